@@ -1,0 +1,516 @@
+"""Load and check forms/: every problem is reported as file, key and reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .. import expr
+from ..errors import CatalogError, DataFileError, ExpressionError
+from ..paths import forms_dir
+from . import model as m
+
+_ANY = object()
+
+
+class _Checker:
+    """Collects problems for one file while reading its tables."""
+
+    def __init__(self, root: Path, path: Path, problems: list[DataFileError]):
+        self.file = path.relative_to(root).as_posix()
+        self.problems = problems
+
+    def problem(self, key: str, reason: str) -> None:
+        self.problems.append(DataFileError(self.file, key, reason))
+
+    def table(self, data: Any, where: str, spec: dict[str, tuple]) -> dict | None:
+        """Check ``data`` against ``spec``: key -> (types, required[, allowed values])."""
+        if not isinstance(data, dict):
+            self.problem(where, "应为表（table）")
+            return None
+        ok = True
+        for key in data:
+            if key not in spec:
+                self.problem(f"{where}.{key}", f"未知的键（可用：{', '.join(spec)}）")
+                ok = False
+        for key, (types, required, *allowed) in spec.items():
+            if key not in data:
+                if required:
+                    self.problem(f"{where}.{key}", "缺少必填的键")
+                    ok = False
+                continue
+            value = data[key]
+            if types is not _ANY and (not isinstance(value, types) or (
+                    isinstance(value, bool) and bool not in _as_tuple(types))):
+                self.problem(f"{where}.{key}", f"类型错误：{value!r}")
+                ok = False
+            elif allowed and allowed[0] and value not in allowed[0]:
+                self.problem(f"{where}.{key}",
+                             f"取值“{value}”无效（可用：{'、'.join(map(str, allowed[0]))}）")
+                ok = False
+        return data if ok else None
+
+    def expression(self, source: str, where: str, names: set[str] | None):
+        try:
+            return expr.parse(source, names)
+        except ExpressionError as exc:
+            self.problem(where, exc.message)
+            return None
+
+
+def _as_tuple(types) -> tuple:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _read_toml(root: Path, path: Path, problems: list[DataFileError]) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(DataFileError(path.relative_to(root).as_posix(), "(语法)",
+                                      f"TOML 语法错误：{exc}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(DataFileError(path.relative_to(root).as_posix(), "(文件)",
+                                      f"无法读取：{exc}"))
+    return None
+
+
+NUM = (int, float)
+STR = str
+
+ORG_SPEC = {"code": (STR, True), "name": (STR, True), "level": (STR, True, m.LEVELS[:3]),
+            "parent": (STR, False), "short": (STR, False), "former": (list, False)}
+FORMER_SPEC = {"code": (STR, True), "name": (STR, True), "until": (int, False)}
+SCHOOL_SPEC = {
+    "code": (STR, True), "name": (STR, True), "parent": (STR, True),
+    "type": (STR, True, m.SCHOOL_TYPES), "ownership": (STR, True, m.OWNERSHIPS),
+    "urban_rural": (STR, True, m.URBAN_RURAL), "contact": (STR, False),
+    "phone": (STR, False), "paper": (bool, False), "history": (list, False),
+}
+HISTORY_SPEC = {
+    "year": (int, True), "name": (STR, False), "type": (STR, False, m.SCHOOL_TYPES),
+    "ownership": (STR, False, m.OWNERSHIPS), "urban_rural": (STR, False, m.URBAN_RURAL),
+    "status": (STR, False, m.SCHOOL_STATUS), "merged_into": (STR, False),
+    "paper": (bool, False),
+}
+INDICATOR_SPEC = {"code": (STR, True), "name": (STR, True), "unit": (STR, True),
+                  "direction": (STR, False, ("higher", "lower")), "note": (STR, False)}
+GROUP_SPEC = {"code": (STR, True), "label": (STR, True), "note": (STR, False)}
+FIELD_SPEC = {
+    "code": (STR, True), "label": (STR, True), "type": (STR, True, m.FIELD_TYPES),
+    "unit": (STR, False), "required": (bool, False), "min": (NUM, False),
+    "max": (NUM, False), "relevant": (STR, False), "calculate": (STR, False),
+    "choices": (list, False), "help": (STR, False), "yoy_tolerance": (NUM, False),
+}
+RULE_SPEC = {
+    "code": (STR, True), "left": (STR, True), "operator": (STR, True, m.RULE_OPERATORS),
+    "right": (STR, True), "importance": (STR, True, m.IMPORTANCE),
+    "missing": (STR, False, m.MISSING_STRATEGIES), "message": (STR, True),
+    "note": (STR, False),
+}
+FORM_SPEC = {"code": (STR, True), "name": (STR, True), "org_types": (list, True),
+             "version": (STR, True), "groups": (list, True), "note": (STR, False)}
+PLAN_SPEC = {"code": (STR, True), "name": (STR, True), "org": (STR, True),
+             "applies_to_level": (STR, False, m.LEVELS[:3]), "settings": (dict, False),
+             "note": (STR, False)}
+DOCUMENT_SPEC = {"code": (STR, True), "file": (STR, True), "title": (STR, True),
+                 "issuer": (STR, True), "date": (STR, True), "note": (STR, False)}
+TARGET_SPEC = {
+    "code": (STR, True), "indicator": (STR, True), "org": (STR, False),
+    "applies_to": (STR, False, m.APPLIES_TO), "unit_types": (list, False),
+    "section": (STR, False, tuple(m.SECTIONS)), "year": (int, True),
+    "comparator": (STR, True, m.COMPARATORS + tuple(m.COMPARATOR_ALIASES)),
+    "tolerance": (NUM, False), "value": (NUM, True), "unit": (STR, True),
+    "direction": (STR, False, ("higher", "lower")), "kind": (STR, True, m.TARGET_KINDS),
+    "deadline": (_ANY, False), "why": (STR, False), "note": (STR, False),
+    "document": (STR, True), "quote": (STR, True), "value_in_quote": (STR, False),
+}
+
+
+def _files(root: Path, sub: str) -> list[Path]:
+    return sorted((root / sub).glob("*.toml"))
+
+
+def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, m.Org]]:
+    orgs: dict[str, m.Org] = {}
+    demo: dict[str, m.Org] = {}
+    for path in _files(root, "orgs"):
+        data = _read_toml(root, path, problems)
+        if data is None:
+            continue
+        ck = _Checker(root, path, problems)
+        for key in data:
+            if key not in ("org", "school"):
+                ck.problem(key, "未知的表（可用：org、school）")
+        for i, raw in enumerate(data.get("org", [])):
+            where = f"org[{i}]"
+            row = ck.table(raw, where, ORG_SPEC)
+            if row is None:
+                continue
+            former = []
+            for j, fraw in enumerate(row.get("former", [])):
+                f = ck.table(fraw, f"{where}.former[{j}]", FORMER_SPEC)
+                if f:
+                    former.append(m.FormerCode(f["code"], f["name"], f.get("until")))
+            org = m.Org(code=row["code"], name=row["name"], level=row["level"],
+                        parent=row.get("parent"), short=row.get("short"), former=tuple(former))
+            _add_unique(ck, orgs, org, where)
+        target = demo if "demo" in path.stem else orgs
+        for i, raw in enumerate(data.get("school", [])):
+            school = school_from_dict(raw, ck, f"school[{i}]",
+                                      source="demo" if target is demo else "catalog")
+            if school:
+                _add_unique(ck, target, school, f"school[{i}]")
+    all_orgs = {**orgs, **demo}
+    for code, org in all_orgs.items():
+        if org.parent and org.parent not in orgs:
+            problems.append(DataFileError("orgs/", f"{code}.parent",
+                                          f"上级单位“{org.parent}”不存在"))
+        if org.level != "province" and not org.parent:
+            problems.append(DataFileError("orgs/", f"{code}.parent", "缺少上级单位"))
+        if org.parent in orgs:
+            expected = m.LEVELS[m.LEVELS.index(org.level) - 1]
+            if orgs[org.parent].level != expected:
+                problems.append(DataFileError(
+                    "orgs/", f"{code}.parent",
+                    f"上级单位“{org.parent}”的层级应为{m.LEVEL_NAMES[expected]}"))
+    return orgs, demo
+
+
+def _add_unique(ck: _Checker, table: dict, org: m.Org, where: str) -> None:
+    if org.code in table:
+        ck.problem(f"{where}.code", f"单位代码“{org.code}”重复")
+    else:
+        table[org.code] = org
+
+
+def school_from_dict(raw: Any, ck: _Checker, where: str, source: str) -> m.Org | None:
+    """Build a school org from a TOML table (demo file) with per-year history."""
+    row = ck.table(raw, where, SCHOOL_SPEC)
+    if row is None:
+        return None
+    history = []
+    for j, hraw in enumerate(row.get("history", [])):
+        h = ck.table(hraw, f"{where}.history[{j}]", HISTORY_SPEC)
+        if h:
+            changes = tuple(sorted((k, v) for k, v in h.items() if k != "year"))
+            history.append((h["year"], changes))
+    return m.Org(code=row["code"], name=row["name"], level="school", parent=row["parent"],
+                 type=row["type"], ownership=row["ownership"], urban_rural=row["urban_rural"],
+                 contact=row.get("contact"), phone=row.get("phone"),
+                 paper=row.get("paper", False), history=tuple(history), source=source)
+
+
+def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
+    out: dict[str, m.Indicator] = {}
+    for path in _files(root, "indicators"):
+        data = _read_toml(root, path, problems)
+        if data is None:
+            continue
+        ck = _Checker(root, path, problems)
+        for key in data:
+            if key != "indicator":
+                ck.problem(key, "未知的表（可用：indicator）")
+        for i, raw in enumerate(data.get("indicator", [])):
+            row = ck.table(raw, f"indicator[{i}]", INDICATOR_SPEC)
+            if row is None:
+                continue
+            if row["code"] in out:
+                ck.problem(f"indicator[{i}].code",
+                           f"指标代码“{row['code']}”重复（已在 {out[row['code']].file}）")
+                continue
+            out[row["code"]] = m.Indicator(row["code"], row["name"], row["unit"],
+                                           row.get("direction", "higher"),
+                                           row.get("note", ""), ck.file)
+    return out
+
+
+def _load_groups(root: Path, problems: list) -> dict[str, tuple[_Checker, dict, list, list]]:
+    groups: dict[str, tuple[_Checker, dict, list, list]] = {}
+    for path in _files(root, "fields"):
+        data = _read_toml(root, path, problems)
+        if data is None:
+            continue
+        ck = _Checker(root, path, problems)
+        for key in data:
+            if key not in ("group", "field", "rule"):
+                ck.problem(key, "未知的表（可用：group、field、rule）")
+        group = ck.table(data.get("group"), "group", GROUP_SPEC)
+        if group is None:
+            continue
+        fields = []
+        for i, raw in enumerate(data.get("field", [])):
+            row = ck.table(raw, f"field[{i}]", FIELD_SPEC)
+            if row is not None:
+                fields.append((f"field[{i}]", row))
+        rules = []
+        for i, raw in enumerate(data.get("rule", [])):
+            row = ck.table(raw, f"rule[{i}]", RULE_SPEC)
+            if row is not None:
+                rules.append((f"rule[{i}]", row))
+        if group["code"] in groups:
+            ck.problem("group.code", f"字段组“{group['code']}”重复")
+            continue
+        groups[group["code"]] = (ck, group, fields, rules)
+    return groups
+
+
+def _build_field(ck: _Checker, where: str, row: dict, names: set[str], group: str):
+    relevant = calculate = None
+    if "relevant" in row:
+        relevant = ck.expression(row["relevant"], f"{where}.relevant", names)
+    if "calculate" in row:
+        calculate = ck.expression(row["calculate"], f"{where}.calculate", names)
+    choices = tuple(row.get("choices", ()))
+    if row["type"] == "choice" and not choices:
+        ck.problem(f"{where}.choices", "选择题必须给出 choices")
+    if "min" in row and "max" in row and row["min"] > row["max"]:
+        ck.problem(f"{where}.min", "min 大于 max")
+    return m.Field(code=row["code"], label=row["label"], type=row["type"],
+                   unit=row.get("unit", ""), required=row.get("required", False),
+                   min=row.get("min"), max=row.get("max"), relevant=relevant,
+                   calculate=calculate, choices=choices, help=row.get("help", ""), group=group)
+
+
+def _build_rule(ck: _Checker, where: str, row: dict, names: set[str]):
+    left = ck.expression(row["left"], f"{where}.left", names)
+    right = ck.expression(row["right"], f"{where}.right", names)
+    for placeholder in _placeholders(row["message"]):
+        if placeholder not in names:
+            ck.problem(f"{where}.message", f"消息中的“{{{placeholder}}}”不是本表字段")
+    if left is None or right is None:
+        return None
+    return m.Rule(code=row["code"], left=left, operator=row["operator"], right=right,
+                  importance=row["importance"], missing=row.get("missing",
+                                                                "skip_if_any_missing"),
+                  message=row["message"], file=ck.file)
+
+
+def _placeholders(message: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(message) if name]
+
+
+def _load_forms(root: Path, problems: list) -> dict[str, m.Form]:
+    groups = _load_groups(root, problems)
+    valid_types = set(m.SCHOOL_TYPES) | set(m.LEVELS[:3])
+    out: dict[str, m.Form] = {}
+    for path in _files(root, "forms"):
+        data = _read_toml(root, path, problems)
+        if data is None:
+            continue
+        ck = _Checker(root, path, problems)
+        for key in data:
+            if key not in ("form", "rule"):
+                ck.problem(key, "未知的表（可用：form、rule）")
+        form = ck.table(data.get("form"), "form", FORM_SPEC)
+        if form is None:
+            continue
+        for t in form["org_types"]:
+            if t not in valid_types:
+                ck.problem("form.org_types", f"单位类型“{t}”无效")
+        raw_fields: list[tuple[_Checker, str, dict, str]] = []
+        raw_rules: list[tuple[_Checker, str, dict]] = []
+        group_labels = []
+        for g in form["groups"]:
+            if g not in groups:
+                ck.problem("form.groups", f"字段组“{g}”不存在（fields/ 中没有）")
+                continue
+            gck, group, gfields, grules = groups[g]
+            group_labels.append((g, group["label"]))
+            raw_fields += [(gck, where, row, g) for where, row in gfields]
+            raw_rules += [(gck, where, row) for where, row in grules]
+        for i, raw in enumerate(data.get("rule", [])):
+            row = ck.table(raw, f"rule[{i}]", RULE_SPEC)
+            if row is not None:
+                raw_rules.append((ck, f"rule[{i}]", row))
+        names: set[str] = set()
+        for fck, where, row, _ in raw_fields:
+            if row["code"] in names:
+                fck.problem(f"{where}.code",
+                            f"字段代码“{row['code']}”在表单 {form['code']} 中重复")
+            names.add(row["code"])
+        fields = tuple(_build_field(fck, w, row, names, g) for fck, w, row, g in raw_fields)
+        rule_codes: set[str] = set()
+        rules = []
+        for rck, where, row in raw_rules:
+            if row["code"] in rule_codes:
+                rck.problem(f"{where}.code", f"规则代码“{row['code']}”重复")
+            rule_codes.add(row["code"])
+            rule = _build_rule(rck, where, row, names)
+            if rule:
+                rules.append(rule)
+        content = {"code": form["code"], "version": form["version"],
+                   "fields": [row for _, _, row, _ in raw_fields],
+                   "rules": [row for _, _, row in raw_rules]}
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False)
+                                .encode()).hexdigest()
+        if form["code"] in out:
+            ck.problem("form.code", f"表单代码“{form['code']}”重复")
+            continue
+        out[form["code"]] = m.Form(code=form["code"], name=form["name"],
+                                   org_types=tuple(form["org_types"]), version=form["version"],
+                                   fields=fields, rules=tuple(rules), hash=digest, file=ck.file,
+                                   groups=tuple(group_labels))
+    return out
+
+
+def _parse_deadline(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _load_plans(root: Path, problems: list, orgs: dict[str, m.Org],
+                indicators: dict[str, m.Indicator]) -> dict[str, m.Plan]:
+    out: dict[str, m.Plan] = {}
+    seen_targets: dict[str, str] = {}
+    valid_unit_types = set(m.SCHOOL_TYPES) | set(m.LEVELS[:3])
+    for path in _files(root, "plans"):
+        data = _read_toml(root, path, problems)
+        if data is None:
+            continue
+        ck = _Checker(root, path, problems)
+        for key in data:
+            if key not in ("plan", "document", "target"):
+                ck.problem(key, "未知的表（可用：plan、document、target）")
+        plan = ck.table(data.get("plan"), "plan", PLAN_SPEC)
+        if plan is None:
+            continue
+        national = plan["org"] == "national"
+        if not national and plan["org"] not in orgs:
+            ck.problem("plan.org", f"单位“{plan['org']}”不存在")
+        if national and "applies_to_level" not in plan:
+            ck.problem("plan.applies_to_level", "国家标准须说明适用的单位层级")
+        documents: dict[str, m.Document] = {}
+        for i, raw in enumerate(data.get("document", [])):
+            row = ck.table(raw, f"document[{i}]", DOCUMENT_SPEC)
+            if row is None:
+                continue
+            if not (root / "sources" / row["file"]).is_file():
+                ck.problem(f"document[{i}].file", f"文件 sources/{row['file']} 不存在")
+            documents[row["code"]] = m.Document(row["code"], row["file"], row["title"],
+                                                row["issuer"], row["date"])
+        targets = []
+        for i, raw in enumerate(data.get("target", [])):
+            code = raw.get("code", "") if isinstance(raw, dict) else ""
+            where = f"target[{i}]" + (f"({code})" if code else "")
+            row = ck.table(raw, where, TARGET_SPEC)
+            if row is None:
+                continue
+            target = _build_target(ck, where, row, plan, documents, orgs, indicators,
+                                   valid_unit_types)
+            if target is None:
+                continue
+            if target.code in seen_targets:
+                ck.problem(f"{where}.code",
+                           f"目标代码“{target.code}”重复（已在 {seen_targets[target.code]}）")
+                continue
+            seen_targets[target.code] = ck.file
+            targets.append(target)
+        if plan["code"] in out:
+            ck.problem("plan.code", f"规划代码“{plan['code']}”重复")
+            continue
+        out[plan["code"]] = m.Plan(code=plan["code"], name=plan["name"], org=plan["org"],
+                                   documents=documents, targets=tuple(targets),
+                                   applies_to_level=plan.get("applies_to_level"),
+                                   settings=plan.get("settings", {}), file=ck.file)
+    return out
+
+
+def _build_target(ck, where, row, plan, documents, orgs, indicators, valid_unit_types):
+    ok = True
+
+    def bad(key: str, reason: str) -> None:
+        nonlocal ok
+        ck.problem(f"{where}.{key}", reason)
+        ok = False
+
+    org = row.get("org", plan["org"])
+    if org != "national" and org not in orgs:
+        bad("org", f"单位“{org}”不存在")
+    indicator = indicators.get(row["indicator"])
+    if indicator is None:
+        bad("indicator", f"指标“{row['indicator']}”不在 indicators/ 中")
+    if row["document"] not in documents:
+        bad("document", f"文件“{row['document']}”未在 [[document]] 中声明")
+    comparator = m.COMPARATOR_ALIASES.get(row["comparator"], row["comparator"])
+    if comparator == "≈" and "tolerance" not in row:
+        bad("tolerance", "“≈”（左右）须给出 tolerance")
+    unit_types = tuple(row.get("unit_types", ()))
+    applies_to = row.get("applies_to", "aggregate")
+    if applies_to == "each" and not unit_types:
+        bad("unit_types", "applies_to = each 须给出 unit_types")
+    for t in unit_types:
+        if t not in valid_unit_types:
+            bad("unit_types", f"单位类型“{t}”无效")
+    deadline = None
+    if row["kind"] == "milestone":
+        deadline = _parse_deadline(row.get("deadline"))
+        if deadline is None:
+            bad("deadline", "里程碑须给出日期 deadline（YYYY-MM-DD）")
+        elif deadline.year != row["year"]:
+            bad("year", f"里程碑的年份应为截止日期所在年（{deadline.year}）")
+    elif "deadline" in row and _parse_deadline(row["deadline"]) is None:
+        bad("deadline", "日期格式应为 YYYY-MM-DD")
+    else:
+        deadline = _parse_deadline(row.get("deadline"))
+    if row["kind"] == "not_collected" and not row.get("why"):
+        bad("why", "不采集的目标须说明原因 why")
+    if row["kind"] == "ranking" and row.get("direction", indicator.direction if indicator
+                                            else "lower") != "lower":
+        bad("direction", "排名类目标应为 lower（数值越小越好）")
+    if not 2000 <= row["year"] <= 2100:
+        bad("year", "年份超出范围")
+    if not ok:
+        return None
+    return m.Target(
+        code=row["code"], plan=plan["code"], indicator=row["indicator"], org=org,
+        applies_to=applies_to, year=row["year"], comparator=comparator,
+        value=row["value"], unit=row["unit"],
+        direction=row.get("direction", indicator.direction), kind=row["kind"],
+        document=row["document"], quote=row["quote"], unit_types=unit_types,
+        section=row.get("section"), tolerance=row.get("tolerance"), deadline=deadline,
+        why=row.get("why", ""), note=row.get("note", ""),
+        value_in_quote=row.get("value_in_quote"),
+        applies_to_level=plan.get("applies_to_level"))
+
+
+def load_catalog(root: Path | str | None = None) -> m.Catalog:
+    """Read every file of forms/; raise CatalogError listing all problems found."""
+    root = Path(root) if root else forms_dir()
+    problems: list[DataFileError] = []
+    if not root.is_dir():
+        raise CatalogError([DataFileError(str(root), "(目录)", "forms/ 目录不存在")])
+    orgs, demo = _load_orgs(root, problems)
+    indicators = _load_indicators(root, problems)
+    forms = _load_forms(root, problems)
+    plans = _load_plans(root, problems, orgs, indicators)
+    if problems:
+        raise CatalogError(problems)
+    return m.Catalog(root=str(root), orgs=orgs, demo_schools=demo, indicators=indicators,
+                     forms=forms, plans=plans)
+
+
+_CACHE: dict[str, m.Catalog] = {}
+
+
+def get_catalog(root: Path | str | None = None) -> m.Catalog:
+    """The catalogue of ``root`` (default forms/), loaded once per process."""
+    key = str(Path(root) if root else forms_dir())
+    if key not in _CACHE:
+        _CACHE[key] = load_catalog(key)
+    return _CACHE[key]
+

@@ -1,0 +1,233 @@
+"""Typed, immutable records of what forms/ holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..expr import Expression
+
+LEVELS = ("province", "prefecture", "county", "school")
+LEVEL_NAMES = {"province": "省", "prefecture": "州（市）", "county": "县（市、区）", "school": "学校"}
+SCHOOL_TYPES = ("幼儿园", "小学", "初中", "九年一贯制", "完全中学", "普通高中", "中职", "特殊教育学校")
+SECTIONS = {"小学": ("小学", "九年一贯制"), "初中": ("初中", "九年一贯制", "完全中学")}
+OWNERSHIPS = ("公办", "普惠性民办", "非普惠性民办")
+URBAN_RURAL = ("城区", "镇区", "乡村")
+SCHOOL_STATUS = ("在办", "停办", "撤并")
+FIELD_TYPES = ("integer", "decimal", "percent", "yesno", "date", "choice", "text")
+COMPARATORS = ("≥", ">", "≤", "<", "=", "≈")
+COMPARATOR_ALIASES = {">=": "≥", "<=": "≤", "==": "=", "~": "≈"}
+TARGET_KINDS = ("rate", "ratio", "count", "money", "ranking", "level", "milestone",
+                "not_collected")
+APPLIES_TO = ("aggregate", "each")
+RULE_OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
+IMPORTANCE = ("error", "warning")
+MISSING_STRATEGIES = ("skip_if_any_missing", "skip_if_all_missing", "never_skip")
+# attributes of a school that may change from one year to the next
+SCHOOL_YEARLY_ATTRS = ("name", "type", "ownership", "urban_rural", "status", "merged_into",
+                       "paper")
+
+
+@dataclass(frozen=True)
+class FormerCode:
+    code: str
+    name: str
+    until: int | None
+
+
+@dataclass(frozen=True)
+class SchoolAttrs:
+    """A school's attributes as they stood in one year."""
+
+    name: str
+    type: str
+    ownership: str
+    urban_rural: str
+    status: str
+    merged_into: str | None
+    paper: bool
+
+
+@dataclass(frozen=True)
+class Org:
+    code: str
+    name: str
+    level: str
+    parent: str | None = None
+    short: str | None = None
+    former: tuple[FormerCode, ...] = ()
+    # schools only
+    type: str | None = None
+    ownership: str | None = None
+    urban_rural: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    paper: bool = False
+    history: tuple[tuple[int, tuple[tuple[str, Any], ...]], ...] = ()
+    source: str = "catalog"  # catalog | demo | workspace
+
+    @property
+    def is_school(self) -> bool:
+        return self.level == "school"
+
+    def attrs_at(self, year: int) -> SchoolAttrs:
+        """The school's attributes in ``year``: base values with every change up to that year."""
+        values: dict[str, Any] = {
+            "name": self.name, "type": self.type, "ownership": self.ownership,
+            "urban_rural": self.urban_rural, "status": "在办", "merged_into": None,
+            "paper": self.paper,
+        }
+        for change_year, changes in sorted(self.history):
+            if change_year <= year:
+                values.update(dict(changes))
+        return SchoolAttrs(**values)
+
+    def label(self) -> str:
+        return f"{self.name}（{self.code}）"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    direction: str = "higher"
+    note: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    code: str
+    label: str
+    type: str
+    unit: str = ""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    relevant: Expression | None = None
+    calculate: Expression | None = None
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    group: str = ""
+
+    @property
+    def is_calculated(self) -> bool:
+        return self.calculate is not None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    left: Expression
+    operator: str
+    right: Expression
+    importance: str
+    missing: str
+    message: str
+    file: str = ""
+
+    @property
+    def fields(self) -> frozenset[str]:
+        return self.left.names | self.right.names
+
+
+@dataclass(frozen=True)
+class Form:
+    code: str
+    name: str
+    org_types: tuple[str, ...]
+    version: str
+    fields: tuple[Field, ...]
+    rules: tuple[Rule, ...]
+    hash: str
+    file: str = ""
+    groups: tuple[tuple[str, str], ...] = ()  # (group code, label) in order
+
+    def field(self, code: str) -> Field | None:
+        return self._by_code().get(code)
+
+    def _by_code(self) -> dict[str, Field]:
+        cache = self.__dict__.get("_field_index")
+        if cache is None:
+            cache = {f.code: f for f in self.fields}
+            object.__setattr__(self, "_field_index", cache)
+        return cache
+
+    @property
+    def input_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.is_calculated)
+
+
+@dataclass(frozen=True)
+class Document:
+    code: str
+    file: str
+    title: str
+    issuer: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Target:
+    code: str
+    plan: str
+    indicator: str
+    org: str  # an org code, or "national" for a national standard
+    applies_to: str
+    year: int
+    comparator: str
+    value: float
+    unit: str
+    direction: str
+    kind: str
+    document: str
+    quote: str
+    unit_types: tuple[str, ...] = ()
+    section: str | None = None
+    tolerance: float | None = None
+    deadline: dt.date | None = None
+    why: str = ""
+    note: str = ""
+    value_in_quote: str | None = None
+    applies_to_level: str | None = None  # national standards: the level they apply to
+
+    @property
+    def is_national(self) -> bool:
+        return self.org == "national"
+
+    def stricter_than(self, other: "Target") -> bool:
+        """True when meeting self implies meeting other's bar (for the same indicator)."""
+        if self.direction == "lower":
+            return self.value < other.value
+        return self.value > other.value
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    name: str
+    org: str
+    documents: dict[str, Document]
+    targets: tuple[Target, ...]
+    applies_to_level: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: str
+    orgs: dict[str, Org]
+    demo_schools: dict[str, Org]
+    indicators: dict[str, Indicator]
+    forms: dict[str, Form]
+    plans: dict[str, Plan]
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(t for p in self.plans.values() for t in p.targets)
+
+    def forms_for_org_type(self, org_type: str) -> list[Form]:
+        return [f for f in self.forms.values() if org_type in f.org_types]

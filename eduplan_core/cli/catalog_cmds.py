@@ -1,0 +1,140 @@
+"""forms, indicators, targets, catalog check: what forms/ holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from ..catalog.load import get_catalog
+from ..catalog.model import SCHOOL_TYPES
+from ..catalog.quotes import quote_problems
+from ..errors import CatalogError, UsageError
+from ..orgtree import OrgTree
+from ..store.backup import DB_NAME
+from ..store.workspace import Workspace
+from ..targets import targets_for
+from .common import (as_of_option, emit_json, fmt, json_option, resolve_workspace, table,
+                     workspace_option)
+
+
+def _field_dict(f) -> dict:
+    return {"code": f.code, "label": f.label, "unit": f.unit, "type": f.type,
+            "required": f.required, "min": f.min, "max": f.max,
+            "relevant": f.relevant.source if f.relevant else None,
+            "calculate": f.calculate.source if f.calculate else None,
+            "choices": list(f.choices), "group": f.group, "help": f.help}
+
+
+@click.command()
+@click.option("--org-type", default=None,
+              type=click.Choice(list(SCHOOL_TYPES) + ["county", "prefecture", "province"]),
+              help="只列出某类单位填报的表单")
+@click.option("--form", "form_code", default=None, help="只列出某个表单（代码）")
+@json_option
+def forms(org_type, form_code, as_json):
+    """列出表单及其字段（代码、名称、单位、类型）。"""
+    catalog = get_catalog()
+    items = list(catalog.forms.values())
+    if org_type:
+        items = [f for f in items if org_type in f.org_types]
+    if form_code:
+        items = [f for f in items if f.code == form_code]
+        if not items:
+            raise UsageError(f"表单“{form_code}”不存在", f"no form {form_code}")
+    data = [{"code": f.code, "name": f.name, "org_types": list(f.org_types),
+             "version": f.version, "hash": f.hash,
+             "fields": [_field_dict(x) for x in f.fields],
+             "rules": [{"code": r.code, "left": r.left.source, "operator": r.operator,
+                        "right": r.right.source, "importance": r.importance,
+                        "missing": r.missing, "message": r.message} for r in f.rules]}
+            for f in items]
+    if as_json:
+        emit_json(data)
+        return
+    for f in data:
+        click.echo(f"\n{f['name']}（{f['code']}） 版本 {f['version']} 适用：{'、'.join(f['org_types'])}"
+                   f" 哈希 {f['hash'][:12]}")
+        table([[x["code"], x["label"], x["unit"], x["type"], "是" if x["required"] else "",
+                "计算" if x["calculate"] else ""] for x in f["fields"]],
+              ["代码", "名称", "单位", "类型", "必填", ""])
+
+
+@click.command()
+@json_option
+def indicators(as_json):
+    """列出指标（代码、名称、单位）。"""
+    catalog = get_catalog()
+    data = [{"code": i.code, "name": i.name, "unit": i.unit, "direction": i.direction,
+             "note": i.note} for i in catalog.indicators.values()]
+    if as_json:
+        emit_json(data)
+    else:
+        table([[d["code"], d["name"], d["unit"]] for d in data], ["代码", "名称", "单位"])
+
+
+@click.command()
+@click.option("--org", default=None, help="单位（默认：本工作区的单位）")
+@click.option("--year", type=int, default=None)
+@click.option("--indicator", default=None, help="指标代码")
+@as_of_option
+@json_option
+@workspace_option
+def targets(org, year, indicator, as_of, as_json, workspace):
+    """列出某单位适用的目标：本级、上级继承、国家标准；标出约束性（更严格）的目标。"""
+    catalog = get_catalog()
+    path = resolve_workspace(workspace)
+    ws = Workspace.open(path, daily_backup=False) if (path / DB_NAME).is_file() else None
+    try:
+        tree = ws.orgs if ws else OrgTree(catalog)
+        if org is None and ws is None:
+            raise UsageError("请用 --org 指定单位", "give --org")
+        unit = tree.resolve(org) if org else ws.org
+        if indicator and indicator not in catalog.indicators:
+            raise UsageError(f"指标“{indicator}”不存在（eduplan indicators 查看）",
+                             f"no indicator {indicator}")
+        rows = targets_for(catalog, tree, unit, year=year, indicator=indicator,
+                           as_of=as_of.date() if as_of else dt.date.today())
+    finally:
+        if ws:
+            ws.close()
+    if as_json:
+        emit_json(rows)
+        return
+    click.echo(f"{unit.name}（{unit.code}）适用的目标：{len(rows)} 项")
+    table([[r.target.year, r.indicator_name, f"{r.target.comparator}{fmt(r.target.value)}"
+            f"{r.target.unit if r.target.unit not in ('是/否',) else ''}",
+            r.org_name, "★" if r.binding else "", r.target.quote[:40]] for r in rows],
+          ["年份", "指标", "目标", "来源单位", "约束", "原文"])
+
+
+@click.group("catalog")
+def catalog_group():
+    """forms/ 数据检查。"""
+
+
+@catalog_group.command("check")
+@json_option
+def catalog_check(as_json):
+    """检查 forms/ 全部文件：结构、引用、引文与目标值（问题逐条列出：文件、键、原因）。"""
+    try:
+        catalog = get_catalog()
+        problems = quote_problems(catalog)
+    except CatalogError as exc:
+        problems = exc.problems
+        catalog = None
+    if as_json:
+        emit_json({"ok": not problems, "problems": [
+            {"file": p.file, "key": p.key, "reason": p.reason} for p in problems]})
+    elif problems:
+        for p in problems:
+            click.echo(p.message)
+    else:
+        click.echo(f"forms/ 检查通过：单位 {len(catalog.orgs)}，指标 {len(catalog.indicators)}，"
+                   f"表单 {len(catalog.forms)}，规划 {len(catalog.plans)}，"
+                   f"目标 {len(catalog.targets)}")
+    if problems:
+        raise SystemExit(2)
+
+
+COMMANDS = [forms, indicators, targets, catalog_group]

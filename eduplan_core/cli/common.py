@@ -1,0 +1,105 @@
+"""Options and output shared by the commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..errors import EduPlanError
+from ..paths import default_workspace_dir
+from ..store.workspace import Workspace
+
+
+def workspace_option(f: Callable) -> Callable:
+    return click.option(
+        "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
+        envvar="EDUPLAN_WORKSPACE", default=None,
+        help="工作区目录（默认：用户数据目录下的 workspace）")(f)
+
+
+def json_option(f: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供脚本使用）")(f)
+
+
+def as_of_option(f: Callable) -> Callable:
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+                        default=None, help="截止日期的判断基准日（默认今天），YYYY-MM-DD")(f)
+
+
+def resolve_workspace(path: Path | None) -> Path:
+    return Path(path) if path else default_workspace_dir()
+
+
+def open_workspace(path: Path | None) -> Workspace:
+    return Workspace.open(resolve_workspace(path))
+
+
+def with_workspace(f: Callable) -> Callable:
+    """Open the workspace given by --workspace, pass it as ``ws``, close it afterwards."""
+
+    @workspace_option
+    @functools.wraps(f)
+    def wrapper(*args, workspace=None, **kwargs):
+        ws = open_workspace(workspace)
+        try:
+            return f(*args, ws=ws, **kwargs)
+        finally:
+            ws.close()
+
+    return wrapper
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if hasattr(value, "to_dict"):
+            return to_jsonable(value.to_dict())
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> None:
+    """Print a plain aligned table (CJK characters count as two columns)."""
+    import unicodedata
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    cells = [[fmt(c) for c in r] for r in rows]
+    widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(r: list[str]) -> str:
+        return "  ".join(c + " " * (w - width(c)) for c, w in zip(r, widths)).rstrip()
+
+    click.echo(line(headers))
+    click.echo(line(["-" * w for w in widths]))
+    for r in cells:
+        click.echo(line(r))
+
+
+def fail(exc: EduPlanError) -> None:
+    click.echo(f"错误：{exc.message}", err=True)
+    raise SystemExit(exc.exit_code)

@@ -1,0 +1,129 @@
+"""orgs: list, add, import, set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
+from ..errors import UsageError
+from ..orgimport import import_schools
+from ..store.orgs import SchoolInput, check_school, register_school, set_school_attr
+from .common import (emit_json, json_option, open_workspace, table, with_workspace,
+                     workspace_option)
+
+
+def _org_dict(org, year: int | None) -> dict:
+    d = {"code": org.code, "name": org.name, "level": org.level, "parent": org.parent}
+    if org.is_school:
+        a = org.attrs_at(year) if year else None
+        d.update({"type": a.type if a else org.type,
+                  "ownership": a.ownership if a else org.ownership,
+                  "urban_rural": a.urban_rural if a else org.urban_rural,
+                  "status": a.status if a else "在办",
+                  "contact": org.contact, "phone": org.phone,
+                  "paper": a.paper if a else org.paper, "source": org.source})
+    if org.former:
+        d["former"] = [{"code": f.code, "name": f.name, "until": f.until} for f in org.former]
+    return d
+
+
+def _require_bureau(ws) -> None:
+    if ws.role == "school":
+        raise UsageError("学校工作区不能登记学校，请在县级工作区操作", "schools cannot register schools")
+
+
+@click.group("orgs", invoke_without_command=True)
+@click.option("--under", default=None, help="只列出某单位之下的单位")
+@click.option("--year", type=int, default=None, help="学校属性取该年的值")
+@json_option
+@workspace_option
+@click.pass_context
+def orgs(ctx, under, year, as_json, workspace):
+    """列出单位（省、州市、县、学校）；子命令 add / import / set 登记学校。"""
+    if ctx.invoked_subcommand is not None:
+        return
+    ws = open_workspace(workspace)
+    try:
+        tree = ws.orgs
+    finally:
+        ws.close()
+    if under:
+        root = tree.resolve(under)
+        items = [root] + tree.descendants(root.code)
+    else:
+        items = list(tree)
+    rows = [_org_dict(o, year) for o in items]
+    if as_json:
+        emit_json(rows)
+        return
+    table([[r["code"], r["name"], r.get("type") or LEVEL_NAMES[r["level"]], r["parent"],
+            r.get("ownership"), r.get("urban_rural"), "纸质" if r.get("paper") else ""]
+           for r in rows], ["代码", "名称", "类型", "上级", "办学性质", "城乡", "报送"])
+
+
+@orgs.command("add")
+@click.option("--code", required=True, help="10位学校标识码")
+@click.option("--name", required=True, help="学校名称")
+@click.option("--parent", required=True, help="所属县（市、区）：代码或名称")
+@click.option("--type", "school_type", required=True, type=click.Choice(SCHOOL_TYPES))
+@click.option("--ownership", type=click.Choice(OWNERSHIPS), default="公办", show_default=True)
+@click.option("--urban-rural", type=click.Choice(URBAN_RURAL), default="乡村",
+              show_default=True)
+@click.option("--contact", default="")
+@click.option("--phone", default="")
+@click.option("--paper", is_flag=True, help="该校报送纸质表，由县局代为录入")
+@json_option
+@with_workspace
+def orgs_add(code, name, parent, school_type, ownership, urban_rural, contact, phone, paper,
+             as_json, ws):
+    """登记一所学校。"""
+    _require_bureau(ws)
+    school, errors = check_school(ws.orgs, SchoolInput(code, name, parent, school_type,
+                                                       ownership, urban_rural, contact, phone,
+                                                       paper))
+    if errors:
+        raise UsageError("；".join(errors), "invalid school")
+    if school.parent != ws.org_code and not ws.orgs.is_below(school.parent, ws.org_code):
+        raise UsageError(f"{ws.org.name}只能登记本辖区的学校", "school outside this bureau")
+    register_school(ws, school)
+    if as_json:
+        emit_json(_org_dict(school, None))
+    else:
+        click.echo(f"已登记：{school.name}（{school.code}）")
+
+
+@orgs.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+@with_workspace
+def orgs_import(file, as_json, ws):
+    """从 CSV 或 Excel 名单登记学校（有一行出错则全部不导入）。"""
+    _require_bureau(ws)
+    result = import_schools(ws, file)
+    if as_json:
+        emit_json(result)
+    else:
+        click.echo(f"已从 {result.file} 登记 {result.imported} 所学校")
+
+
+@orgs.command("set")
+@click.argument("school")
+@click.option("--year", type=int, required=True, help="自该年起生效")
+@click.option("--attr", required=True,
+              type=click.Choice(["name", "type", "ownership", "urban_rural", "status",
+                                 "merged_into", "paper"]))
+@click.option("--value", required=True)
+@with_workspace
+def orgs_set(school, year, attr, value, ws):
+    """记录学校属性自某年起的变化（改名、办学性质、停办、撤并、纸质报送）。"""
+    _require_bureau(ws)
+    org = ws.orgs.resolve(school)
+    if attr == "paper":
+        value = value in ("是", "1", "true", "yes")
+    set_school_attr(ws, org.code, year, attr, value)
+    click.echo(f"已记录：{org.name} 自 {year} 年起 {attr} = {value}")
+
+
+COMMANDS = [orgs]

@@ -1,0 +1,79 @@
+"""Errors with a message a user can act on (Chinese first, English second)."""
+
+from __future__ import annotations
+
+
+class EduPlanError(Exception):
+    """Base class: `message` is Chinese, `message_en` the English second language."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, message_en: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DataFileError(EduPlanError):
+    """A file in forms/ (or an imported file) is broken: file, key and reason."""
+
+    def __init__(self, file: str, key: str, reason: str):
+        self.file, self.key, self.reason = file, key, reason
+        super().__init__(f"{file}：{key}：{reason}", f"{file}: {key}: {reason}")
+
+
+class CatalogError(EduPlanError):
+    """One or more problems in forms/; each problem is a DataFileError."""
+
+    def __init__(self, problems: list[DataFileError]):
+        self.problems = problems
+        lines = "\n".join(f"  {p.message}" for p in problems)
+        super().__init__(f"forms/ 数据有 {len(problems)} 处错误：\n{lines}",
+                         f"{len(problems)} problem(s) in forms/")
+
+
+class ExpressionError(EduPlanError):
+    """An expression is not allowed or cannot be parsed."""
+
+
+class OrgNotFound(EduPlanError):
+    pass
+
+
+class AmbiguousOrg(EduPlanError):
+    def __init__(self, query: str, candidates: list[tuple[str, str]]):
+        self.candidates = candidates
+        names = "、".join(f"{name}（{code}）" for code, name in candidates)
+        super().__init__(f"“{query}”对应多个单位，请用代码指定：{names}",
+                         f"'{query}' matches several units; use a code")
+
+
+class UsageError(EduPlanError):
+    """Bad input from the user (wrong option, unknown field, wrong role...)."""
+
+
+class ValidationFailed(EduPlanError):
+    """Values were refused by an error-level rule; nothing was stored."""
+
+    exit_code = 1
+
+    def __init__(self, issues):
+        self.issues = issues
+        lines = "\n".join(f"  ✗ {i.message}" for i in issues)
+        super().__init__(f"数据未保存，存在错误：\n{lines}", "Not saved: validation errors")
+
+
+class WorkspaceError(EduPlanError):
+    """The workspace is missing, damaged or of the wrong kind."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    pass
+
+
+class Cancelled(EduPlanError):
+    def __init__(self):
+        super().__init__("操作已取消", "Cancelled")

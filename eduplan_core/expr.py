@@ -1,0 +1,269 @@
+"""A small safe evaluator for the expressions in forms/ (relevance, calculations, rules, formulas).
+
+The expression is parsed with :mod:`ast` and interpreted node by node; nothing is ever passed to
+``eval``/``exec``/``compile``.  Only these constructs are allowed:
+
+* numbers, strings, ``True``/``False``; names (field codes);
+* ``+ - * / // % **`` and unary ``- + not``; comparisons ``== != < <= > >=`` (chains too) and
+  ``in`` / ``not in`` against a literal tuple or list;
+* ``and`` / ``or``; ``a if cond else b``;
+* calls of the named functions ``min max abs round coalesce present missing``.
+
+Attribute access, subscripts, comprehensions, lambdas, keyword arguments and every other node are
+rejected with a message.  Size limits: 2000 characters, 400 nodes, and ``**`` only when the result
+stays below 10**30.
+
+Missing values (``None``) — the documented results:
+
+* arithmetic, comparison, ``min``/``max``/``abs``/``round`` with a missing operand → missing;
+* division (``/ // %``) by zero → missing, never 0 and never an exception;
+* ``and``/``or``/``not`` use three-valued logic: ``False and missing`` is False, ``True or
+  missing`` is True, otherwise a missing operand makes the result missing;
+* ``x if c else y`` with ``c`` missing → missing;
+* ``coalesce(a, b, …)`` is the first present argument; ``present(x)`` / ``missing(x)`` are
+  always True or False.
+
+A name that is not in the values mapping is missing.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from .errors import ExpressionError
+
+MAX_LENGTH = 2000
+MAX_NODES = 400
+MAX_MAGNITUDE_DIGITS = 30
+
+_BINOPS: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Pow: operator.pow,
+}
+_CMPOPS: dict[type, Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+FUNCTIONS = ("min", "max", "abs", "round", "coalesce", "present", "missing")
+
+_ALLOWED = (
+    ast.Expression, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call,
+    ast.Name, ast.Load, ast.Constant, ast.Tuple, ast.List,
+    ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd, ast.In, ast.NotIn,
+    *_BINOPS, *_CMPOPS,
+)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A checked expression: ``names`` are the field codes it reads."""
+
+    source: str
+    tree: ast.Expression = field(repr=False, compare=False)
+    names: frozenset[str]
+
+    def evaluate(self, values: Mapping[str, Any]) -> Any:
+        return _Interpreter(values, self.source).visit(self.tree.body)
+
+
+def parse(source: str, known_names: set[str] | frozenset[str] | None = None) -> Expression:
+    """Check ``source`` against the whitelist; with ``known_names`` every name must be one."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError("表达式为空", "empty expression")
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError(f"表达式过长（超过 {MAX_LENGTH} 个字符）", "expression too long")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ExpressionError(f"表达式无法解析：{source}（{exc.msg}）",
+                              f"cannot parse expression: {source}") from None
+    nodes = list(ast.walk(tree))
+    if len(nodes) > MAX_NODES:
+        raise ExpressionError("表达式过于复杂", "expression too complex")
+    names: set[str] = set()
+    func_nodes = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+    for node in nodes:
+        if not isinstance(node, _ALLOWED):
+            raise ExpressionError(
+                f"表达式中不允许使用 {type(node).__name__}：{source}",
+                f"{type(node).__name__} is not allowed in expressions: {source}")
+        if isinstance(node, ast.Call):
+            _check_call(node, source)
+        elif isinstance(node, ast.Name) and id(node) not in func_nodes:
+            if node.id.startswith("_"):
+                raise ExpressionError(f"不允许的名称“{node.id}”：{source}",
+                                      f"name not allowed: {node.id}")
+            names.add(node.id)
+        elif isinstance(node, ast.Constant) and not isinstance(
+                node.value, (int, float, str, bool)):
+            raise ExpressionError(f"不允许的常量：{source}", f"constant not allowed: {source}")
+        elif isinstance(node, ast.Compare):
+            for op, right in zip(node.ops, node.comparators):
+                if isinstance(op, (ast.In, ast.NotIn)) and not isinstance(
+                        right, (ast.Tuple, ast.List)):
+                    raise ExpressionError(f"in 右侧必须是列表：{source}",
+                                          f"'in' needs a literal list: {source}")
+    if known_names is not None:
+        unknown = sorted(names - set(known_names))
+        if unknown:
+            raise ExpressionError(f"表达式引用了未知字段：{'、'.join(unknown)}",
+                                  f"unknown field(s): {', '.join(unknown)}")
+    return Expression(source.strip(), tree, frozenset(names))
+
+
+def _check_call(node: ast.Call, source: str) -> None:
+    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+        name = node.func.id if isinstance(node.func, ast.Name) else type(node.func).__name__
+        raise ExpressionError(
+            f"不允许调用函数 {name}（可用：{', '.join(FUNCTIONS)}）：{source}",
+            f"function {name} is not allowed: {source}")
+    if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+        raise ExpressionError(f"函数参数只能按位置给出：{source}",
+                              f"only positional arguments: {source}")
+    if not node.args:
+        raise ExpressionError(f"函数 {node.func.id} 缺少参数：{source}",
+                              f"{node.func.id} needs arguments")
+
+
+class _Interpreter:
+    def __init__(self, values: Mapping[str, Any], source: str):
+        self.values = values
+        self.source = source
+
+    def fail(self, zh: str, en: str) -> ExpressionError:
+        return ExpressionError(f"{zh}：{self.source}", f"{en}: {self.source}")
+
+    def visit(self, node: ast.AST) -> Any:
+        method = getattr(self, "visit_" + type(node).__name__)
+        return method(node)
+
+    def visit_Constant(self, node: ast.Constant) -> Any:
+        return node.value
+
+    def visit_Name(self, node: ast.Name) -> Any:
+        return self.values.get(node.id)
+
+    def visit_Tuple(self, node: ast.Tuple) -> list:
+        return [self.visit(e) for e in node.elts]
+
+    visit_List = visit_Tuple
+
+    def _number(self, v: Any) -> Any:
+        if v is None or isinstance(v, (int, float)):
+            return v
+        raise self.fail("只能对数值做算术运算", "arithmetic on a non-number")
+
+    def visit_BinOp(self, node: ast.BinOp) -> Any:
+        left = self._number(self.visit(node.left))
+        right = self._number(self.visit(node.right))
+        if left is None or right is None:
+            return None
+        if isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod)) and right == 0:
+            return None
+        if isinstance(node.op, ast.Pow):
+            self._check_pow(left, right)
+        result = _BINOPS[type(node.op)](left, right)
+        if isinstance(result, complex):
+            return None
+        if isinstance(result, float) and not math.isfinite(result):
+            return None
+        return result
+
+    def _check_pow(self, base: Any, exp: Any) -> None:
+        if abs(exp) > 64:
+            raise self.fail("幂指数过大", "exponent too large")
+        if base == 0 and exp < 0:
+            return
+        if base != 0 and abs(exp) * math.log10(max(abs(base), 1e-300)) > MAX_MAGNITUDE_DIGITS:
+            raise self.fail("幂运算结果过大", "power result too large")
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> Any:
+        value = self.visit(node.operand)
+        if isinstance(node.op, ast.Not):
+            return None if value is None else (not value)
+        value = self._number(value)
+        if value is None:
+            return None
+        return -value if isinstance(node.op, ast.USub) else +value
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> Any:
+        is_and = isinstance(node.op, ast.And)
+        saw_missing = False
+        for sub in node.values:
+            value = self.visit(sub)
+            if value is None:
+                saw_missing = True
+            elif bool(value) is not is_and:  # False in `and`, True in `or`: decided
+                return not is_and
+        return None if saw_missing else is_and
+
+    def visit_Compare(self, node: ast.Compare) -> Any:
+        left = self.visit(node.left)
+        result: Any = True
+        for op, comp in zip(node.ops, node.comparators):
+            right = self.visit(comp)
+            if isinstance(op, (ast.In, ast.NotIn)):
+                if left is None:
+                    return None
+                ok = left in right
+                ok = ok if isinstance(op, ast.In) else not ok
+            else:
+                if left is None or right is None:
+                    return None
+                if isinstance(left, str) != isinstance(right, str) and not isinstance(
+                        op, (ast.Eq, ast.NotEq)):
+                    raise self.fail("不能比较文本与数值", "cannot compare text with a number")
+                ok = _CMPOPS[type(op)](left, right)
+            if not ok:
+                result = False
+            left = right
+        return result
+
+    def visit_IfExp(self, node: ast.IfExp) -> Any:
+        test = self.visit(node.test)
+        if test is None:
+            return None
+        return self.visit(node.body if test else node.orelse)
+
+    def visit_Call(self, node: ast.Call) -> Any:
+        name = node.func.id  # checked in parse()
+        args = [self.visit(a) for a in node.args]
+        if name == "coalesce":
+            return next((a for a in args if a is not None), None)
+        if name == "present":
+            return all(a is not None for a in args)
+        if name == "missing":
+            return any(a is None for a in args)
+        if any(a is None for a in args):
+            return None
+        nums = [self._number(a) for a in args]
+        if name == "min":
+            return min(nums)
+        if name == "max":
+            return max(nums)
+        if name == "abs":
+            return abs(nums[0])
+        if name == "round":
+            digits = int(nums[1]) if len(nums) > 1 else 0
+            if not -10 <= digits <= 10:
+                raise self.fail("round 的位数超出范围", "round digits out of range")
+            return round(nums[0], digits)
+        raise self.fail(f"未知函数 {name}", f"unknown function {name}")  # pragma: no cover
+
+
+def evaluate(source: str, values: Mapping[str, Any]) -> Any:
+    """Parse and evaluate in one step (for tests and one-off use)."""
+    return parse(source).evaluate(values)

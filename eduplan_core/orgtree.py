@@ -1,0 +1,83 @@
+"""The org tree a workspace sees: the shipped units, demo schools (demo only), registered schools."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .catalog.model import Catalog, Org
+from .errors import AmbiguousOrg, OrgNotFound
+
+
+class OrgTree:
+    def __init__(self, catalog: Catalog, extra: Iterable[Org] = (), include_demo: bool = False):
+        self._orgs: dict[str, Org] = dict(catalog.orgs)
+        if include_demo:
+            self._orgs.update(catalog.demo_schools)
+        for org in extra:
+            self._orgs[org.code] = org
+        self._former = {f.code: org.code for org in self._orgs.values() for f in org.former}
+        self._children: dict[str, list[str]] = {}
+        for org in self._orgs.values():
+            if org.parent:
+                self._children.setdefault(org.parent, []).append(org.code)
+        for kids in self._children.values():
+            kids.sort()
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._orgs or code in self._former
+
+    def __iter__(self) -> Iterator[Org]:
+        return iter(sorted(self._orgs.values(), key=lambda o: o.code))
+
+    def get(self, code: str) -> Org | None:
+        return self._orgs.get(self._former.get(code, code))
+
+    def resolve(self, query: str) -> Org:
+        """Find an org by code (former codes too) or by a Chinese name that is unique."""
+        query = (query or "").strip()
+        org = self.get(query)
+        if org:
+            return org
+        exact = [o for o in self._orgs.values() if query in (o.name, o.short)]
+        exact += [o for o in self._orgs.values() if any(f.name == query for f in o.former)]
+        if len(exact) == 1:
+            return exact[0]
+        matches = exact or [o for o in self._orgs.values()
+                            if query and (query in o.name or (o.short and query in o.short))]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousOrg(query, sorted((o.code, o.name) for o in matches))
+        raise OrgNotFound(f"找不到单位“{query}”（可用单位代码或唯一的中文名称）",
+                          f"no unit '{query}'")
+
+    def children(self, code: str) -> list[Org]:
+        return [self._orgs[c] for c in self._children.get(code, [])]
+
+    def descendants(self, code: str) -> list[Org]:
+        out: list[Org] = []
+        stack = list(reversed(self._children.get(code, [])))
+        while stack:
+            c = stack.pop()
+            out.append(self._orgs[c])
+            stack.extend(reversed(self._children.get(c, [])))
+        return out
+
+    def ancestors(self, code: str) -> list[Org]:
+        """Parents from the nearest up to the province."""
+        out = []
+        org = self.get(code)
+        while org and org.parent:
+            org = self._orgs.get(org.parent)
+            if org:
+                out.append(org)
+        return out
+
+    def is_below(self, code: str, ancestor: str) -> bool:
+        return any(a.code == ancestor for a in self.ancestors(code))
+
+    def county_of(self, code: str) -> Org | None:
+        org = self.get(code)
+        if org and org.level == "county":
+            return org
+        return next((a for a in self.ancestors(code) if a.level == "county"), None)

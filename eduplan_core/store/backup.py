@@ -1,0 +1,168 @@
+"""Rotating backups with SQLite's backup API, kept in the workspace's backups/ folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError, WorkspaceError
+
+DB_NAME = "eduplan.sqlite"
+BACKUP_DIR = "backups"
+KEEP = 10
+SIZE_BUDGET = 512 * 1024 * 1024  # bytes for all backups together
+DAILY = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    path: str
+    taken_at: str
+    reason: str
+    size: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: str
+    previous_saved_as: str | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def backup_dir(workspace: Path) -> Path:
+    return Path(workspace) / BACKUP_DIR
+
+
+def take_backup(workspace: Path, reason: str) -> BackupInfo:
+    """Copy the workspace database with the backup API (a consistent copy, WAL included)."""
+    workspace = Path(workspace)
+    folder = backup_dir(workspace)
+    folder.mkdir(exist_ok=True)
+    stamp = _now().strftime("%Y%m%dT%H%M%S")
+    name = f"eduplan-{stamp}-{reason}.sqlite"
+    n = 1
+    while (folder / name).exists():
+        n += 1
+        name = f"eduplan-{stamp}-{reason}-{n}.sqlite"
+    tmp = folder / (name + ".part")
+    src = sqlite3.connect(workspace / DB_NAME, timeout=30)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(tmp, folder / name)
+    rotate(workspace)
+    return _info(folder / name)
+
+
+def _info(path: Path) -> BackupInfo:
+    parts = path.stem.split("-", 2)
+    stamp = dt.datetime.strptime(parts[1], "%Y%m%dT%H%M%S")
+    return BackupInfo(name=path.name, path=str(path), taken_at=stamp.isoformat(sep=" "),
+                      reason=parts[2] if len(parts) > 2 else "", size=path.stat().st_size)
+
+
+def list_backups(workspace: Path) -> list[BackupInfo]:
+    """Newest first."""
+    folder = backup_dir(workspace)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.glob("eduplan-*.sqlite"):
+        try:
+            out.append(_info(p))
+        except (ValueError, IndexError, OSError):
+            continue
+    return sorted(out, key=lambda b: (b.taken_at, b.name), reverse=True)
+
+
+def rotate(workspace: Path, keep: int = KEEP, budget: int = SIZE_BUDGET) -> list[str]:
+    """Keep the newest ``keep`` backups within ``budget`` bytes (the newest is always kept)."""
+    removed = []
+    total = 0
+    for i, b in enumerate(list_backups(workspace)):
+        total += b.size
+        if i > 0 and (i >= keep or total > budget):
+            Path(b.path).unlink(missing_ok=True)
+            removed.append(b.name)
+    return removed
+
+
+def daily_backup_due(workspace: Path, now: dt.datetime | None = None) -> bool:
+    now = now or _now()
+    latest = list_backups(workspace)
+    if not latest:
+        return True
+    return now - dt.datetime.fromisoformat(latest[0].taken_at) >= DAILY
+
+
+def start_daily_backup(workspace: Path) -> threading.Thread | None:
+    """Take the daily backup in a background thread (off the start-up path) when one is due."""
+    if not daily_backup_due(workspace):
+        return None
+
+    def run():
+        try:
+            take_backup(workspace, "daily")
+        except (sqlite3.Error, OSError):  # a failed backup must never stop the user's work
+            pass
+
+    thread = threading.Thread(target=run, name="eduplan-daily-backup", daemon=False)
+    thread.start()
+    return thread
+
+
+def check_database(path: Path) -> str | None:
+    """None when the file is a sound SQLite database, else the reason it is not."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows != [("ok",)]:
+        return "; ".join(r[0] for r in rows[:5])
+    return None
+
+
+def restore(workspace: Path, name: str) -> RestoreResult:
+    """Put backup ``name`` in place; the file it replaces is kept beside the backups."""
+    workspace = Path(workspace)
+    source = backup_dir(workspace) / name
+    if not source.is_file() or source.parent != backup_dir(workspace):
+        raise UsageError(f"找不到备份“{name}”（用 eduplan backup list 查看）", f"no backup {name}")
+    problem = check_database(source)
+    if problem:
+        raise WorkspaceError(f"备份“{name}”已损坏，不能恢复：{problem}", "backup is damaged")
+    db = workspace / DB_NAME
+    saved = None
+    if db.exists():
+        stamp = _now().strftime("%Y%m%dT%H%M%S")
+        saved_path = backup_dir(workspace) / f"replaced-{stamp}.sqlite"
+        shutil.copy2(db, saved_path)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(db) + suffix)
+            if side.exists():
+                shutil.copy2(side, Path(str(saved_path) + suffix))
+        saved = saved_path.name
+    tmp = workspace / (DB_NAME + ".restoring")
+    shutil.copy2(source, tmp)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    os.replace(tmp, db)
+    return RestoreResult(restored=name, previous_saved_as=saved)

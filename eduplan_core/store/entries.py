@@ -1,0 +1,278 @@
+"""Entering values: every change is a new revision; errors store nothing; warnings need a why."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..catalog.model import Form, Org
+from ..errors import UsageError, ValidationFailed
+from ..validation import Issue, parse_value, validate
+from .workspace import Workspace, now_iso
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+    explanation: str | None
+    revision_id: int
+
+
+@dataclass(frozen=True)
+class EnterResult:
+    org: str
+    year: int
+    form: str
+    entry_id: int
+    state: str
+    changes: tuple[FieldChange, ...]
+    warnings: tuple[Issue, ...]  # warnings touching the changed fields
+    unexplained: tuple[Issue, ...]  # those of them with no explanation yet
+    reopened: bool = False  # a submitted form went back to draft
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    org: str
+    year: int
+    form: str
+    submission_uid: str
+    revision_id: int | None
+    form_hash: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    org: str
+    year: int
+    form: str
+    state: str
+    owner: str
+    values: dict[str, Any]
+    explanations: dict[str, str]
+    carried_over: tuple[str, ...]
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    revision_id: int
+    year: int
+    form: str
+    field: str
+    old: Any
+    new: Any
+    explanation: str | None
+    operator: str
+    at: str
+    source: str
+
+
+def form_for(ws: Workspace, org: Org, year: int, form_code: str | None) -> Form:
+    """The form ``form_code`` if it fits the org (its type in ``year``, or its level)."""
+    kind = org.attrs_at(year).type if org.is_school else org.level
+    fitting = ws.catalog.forms_for_org_type(kind)
+    if form_code is None:
+        if len(fitting) == 1:
+            return fitting[0]
+        raise UsageError(f"请用 --form 指定表单（可用：{'、'.join(f.code for f in fitting)}）",
+                         "choose a form with --form")
+    form = ws.catalog.forms.get(form_code)
+    if form is None:
+        raise UsageError(f"表单“{form_code}”不存在（eduplan forms 查看全部）",
+                         f"no form {form_code}")
+    if kind not in form.org_types:
+        raise UsageError(f"{org.name}（{kind}）不填报“{form.name}”，应填：" +
+                         ("、".join(f"{f.name}（{f.code}）" for f in fitting) or "无"),
+                         f"{org.name} does not fill form {form_code}")
+    return form
+
+
+def owner_for(ws: Workspace, org: Org, year: int) -> str:
+    """The org whose workspace owns ``org``'s values; refuse when this workspace is not it."""
+    if org.code == ws.org_code:
+        return ws.org_code
+    if ws.role != "school" and org.is_school and ws.orgs.is_below(org.code, ws.org_code):
+        if org.attrs_at(year).paper:
+            return ws.org_code
+        raise UsageError(f"{org.name}自行填报（非纸质报送），其数据只能由学校自己修改",
+                         f"{org.name} reports for itself; its values are the school's own")
+    raise UsageError(f"本工作区（{ws.org.name}）不能为{org.name}填报数据",
+                     f"this workspace cannot enter values for {org.name}")
+
+
+def _entry_row(ws: Workspace, org: str, year: int, form: str) -> dict | None:
+    rows = list(ws.db["entries"].rows_where("org = ? AND year = ? AND form = ?",
+                                            [org, year, form]))
+    return rows[0] if rows else None
+
+
+def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
+    return {r["field"]: r for r in ws.db["current_values"].rows_where("entry_id = ?", [entry_id])}
+
+
+def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
+               raw_values: Mapping[str, Any], explanations: Mapping[str, str] | None = None,
+               *, source: str = "entry", carried_over: bool = False,
+               only_empty: bool = False) -> EnterResult:
+    """Validate and store values of one form; on any error nothing is stored."""
+    explanations = {k: v.strip() for k, v in (explanations or {}).items() if v and v.strip()}
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    owner = owner_for(ws, org, year)
+    for code in list(raw_values) + list(explanations):
+        f = form.field(code)
+        if f is None:
+            raise UsageError(f"“{form.name}”中没有字段“{code}”（eduplan forms --form "
+                             f"{form.code} 查看字段）", f"no field {code} in form {form.code}")
+        if f.is_calculated:
+            raise UsageError(f"“{f.label}”是计算字段，不能填写", f"{code} is calculated")
+    entry = _entry_row(ws, org.code, year, form.code)
+    current = current_values(ws, entry["id"]) if entry else {}
+    stored = {k: r["value"] for k, r in current.items()}
+
+    parsed: dict[str, Any] = {}
+    type_issues: list[Issue] = []
+    for code, raw in raw_values.items():
+        value, issue = parse_value(form.field(code), raw)
+        if issue:
+            type_issues.append(issue)
+        parsed[code] = value
+    if type_issues:
+        raise ValidationFailed(type_issues)
+    if only_empty:
+        parsed = {k: v for k, v in parsed.items() if stored.get(k) is None}
+    changed = {k for k, v in parsed.items() if stored.get(k) != v or (
+        k in current and bool(current[k]["carried_over"]) and not carried_over)}
+    to_explain = {k for k in explanations if k not in changed and
+                  explanations[k] != (current.get(k) or {}).get("explanation")}
+    merged = {**stored, **parsed}
+    issues = validate(form, merged)
+    touched = changed | set(explanations)
+    errors = [i for i in issues if i.is_error and set(i.fields) & changed]
+    if errors:
+        raise ValidationFailed(errors)
+    known_expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
+    for k in changed:  # a changed value's old explanation no longer applies
+        known_expl.pop(k, None)
+    known_expl.update(explanations)
+    warnings = tuple(i for i in issues if not i.is_error and set(i.fields) & touched)
+    unexplained = tuple(w for w in warnings if not any(known_expl.get(f) for f in w.fields))
+
+    now = now_iso()
+    change_rows: list[FieldChange] = []
+    with ws.db.conn:
+        if entry is None:
+            ws.db["entries"].insert({
+                "uid": str(uuid.uuid4()), "org": org.code, "year": year, "form": form.code,
+                "form_version": form.version, "form_hash": form.hash, "owner": owner,
+                "state": "draft", "created_at": now, "updated_at": now})
+            entry = _entry_row(ws, org.code, year, form.code)
+        reopened = entry["state"] == "submitted" and bool(changed | to_explain)
+        for code in sorted(changed | to_explain):
+            old = stored.get(code)
+            new = parsed.get(code, old)
+            expl = explanations.get(code)
+            rev_id = ws.db["revisions"].insert({
+                "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
+                "old_value": old, "new_value": new, "explanation": expl,
+                "operator": ws.operator, "at": now, "source": source}).last_pk
+            ws.db["current_values"].upsert({
+                "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
+                "carried_over": int(carried_over), "revision_id": rev_id},
+                pk=("entry_id", "field"))
+            change_rows.append(FieldChange(code, old, new, expl, rev_id))
+        if change_rows:
+            ws.db["entries"].update(entry["id"], {
+                "updated_at": now, "state": "draft", "form_version": form.version,
+                "form_hash": form.hash})
+    return EnterResult(org=org.code, year=year, form=form.code, entry_id=entry["id"],
+                       state="draft" if change_rows else entry["state"],
+                       changes=tuple(change_rows), warnings=warnings, unexplained=unexplained,
+                       reopened=reopened)
+
+
+def carry_over(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EnterResult:
+    """Start this year's draft from last year's values (only fields still empty)."""
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    last = _entry_row(ws, org.code, year - 1, form.code)
+    if last is None:
+        raise UsageError(f"{org.name}没有 {year - 1} 年的“{form.name}”可沿用",
+                         f"no {year - 1} values to carry over")
+    values = {k: r["value"] for k, r in current_values(ws, last["id"]).items()
+              if form.field(k) is not None and not form.field(k).is_calculated}
+    return set_values(ws, org.code, year, form.code, values, source="carry_over",
+                      carried_over=True, only_empty=True)
+
+
+def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EntryView:
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    entry = _entry_row(ws, org.code, year, form.code)
+    current = current_values(ws, entry["id"]) if entry else {}
+    values = {k: r["value"] for k, r in current.items()}
+    return EntryView(org=org.code, year=year, form=form.code,
+                     state=entry["state"] if entry else "empty",
+                     owner=entry["owner"] if entry else "",
+                     values=values,
+                     explanations={k: r["explanation"] for k, r in current.items()
+                                   if r["explanation"]},
+                     carried_over=tuple(sorted(k for k, r in current.items()
+                                               if r["carried_over"])),
+                     issues=tuple(validate(form, values, for_submit=True)))
+
+
+def submit(ws: Workspace, org_query: str, year: int, form_code: str | None) -> SubmitResult:
+    """Freeze the current values with the form's hash; refused while errors or unexplained
+    warnings remain (exit 1)."""
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    owner_for(ws, org, year)
+    entry = _entry_row(ws, org.code, year, form.code)
+    if entry is None:
+        raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
+                         "nothing entered yet")
+    current = current_values(ws, entry["id"])
+    values = {k: r["value"] for k, r in current.items()}
+    issues = validate(form, values, for_submit=True)
+    expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
+    blocking = [i for i in issues if i.is_error]
+    blocking += [Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
+                 for i in issues if not i.is_error and not any(expl.get(f) for f in i.fields)]
+    if blocking:
+        raise ValidationFailed(blocking)
+    rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
+                        [entry["id"]]).fetchone()[0]
+    uid = str(uuid.uuid4())
+    with ws.db.conn:
+        ws.db["submissions"].insert({
+            "uid": uid, "entry_id": entry["id"], "revision_id": rev,
+            "form_version": form.version, "form_hash": form.hash,
+            "values_json": json.dumps(values, ensure_ascii=False, sort_keys=True),
+            "operator": ws.operator, "at": now_iso()})
+        ws.db["entries"].update(entry["id"], {"state": "submitted", "updated_at": now_iso()})
+    return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
+                        revision_id=rev, form_hash=form.hash, values=values)
+
+
+def history(ws: Workspace, org_query: str, field_code: str,
+            year: int | None = None) -> list[HistoryRow]:
+    org = ws.orgs.resolve(org_query)
+    sql = """SELECT r.id, e.year, e.form, r.field, r.old_value, r.new_value, r.explanation,
+                    r.operator, r.at, r.source
+             FROM revisions r JOIN entries e ON e.id = r.entry_id
+             WHERE e.org = ? AND r.field = ?"""
+    params: list = [org.code, field_code]
+    if year is not None:
+        sql += " AND e.year = ?"
+        params.append(year)
+    rows = ws.db.execute(sql + " ORDER BY r.id", params).fetchall()
+    if not rows and not any(f.field(field_code) for f in ws.catalog.forms.values()):
+        raise UsageError(f"没有字段“{field_code}”", f"no field {field_code}")
+    return [HistoryRow(*r) for r in rows]

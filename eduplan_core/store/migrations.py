@@ -1,0 +1,104 @@
+"""Numbered schema migrations (sqlite-utils' Migrations); never edit one that has shipped."""
+
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("eduplan")
+
+
+@migrations()
+def m001_initial(db):
+    db.executescript(
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        -- schools registered in this workspace (the shipped units live in forms/)
+        CREATE TABLE orgs (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL DEFAULT 'school',
+            parent TEXT NOT NULL,
+            type TEXT NOT NULL,
+            ownership TEXT NOT NULL,
+            urban_rural TEXT NOT NULL,
+            contact TEXT,
+            phone TEXT,
+            paper INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        -- attributes that change from one year on (ownership, closure, rename...)
+        CREATE TABLE org_history (
+            org TEXT NOT NULL REFERENCES orgs(code),
+            year INTEGER NOT NULL,
+            attr TEXT NOT NULL,
+            value TEXT,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (org, year, attr)
+        );
+        -- one form of one org for one year
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            org TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            form TEXT NOT NULL,
+            form_version TEXT NOT NULL,
+            form_hash TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (org, year, form)
+        );
+        -- every change of every value, append-only
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            entry_id INTEGER NOT NULL REFERENCES entries(id),
+            field TEXT NOT NULL,
+            old_value,
+            new_value,
+            explanation TEXT,
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX revisions_entry_field ON revisions (entry_id, field, id);
+        -- the current value of each field: the latest revision's value
+        CREATE TABLE current_values (
+            entry_id INTEGER NOT NULL REFERENCES entries(id),
+            field TEXT NOT NULL,
+            value,
+            explanation TEXT,
+            carried_over INTEGER NOT NULL DEFAULT 0,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            PRIMARY KEY (entry_id, field)
+        );
+        -- a submission freezes the values at one revision, with the form's hash
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            entry_id INTEGER NOT NULL REFERENCES entries(id),
+            revision_id INTEGER,
+            form_version TEXT NOT NULL,
+            form_hash TEXT NOT NULL,
+            values_json TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TRIGGER revisions_append_only_u BEFORE UPDATE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER revisions_append_only_d BEFORE DELETE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER submissions_append_only_u BEFORE UPDATE ON submissions
+        BEGIN SELECT RAISE(ABORT, 'submissions are append-only'); END;
+        CREATE TRIGGER submissions_append_only_d BEFORE DELETE ON submissions
+        BEGIN SELECT RAISE(ABORT, 'submissions are append-only'); END;
+        """
+    )

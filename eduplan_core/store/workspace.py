@@ -1,0 +1,194 @@
+"""A workspace: a folder with one SQLite file, its backups, and who works in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..catalog.load import get_catalog
+from ..catalog.model import LEVEL_NAMES, Catalog, Org
+from ..errors import UsageError, WorkspaceDamaged, WorkspaceError
+from ..orgtree import OrgTree
+from . import backup
+from .migrations import migrations
+
+ROLES = {"school": "school", "county": "county", "prefecture": "prefecture",
+         "province": "province"}
+ROLE_NAMES = {"school": "学校", "county": "县级教育行政部门", "prefecture": "州（市）级教育行政部门",
+              "province": "省级教育行政部门"}
+
+
+def now_iso() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    path: str
+    workspace_id: str
+    org: str
+    org_name: str
+    role: str
+    operator: str
+    demo: bool
+    created_at: str
+
+
+class Workspace:
+    """Open with :meth:`open` or create with :meth:`create`; close when done."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, catalog: Catalog):
+        self.path = path
+        self.db = db
+        self.catalog = catalog
+        self._meta = {r["key"]: r["value"] for r in db["meta"].rows}
+        self._orgs: OrgTree | None = None
+        self.backup_thread = None
+
+    # -- opening ---------------------------------------------------------------------------
+    @staticmethod
+    def _connect(path: Path) -> sqlite_utils.Database:
+        conn = sqlite3.connect(path / backup.DB_NAME, timeout=30, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.enable_wal()
+        return db
+
+    @classmethod
+    def open(cls, path: Path | str, *, catalog: Catalog | None = None,
+             daily_backup: bool = True) -> "Workspace":
+        path = Path(path)
+        db_file = path / backup.DB_NAME
+        if not db_file.is_file():
+            raise WorkspaceError(
+                f"工作区“{path}”不存在或尚未初始化。请先运行 eduplan init（或 eduplan demo）。",
+                f"no workspace at {path}; run eduplan init")
+        problem = backup.check_database(db_file)
+        if problem:
+            raise WorkspaceDamaged(_damaged_message(path, problem),
+                                   f"workspace database is damaged: {problem}")
+        db = cls._connect(path)
+        try:
+            pending = migrations.pending(db)
+            if pending and "meta" in db.table_names():
+                backup.take_backup(path, "pre-migration")
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise WorkspaceDamaged(_damaged_message(path, str(exc)), str(exc)) from None
+        if db["meta"].count == 0:
+            db.close()
+            raise WorkspaceError(f"工作区“{path}”尚未初始化，请运行 eduplan init。",
+                                 "workspace is not initialised")
+        ws = cls(path, db, catalog or get_catalog())
+        if daily_backup:
+            ws.backup_thread = backup.start_daily_backup(path)
+        return ws
+
+    @classmethod
+    def create(cls, path: Path | str, *, org: str, role: str, operator: str,
+               demo: bool = False, school: Org | None = None,
+               catalog: Catalog | None = None) -> "Workspace":
+        """Create a workspace for ``org`` in ``role``; ``school`` registers a new school first."""
+        path = Path(path)
+        catalog = catalog or get_catalog()
+        if (path / backup.DB_NAME).exists():
+            raise UsageError(f"“{path}”已经是一个工作区，不能重复初始化。",
+                             f"{path} is already a workspace")
+        if role not in ROLES:
+            raise UsageError(f"角色“{role}”无效（可用：{'、'.join(ROLES)}）", f"bad role {role}")
+        if not operator.strip():
+            raise UsageError("请设置操作员姓名（--operator）", "operator name is required")
+        tree = OrgTree(catalog, [school] if school else [], include_demo=demo)
+        unit = tree.resolve(org)
+        if unit.level != role:
+            raise UsageError(
+                f"{unit.name}是{LEVEL_NAMES[unit.level]}，不能以“{ROLE_NAMES[role]}”角色建立工作区",
+                f"{unit.name} is a {unit.level}; role {role} does not fit")
+        path.mkdir(parents=True, exist_ok=True)
+        db = cls._connect(path)
+        migrations.apply(db)
+        meta = {"workspace_id": str(uuid.uuid4()), "org": unit.code, "role": role,
+                "operator": operator.strip(), "demo": "1" if demo else "0",
+                "created_at": now_iso()}
+        with db.conn:
+            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+        ws = cls(path, db, catalog)
+        if school is not None:
+            from .orgs import register_school
+
+            register_school(ws, school)
+        return ws
+
+    def close(self) -> None:
+        if self.backup_thread is not None:
+            self.backup_thread.join()
+            self.backup_thread = None
+        self.db.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- who and where ---------------------------------------------------------------------
+    @property
+    def org_code(self) -> str:
+        return self._meta["org"]
+
+    @property
+    def role(self) -> str:
+        return self._meta["role"]
+
+    @property
+    def operator(self) -> str:
+        return self._meta["operator"]
+
+    @property
+    def is_demo(self) -> bool:
+        return self._meta.get("demo") == "1"
+
+    def set_operator(self, name: str) -> None:
+        if not name.strip():
+            raise UsageError("操作员姓名不能为空", "operator name is empty")
+        with self.db.conn:
+            self.db["meta"].upsert({"key": "operator", "value": name.strip()}, pk="key")
+        self._meta["operator"] = name.strip()
+
+    @property
+    def orgs(self) -> OrgTree:
+        if self._orgs is None:
+            from .orgs import registered_schools
+
+            self._orgs = OrgTree(self.catalog, registered_schools(self),
+                                 include_demo=self.is_demo)
+        return self._orgs
+
+    def invalidate_orgs(self) -> None:
+        self._orgs = None
+
+    @property
+    def org(self) -> Org:
+        return self.orgs.get(self.org_code)
+
+    def info(self) -> WorkspaceInfo:
+        org = self.org
+        return WorkspaceInfo(path=str(self.path), workspace_id=self._meta["workspace_id"],
+                             org=self.org_code, org_name=org.name if org else self.org_code,
+                             role=self.role, operator=self.operator, demo=self.is_demo,
+                             created_at=self._meta["created_at"])
+
+
+def _damaged_message(path: Path, problem: str) -> str:
+    backups = backup.list_backups(path)
+    hint = (f"最近的备份：{backups[0].name}（{backups[0].taken_at}）。恢复：eduplan backup restore "
+            f"{backups[0].name} --workspace {path}" if backups else "没有可用的备份。")
+    return (f"工作区数据文件已损坏，未做任何修改（{problem}）。\n"
+            f"查看备份：eduplan backup list --workspace {path}\n{hint}")

@@ -1,0 +1,195 @@
+"""Field and cross-field checks of a form's values (逻辑校验), done at once on every entry.
+
+Values are plain Python: int/float for numbers and percents, 1/0 for yes/no, ISO text for dates,
+text for choices and text; ``None`` is missing.
+
+Rules follow DHIS2 validation rules: ``left operator right`` with an importance (``error``
+blocks saving, ``warning`` is kept but needs an explanation) and a missing-value strategy:
+``skip_if_any_missing`` (default) skips the rule while any field it reads is missing;
+``skip_if_all_missing`` skips it only when all are missing and otherwise counts missing fields as
+0; ``never_skip`` always evaluates, counting missing fields as 0 — as DHIS2 does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import operator
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .catalog.model import Field, Form, Rule
+
+_OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+        ">": operator.gt, ">=": operator.ge}
+_YES = {"是", "1", "yes", "y", "true", "t", "有", "√"}
+_NO = {"否", "0", "no", "n", "false", "f", "无", "×"}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in a form's values."""
+
+    code: str  # rule code, or "<field>:type|min|max|required"
+    importance: str  # error | warning
+    fields: tuple[str, ...]
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.importance == "error"
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
+    return str(value)
+
+
+def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
+    """Turn user input (text or a number) into a stored value, or say why not."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+        return None, None
+    text = raw.strip() if isinstance(raw, str) else raw
+
+    def bad(expect: str) -> tuple[Any, Issue]:
+        return None, Issue(f"{field.code}:type", "error", (field.code,),
+                           f"“{field.label}”应为{expect}，收到“{raw}”")
+
+    if field.type == "integer":
+        try:
+            number = float(text) if isinstance(text, str) else text
+        except ValueError:
+            return bad("整数")
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(
+                number) or not float(number).is_integer():
+            return bad("整数")
+        return int(number), None
+    if field.type in ("decimal", "percent"):
+        if isinstance(text, str):
+            text = text.rstrip("%").strip() if field.type == "percent" else text
+        try:
+            number = float(text)
+        except (TypeError, ValueError):
+            return bad("数值")
+        if not math.isfinite(number):
+            return bad("数值")
+        return number, None
+    if field.type == "yesno":
+        if isinstance(text, bool):
+            return int(text), None
+        key = str(text).strip().lower()
+        if key in _YES:
+            return 1, None
+        if key in _NO:
+            return 0, None
+        return bad("“是”或“否”")
+    if field.type == "date":
+        if isinstance(text, dt.date):
+            return text.isoformat(), None
+        try:
+            return dt.date.fromisoformat(str(text)).isoformat(), None
+        except ValueError:
+            return bad("日期（YYYY-MM-DD）")
+    if field.type == "choice":
+        if str(text) not in field.choices:
+            return None, Issue(f"{field.code}:type", "error", (field.code,),
+                               f"“{field.label}”只能选择：{'、'.join(field.choices)}，收到“{raw}”")
+        return str(text), None
+    return str(text), None
+
+
+def range_issue(field: Field, value: Any) -> Issue | None:
+    if value is None or not isinstance(value, (int, float)) or field.type == "yesno":
+        return None
+    if field.min is not None and value < field.min:
+        if field.min == 0:
+            msg = f"“{field.label}”不能为负数，收到 {_fmt(value)}"
+        else:
+            msg = f"“{field.label}”不能小于 {_fmt(field.min)}，收到 {_fmt(value)}"
+        return Issue(f"{field.code}:min", "error", (field.code,), msg)
+    if field.max is not None and value > field.max:
+        return Issue(f"{field.code}:max", "error", (field.code,),
+                     f"“{field.label}”不能大于 {_fmt(field.max)}，收到 {_fmt(value)}")
+    return None
+
+
+def with_calculated(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values plus every calculated field (evaluated in dependency order)."""
+    out = dict(values)
+    pending = [f for f in form.fields if f.is_calculated]
+    for _ in range(len(pending) + 1):
+        if not pending:
+            break
+        waiting = []
+        for f in pending:
+            if any(n in {p.code for p in pending} for n in f.calculate.names):
+                waiting.append(f)
+                continue
+            out[f.code] = f.calculate.evaluate(out)
+        if len(waiting) == len(pending):  # a cycle: leave them missing
+            for f in waiting:
+                out[f.code] = None
+            break
+        pending = waiting
+    return out
+
+
+def relevant_codes(form: Form, values: Mapping[str, Any]) -> set[str]:
+    """Fields that are shown: no relevance condition, or one that is true (missing → hidden)."""
+    return {f.code for f in form.fields if f.relevant is None or f.relevant.evaluate(values) is True}
+
+
+def evaluate_rule(rule: Rule, values: Mapping[str, Any]) -> bool | None:
+    """True when the rule holds, False when it fails, None when skipped (missing values)."""
+    missing = [n for n in rule.fields if values.get(n) is None]
+    if missing:
+        if rule.missing == "skip_if_any_missing":
+            return None
+        if rule.missing == "skip_if_all_missing" and len(missing) == len(rule.fields):
+            return None
+        values = {**values, **{n: 0 for n in missing}}
+    left = rule.left.evaluate(values)
+    right = rule.right.evaluate(values)
+    if left is None or right is None:
+        return None
+    try:
+        return bool(_OPS[rule.operator](left, right))
+    except TypeError:
+        return None
+
+
+def rule_message(rule: Rule, values: Mapping[str, Any]) -> str:
+    shown = {n: _fmt(values.get(n)) for n in rule.fields}
+
+    class _Default(dict):
+        def __missing__(self, key):
+            return _fmt(values.get(key))
+
+    return rule.message.format_map(_Default(shown))
+
+
+def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False) -> list[Issue]:
+    """All issues of a form's values: ranges, rules, and (for submission) required fields."""
+    full = with_calculated(form, values)
+    shown = relevant_codes(form, full)
+    visible = {k: (v if k in shown else None) for k, v in full.items()}
+    issues: list[Issue] = []
+    for f in form.input_fields:
+        if f.code not in shown:
+            continue
+        issue = range_issue(f, values.get(f.code))
+        if issue:
+            issues.append(issue)
+        elif for_submit and f.required and values.get(f.code) is None:
+            issues.append(Issue(f"{f.code}:required", "error", (f.code,),
+                                f"“{f.label}”为必填项，尚未填写"))
+    for rule in form.rules:
+        if evaluate_rule(rule, visible) is False:
+            issues.append(Issue(rule.code, rule.importance, tuple(sorted(rule.fields)),
+                                rule_message(rule, visible)))
+    return issues
