@@ -174,6 +174,8 @@ class _Interpreter:
         if isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod)) and right == 0:
             return None
         if isinstance(node.op, ast.Pow):
+            if left == 0 and right < 0:  # 0 ** -n is a division by zero
+                return None
             self._check_pow(left, right)
         result = _BINOPS[type(node.op)](left, right)
         if isinstance(result, complex):
@@ -185,8 +187,6 @@ class _Interpreter:
     def _check_pow(self, base: Any, exp: Any) -> None:
         if abs(exp) > 64:
             raise self.fail("幂指数过大", "exponent too large")
-        if base == 0 and exp < 0:
-            return
         if base != 0 and abs(exp) * math.log10(max(abs(base), 1e-300)) > MAX_MAGNITUDE_DIGITS:
             raise self.fail("幂运算结果过大", "power result too large")
 

@@ -119,12 +119,19 @@ def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
 def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
                raw_values: Mapping[str, Any], explanations: Mapping[str, str] | None = None,
                *, source: str = "entry", carried_over: bool = False,
-               only_empty: bool = False) -> EnterResult:
-    """Validate and store values of one form; on any error nothing is stored."""
+               only_empty: bool = False, received_from: str | None = None,
+               operator: str | None = None) -> EnterResult:
+    """Validate and store values of one form; on any error nothing is stored.
+
+    ``received_from`` is for values that arrive from their owner (a school's own submission
+    merged into its bureau's workspace, or the demo): they are recorded as that owner's, with
+    the owner's ``operator``, instead of as an edit by this workspace.
+    """
     explanations = {k: v.strip() for k, v in (explanations or {}).items() if v and v.strip()}
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
-    owner = owner_for(ws, org, year)
+    owner = received_from or owner_for(ws, org, year)
+    operator = operator or ws.operator
     for code in list(raw_values) + list(explanations):
         f = form.field(code)
         if f is None:
@@ -133,6 +140,11 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
         if f.is_calculated:
             raise UsageError(f"“{f.label}”是计算字段，不能填写", f"{code} is calculated")
     entry = _entry_row(ws, org.code, year, form.code)
+    if entry is not None and entry["owner"] != owner:
+        holder = ws.orgs.get(entry["owner"])
+        raise UsageError(
+            f"{org.name} {year} 年“{form.name}”的数据归{holder.name if holder else entry['owner']}"
+            f"所有，不能被覆盖", f"these values belong to {entry['owner']}")
     current = current_values(ws, entry["id"]) if entry else {}
     stored = {k: r["value"] for k, r in current.items()}
 
@@ -181,7 +193,7 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
             rev_id = ws.db["revisions"].insert({
                 "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
                 "old_value": old, "new_value": new, "explanation": expl,
-                "operator": ws.operator, "at": now, "source": source}).last_pk
+                "operator": operator, "at": now, "source": source}).last_pk
             ws.db["current_values"].upsert({
                 "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
                 "carried_over": int(carried_over), "revision_id": rev_id},
@@ -228,12 +240,14 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
                      issues=tuple(validate(form, values, for_submit=True)))
 
 
-def submit(ws: Workspace, org_query: str, year: int, form_code: str | None) -> SubmitResult:
+def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
+           received_from: str | None = None, operator: str | None = None) -> SubmitResult:
     """Freeze the current values with the form's hash; refused while errors or unexplained
     warnings remain (exit 1)."""
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
-    owner_for(ws, org, year)
+    if received_from is None:
+        owner_for(ws, org, year)
     entry = _entry_row(ws, org.code, year, form.code)
     if entry is None:
         raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
@@ -255,7 +269,7 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None) -> S
             "uid": uid, "entry_id": entry["id"], "revision_id": rev,
             "form_version": form.version, "form_hash": form.hash,
             "values_json": json.dumps(values, ensure_ascii=False, sort_keys=True),
-            "operator": ws.operator, "at": now_iso()})
+            "operator": operator or ws.operator, "at": now_iso()})
         ws.db["entries"].update(entry["id"], {"state": "submitted", "updated_at": now_iso()})
     return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
                         revision_id=rev, form_hash=form.hash, values=values)

@@ -62,8 +62,11 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, *, catalog: Catalog | None = None,
-             daily_backup: bool = True) -> "Workspace":
+             daily_backup: bool = True, migration_set=None) -> "Workspace":
+        """Open an existing workspace: integrity check, back up before pending migrations,
+        migrate, then (off the start-up path) the daily backup."""
         path = Path(path)
+        migration_set = migration_set or migrations
         db_file = path / backup.DB_NAME
         if not db_file.is_file():
             raise WorkspaceError(
@@ -75,10 +78,10 @@ class Workspace:
                                    f"workspace database is damaged: {problem}")
         db = cls._connect(path)
         try:
-            pending = migrations.pending(db)
+            pending = migration_set.pending(db)
             if pending and "meta" in db.table_names():
                 backup.take_backup(path, "pre-migration")
-            migrations.apply(db)
+            migration_set.apply(db)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise WorkspaceDamaged(_damaged_message(path, str(exc)), str(exc)) from None

@@ -1,0 +1,1 @@
+"""EduPlan desktop (PySide6): a thin layer over eduplan_core. Nothing in eduplan_core imports it."""

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian libraries Qt needs and a CJK font — only those that are missing.
+set -eu
+pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei"
+[ "${1:-}" = "--with-xvfb" ] && pkgs="$pkgs xvfb"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "缺少系统库：$missing（不是 Debian/Ubuntu 系统，请手动安装）" >&2
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "安装系统库：$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

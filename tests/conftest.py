@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eduplan_core.catalog.load import get_catalog
+from eduplan_core.store.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Nothing a test does touches the real user data dir or workspace."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("EDUPLAN_HOME", str(home))
+    monkeypatch.delenv("EDUPLAN_WORKSPACE", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return get_catalog()
+
+
+@pytest.fixture
+def county_ws(tmp_path, catalog):
+    """A fresh 东川区 county workspace with one paper school and one self-reporting school."""
+    from eduplan_core.store.orgs import SchoolInput, check_school, register_schools
+
+    ws = Workspace.create(tmp_path / "county", org="东川区", role="county", operator="张三",
+                          catalog=catalog)
+    schools = []
+    for s in (SchoolInput("2153119001", "测试村小", "东川区", "小学", paper=True),
+              SchoolInput("2153119002", "测试中心小学", "东川区", "小学"),
+              SchoolInput("2153119003", "测试幼儿园", "东川区", "幼儿园", ownership="普惠性民办")):
+        org, errors = check_school(ws.orgs, s)
+        assert not errors
+        schools.append(org)
+    register_schools(ws, schools)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """The demo workspace, built once per session; copy it with `demo_path` before changing it."""
+    from eduplan_core.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "ws"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path):
+    target = tmp_path / "demo"
+    shutil.copytree(demo_master, target, ignore=shutil.ignore_patterns("backups"))
+    return target
+
+
+def count_rows(ws: Workspace) -> dict[str, int]:
+    return {t: ws.db[t].count for t in ("entries", "revisions", "current_values",
+                                        "submissions", "orgs")}
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
