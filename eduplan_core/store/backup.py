@@ -26,6 +26,7 @@ class BackupInfo:
     taken_at: str
     reason: str
     size: int
+    order: int = 0  # file modification time (ns): orders backups taken in the same second
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,18 @@ def take_backup(workspace: Path, reason: str) -> BackupInfo:
     finally:
         src.close()
     os.replace(tmp, folder / name)
+    info = _info(folder / name)
     rotate(workspace)
-    return _info(folder / name)
+    return info
 
 
 def _info(path: Path) -> BackupInfo:
     parts = path.stem.split("-", 2)
     stamp = dt.datetime.strptime(parts[1], "%Y%m%dT%H%M%S")
+    st = path.stat()
     return BackupInfo(name=path.name, path=str(path), taken_at=stamp.isoformat(sep=" "),
-                      reason=parts[2] if len(parts) > 2 else "", size=path.stat().st_size)
+                      reason=parts[2] if len(parts) > 2 else "", size=st.st_size,
+                      order=st.st_mtime_ns)
 
 
 def list_backups(workspace: Path) -> list[BackupInfo]:
@@ -86,7 +90,7 @@ def list_backups(workspace: Path) -> list[BackupInfo]:
             out.append(_info(p))
         except (ValueError, IndexError, OSError):
             continue
-    return sorted(out, key=lambda b: (b.taken_at, b.name), reverse=True)
+    return sorted(out, key=lambda b: (b.taken_at, b.order, b.name), reverse=True)
 
 
 def rotate(workspace: Path, keep: int = KEEP, budget: int = SIZE_BUDGET) -> list[str]:
