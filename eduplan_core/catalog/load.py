@@ -444,6 +444,8 @@ def _build_target(ck, where, row, plan, documents, orgs, indicators, valid_unit_
     indicator = indicators.get(row["indicator"])
     if indicator is None:
         bad("indicator", f"指标“{row['indicator']}”不在 indicators/ 中")
+    if indicator is not None and row["unit"] != indicator.unit:
+        bad("unit", f"单位“{row['unit']}”与指标“{indicator.code}”的单位“{indicator.unit}”不一致")
     if row["document"] not in documents:
         bad("document", f"文件“{row['document']}”未在 [[document]] 中声明")
     comparator = m.COMPARATOR_ALIASES.get(row["comparator"], row["comparator"])
