@@ -2,6 +2,9 @@
 # Install the Debian libraries Qt needs and a CJK font — only those that are missing.
 set -eu
 pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei"
+# Qt's xcb platform plugin (a real X display, as `make run` uses)
+pkgs="$pkgs libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
 [ "${1:-}" = "--with-xvfb" ] && pkgs="$pkgs xvfb"
 missing=""
 for p in $pkgs; do

@@ -128,7 +128,8 @@ def show(org, year, form_code, as_json, ws):
             "沿用" if f.code in view.carried_over else "", view.explanations.get(f.code, "")]
            for f in form.input_fields], ["代码", "名称", "值", "单位", "", "说明"])
     for i in view.issues:
-        click.echo(f"  {'✗' if i.is_error else '⚠'} {i.message}")
+        mark = "✗" if i.is_error else ("⚠ 需说明" if i in view.unexplained else "⚠ 已说明")
+        click.echo(f"  {mark} {i.message}")
 
 
 @click.command()

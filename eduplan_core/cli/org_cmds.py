@@ -10,8 +10,11 @@ from ..catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from ..errors import UsageError
 from ..orgimport import import_schools
 from ..store.orgs import SchoolInput, check_school, register_school, set_school_attr
-from .common import (emit_json, json_option, open_workspace, table, with_workspace,
-                     workspace_option)
+from ..catalog.load import get_catalog
+from ..orgtree import OrgTree
+from ..store.backup import DB_NAME
+from .common import (emit_json, json_option, open_workspace, resolve_workspace, table,
+                     with_workspace, workspace_option)
 
 
 def _org_dict(org, year: int | None) -> dict:
@@ -44,11 +47,15 @@ def orgs(ctx, under, year, as_json, workspace):
     """列出单位（省、州市、县、学校）；子命令 add / import / set 登记学校。"""
     if ctx.invoked_subcommand is not None:
         return
-    ws = open_workspace(workspace)
-    try:
-        tree = ws.orgs
-    finally:
-        ws.close()
+    path = resolve_workspace(workspace)
+    if workspace is None and not (path / DB_NAME).is_file():
+        tree = OrgTree(get_catalog())  # no workspace yet: the shipped units
+    else:
+        ws = open_workspace(path)
+        try:
+            tree = ws.orgs
+        finally:
+            ws.close()
     if under:
         root = tree.resolve(under)
         items = [root] + tree.descendants(root.code)

@@ -57,6 +57,7 @@ class EntryView:
     explanations: dict[str, str]
     carried_over: tuple[str, ...]
     issues: tuple[Issue, ...]
+    unexplained: tuple[Issue, ...] = ()  # warnings none of whose fields has an explanation
 
 
 @dataclass(frozen=True)
@@ -229,15 +230,17 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
     entry = _entry_row(ws, org.code, year, form.code)
     current = current_values(ws, entry["id"]) if entry else {}
     values = {k: r["value"] for k, r in current.items()}
+    explanations = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
+    issues = tuple(validate(form, values, for_submit=True))
     return EntryView(org=org.code, year=year, form=form.code,
                      state=entry["state"] if entry else "empty",
                      owner=entry["owner"] if entry else "",
-                     values=values,
-                     explanations={k: r["explanation"] for k, r in current.items()
-                                   if r["explanation"]},
+                     values=values, explanations=explanations,
                      carried_over=tuple(sorted(k for k, r in current.items()
                                                if r["carried_over"])),
-                     issues=tuple(validate(form, values, for_submit=True)))
+                     issues=issues,
+                     unexplained=tuple(i for i in issues if not i.is_error and not any(
+                         explanations.get(f) for f in i.fields)))
 
 
 def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
