@@ -7,12 +7,11 @@ Columns (Chinese headers, as a bureau's list has them; English codes accepted to
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataFileError, EduPlanError, UsageError
+from .tabular import read_csv_rows
 from .store.orgs import SchoolInput, check_school, register_schools
 from .store.workspace import Workspace
 
@@ -50,11 +49,11 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     """Rows of a CSV (UTF-8 or GBK) or .xlsx file as dicts of text, keyed by column code."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise UsageError(f"文件“{path}”不存在", f"no file {path}")
+        raise UsageError(f"文件“{path}”不存在", f"no file {path}")  # before the suffix check
     if suffix in (".xlsx", ".xlsm"):
         raw = _read_excel(path)
     elif suffix in (".csv", ".txt"):
-        raw = _read_csv(path)
+        raw = read_csv_rows(path)
     else:
         raise UsageError("只支持 .csv 或 .xlsx 文件", "only .csv or .xlsx files")
     if not raw:
@@ -71,19 +70,6 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         row = {k: ("" if v is None else str(v).strip()) for k, v in zip(keys, values) if k}
         rows.append(row)
     return rows
-
-
-def _read_csv(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DataFileError(path.name, "(编码)", "无法识别文件编码（应为 UTF-8 或 GBK）")
-    return [r for r in csv.reader(io.StringIO(text))]
 
 
 def _read_excel(path: Path) -> list[list]:

@@ -131,21 +131,32 @@ TARGET_SPEC = {
 }
 
 
-def _files(root: Path, sub: str) -> list[Path]:
-    return sorted((root / sub).glob("*.toml"))
-
-
-def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, m.Org]]:
-    orgs: dict[str, m.Org] = {}
-    demo: dict[str, m.Org] = {}
-    for path in _files(root, "orgs"):
+def _documents(root: Path, sub: str, tables: tuple[str, ...], problems: list):
+    """Each readable TOML file of forms/<sub>/ with its checker; unknown top-level tables are
+    reported."""
+    for path in sorted((root / sub).glob("*.toml")):
         data = _read_toml(root, path, problems)
         if data is None:
             continue
         ck = _Checker(root, path, problems)
         for key in data:
-            if key not in ("org", "school"):
-                ck.problem(key, "未知的表（可用：org、school）")
+            if key not in tables:
+                ck.problem(key, f"未知的表（可用：{'、'.join(tables)}）")
+        yield ck, data
+
+
+def _rows(ck: "_Checker", data: dict, table: str, spec: dict):
+    """(where, row) for each valid [[table]] entry."""
+    for i, raw in enumerate(data.get(table, [])):
+        row = ck.table(raw, f"{table}[{i}]", spec)
+        if row is not None:
+            yield f"{table}[{i}]", row
+
+
+def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, m.Org]]:
+    orgs: dict[str, m.Org] = {}
+    demo: dict[str, m.Org] = {}
+    for ck, data in _documents(root, "orgs", ("org", "school"), problems):
         for i, raw in enumerate(data.get("org", [])):
             where = f"org[{i}]"
             row = ck.table(raw, where, ORG_SPEC)
@@ -159,7 +170,7 @@ def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, 
             org = m.Org(code=row["code"], name=row["name"], level=row["level"],
                         parent=row.get("parent"), short=row.get("short"), former=tuple(former))
             _add_unique(ck, orgs, org, where)
-        target = demo if "demo" in path.stem else orgs
+        target = demo if "demo" in Path(ck.file).stem else orgs
         for i, raw in enumerate(data.get("school", [])):
             school = school_from_dict(raw, ck, f"school[{i}]",
                                       source="demo" if target is demo else "catalog")
@@ -207,20 +218,10 @@ def school_from_dict(raw: Any, ck: _Checker, where: str, source: str) -> m.Org |
 
 def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
     out: dict[str, m.Indicator] = {}
-    for path in _files(root, "indicators"):
-        data = _read_toml(root, path, problems)
-        if data is None:
-            continue
-        ck = _Checker(root, path, problems)
-        for key in data:
-            if key != "indicator":
-                ck.problem(key, "未知的表（可用：indicator）")
-        for i, raw in enumerate(data.get("indicator", [])):
-            row = ck.table(raw, f"indicator[{i}]", INDICATOR_SPEC)
-            if row is None:
-                continue
+    for ck, data in _documents(root, "indicators", ("indicator",), problems):
+        for where, row in _rows(ck, data, "indicator", INDICATOR_SPEC):
             if row["code"] in out:
-                ck.problem(f"indicator[{i}].code",
+                ck.problem(f"{where}.code",
                            f"指标代码“{row['code']}”重复（已在 {out[row['code']].file}）")
                 continue
             out[row["code"]] = m.Indicator(row["code"], row["name"], row["unit"],
@@ -231,27 +232,12 @@ def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
 
 def _load_groups(root: Path, problems: list) -> dict[str, tuple[_Checker, dict, list, list]]:
     groups: dict[str, tuple[_Checker, dict, list, list]] = {}
-    for path in _files(root, "fields"):
-        data = _read_toml(root, path, problems)
-        if data is None:
-            continue
-        ck = _Checker(root, path, problems)
-        for key in data:
-            if key not in ("group", "field", "rule"):
-                ck.problem(key, "未知的表（可用：group、field、rule）")
+    for ck, data in _documents(root, "fields", ("group", "field", "rule"), problems):
         group = ck.table(data.get("group"), "group", GROUP_SPEC)
         if group is None:
             continue
-        fields = []
-        for i, raw in enumerate(data.get("field", [])):
-            row = ck.table(raw, f"field[{i}]", FIELD_SPEC)
-            if row is not None:
-                fields.append((f"field[{i}]", row))
-        rules = []
-        for i, raw in enumerate(data.get("rule", [])):
-            row = ck.table(raw, f"rule[{i}]", RULE_SPEC)
-            if row is not None:
-                rules.append((f"rule[{i}]", row))
+        fields = list(_rows(ck, data, "field", FIELD_SPEC))
+        rules = list(_rows(ck, data, "rule", RULE_SPEC))
         if group["code"] in groups:
             ck.problem("group.code", f"字段组“{group['code']}”重复")
             continue
@@ -300,14 +286,7 @@ def _load_forms(root: Path, problems: list) -> dict[str, m.Form]:
     groups = _load_groups(root, problems)
     valid_types = set(m.SCHOOL_TYPES) | set(m.LEVELS[:3])
     out: dict[str, m.Form] = {}
-    for path in _files(root, "forms"):
-        data = _read_toml(root, path, problems)
-        if data is None:
-            continue
-        ck = _Checker(root, path, problems)
-        for key in data:
-            if key not in ("form", "rule"):
-                ck.problem(key, "未知的表（可用：form、rule）")
+    for ck, data in _documents(root, "forms", ("form", "rule"), problems):
         form = ck.table(data.get("form"), "form", FORM_SPEC)
         if form is None:
             continue
@@ -325,10 +304,7 @@ def _load_forms(root: Path, problems: list) -> dict[str, m.Form]:
             group_labels.append((g, group["label"]))
             raw_fields += [(gck, where, row, g) for where, row in gfields]
             raw_rules += [(gck, where, row) for where, row in grules]
-        for i, raw in enumerate(data.get("rule", [])):
-            row = ck.table(raw, f"rule[{i}]", RULE_SPEC)
-            if row is not None:
-                raw_rules.append((ck, f"rule[{i}]", row))
+        raw_rules += [(ck, where, row) for where, row in _rows(ck, data, "rule", RULE_SPEC)]
         names: set[str] = set()
         for fck, where, row, _ in raw_fields:
             if row["code"] in names:
@@ -378,14 +354,7 @@ def _load_plans(root: Path, problems: list, orgs: dict[str, m.Org],
     out: dict[str, m.Plan] = {}
     seen_targets: dict[str, str] = {}
     valid_unit_types = set(m.SCHOOL_TYPES) | set(m.LEVELS[:3])
-    for path in _files(root, "plans"):
-        data = _read_toml(root, path, problems)
-        if data is None:
-            continue
-        ck = _Checker(root, path, problems)
-        for key in data:
-            if key not in ("plan", "document", "target"):
-                ck.problem(key, "未知的表（可用：plan、document、target）")
+    for ck, data in _documents(root, "plans", ("plan", "document", "target"), problems):
         plan = ck.table(data.get("plan"), "plan", PLAN_SPEC)
         if plan is None:
             continue
@@ -395,12 +364,9 @@ def _load_plans(root: Path, problems: list, orgs: dict[str, m.Org],
         if national and "applies_to_level" not in plan:
             ck.problem("plan.applies_to_level", "国家标准须说明适用的单位层级")
         documents: dict[str, m.Document] = {}
-        for i, raw in enumerate(data.get("document", [])):
-            row = ck.table(raw, f"document[{i}]", DOCUMENT_SPEC)
-            if row is None:
-                continue
+        for where, row in _rows(ck, data, "document", DOCUMENT_SPEC):
             if not (root / "sources" / row["file"]).is_file():
-                ck.problem(f"document[{i}].file", f"文件 sources/{row['file']} 不存在")
+                ck.problem(f"{where}.file", f"文件 sources/{row['file']} 不存在")
             documents[row["code"]] = m.Document(row["code"], row["file"], row["title"],
                                                 row["issuer"], row["date"])
         targets = []

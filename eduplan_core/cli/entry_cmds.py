@@ -8,6 +8,7 @@ import click
 
 from ..errors import UsageError
 from ..store import entries
+from ..tabular import read_value_csv
 from .common import emit_json, fmt, json_option, table, with_workspace
 
 
@@ -19,36 +20,6 @@ def _pairs(items: tuple[str, ...], option: str) -> dict[str, str]:
         key, value = item.split("=", 1)
         out[key.strip()] = value
     return out
-
-
-def _read_value_file(path: Path) -> dict[str, str]:
-    """A CSV with columns 字段/field and 值/value (and optionally 说明/explanation)."""
-    import csv
-    import io
-
-    if not path.is_file():
-        raise UsageError(f"文件“{path}”不存在", f"no file {path}")
-    data = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UsageError(f"{path.name}：无法识别文件编码", "unknown encoding")
-    reader = csv.DictReader(io.StringIO(text))
-    names = {"字段": "field", "field": "field", "值": "value", "value": "value",
-             "说明": "explanation", "explanation": "explanation"}
-    values, expl = {}, {}
-    for n, row in enumerate(reader, start=2):
-        row = {names.get((k or "").strip(), k): (v or "").strip() for k, v in row.items()}
-        if not row.get("field"):
-            raise UsageError(f"{path.name} 第{n}行：缺少字段代码", "missing field code")
-        values[row["field"]] = row.get("value", "")
-        if row.get("explanation"):
-            expl[row["field"]] = row["explanation"]
-    return values, expl
 
 
 @click.command()
@@ -68,7 +39,7 @@ def enter(org, year, form_code, sets, explains, value_file, from_last_year, as_j
     values = _pairs(sets, "--set")
     explanations = _pairs(explains, "--explain")
     if value_file:
-        file_values, file_expl = _read_value_file(value_file)
+        file_values, file_expl = read_value_csv(value_file)
         values = {**file_values, **values}
         explanations = {**file_expl, **explanations}
     results = []
