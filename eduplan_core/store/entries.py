@@ -10,7 +10,8 @@ from typing import Any, Mapping
 from ..catalog.model import Form, Org
 from ..errors import UsageError, ValidationFailed
 from ..validation import Issue, parse_value, validate
-from .workspace import Workspace, now_iso
+from .clock import now_iso
+from .workspace import Workspace
 
 
 @dataclass(frozen=True)

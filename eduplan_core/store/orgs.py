@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..catalog.model import (OWNERSHIPS, SCHOOL_STATUS, SCHOOL_TYPES, SCHOOL_YEARLY_ATTRS,
                              URBAN_RURAL, Org)
 from ..errors import UsageError
-from .workspace import Workspace, now_iso
+from .org_rows import insert_schools
+from .clock import now_iso
+from .workspace import Workspace
 
 SCHOOL_CODE = re.compile(r"^\d{10}$")
 
@@ -72,15 +74,7 @@ def register_schools(ws: Workspace, schools: list[Org]) -> None:
 
 
 def _insert(ws: Workspace, schools: list[Org]) -> None:
-    at = now_iso()
-    rows = [{"code": s.code, "name": s.name, "level": "school", "parent": s.parent,
-             "type": s.type, "ownership": s.ownership, "urban_rural": s.urban_rural,
-             "contact": s.contact, "phone": s.phone, "paper": int(s.paper),
-             "source": "workspace" if s.source == "catalog" else s.source, "created_at": at,
-             "created_by": ws.operator}
-            for s in schools]
-    with ws.db.conn:
-        ws.db["orgs"].insert_all(rows)
+    insert_schools(ws.db, schools, ws.operator)
     ws.invalidate_orgs()
 
 
@@ -102,26 +96,3 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
              "recorded_at": now_iso(), "recorded_by": ws.operator},
             pk=("org", "year", "attr"))
     ws.invalidate_orgs()
-
-
-def registered_schools(ws: Workspace) -> list[Org]:
-    history: dict[str, dict[int, dict]] = {}
-    for row in ws.db["org_history"].rows:
-        value = row["value"]
-        if row["attr"] == "paper":
-            value = value == "1"
-        history.setdefault(row["org"], {}).setdefault(row["year"], {})[row["attr"]] = value
-    out = []
-    for row in ws.db["orgs"].rows:
-        hist = tuple((year, tuple(sorted(changes.items())))
-                     for year, changes in sorted(history.get(row["code"], {}).items()))
-        out.append(Org(code=row["code"], name=row["name"], level="school", parent=row["parent"],
-                       type=row["type"], ownership=row["ownership"],
-                       urban_rural=row["urban_rural"], contact=row["contact"],
-                       phone=row["phone"], paper=bool(row["paper"]), history=hist,
-                       source=row["source"]))
-    return out
-
-
-def with_source(org: Org, source: str) -> Org:
-    return replace(org, source=source)

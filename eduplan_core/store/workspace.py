@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -16,15 +15,13 @@ from ..errors import UsageError, WorkspaceDamaged, WorkspaceError
 from ..orgtree import OrgTree
 from . import backup
 from .migrations import migrations
+from .clock import now_iso
+from .org_rows import insert_schools, read_registered_schools
 
 ROLES = {"school": "school", "county": "county", "prefecture": "prefecture",
          "province": "province"}
 ROLE_NAMES = {"school": "学校", "county": "县级教育行政部门", "prefecture": "州（市）级教育行政部门",
               "province": "省级教育行政部门"}
-
-
-def now_iso() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -122,12 +119,9 @@ class Workspace:
                 "created_at": now_iso()}
         with db.conn:
             db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
-        ws = cls(path, db, catalog)
         if school is not None:
-            from .orgs import register_school
-
-            register_school(ws, school)
-        return ws
+            insert_schools(db, [school], operator.strip())
+        return cls(path, db, catalog)
 
     def close(self) -> None:
         if self.backup_thread is not None:
@@ -168,9 +162,7 @@ class Workspace:
     @property
     def orgs(self) -> OrgTree:
         if self._orgs is None:
-            from .orgs import registered_schools
-
-            self._orgs = OrgTree(self.catalog, registered_schools(self),
+            self._orgs = OrgTree(self.catalog, read_registered_schools(self.db),
                                  include_demo=self.is_demo)
         return self._orgs
 
