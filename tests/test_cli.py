@@ -205,3 +205,16 @@ def test_operator_name_is_recorded(tmp_path):
 @pytest.mark.parametrize("args", [["--help"], ["targets", "--help"], ["--version"]])
 def test_help(args):
     assert re.search(r"\S", run(*args).output)
+
+
+def test_an_internal_error_is_logged_not_dumped(monkeypatch, isolated_home):
+    from eduplan_core.cli import catalog_cmds
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(catalog_cmds, "get_catalog", boom)
+    r = run("indicators", code=2)
+    assert "程序内部错误" in r.output and "Traceback" not in r.output
+    log = (isolated_home / "logs" / "eduplan-cli.log").read_text("utf-8")
+    assert "simulated bug" in log

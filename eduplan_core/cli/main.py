@@ -18,6 +18,28 @@ class _Group(click.Group):
         except EduPlanError as exc:
             click.echo(f"错误：{exc.message}", err=True)
             ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception:  # a bug of ours: say so plainly, keep the details in the log
+            log = _log_internal_error()
+            click.echo(f"程序内部错误，未做任何修改。详细信息已记录在 {log}，请发送给技术支持。",
+                       err=True)
+            ctx.exit(2)
+
+
+def _log_internal_error() -> str:
+    import datetime as dt
+    import traceback
+
+    from ..paths import user_data_dir
+
+    folder = user_data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "eduplan-cli.log"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"\n[{dt.datetime.now().isoformat(timespec='seconds')}] eduplan {__version__} "
+                 f"{' '.join(sys.argv[1:])}\n{traceback.format_exc()}")
+    return str(path)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
