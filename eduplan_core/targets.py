@@ -1,5 +1,11 @@
 """Which targets apply to an org: its own, its parents', and the national standards'.
 
+A parent's aggregate target is inherited by the units below when it is a rate, a ratio or a
+level (a county's 普惠性幼儿园覆盖率 is held to 云南省's 90% as well as its own), not when it is
+a total, a ranking or a milestone of the parent's own; an indicator defined only at some levels
+(优质均衡县占比: prefecture and province) applies only there. Each-unit targets apply to every
+unit of the listed types below.
+
 Where two plans set the same indicator for the same year (and section and scope), the stricter
 one binds: the higher value for higher-is-better targets, the lower for lower-is-better ones
 (rankings); on a tie the org's own plan, then the nearest parent, binds.
@@ -54,12 +60,20 @@ class TargetRow:
         }
 
 
-def _applies(t: Target, org: Org, relation: str, year_type: str | None) -> bool:
+# a parent's target for its own roll-up binds the units below only where it is a rate or a
+# ratio of the same definition; a parent's count, money total, ranking or milestone is its own
+INHERITED_KINDS = ("rate", "ratio", "level")
+
+
+def _applies(t: Target, org: Org, relation: str, year_type: str | None,
+             levels: tuple[str, ...]) -> bool:
     if relation == "own":
         return True
+    if levels and org.level not in levels:  # e.g. 优质均衡县占比 means nothing for one county
+        return False
     if relation == "inherited":
         if t.applies_to == "aggregate":
-            return not org.is_school
+            return not org.is_school and t.kind in INHERITED_KINDS
         return year_type in t.unit_types if org.is_school else True
     # national standard
     level = t.applies_to_level
@@ -90,7 +104,7 @@ def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None =
                 relation = "national" if t.org == "national" else "inherited"
             else:
                 continue
-            if _applies(t, org, relation, year_type):
+            if _applies(t, org, relation, year_type, catalog.indicators[t.indicator].levels):
                 picked.append((t, relation))
     picked.sort(key=lambda p: (p[0].year, p[0].indicator, rank[p[0].org], p[0].code))
     binding = _binding(picked, rank)

@@ -79,3 +79,14 @@ def test_milestone_deadline_against_as_of(catalog):
     assert fuzai.overdue is True
     early = _rows(catalog, "东川区", year=2023, as_of=dt.date(2023, 1, 1))
     assert all(r.overdue is False for r in early if r.target.kind == "milestone")
+
+
+def test_parent_totals_and_milestones_are_not_inherited(catalog):
+    rows = _rows(catalog, "临翔区", year=2025)
+    inherited = [r for r in rows if r.relation == "inherited"]
+    assert inherited and all(r.target.kind in ("rate", "ratio", "level")
+                             or r.target.applies_to == "each" for r in inherited)
+    # a county's share of counties is meaningless: 优质均衡县占比 applies to the prefecture only
+    assert not [r for r in rows if r.target.indicator == "youzhi_county_share"]
+    assert [r for r in _rows(catalog, "临沧市", year=2025)
+            if r.target.indicator == "youzhi_county_share"]

@@ -98,7 +98,8 @@ HISTORY_SPEC = {
     "paper": (bool, False),
 }
 INDICATOR_SPEC = {"code": (STR, True), "name": (STR, True), "unit": (STR, True),
-                  "direction": (STR, False, ("higher", "lower")), "note": (STR, False)}
+                  "direction": (STR, False, ("higher", "lower")), "note": (STR, False),
+                  "levels": (list, False)}
 GROUP_SPEC = {"code": (STR, True), "label": (STR, True), "note": (STR, False)}
 FIELD_SPEC = {
     "code": (STR, True), "label": (STR, True), "type": (STR, True, m.FIELD_TYPES),
@@ -224,9 +225,13 @@ def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
                 ck.problem(f"{where}.code",
                            f"指标代码“{row['code']}”重复（已在 {out[row['code']].file}）")
                 continue
+            levels = tuple(row.get("levels", ()))
+            for level in levels:
+                if level not in m.LEVELS:
+                    ck.problem(f"{where}.levels", f"层级“{level}”无效（可用：{'、'.join(m.LEVELS)}）")
             out[row["code"]] = m.Indicator(row["code"], row["name"], row["unit"],
                                            row.get("direction", "higher"),
-                                           row.get("note", ""), ck.file)
+                                           row.get("note", ""), ck.file, levels)
     return out
 
 

@@ -95,6 +95,7 @@ class Indicator:
     direction: str = "higher"
     note: str = ""
     file: str = ""
+    levels: tuple[str, ...] = ()  # the org levels it is defined at (empty: any level)
 
 
 @dataclass(frozen=True)
