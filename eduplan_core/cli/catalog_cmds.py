@@ -102,10 +102,21 @@ def targets(org, year, indicator, as_of, as_json, workspace):
         emit_json(rows)
         return
     click.echo(f"{unit.name}（{unit.code}）适用的目标：{len(rows)} 项")
-    table([[r.target.year, r.indicator_name, f"{r.target.comparator}{fmt(r.target.value)}"
+    table([[r.target.year, r.indicator_name, _scope(r.target),
+            f"{r.target.comparator}{fmt(r.target.value)}"
             f"{r.target.unit if r.target.unit not in ('是/否',) else ''}",
             r.org_name, "★" if r.binding else "", r.target.quote[:40]] for r in rows],
-          ["年份", "指标", "目标", "来源单位", "约束", "原文"])
+          ["年份", "指标", "范围", "目标", "来源单位", "约束", "原文"])
+    click.echo("★ = 约束性目标（多个规划设定同一指标时更严格的一个）")
+
+
+def _scope(t) -> str:
+    """本级 for the org's own roll-up; 各县/各校 for each unit below; with the 小学/初中 section."""
+    if t.applies_to == "aggregate":
+        scope = "本级"
+    else:
+        scope = "各" + ("县" if "county" in t.unit_types else "校")
+    return scope + (f"·{t.section}" if t.section else "")
 
 
 @click.group("catalog")
