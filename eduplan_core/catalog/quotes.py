@@ -12,7 +12,8 @@ from .model import Catalog, Target
 _WS = re.compile(r"\s+")
 # words a document uses instead of digits, and what they mean
 VALUE_WORDS = {"全覆盖": 100, "全达标": 100, "全部达标": 100, "零": 0, "一": 1, "两": 2,
-               "三": 3, "四": 4, "Ⅲ": 3}
+               "三": 3, "四": 4, "Ⅲ": 3,
+               "第T立": 1}  # OCR damage in document 004 for 第一位 (first place)
 # characters OCR put in place of digits in document 004 ("IOOO" for 1000)
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
 

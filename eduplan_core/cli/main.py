@@ -18,7 +18,8 @@ class _Group(click.Group):
         except EduPlanError as exc:
             click.echo(f"错误：{exc.message}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                BrokenPipeError):  # click's own handling (`eduplan targets | head` is fine)
             raise
         except Exception:  # a bug of ours: say so plainly, keep the details in the log
             log = _log_internal_error()
