@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,11 @@ HISTORY_SPEC = {
 }
 INDICATOR_SPEC = {"code": (STR, True), "name": (STR, True), "unit": (STR, True),
                   "direction": (STR, False, ("higher", "lower")), "note": (STR, False),
-                  "levels": (list, False)}
+                  "levels": (list, False), "compute": (STR, False, m.COMPUTE_KINDS),
+                  "numerator": (STR, False), "denominator": (STR, False), "value": (STR, False),
+                  "scale": (NUM, False), "sections": (dict, False), "unit_types": (list, False),
+                  "of": (STR, False), "close": (STR, False), "close_unit": (STR, False)}
+FORMULA_SPEC = {"numerator": (STR, False), "denominator": (STR, False), "value": (STR, False)}
 GROUP_SPEC = {"code": (STR, True), "label": (STR, True), "note": (STR, False)}
 FIELD_SPEC = {
     "code": (STR, True), "label": (STR, True), "type": (STR, True, m.FIELD_TYPES),
@@ -217,8 +222,11 @@ def school_from_dict(raw: Any, ck: _Checker, where: str, source: str) -> m.Org |
                  paper=row.get("paper", False), history=tuple(history), source=source)
 
 
-def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
+def _load_indicators(root: Path, problems: list) -> tuple[dict[str, m.Indicator], list]:
+    """Indicators without their formulas; the raw rows come back so formulas can be checked
+    once the forms (and so the field codes) are known."""
     out: dict[str, m.Indicator] = {}
+    raw: list = []
     for ck, data in _documents(root, "indicators", ("indicator",), problems):
         for where, row in _rows(ck, data, "indicator", INDICATOR_SPEC):
             if row["code"] in out:
@@ -232,7 +240,50 @@ def _load_indicators(root: Path, problems: list) -> dict[str, m.Indicator]:
             out[row["code"]] = m.Indicator(row["code"], row["name"], row["unit"],
                                            row.get("direction", "higher"),
                                            row.get("note", ""), ck.file, levels)
-    return out
+            raw.append((ck, where, row))
+    return out, raw
+
+
+def _attach_formulas(indicators: dict[str, m.Indicator], raw: list,
+                     forms: dict[str, m.Form]) -> None:
+    """Parse each indicator's formulas against every field code of every form."""
+    names = {f.code for form in forms.values() for f in form.fields} | set(m.ORG_ATTRS)
+    valid_types = set(m.SCHOOL_TYPES) | set(m.LEVELS)
+    for ck, where, row in raw:
+        compute = row.get("compute", "none")
+
+        def formula(table: dict, at: str) -> m.Formula:
+            return m.Formula(**{k: ck.expression(table[k], f"{at}.{k}", names)
+                                for k in ("numerator", "denominator", "value") if k in table})
+
+        top = formula(row, where)
+        sections = []
+        for section, table in row.get("sections", {}).items():
+            at = f"{where}.sections.{section}"
+            if section not in m.SECTIONS:
+                ck.problem(at, f"学段“{section}”无效（可用：小学、初中）")
+                continue
+            checked = ck.table(table, at, FORMULA_SPEC)
+            if checked is not None:
+                sections.append((section, formula(checked, at)))
+        parts = [f for _, f in sections] or [top]
+        need = {"ratio": ("numerator", "denominator"), "sum": ("value",),
+                "input": ("value",)}.get(compute, ())
+        for part in parts:
+            for key in need:
+                if getattr(part, key) is None:
+                    ck.problem(f"{where}.{key}", f"compute = {compute} 须给出 {key}")
+        if compute == "cv" and row.get("of") not in indicators:
+            ck.problem(f"{where}.of", "cv 须用 of 指明所度量的指标（生均/每百名学生指标）")
+        for t in row.get("unit_types", ()):
+            if t not in valid_types:
+                ck.problem(f"{where}.unit_types", f"单位类型“{t}”无效")
+        default_scale = 100 if row["unit"] == "%" and compute == "ratio" else 1
+        indicators[row["code"]] = replace(
+            indicators[row["code"]], compute=compute,
+            formula=None if sections else top, sections=tuple(sections),
+            scale=row.get("scale", default_scale), unit_types=tuple(row.get("unit_types", ())),
+            of=row.get("of"), close=row.get("close", ""), close_unit=row.get("close_unit", ""))
 
 
 def _load_groups(root: Path, problems: list) -> dict[str, tuple[_Checker, dict, list, list]]:
@@ -468,8 +519,9 @@ def load_catalog(root: Path | str | None = None) -> m.Catalog:
     if not root.is_dir():
         raise CatalogError([DataFileError(str(root), "(目录)", "forms/ 目录不存在")])
     orgs, demo = _load_orgs(root, problems)
-    indicators = _load_indicators(root, problems)
+    indicators, raw_indicators = _load_indicators(root, problems)
     forms = _load_forms(root, problems)
+    _attach_formulas(indicators, raw_indicators, forms)
     plans = _load_plans(root, problems, orgs, indicators)
     if problems:
         raise CatalogError(problems)

@@ -87,6 +87,32 @@ class Org:
         return f"{self.name}（{self.code}）"
 
 
+COMPUTE_KINDS = ("ratio", "sum", "input", "cv", "youzhi_share", "milestone", "none")
+# attributes of a unit (as of the year) that indicator formulas may read beside form fields
+ORG_ATTRS = ("org_type", "org_ownership", "org_urban_rural", "org_level")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """How one indicator (or one section of it) is computed from form values.
+
+    ratio: scale × Σ numerator / Σ denominator over the units (never a mean of unit rates);
+    sum: Σ value; input: the org's own value. Names a unit's form does not have count as 0;
+    a field the form has but that is empty is missing, and leaves the unit out (coverage)."""
+
+    numerator: Expression | None = None
+    denominator: Expression | None = None
+    value: Expression | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for e in (self.numerator, self.denominator, self.value):
+            if e is not None:
+                out |= e.names
+        return out
+
+
 @dataclass(frozen=True)
 class Indicator:
     code: str
@@ -96,6 +122,19 @@ class Indicator:
     note: str = ""
     file: str = ""
     levels: tuple[str, ...] = ()  # the org levels it is defined at (empty: any level)
+    compute: str = "none"
+    formula: Formula | None = None
+    sections: tuple[tuple[str, Formula], ...] = ()  # (小学|初中, formula) for sectioned ones
+    scale: float = 1
+    unit_types: tuple[str, ...] = ()  # the units expected to report it (default: inferred)
+    of: str | None = None  # cv: the per-school ratio indicator it measures the spread of
+    close: str = ""  # what a unit adds to close a gap ("县级以上骨干教师")
+    close_unit: str = ""
+
+    def formula_for(self, section: str | None) -> Formula | None:
+        if self.sections:
+            return dict(self.sections).get(section) if section else None
+        return self.formula
 
 
 @dataclass(frozen=True)
