@@ -82,6 +82,10 @@ def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
         if school is None:
             values, expl = _county_values(year)
             r = set_values(ws, COUNTY, year, "county", values, expl, source="demo")
+            if r.unexplained:
+                why = {f: "三年行动计划推进中的累计数，按年度进展填报" for w in r.unexplained
+                       for f in w.fields[:1]}
+                set_values(ws, COUNTY, year, "county", {}, why, source="demo")
             submit(ws, COUNTY, year, "county")
         else:
             attrs = school.attrs_at(year)
@@ -92,6 +96,10 @@ def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
             operator = None if attrs.paper else school.contact
             r = set_values(ws, school.code, year, None, values, expl, source="demo",
                            received_from=owner, operator=operator)
+            if r.unexplained:  # the school explains its 经验校验 warnings, as it must
+                why = {f: _why(f) for w in r.unexplained for f in w.fields[:1]}
+                set_values(ws, school.code, year, None, {}, why, source="demo",
+                           received_from=owner, operator=operator)
             if not (year == 2025 and school.code in DRAFT_2025):
                 submit(ws, school.code, year, None, received_from=owner, operator=operator)
         n_entries += 1
@@ -100,6 +108,21 @@ def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
             progress(done, len(jobs))
     return DemoResult(path=str(ws.path), schools=len(schools), entries=n_entries,
                       values=n_values, years=YEARS)
+
+
+_WHY = {
+    "digital": "当年新建标准数字教室（教育信息化项目）",
+    "multimedia": "当年新建标准数字教室（教育信息化项目）",
+    "rotat": "按“县管校聘”方案，本年度交流轮岗人数调整",
+    "voc_": "专业设置与招生规模调整",
+    "gk_": "本届高考报名人数变化",
+    "kg_": "新建园舍投入使用，招生规模扩大",
+}
+
+
+def _why(field: str) -> str:
+    return next((text for key, text in _WHY.items() if key in field),
+                "学校规模调整，数据已核实")
 
 
 @dataclass

@@ -173,8 +173,28 @@ def rule_message(rule: Rule, values: Mapping[str, Any]) -> str:
     return rule.message.format_map(_Default(shown))
 
 
-def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False) -> list[Issue]:
-    """All issues of a form's values: ranges, rules, and (for submission) required fields."""
+def yoy_issue(field: Field, value: Any, last: Any, yoy: Mapping[str, Any]) -> Issue | None:
+    """经验校验: a move of more than the field's tolerance from last year is a warning."""
+    if field.type not in ("integer", "decimal", "percent") or not isinstance(
+            value, (int, float)) or not isinstance(last, (int, float)) or last == 0:
+        return None
+    if abs(value) < yoy["min_base"] and abs(last) < yoy["min_base"]:
+        return None
+    tolerance = field.yoy_tolerance if field.yoy_tolerance is not None else yoy[
+        "default_tolerance"]
+    change = (value - last) / abs(last) * 100
+    if abs(change) <= tolerance:
+        return None
+    return Issue(f"{field.code}:yoy", "warning", (field.code,),
+                 f"“{field.label}”由上年 {_fmt(last)} 变为 {_fmt(value)}（{change:+.0f}%），"
+                 f"变化超过 {_fmt(float(tolerance))}%，请核实或说明原因")
+
+
+def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False,
+             last_year: Mapping[str, Any] | None = None,
+             yoy: Mapping[str, Any] | None = None) -> list[Issue]:
+    """All issues of a form's values: ranges, rules, year-on-year moves (given last year's
+    values and the settings), and (for submission) required fields."""
     full = with_calculated(form, values)
     shown = relevant_codes(form, full)
     visible = {k: (v if k in shown else None) for k, v in full.items()}
@@ -185,6 +205,10 @@ def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False)
         issue = range_issue(f, values.get(f.code))
         if issue:
             issues.append(issue)
+        elif last_year and yoy:
+            jump = yoy_issue(f, values.get(f.code), last_year.get(f.code), yoy)
+            if jump:
+                issues.append(jump)
         elif for_submit and f.required and values.get(f.code) is None:
             issues.append(Issue(f"{f.code}:required", "error", (f.code,),
                                 f"“{f.label}”为必填项，尚未填写"))

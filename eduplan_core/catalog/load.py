@@ -315,7 +315,8 @@ def _build_field(ck: _Checker, where: str, row: dict, names: set[str], group: st
     return m.Field(code=row["code"], label=row["label"], type=row["type"],
                    unit=row.get("unit", ""), required=row.get("required", False),
                    min=row.get("min"), max=row.get("max"), relevant=relevant,
-                   calculate=calculate, choices=choices, help=row.get("help", ""), group=group)
+                   calculate=calculate, choices=choices, help=row.get("help", ""), group=group,
+                   yoy_tolerance=row.get("yoy_tolerance"))
 
 
 def _build_rule(ck: _Checker, where: str, row: dict, names: set[str]):
@@ -525,8 +526,58 @@ def load_catalog(root: Path | str | None = None) -> m.Catalog:
     plans = _load_plans(root, problems, orgs, indicators)
     if problems:
         raise CatalogError(problems)
+    forms["milestones"] = milestones_form(plans, indicators)
+    evaluation = _load_evaluation(root, problems)
+    if problems:
+        raise CatalogError(problems)
     return m.Catalog(root=str(root), orgs=orgs, demo_schools=demo, indicators=indicators,
-                     forms=forms, plans=plans)
+                     forms=forms, plans=plans, evaluation=evaluation)
+
+
+EVALUATION_SPEC = {
+    "severity": {"critical": (NUM, True), "major": (NUM, True),
+                 "ranking_critical_places": (NUM, True), "ranking_major_places": (NUM, True),
+                 "milestone_overdue": (STR, True, ("critical", "major", "minor"))},
+    "yoy": {"default_tolerance": (NUM, True), "min_base": (NUM, True)},
+    "outliers": {"z_threshold": (NUM, True), "min_peers": (int, True)},
+}
+
+
+def _load_evaluation(root: Path, problems: list) -> dict:
+    path = root / "evaluation.toml"
+    if not path.is_file():
+        problems.append(DataFileError("evaluation.toml", "(文件)", "缺少评价设置文件"))
+        return {}
+    data = _read_toml(root, path, problems)
+    if data is None:
+        return {}
+    ck = _Checker(root, path, problems)
+    out = {}
+    for section, spec in EVALUATION_SPEC.items():
+        table = ck.table(data.get(section, {}), section, spec)
+        if table is not None:
+            out[section] = table
+    return out
+
+
+def milestones_form(plans: dict[str, m.Plan], indicators: dict[str, m.Indicator]) -> m.Form:
+    """The form on which bureaus record when each dated milestone was done: one date field per
+    milestone target (its code), generated from the plans so it always lists every one."""
+    fields = []
+    for plan in plans.values():
+        for t in plan.targets:
+            if t.kind != "milestone":
+                continue
+            fields.append(m.Field(
+                code=t.code, label=indicators[t.indicator].name, type="date",
+                help=f"截止 {t.deadline.isoformat()}（{plan.name}）：{t.quote}。完成后填写完成日期。",
+                group="milestones"))
+    content = [(f.code, f.label, f.help) for f in fields]
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+    return m.Form(code="milestones", name="里程碑完成情况", org_types=("county", "prefecture",
+                                                                  "province"),
+                  version="generated", fields=tuple(fields), rules=(), hash=digest,
+                  file="plans/", groups=(("milestones", "里程碑"),), generated=True)
 
 
 _CACHE: dict[str, m.Catalog] = {}

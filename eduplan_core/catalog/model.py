@@ -151,6 +151,7 @@ class Field:
     choices: tuple[str, ...] = ()
     help: str = ""
     group: str = ""
+    yoy_tolerance: float | None = None  # percent; None: forms/evaluation.toml's default
 
     @property
     def is_calculated(self) -> bool:
@@ -184,6 +185,7 @@ class Form:
     hash: str
     file: str = ""
     groups: tuple[tuple[str, str], ...] = ()  # (group code, label) in order
+    generated: bool = False  # built from other data (the milestones form), not from forms/
 
     def field(self, code: str) -> Field | None:
         return self._by_code().get(code)
@@ -264,6 +266,7 @@ class Catalog:
     indicators: dict[str, Indicator]
     forms: dict[str, Form]
     plans: dict[str, Plan]
+    evaluation: dict[str, dict[str, Any]] = field(default_factory=dict)  # forms/evaluation.toml
 
     @property
     def targets(self) -> tuple[Target, ...]:

@@ -80,8 +80,9 @@ def form_for(ws: Workspace, org: Org, year: int, form_code: str | None) -> Form:
     kind = org.attrs_at(year).type if org.is_school else org.level
     fitting = ws.catalog.forms_for_org_type(kind)
     if form_code is None:
-        if len(fitting) == 1:
-            return fitting[0]
+        base = [f for f in fitting if not f.generated]
+        if len(base) == 1:
+            return base[0]
         raise UsageError(f"请用 --form 指定表单（可用：{'、'.join(f.code for f in fitting)}）",
                          "choose a form with --form")
     form = ws.catalog.forms.get(form_code)
@@ -114,6 +115,11 @@ def _entry_row(ws: Workspace, org: str, year: int, form: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def _last_year_values(ws: Workspace, org: str, year: int, form: str) -> dict[str, Any]:
+    last = _entry_row(ws, org, year - 1, form)
+    return {k: r["value"] for k, r in current_values(ws, last["id"]).items()} if last else {}
+
+
 def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
     return {r["field"]: r for r in ws.db["current_values"].rows_where("entry_id = ?", [entry_id])}
 
@@ -141,6 +147,12 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
                              f"{form.code} 查看字段）", f"no field {code} in form {form.code}")
         if f.is_calculated:
             raise UsageError(f"“{f.label}”是计算字段，不能填写", f"{code} is calculated")
+        if form.code == "milestones":
+            target = next(t for t in ws.catalog.targets if t.code == code)
+            if target.org != org.code:
+                owner_org = ws.orgs.get(target.org)
+                raise UsageError(f"里程碑“{f.label}”属于{owner_org.name if owner_org else target.org}"
+                                 f"，不能由{org.name}填报", f"milestone {code} is not {org.code}'s")
     entry = _entry_row(ws, org.code, year, form.code)
     if entry is not None and entry["owner"] != owner:
         holder = ws.orgs.get(entry["owner"])
@@ -166,7 +178,8 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
     to_explain = {k for k in explanations if k not in changed and
                   explanations[k] != (current.get(k) or {}).get("explanation")}
     merged = {**stored, **parsed}
-    issues = validate(form, merged)
+    last_year = _last_year_values(ws, org.code, year, form.code)
+    issues = validate(form, merged, last_year=last_year, yoy=ws.catalog.evaluation.get("yoy"))
     touched = changed | set(explanations)
     errors = [i for i in issues if i.is_error and set(i.fields) & changed]
     if errors:
@@ -232,7 +245,9 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
     current = current_values(ws, entry["id"]) if entry else {}
     values = {k: r["value"] for k, r in current.items()}
     explanations = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
-    issues = tuple(validate(form, values, for_submit=True))
+    issues = tuple(validate(form, values, for_submit=True,
+                            last_year=_last_year_values(ws, org.code, year, form.code),
+                            yoy=ws.catalog.evaluation.get("yoy")))
     return EntryView(org=org.code, year=year, form=form.code,
                      state=entry["state"] if entry else "empty",
                      owner=entry["owner"] if entry else "",
@@ -258,7 +273,9 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
                          "nothing entered yet")
     current = current_values(ws, entry["id"])
     values = {k: r["value"] for k, r in current.items()}
-    issues = validate(form, values, for_submit=True)
+    issues = validate(form, values, for_submit=True,
+                      last_year=_last_year_values(ws, org.code, year, form.code),
+                      yoy=ws.catalog.evaluation.get("yoy"))
     expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
     blocking = [i for i in issues if i.is_error]
     blocking += [Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")

@@ -1,0 +1,271 @@
+"""Indicator values for an org and every unit below it, for one year, in a few vectorised passes.
+
+* ratio — scale × Σnumerator / Σdenominator over the org's own entry and every unit below it
+  (never a mean of the units' rates). A zero or empty denominator gives no value (missing).
+* sum — Σvalue over the same units; input — the org's own value.
+* cv — the enrolment-weighted coefficient of variation across a county's schools, per section,
+  as the national 优质均衡 inspection defines it: X̄ = ΣPᵢXᵢ/ΣPᵢ, S = √(ΣPᵢ(Xᵢ−X̄)²/ΣPᵢ),
+  CV = S/X̄, with Pᵢ the school's pupils in that section (the denominator of the ratio).
+* youzhi_share — the share of compulsory schools meeting the 优质均衡 school rule (youzhi.py).
+* milestone — 1 once the bureau has recorded a completion date on or before the as-of date.
+
+A unit is expected to report an indicator when its form has a field the formula reads (or its
+type is in the indicator's ``unit_types``); it has reported when its form is entered and the
+formula's fields are not empty. Coverage = reported / expected; a value on less than all
+expected units is marked partial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..catalog.model import SECTIONS, Catalog, Formula, Indicator
+from ..errors import Cancelled
+from ..vexpr import as_number, evaluate_columns
+from .frame import LEVEL_COLUMNS, YearFrame
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    org: str
+    indicator: str
+    section: str | None
+    year: int
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    reported: int = 0
+    expected: int = 0
+    schools: int | None = None  # cv and youzhi_share: schools counted
+
+    @property
+    def coverage(self) -> float | None:
+        return None if not self.expected else self.reported / self.expected
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.expected) and self.reported < self.expected
+
+    def to_dict(self) -> dict:
+        return {"org": self.org, "indicator": self.indicator, "section": self.section,
+                "year": self.year, "value": self.value, "numerator": self.numerator,
+                "denominator": self.denominator, "reported": self.reported,
+                "expected": self.expected, "coverage": self.coverage, "partial": self.partial,
+                "schools": self.schools}
+
+
+Key = tuple[str, str, "str | None", int]  # (org, indicator, section, year)
+
+
+def _field_types(catalog: Catalog) -> dict[str, set[str]]:
+    """Field code -> the org types whose (non-generated) form has it."""
+    out: dict[str, set[str]] = {}
+    for form in catalog.forms.values():
+        for f in form.fields:
+            out.setdefault(f.code, set()).update(form.org_types)
+    return out
+
+
+class Computer:
+    """Computes indicator values over YearFrames; one instance per catalogue."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.field_types = _field_types(catalog)
+        self.text_fields = {f.code for form in catalog.forms.values() for f in form.fields
+                            if f.type in ("choice", "text", "date")}
+
+    # -- columns -----------------------------------------------------------------------------
+    def _columns(self, frame: YearFrame, formula: Formula) -> dict[str, pd.Series]:
+        """Each name as a column: the value where the unit's form has the field, 0 where its
+        form has no such field, missing where the form has it but it is empty."""
+        cols = {}
+        types = frame.units["org_type"]
+        for name in formula.names:
+            text = name in self.text_fields
+            col = frame.column(name, text=text)
+            if name in self.field_types:
+                has = types.isin(self.field_types[name]).to_numpy()
+                if not has.all():
+                    col = col.where(has, "" if text else 0.0)
+            cols[name] = col
+        return cols
+
+    def _expected(self, frame: YearFrame, ind: Indicator, formula: Formula) -> np.ndarray:
+        types = frame.units["org_type"]
+        if ind.unit_types:
+            allowed = set(ind.unit_types)
+        else:
+            allowed = set()
+            for name in formula.names:
+                allowed |= self.field_types.get(name, set())
+        return types.isin(allowed).to_numpy()
+
+    # -- one indicator, one year -------------------------------------------------------------
+    def compute(self, frame: YearFrame, ind: Indicator, section: str | None = None,
+                wanted: set[str] | None = None) -> dict:
+        """Values of the orgs of the frame (only those in ``wanted`` when given)."""
+        if ind.compute in ("ratio", "sum"):
+            return self._additive(frame, ind, section, wanted)
+        if ind.compute == "input":
+            return self._input(frame, ind, wanted)
+        if ind.compute == "cv":
+            return self._cv(frame, ind, section)
+        if ind.compute == "milestone":
+            return {}  # milestones are judged per target (evaluate.py), by date
+        if ind.compute == "youzhi_share":
+            from .youzhi import youzhi_share
+
+            return youzhi_share(self, frame, ind)
+        return {}
+
+    def unit_parts(self, frame: YearFrame, ind: Indicator, section: str | None):
+        """Per unit: numerator, denominator (ratio) or value (sum), expected and reported."""
+        formula = ind.formula_for(section)
+        if formula is None:
+            return None
+        cols = self._columns(frame, formula)
+        index = frame.units.index
+        if ind.compute == "ratio":
+            num = as_number(evaluate_columns(formula.numerator, cols, index))
+            den = as_number(evaluate_columns(formula.denominator, cols, index))
+        else:
+            num = as_number(evaluate_columns(formula.value, cols, index))
+            den = pd.Series(1.0, index=index, dtype="Float64")
+        expected = self._expected(frame, ind, formula)
+        entered = frame.units["state"].notna().to_numpy()
+        reported = expected & entered & num.notna().to_numpy() & den.notna().to_numpy()
+        num_f = num.to_numpy(dtype="float64", na_value=0.0)
+        den_f = den.to_numpy(dtype="float64", na_value=0.0)
+        return num_f * reported, den_f * reported, expected, reported
+
+    def _additive(self, frame: YearFrame, ind: Indicator, section: str | None,
+                  wanted: set[str] | None = None):
+        parts = self.unit_parts(frame, ind, section)
+        if parts is None:
+            return {}
+        num, den, expected, reported = parts
+        units = frame.units
+        table = pd.DataFrame({"num": num, "den": den, "exp": expected.astype(int),
+                              "rep": reported.astype(int)}, index=units.index)
+        out: dict[str, IndicatorValue] = {}
+        # each unit on its own (schools are their own roll-up), then each admin level
+        schools = table[(units["level"] == "school").to_numpy()]
+        groups = [schools if wanted is None else schools[schools.index.isin(wanted)]]
+        for level in LEVEL_COLUMNS:
+            present = units[level].notna()
+            if present.any():
+                g = table[present].groupby(units.loc[present, level]).sum()
+                g = g[g.index.isin(units.index)]  # not the root's own parents
+                groups.append(g if wanted is None else g[g.index.isin(wanted)])
+        allowed_levels = set(ind.levels)
+        for g in groups:
+            for org, row in zip(g.index, g.itertuples(index=False)):
+                level = units.at[org, "level"]
+                if allowed_levels and level not in allowed_levels:
+                    continue
+                if row.exp == 0:
+                    continue
+                value = None
+                if row.rep:
+                    if ind.compute == "ratio":
+                        value = ind.scale * row.num / row.den if row.den else None
+                    else:
+                        value = float(row.num)
+                out[org] = IndicatorValue(
+                    org=org, indicator=ind.code, section=section, year=frame.year, value=value,
+                    numerator=float(row.num) if ind.compute == "ratio" and row.rep else None,
+                    denominator=float(row.den) if ind.compute == "ratio" and row.rep else None,
+                    reported=int(row.rep), expected=int(row.exp))
+        return out
+
+    def _input(self, frame: YearFrame, ind: Indicator, wanted: set[str] | None = None):
+        parts = self.unit_parts(frame, ind, None)
+        if parts is None:
+            return {}
+        num, _, expected, reported = parts
+        out = {}
+        allowed = set(ind.levels)
+        for org, level, val, exp, rep in zip(frame.units.index, frame.units["level"], num,
+                                             expected, reported):
+            if not exp or (allowed and level not in allowed) or (wanted and org not in wanted):
+                continue
+            out[org] = IndicatorValue(org=org, indicator=ind.code, section=None,
+                                      year=frame.year, value=float(val) if rep else None,
+                                      reported=int(rep), expected=1)
+        return out
+
+    def _cv(self, frame: YearFrame, ind: Indicator, section: str | None):
+        base = self.catalog.indicators[ind.of]
+        sections = [section] if section else list(SECTIONS)
+        out = {}
+        for sec in sections:
+            parts = self.unit_parts(frame, base, sec)
+            if parts is None:
+                continue
+            num, den, expected, reported = parts
+            units = frame.units
+            school = (units["level"] == "school").to_numpy()
+            use = school & reported & (den > 0)
+            table = pd.DataFrame({"county": units["county"].to_numpy()[use],
+                                  "p": den[use], "px": num[use]})
+            table["x"] = base.scale * table["px"] / table["p"]
+            grouped = table.groupby("county")
+            sums = grouped[["p", "px"]].sum()
+            sums["mean"] = base.scale * sums["px"] / sums["p"]
+            table["dev2"] = table["p"] * (table["x"] - table["county"].map(sums["mean"])) ** 2
+            sums["var"] = table.groupby("county")["dev2"].sum() / sums["p"]
+            sums["n"] = grouped.size()
+            exp_by = pd.Series(school & expected, index=units.index).groupby(
+                units["county"]).sum()
+            rep_by = pd.Series(use, index=units.index).groupby(units["county"]).sum()
+            for county in units.loc[units["level"] == "county"].index:
+                if county not in sums.index:
+                    if exp_by.get(county, 0):
+                        out[(county, sec)] = IndicatorValue(
+                            org=county, indicator=ind.code, section=sec, year=frame.year,
+                            value=None, reported=0, expected=int(exp_by.get(county, 0)),
+                            schools=0)
+                    continue
+                row = sums.loc[county]
+                mean = row["mean"]
+                value = float(np.sqrt(row["var"]) / mean) if mean else None
+                out[(county, sec)] = IndicatorValue(
+                    org=county, indicator=ind.code, section=sec, year=frame.year, value=value,
+                    numerator=float(np.sqrt(row["var"])), denominator=float(mean),
+                    reported=int(rep_by.get(county, 0)), expected=int(exp_by.get(county, 0)),
+                    schools=int(row["n"]))
+        return out
+
+
+def compute_all(catalog: Catalog, frames: dict[int, YearFrame], *,
+                indicators: list[str] | None = None, wanted: set[str] | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> dict[Key, IndicatorValue]:
+    """Every indicator (or those named) for every org of every frame."""
+    computer = Computer(catalog)
+    todo = [catalog.indicators[c] for c in (indicators or catalog.indicators)]
+    out: dict[Key, IndicatorValue] = {}
+    steps = len(todo) * len(frames)
+    done = 0
+    for year, frame in frames.items():
+        for ind in todo:
+            if cancelled and cancelled():
+                raise Cancelled()
+            sections = [s for s, _ in ind.sections] or (
+                list(SECTIONS) if ind.compute == "cv" else [None])
+            if ind.compute == "cv":
+                for (org, sec), v in computer.compute(frame, ind).items():
+                    out[(org, ind.code, sec, year)] = v
+            else:
+                for sec in sections:
+                    for org, v in computer.compute(frame, ind, sec, wanted).items():
+                        out[(org, ind.code, sec, year)] = v
+            done += 1
+            if progress:
+                progress(done, steps)
+    return out

@@ -1,0 +1,299 @@
+"""Findings: every target that applies to an org in a year, judged against the actual value.
+
+A finding is identified by (org, target code, year), so a decision about it can travel between
+workspaces later. For each: the actual value with numerator, denominator and coverage; met or
+missed; the gap (absolute, and relative to the target); a severity (forms/evaluation.toml); the
+change from the previous year; before the target year whether the org is on track — against
+the plan's own value for this year where it gives one (that target is then judged itself),
+else against a straight line from the first reported year to the final target; for a missed
+rate, what would close it (the numerator needed at today's denominator); and the explanations
+given with the data. Lower-is-better targets (rankings) compare the other way. A milestone is
+overdue once the as-of date has passed its deadline and no completion date is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from ..catalog.model import Catalog, Indicator, Org, Target
+from ..orgtree import OrgTree
+from ..targets import TargetRow, targets_for
+from .compute import IndicatorValue, Key
+
+SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, None: 3}
+STATUS_NAMES = {"missed": "未达标", "met": "已达标", "behind": "进度滞后", "on_track": "进度正常",
+                "no_data": "无数据", "not_collected": "不采集", "overdue": "已逾期",
+                "pending": "未到期", "done_late": "逾期完成", "no_formula": "无法计算"}
+COUNT_UNITS = ("人", "名", "所", "间", "个", "项", "次")
+
+
+@dataclass(frozen=True)
+class Finding:
+    org: str
+    org_name: str
+    target: str
+    year: int
+    indicator: str
+    indicator_name: str
+    section: str | None
+    status: str
+    severity: str | None
+    comparator: str
+    target_value: float
+    target_year: int
+    unit: str
+    direction: str
+    kind: str
+    binding: bool
+    relation: str
+    plan: str
+    plan_name: str
+    actual: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    coverage: float | None = None
+    partial: bool = False
+    gap: float | None = None  # actual − target (negative: short of a higher-is-better target)
+    gap_relative: float | None = None  # |gap| / target, percent
+    previous: float | None = None
+    change: float | None = None
+    expected_now: float | None = None  # where the trajectory says the org should be this year
+    on_track: bool | None = None
+    close: str | None = None
+    explanation: str | None = None
+    deadline: str | None = None
+    done_on: str | None = None
+    quote: str = ""
+    document: str = ""
+    issuer: str = ""
+    date: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.org, self.target, self.year)
+
+    @property
+    def is_shortfall(self) -> bool:
+        return self.status in ("missed", "behind", "overdue", "done_late")
+
+    def to_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["status_name"] = STATUS_NAMES[self.status]
+        d["source"] = {"document": d.pop("document"), "issuer": d.pop("issuer"),
+                       "date": d.pop("date"), "quote": d.pop("quote")}
+        return d
+
+
+def meets(value: float, t: Target) -> bool:
+    """Does ``value`` satisfy the target (≈ within its tolerance; for a higher-is-better ≈
+    target, anything above the band also counts)?"""
+    c = t.comparator
+    if c == "≥":
+        return value >= t.value
+    if c == ">":
+        return value > t.value
+    if c == "≤":
+        return value <= t.value
+    if c == "<":
+        return value < t.value
+    if c == "=":
+        return math.isclose(value, t.value, rel_tol=1e-9, abs_tol=1e-9)
+    tol = t.tolerance or 0
+    if t.direction == "higher":
+        return value >= t.value - tol
+    if t.direction == "lower":
+        return value <= t.value + tol
+    return abs(value - t.value) <= tol  # pragma: no cover
+
+
+def severity(settings: dict, t: Target, gap: float | None, *, behind: bool = False) -> str:
+    sev = settings["severity"]
+    if t.kind == "ranking" and gap is not None:
+        places = abs(gap)
+        level = ("critical" if places >= sev["ranking_critical_places"] else
+                 "major" if places >= sev["ranking_major_places"] else "minor")
+    else:
+        rel = abs(gap) / abs(t.value) * 100 if gap is not None and t.value else 100.0
+        level = ("critical" if rel >= sev["critical"] else
+                 "major" if rel >= sev["major"] else "minor")
+    if behind:
+        level = {"critical": "major", "major": "minor", "minor": "minor"}[level]
+    return level
+
+
+def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
+    """What would close a missed higher-is-better target, in units a principal acts on."""
+    if t.direction != "higher" or v.value is None or not ind.close:
+        return None
+    if ind.compute == "ratio" and v.denominator:
+        need = t.value * v.denominator / ind.scale - v.numerator
+    elif ind.compute == "sum":
+        need = t.value - v.value
+    elif ind.compute == "youzhi_share" and v.denominator:
+        need = t.value * v.denominator / 100 - v.numerator
+    else:
+        return None
+    if need <= 0:
+        return None
+    unit = ind.close_unit or t.unit
+    amount = str(math.ceil(need - 1e-9)) if unit in COUNT_UNITS else f"{need:,.1f}"
+    return f"需增加{ind.close} {amount} {unit}"
+
+
+class Evaluator:
+    def __init__(self, catalog: Catalog, tree: OrgTree, values: dict[Key, IndicatorValue],
+                 *, as_of: dt.date, milestones: dict[tuple[str, str], str] | None = None,
+                 explanations: dict[tuple[str, int], dict[str, str]] | None = None):
+        self.catalog = catalog
+        self.tree = tree
+        self.values = values
+        self.as_of = as_of
+        self.milestones = milestones or {}  # (org, target code) -> completion date
+        self.explanations = explanations or {}  # (org, year) -> field -> text
+        self.settings = catalog.evaluation
+        self._first: dict[tuple, tuple[int, float]] = {}
+        for (o, i, s, y), v in values.items():
+            if v.value is not None and ((o, i, s) not in self._first or y < self._first[
+                    (o, i, s)][0]):
+                self._first[(o, i, s)] = (y, v.value)
+
+    def value(self, org: str, t: Target, year: int) -> IndicatorValue | None:
+        return self.values.get((org, t.indicator, t.section, year))
+
+    def first_reported(self, org: str, t: Target) -> tuple[int, float] | None:
+        return self._first.get((org, t.indicator, t.section))
+
+    def expected_at(self, org: str, t: Target, year: int) -> float | None:
+        """The plan's own value for ``year`` if it gives one; else the straight line from the
+        first reported year's actual to the final target."""
+        first = self.first_reported(org, t)
+        if first is None or first[0] >= t.year or year <= first[0]:
+            return None
+        y0, v0 = first
+        return v0 + (t.value - v0) * (year - y0) / (t.year - y0)
+
+    def judge(self, unit: Org, row: TargetRow, year: int) -> Finding:
+        t = row.target
+        ind = self.catalog.indicators[t.indicator]
+        base = dict(
+            org=unit.code, org_name=unit.attrs_at(year).name if unit.is_school else unit.name,
+            target=t.code, year=year, indicator=t.indicator, indicator_name=ind.name,
+            section=t.section, comparator=t.comparator, target_value=t.value,
+            target_year=t.year, unit=t.unit, direction=t.direction, kind=t.kind,
+            binding=row.binding, relation=row.relation, plan=t.plan, plan_name=row.plan_name,
+            quote=t.quote, document=row.document_title, issuer=row.issuer, date=row.date,
+            deadline=t.deadline.isoformat() if t.deadline else None)
+        if t.kind == "not_collected" or ind.compute == "none":
+            return Finding(status="not_collected" if t.kind == "not_collected" else "no_formula",
+                           severity=None, **base)
+        if ind.compute == "milestone":
+            return self._milestone(t, base, self.milestones.get((t.org, t.code)))
+        if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
+            v = self.value(unit.code, t, year)
+            done = v is not None and v.value is not None and meets(v.value, t)
+            return self._milestone(t, base, f"{year}-12-31" if done else None)
+        v = self.value(unit.code, t, year)
+        prev = self.value(unit.code, t, year - 1)
+        previous = prev.value if prev else None
+        explanation = self._explanation(unit.code, year, ind, t.section)
+        if v is None or v.value is None:
+            return Finding(status="no_data", severity=None, previous=previous,
+                           coverage=v.coverage if v else None, partial=bool(v and v.partial),
+                           explanation=explanation, **base)
+        actual = v.value
+        gap = actual - t.value
+        common = dict(actual=actual, numerator=v.numerator, denominator=v.denominator,
+                      coverage=v.coverage, partial=v.partial, gap=gap,
+                      gap_relative=abs(gap) / abs(t.value) * 100 if t.value else None,
+                      previous=previous,
+                      change=None if previous is None else actual - previous,
+                      explanation=explanation)
+        if year >= t.year:
+            ok = meets(actual, t)
+            return Finding(status="met" if ok else "missed",
+                           severity=None if ok else severity(self.settings, t, gap),
+                           close=None if ok else close_text(ind, t, v), **common, **base)
+        expected = self.expected_at(unit.code, t, year)
+        if expected is None:
+            on_track = meets(actual, t) or None  # the first year: nothing to compare yet
+            return Finding(status="on_track" if on_track else "pending", severity=None,
+                           on_track=on_track, **common, **base)
+        probe = Target(**{**t.__dict__, "value": expected, "comparator": (
+            "≤" if t.direction == "lower" else "≥")})
+        on_track = meets(actual, probe)
+        behind_gap = actual - expected
+        return Finding(status="on_track" if on_track else "behind",
+                       severity=None if on_track else severity(self.settings, probe, behind_gap,
+                                                               behind=True),
+                       expected_now=expected, on_track=on_track,
+                       close=None if on_track else close_text(ind, probe, v), **common, **base)
+
+    def _milestone(self, t: Target, base: dict, done: str | None) -> Finding:
+        done_date = dt.date.fromisoformat(done) if done else None
+        if done_date and done_date <= self.as_of:
+            late = done_date > t.deadline
+            return Finding(status="done_late" if late else "met",
+                           severity="minor" if late else None, actual=1, done_on=done, **base)
+        if self.as_of > t.deadline:
+            return Finding(status="overdue", severity=self.settings["severity"][
+                "milestone_overdue"], actual=0, **base)
+        return Finding(status="pending", severity=None, actual=0, **base)
+
+    def _explanation(self, org: str, year: int, ind: Indicator, section: str | None):
+        texts = self.explanations.get((org, year))
+        if not texts:
+            return None
+        formula = ind.formula_for(section) or ind.formula
+        names = formula.names if formula else ()
+        found = [f"{texts[n]}" for n in sorted(names) if n in texts]
+        return "；".join(found) or None
+
+
+def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key, IndicatorValue],
+          *, as_of: dt.date, milestones: dict | None = None, explanations: dict | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+    """Every finding of ``org`` and the units below it for ``year``, most severe first."""
+    ev = Evaluator(catalog, tree, values, as_of=as_of, milestones=milestones,
+                   explanations=explanations)
+    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of) if _in_round(r.target, year,
+                                                                                ev)]
+    findings: list[Finding] = []
+    below = [u for u in tree.descendants(org.code)]
+    for n, row in enumerate(rows):
+        t = row.target
+        if t.applies_to == "aggregate":
+            if _defined_at(catalog, t, org):
+                findings.append(ev.judge(org, row, year))
+        else:
+            units = [org] if _unit_fits(org, t, year) else []
+            units += [u for u in below if _unit_fits(u, t, year)]
+            for u in units:
+                findings.append(ev.judge(u, row, year))
+        if progress:
+            progress(n + 1, len(rows))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], not f.binding,
+                                 -(f.gap_relative or 0), f.org, f.target))
+    return findings
+
+
+def _in_round(t: Target, year: int, ev: Evaluator) -> bool:
+    """Targets judged in ``year``: those of the year and later ones (for their trajectory);
+    milestones of the year, and earlier ones still not done."""
+    if t.kind == "milestone":
+        return t.year == year or (t.year < year and (t.org, t.code) not in ev.milestones)
+    return t.year >= year
+
+
+def _defined_at(catalog: Catalog, t: Target, org: Org) -> bool:
+    levels = catalog.indicators[t.indicator].levels
+    return not levels or org.level in levels
+
+
+def _unit_fits(unit: Org, t: Target, year: int) -> bool:
+    if unit.is_school:
+        attrs = unit.attrs_at(year)
+        return attrs.status == "在办" and attrs.type in t.unit_types
+    return unit.level in t.unit_types

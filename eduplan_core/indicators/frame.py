@@ -1,0 +1,121 @@
+"""The values of a year as one table: a row per unit (org), a column per field, plus each
+unit's attributes in that year and its county / prefecture / province."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pandas as pd
+
+from ..catalog.model import Catalog, Org
+from ..orgtree import OrgTree
+
+LEVEL_COLUMNS = ("county", "prefecture", "province")
+
+
+@dataclass
+class YearFrame:
+    """One year: ``units`` (index: org code) with attributes and the base entry's state,
+    ``values`` (same index, one column per field; object dtype until asked for)."""
+
+    year: int
+    units: pd.DataFrame
+    values: pd.DataFrame
+    explanations: dict[tuple[str, str], str] = field(default_factory=dict)
+    _numeric: dict[str, pd.Series] = field(default_factory=dict, repr=False)
+
+    def column(self, name: str, text: bool = False) -> pd.Series:
+        """A field as nullable floats (yes/no as 1/0) — or as text for choice, date and text
+        fields (``text``) — or an org attribute as text."""
+        if name in self._numeric:
+            return self._numeric[name]
+        if name in self.units.columns:
+            out = self.units[name].astype("string")
+        elif text and name in self.values.columns:
+            out = self.values[name].astype("string")
+        elif text:
+            out = pd.Series(pd.NA, index=self.units.index, dtype="string")
+        elif name in self.values.columns:
+            out = pd.to_numeric(self.values[name], errors="coerce").astype("Float64")
+        else:
+            out = pd.Series(pd.NA, index=self.units.index, dtype="Float64")
+        self._numeric[name] = out
+        return out
+
+
+def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
+    """Every unit in operation under (and including) ``root`` in ``year``."""
+    rows = []
+    units = [root] + tree.descendants(root.code)
+    ancestors: dict[str, dict[str, str | None]] = {}
+    for org in units:
+        if org.is_school:
+            attrs = org.attrs_at(year)
+            if attrs.status != "在办":
+                continue
+            kind, ownership, urban = attrs.type, attrs.ownership, attrs.urban_rural
+            paper = attrs.paper
+        else:
+            kind, ownership, urban, paper = org.level, None, None, False
+        parent = org.parent
+        up = ancestors.get(parent) if parent else None
+        if up is None:
+            up = {level: None for level in LEVEL_COLUMNS}
+            for a in tree.ancestors(org.code):
+                if a.level in up:
+                    up[a.level] = a.code
+        mine = dict(up)
+        if org.level in mine:
+            mine[org.level] = org.code
+        ancestors[org.code] = mine
+        rows.append({"org": org.code, "name": attrs.name if org.is_school else org.name,
+                     "level": org.level, "org_level": org.level, "org_type": kind,
+                     "org_ownership": ownership, "org_urban_rural": urban, "paper": paper,
+                     "parent": parent, **mine})
+    return pd.DataFrame(rows).set_index("org")
+
+
+def build_year_frame(units: pd.DataFrame, year: int, records: Iterable[tuple],
+                     base_forms: dict[str, str]) -> YearFrame:
+    """``records``: (org, form, state, field, value, explanation) of this year.
+    ``base_forms``: org type -> the code of the form that type fills (for the entry state)."""
+    df = pd.DataFrame(list(records), columns=["org", "form", "state", "field", "value",
+                                              "explanation"])
+    df = df[df["org"].isin(units.index)]
+    values = df.pivot(index="org", columns="field", values="value") if len(df) else \
+        pd.DataFrame(index=pd.Index([], name="org"))
+    values = values.reindex(units.index)
+    states = df[["org", "form", "state"]].drop_duplicates()
+    base = states[states["form"] == states["org"].map(units["org_type"]).map(base_forms)]
+    units = units.copy()
+    units["state"] = base.set_index("org")["state"].reindex(units.index)
+    expl = {(o, f): e for o, f, e in df.loc[df["explanation"].notna(),
+                                            ["org", "field", "explanation"]].itertuples(
+        index=False)}
+    return YearFrame(year=year, units=units, values=values, explanations=expl)
+
+
+def base_forms(catalog: Catalog) -> dict[str, str]:
+    """Org type (school type or bureau level) -> the form it fills (generated forms aside)."""
+    out = {}
+    for form in catalog.forms.values():
+        if form.generated:
+            continue
+        for t in form.org_types:
+            out[t] = form.code
+    return out
+
+
+def load_year_frames(ws, root: Org, years: Iterable[int]) -> dict[int, YearFrame]:
+    """Read the workspace's current values of ``years`` for ``root`` and everything below."""
+    forms = base_forms(ws.catalog)
+    out = {}
+    for year in years:
+        units = unit_table(ws.orgs, root, year)
+        records = ws.db.execute(
+            "SELECT e.org, e.form, e.state, v.field, v.value, v.explanation "
+            "FROM current_values v JOIN entries e ON e.id = v.entry_id WHERE e.year = ?",
+            [year]).fetchall()
+        out[year] = build_year_frame(units, year, records, forms)
+    return out

@@ -1,0 +1,145 @@
+"""compute / check / completeness for an org of a workspace: load, compute, judge.
+
+These are the functions the CLI and the desktop call; each takes a ``progress(done, total)``
+callback and a ``cancelled()`` check and returns typed results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..catalog.model import SECTIONS, Org
+from ..errors import Cancelled, UsageError
+from ..targets import targets_for
+from .completeness import Completeness, completeness
+from .compute import Computer, IndicatorValue, compute_all
+from .evaluate import Finding, check
+from .frame import YearFrame, load_year_frames
+from .quality import DataFlag, outliers, yoy_jumps
+from .youzhi import CountyResult, SchoolResult, county_results, school_results
+
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+FIRST_YEAR = 2023  # the plans' first round; earlier rounds may exist and are read too
+
+
+@dataclass(frozen=True)
+class ComputeResult:
+    org: str
+    org_name: str
+    year: int
+    values: tuple[IndicatorValue, ...]
+    youzhi_county: CountyResult | None = None
+    youzhi_schools: tuple[SchoolResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    org: str
+    org_name: str
+    year: int
+    as_of: str
+    findings: tuple[Finding, ...]
+    flags: tuple[DataFlag, ...] = ()
+    completeness: Completeness | None = None
+    summary: dict = field(default_factory=dict)
+
+
+def _years(ws, year: int) -> list[int]:
+    rows = ws.db.execute("SELECT DISTINCT year FROM entries WHERE year <= ?", [year]).fetchall()
+    first = min([r[0] for r in rows] + [FIRST_YEAR, year])
+    return list(range(first, year + 1))
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise UsageError(f"年份 {year} 超出范围", f"year {year} out of range")
+
+
+def compute_org(ws, org_query: str, year: int, *, progress: Progress = None,
+                cancelled: Cancel = None) -> ComputeResult:
+    _check_year(year)
+    org = ws.orgs.resolve(org_query)
+    frames = load_year_frames(ws, org, [year])
+    values = compute_all(ws.catalog, frames, wanted={org.code}, progress=progress,
+                         cancelled=cancelled)
+    mine = tuple(v for k, v in values.items() if k[0] == org.code)
+    county = schools = None
+    if org.level == "county":
+        computer = Computer(ws.catalog)
+        county = county_results(computer, frames[year], values)[0]
+        schools = tuple(school_results(computer, frames[year]))
+    return ComputeResult(org=org.code, org_name=org.name, year=year, values=mine,
+                         youzhi_county=county, youzhi_schools=schools or ())
+
+
+def check_org(ws, org_query: str, year: int, *, as_of: dt.date | None = None,
+              progress: Progress = None, cancelled: Cancel = None) -> CheckResult:
+    _check_year(year)
+    as_of = as_of or dt.date.today()
+    org = ws.orgs.resolve(org_query)
+    years = _years(ws, year)
+    frames = load_year_frames(ws, org, years)
+    return check_frames(ws.catalog, ws.orgs, org, year, frames, as_of=as_of,
+                        milestones=_milestones(ws), progress=progress, cancelled=cancelled)
+
+
+def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame], *,
+                 as_of: dt.date, milestones: dict | None = None, progress: Progress = None,
+                 cancelled: Cancel = None) -> CheckResult:
+    """The check on frames already loaded (the bench builds them in memory)."""
+    rows = targets_for(catalog, tree, org, as_of=as_of)
+    each_indicators = {r.target.indicator for r in rows if r.target.applies_to == "each"}
+    aggregate_indicators = {r.target.indicator for r in rows} - each_indicators
+    below = {code for code in frames[year].units.index}
+    steps = [0]
+
+    def step(done, total):
+        if progress:
+            progress(min(done, total), total + 1)
+
+    values = compute_all(catalog, frames, indicators=sorted(aggregate_indicators),
+                         wanted={org.code}, progress=step, cancelled=cancelled)
+    if each_indicators:
+        values.update(compute_all(catalog, frames, indicators=sorted(each_indicators),
+                                  wanted=below, cancelled=cancelled))
+    if cancelled and cancelled():
+        raise Cancelled()
+    explanations: dict[tuple[str, int], dict[str, str]] = {}
+    for y, frame in frames.items():
+        for (o, f), text in frame.explanations.items():
+            explanations.setdefault((o, y), {})[f] = text
+    findings = check(catalog, tree, org, year, values, as_of=as_of, milestones=milestones,
+                     explanations=explanations)
+    computer = Computer(catalog)
+    flags = outliers(computer, frames[year]) + yoy_jumps(catalog, frames[year],
+                                                         frames.get(year - 1))
+    done = completeness(catalog, frames[year], org.code)
+    summary = {}
+    for f in findings:
+        summary[f.status] = summary.get(f.status, 0) + 1
+    if progress:
+        progress(steps[0] + 1, 1)
+    return CheckResult(org=org.code, org_name=org.name, year=year, as_of=as_of.isoformat(),
+                       findings=tuple(findings), flags=tuple(flags), completeness=done,
+                       summary=summary)
+
+
+def completeness_org(ws, org_query: str, year: int) -> Completeness:
+    _check_year(year)
+    org = ws.orgs.resolve(org_query)
+    frames = load_year_frames(ws, org, [year])
+    return completeness(ws.catalog, frames[year], org.code)
+
+
+def _milestones(ws) -> dict[tuple[str, str], str]:
+    rows = ws.db.execute(
+        "SELECT e.org, v.field, v.value FROM current_values v JOIN entries e "
+        "ON e.id = v.entry_id WHERE e.form = 'milestones' AND v.value IS NOT NULL").fetchall()
+    return {(org, code): value for org, code, value in rows}
+
+
+__all__ = ["compute_org", "check_org", "check_frames", "completeness_org", "ComputeResult",
+           "CheckResult", "SECTIONS"]

@@ -1,0 +1,207 @@
+"""The national 县域义务教育优质均衡 rules: each school's 7 resource indicators against the 小学 /
+初中 thresholds, and the county's resource-allocation part.
+
+A school section passes when at least ``school_rule_min_met`` (6) of the 7 indicators reach the
+threshold and the others reach at least ``school_rule_floor_percent`` (85 %) of it. A school
+passes when every section it has passes (a 九年一贯制 school is judged in both). Schools of the
+excluded types and sections with fewer than ``exclude_teaching_points_below`` pupils (the size
+of a 教学点; the data has no separate 教学点 flag) are listed as excluded. The county's resource
+part passes when every assessed school passes and every indicator's CV is within its limit
+(小学 ≤ 0.50, 初中 ≤ 0.45). Thresholds, limits and settings come from the national standard's
+plan file (forms/plans/national_youzhi.toml), with their source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..catalog.model import SECTIONS, Catalog, Indicator, Target
+from .compute import IndicatorValue
+from .frame import YearFrame
+
+PLAN = "national_youzhi"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    indicator: str
+    section: str
+    value: float
+    target: str  # target code
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    indicator: str
+    section: str
+    value: float | None
+    threshold: float
+    met: bool | None
+    ratio: float | None  # value / threshold
+
+
+@dataclass(frozen=True)
+class SchoolResult:
+    org: str
+    name: str
+    year: int
+    status: str  # 达标 / 未达标 / 数据不全 / 不参评
+    reason: str
+    sections: dict[str, tuple[SectionResult, ...]] = field(default_factory=dict)
+
+    @property
+    def passes(self) -> bool | None:
+        return {"达标": True, "未达标": False}.get(self.status)
+
+    def short_of(self) -> list[SectionResult]:
+        return [r for rows in self.sections.values() for r in rows if r.met is False]
+
+
+@dataclass(frozen=True)
+class CountyResult:
+    org: str
+    year: int
+    passes: bool | None
+    schools_assessed: int
+    schools_passing: int
+    schools_excluded: int
+    schools_incomplete: int
+    cv: tuple[tuple[str, str, float | None, float, bool | None], ...]  # ind, sec, cv, limit, ok
+    certified: bool | None  # the county form's certified status, shown beside the check
+
+
+def thresholds(catalog: Catalog) -> tuple[list[Threshold], dict[tuple[str, str], Target], dict]:
+    plan = catalog.plans[PLAN]
+    each = [Threshold(t.indicator, t.section, t.value, t.code) for t in plan.targets
+            if t.applies_to == "each" and t.section]
+    limits = {(t.indicator, t.section): t for t in plan.targets
+              if t.applies_to == "aggregate" and t.indicator.endswith("_cv")}
+    return each, limits, plan.settings
+
+
+def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
+    catalog = computer.catalog
+    each, _, settings = thresholds(catalog)
+    min_met = settings.get("school_rule_min_met", 6)
+    floor = settings.get("school_rule_floor_percent", 85) / 100
+    excluded_types = set(settings.get("exclude_types", ()))
+    small = settings.get("exclude_teaching_points_below", 0)
+    units = frame.units
+    schools = units[(units["level"] == "school") & units["org_type"].isin(
+        set(SECTIONS["小学"]) | set(SECTIONS["初中"]) | excluded_types)]
+    by_section: dict[str, list[Threshold]] = {}
+    for th in each:
+        by_section.setdefault(th.section, []).append(th)
+    # per section, per indicator: the school's own value (vectorised), and its pupils
+    values: dict[tuple[str, str], pd.Series] = {}
+    pupils: dict[str, pd.Series] = {}
+    for section, ths in by_section.items():
+        for th in ths:
+            ind = catalog.indicators[th.indicator]
+            num, den, _, rep = computer.unit_parts(frame, ind, section)
+            s = pd.Series(num / den.clip(min=1e-300) * ind.scale, index=units.index)
+            values[(section, th.indicator)] = s.where(rep & (den > 0))
+            pupils.setdefault(section, pd.Series(den, index=units.index).where(rep))
+    out = []
+    for org, row in schools.iterrows():
+        kind = row["org_type"]
+        if kind in excluded_types:
+            out.append(SchoolResult(org, row["name"], frame.year, "不参评",
+                                    f"{kind}不参加优质均衡学校评估"))
+            continue
+        if pd.isna(row["state"]):
+            out.append(SchoolResult(org, row["name"], frame.year, "数据不全", "本年未报送"))
+            continue
+        sections: dict[str, tuple[SectionResult, ...]] = {}
+        status, reasons = "达标", []
+        for section, types in SECTIONS.items():
+            if kind not in types:
+                continue
+            n = pupils.get(section, pd.Series(dtype=float)).get(org)
+            if n is not None and pd.notna(n) and n < small:
+                reasons.append(f"{section}学生不足{small}人，按教学点不参评")
+                continue
+            rows = []
+            for th in by_section.get(section, []):
+                v = values[(section, th.indicator)].get(org)
+                v = None if v is None or pd.isna(v) else float(v)
+                rows.append(SectionResult(th.indicator, section, v, th.value,
+                                          None if v is None else v >= th.value,
+                                          None if v is None else v / th.value))
+            sections[section] = tuple(rows)
+            if any(r.value is None for r in rows):
+                status = "数据不全" if status != "未达标" else status
+                reasons.append(f"{section}指标数据不全")
+                continue
+            met = sum(1 for r in rows if r.met)
+            low = [r for r in rows if not r.met and r.ratio < floor]
+            if met < min_met or low:
+                status = "未达标"
+                short = "、".join(catalog.indicators[r.indicator].name for r in rows if not r.met)
+                reasons.append(f"{section}：{met}/7 项达标；未达标：{short}")
+        if not sections:
+            status = "不参评"
+        out.append(SchoolResult(org, row["name"], frame.year, status, "；".join(reasons),
+                                sections))
+    return out
+
+
+def youzhi_share(computer, frame: YearFrame, ind: Indicator) -> dict[str, IndicatorValue]:
+    """Share of assessed compulsory schools that pass, for every org of the frame."""
+    results = school_results(computer, frame)
+    units = frame.units
+    counted = [r for r in results if r.status != "不参评"]
+    if not counted:
+        return {}
+    table = pd.DataFrame({"org": [r.org for r in counted],
+                          "pass": [1 if r.passes else 0 for r in counted],
+                          "assessed": [1 if r.passes is not None else 0 for r in counted]}
+                         ).set_index("org")
+    out = {}
+    for level in ("county", "prefecture", "province"):
+        keys = units.loc[table.index, level]
+        sums = table.groupby(keys).sum()
+        sizes = table.groupby(keys).size()
+        for org, row in sums.iterrows():
+            if org not in units.index or (ind.levels and units.at[org, "level"] not in ind.levels):
+                continue
+            assessed = int(row["assessed"])
+            out[org] = IndicatorValue(
+                org=org, indicator=ind.code, section=None, year=frame.year,
+                value=100 * row["pass"] / assessed if assessed else None,
+                numerator=float(row["pass"]) if assessed else None,
+                denominator=float(assessed) if assessed else None,
+                reported=assessed, expected=int(sizes[org]), schools=assessed)
+    return out
+
+
+def county_results(computer, frame: YearFrame, values: dict) -> list[CountyResult]:
+    """The resource-allocation part for each county of the frame; ``values`` from compute_all."""
+    _, limits, _ = thresholds(computer.catalog)
+    results = school_results(computer, frame)
+    units = frame.units
+    out = []
+    for county in units.index[units["level"] == "county"]:
+        mine = [r for r in results if units.at[r.org, "county"] == county]
+        assessed = [r for r in mine if r.passes is not None]
+        cvs = []
+        for (ind, sec), target in sorted(limits.items()):
+            v = values.get((county, ind, sec, frame.year))
+            cv = v.value if v else None
+            cvs.append((ind, sec, cv, target.value, None if cv is None else cv <= target.value))
+        incomplete = sum(1 for r in mine if r.status == "数据不全")
+        if incomplete or any(ok is None for *_, ok in cvs):
+            passes = None if all(r.passes is not False for r in assessed) and all(
+                ok is not False for *_, ok in cvs) else False
+        else:
+            passes = all(r.passes for r in assessed) and all(ok for *_, ok in cvs)
+        cert = frame.column("cty_youzhi_certified").get(county)
+        out.append(CountyResult(
+            org=county, year=frame.year, passes=passes, schools_assessed=len(assessed),
+            schools_passing=sum(1 for r in assessed if r.passes),
+            schools_excluded=sum(1 for r in mine if r.status == "不参评"),
+            schools_incomplete=incomplete, cv=tuple(cvs),
+            certified=None if cert is None or pd.isna(cert) else bool(cert)))
+    return out
