@@ -31,6 +31,21 @@ OPERATOR = "东川区教育体育局 演示"
 # schools that have not sent their 2025 forms yet, and 2025 forms still in draft
 MISSING_2025 = ("2153113108", "2153113205")
 DRAFT_2025 = ("2153113011", "2153113303", "2153113502")
+# when the bureau recorded each milestone of its plan as done (the rest are not done yet)
+MILESTONES_DONE = {
+    2023: {"dc_fuzai_kg_construction_done_2023": "2023-08-28",
+           "dc_fuzai_kg_opened_2023": "2023-09-01",
+           "dc_ksz_basketball_court_built_2023": "2023-08-20",
+           "dc_ksz_football_field_hardened_2023": "2023-10-12",  # late
+           "dc_no5_ps_finishing_done_2023": "2023-08-30",
+           "dc_zhuanmen_school_in_use_2023": "2023-09-25"},
+    2024: {"dc_ksz_complex_building_built_2024": "2024-01-20",
+           "dc_second_kg_construction_started_2024": "2024-09-10",
+           "dc_voc_center_training_building_in_use_2024": "2024-12-20",
+           "dc_zgm_forum_branch_built_2025": "2024-05-10"},
+    2025: {"dc_gjzx_dorm_expanded_2025": "2025-08-30",
+           "dc_ideology_teachers_all_trained_2025": "2025-07-15"},
+}
 # 优质均衡 thresholds (小学, 初中) of the national standard, to build values around
 THRESHOLDS = {
     "above_degree": (4.2, 5.3), "backbone": (1.0, 1.0), "pe_art": (0.9, 0.9),
@@ -81,6 +96,8 @@ def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
             raise Cancelled()
         if school is None:
             values, expl = _county_values(year)
+            set_values(ws, COUNTY, year, "milestones", MILESTONES_DONE[year], source="demo")
+            submit(ws, COUNTY, year, "milestones")
             r = set_values(ws, COUNTY, year, "county", values, expl, source="demo")
             if r.unexplained:
                 why = {f: "三年行动计划推进中的累计数，按年度进展填报" for w in r.unexplained
@@ -135,7 +152,7 @@ class _Profile:
 
 
 def _profile(rng: random.Random, school: Org) -> _Profile:
-    base = {"幼儿园": 420, "小学": 900, "初中": 1100, "九年一贯制": 1300, "完全中学": 2400,
+    base = {"幼儿园": 550, "小学": 900, "初中": 1100, "九年一贯制": 1300, "完全中学": 2400,
             "普通高中": 1800, "中职": 1500, "特殊教育学校": 110}[school.type]
     if school.paper:
         base = 60
@@ -153,7 +170,7 @@ def _school_values(rng, year, school, school_type, p: _Profile):
     expl: dict = {}
     _safety(rng, v, year, p)
     if school_type == "幼儿园":
-        children = round(p.size * (1 + 0.035 * (year - 2023)))
+        children = round(p.size * (1 + 0.015 * (year - 2023)))
         classes = max(1, math.ceil(children / 30))
         v.update(kg_children=children, kg_classes=classes,
                  kg_teachers=max(2, round(children / rng.uniform(11, 15))),
@@ -304,7 +321,7 @@ def _county_values(year):
     v = {
         "cty_population": 27.3 - 0.2 * i,
         "cty_pop_3_5": [8880, 8790, 8700][i],
-        "cty_pop_15_17": [9300, 9350, 9400][i],
+        "cty_pop_15_17": [10400, 10450, 10500][i],
         "cty_cohort_grade1": [4620, 4580, 4510][i],
         "cty_cohort_junior_grads": [4458, 4461, 4429][i],
         "cty_jun_cohort_grade7": [4400, 4380, 4350][i],

@@ -218,3 +218,51 @@ def test_an_internal_error_is_logged_not_dumped(monkeypatch, isolated_home):
     assert "程序内部错误" in r.output and "Traceback" not in r.output
     log = (isolated_home / "logs" / "eduplan-cli.log").read_text("utf-8")
     assert "simulated bug" in log
+
+
+def test_check_on_the_demo_shows_the_sentence_of_every_missed_target(demo_path):
+    r = run("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-12-31", "--json",
+            "--workspace", demo_path)
+    data = json.loads(r.output)
+    missed = [f for f in data["findings"] if f["status"] == "missed"]
+    assert missed and all(f["source"]["quote"] for f in missed)
+    statuses = {f["status"] for f in data["findings"]}
+    assert {"missed", "met", "behind", "on_track", "overdue"} <= statuses  # a believable mix
+    text = run("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-12-31",
+               "--workspace", demo_path).output
+    for f in missed:
+        assert f"原文：“{f['source']['quote']}”" in text
+    assert data["findings"][0]["severity"] == "critical"
+    keys = {(f["org"], f["target"], f["year"]) for f in data["findings"]}
+    assert len(keys) == len(data["findings"])  # a finding is identified by (org, target, year)
+
+
+def test_compute_and_completeness_json(demo_path):
+    data = json.loads(run("compute", "--org", "东川区", "--year", 2024, "--json",
+                          "--workspace", demo_path).output)
+    by = {(v["indicator"], v["section"]): v for v in data["indicators"]}
+    gross = by[("kg_gross_enrolment", None)]
+    assert gross["value"] == pytest.approx(100 * gross["numerator"] / gross["denominator"])
+    assert gross["coverage"] == 1
+    cv = by[("yz_backbone_teachers_per100_cv", "小学")]
+    assert cv["schools"] >= 6
+    assert data["youzhi"]["county"]["schools_assessed"] >= 6
+    done = json.loads(run("completeness", "--org", "东川区", "--year", 2025, "--json",
+                          "--workspace", demo_path).output)
+    assert done["missing"] == 2 and done["rows"][0]["state"] == "missing"
+    run("check", "--org", "东川区", "--year", 1900, "--workspace", demo_path, code=2)
+    run("check", "--org", "nowhere", "--year", 2024, "--workspace", demo_path, code=2)
+
+
+def test_milestones_are_recorded_on_their_form(tmp_path):
+    ws_dir = tmp_path / "ws"
+    run("init", "--org", "东川区", "--role", "county", "--operator", "甲", "--workspace", ws_dir)
+    run("enter", "--org", "东川区", "--year", 2023, "--form", "milestones", "--set",
+        "dc_fuzai_kg_opened_2023=2023-09-01", "--workspace", ws_dir)
+    run("enter", "--org", "东川区", "--year", 2023, "--form", "milestones", "--set",
+        "lc_zhuanmen_school_2025=2025-01-01", "--workspace", ws_dir, code=2)
+    data = json.loads(run("check", "--org", "东川区", "--year", 2023, "--as-of", "2024-01-01",
+                          "--json", "--workspace", ws_dir).output)
+    by = {f["target"]: f for f in data["findings"]}
+    assert by["dc_fuzai_kg_opened_2023"]["status"] == "met"
+    assert by["dc_ksz_basketball_court_built_2023"]["status"] == "overdue"

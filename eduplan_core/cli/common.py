@@ -66,6 +66,10 @@ def to_jsonable(value: Any) -> Any:
         return [to_jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if type(value).__module__ == "numpy":  # numpy scalars from the roll-ups
+        return value.item()
+    if isinstance(value, float) and value != value:  # NaN is missing
+        return None
     return value
 
 

@@ -8,7 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import EduPlanError
-from . import catalog_cmds, entry_cmds, org_cmds, workspace_cmds
+from . import catalog_cmds, entry_cmds, indicator_cmds, org_cmds, workspace_cmds
 
 
 class _Group(click.Group):
@@ -52,7 +52,7 @@ def cli():
     """
 
 
-for module in (workspace_cmds, org_cmds, catalog_cmds, entry_cmds):
+for module in (workspace_cmds, org_cmds, catalog_cmds, entry_cmds, indicator_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

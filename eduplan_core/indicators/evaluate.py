@@ -8,7 +8,8 @@ the plan's own value for this year where it gives one (that target is then judge
 else against a straight line from the first reported year to the final target; for a missed
 rate, what would close it (the numerator needed at today's denominator); and the explanations
 given with the data. Lower-is-better targets (rankings) compare the other way. A milestone is
-overdue once the as-of date has passed its deadline and no completion date is recorded.
+overdue once the as-of date has passed its deadline and no completion date is recorded. The
+national standards (优质均衡, 普及普惠) are standing thresholds: judged in every year.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ class Evaluator:
         self.milestones = milestones or {}  # (org, target code) -> completion date
         self.explanations = explanations or {}  # (org, year) -> field -> text
         self.settings = catalog.evaluation
+        self._plan_values: dict[tuple, dict[int, float]] = {}
+        for t in catalog.targets:
+            self._plan_values.setdefault(self._series_key(t), {})[t.year] = t.value
         self._first: dict[tuple, tuple[int, float]] = {}
         for (o, i, s, y), v in values.items():
             if v.value is not None and ((o, i, s) not in self._first or y < self._first[
@@ -166,9 +170,16 @@ class Evaluator:
     def first_reported(self, org: str, t: Target) -> tuple[int, float] | None:
         return self._first.get((org, t.indicator, t.section))
 
+    @staticmethod
+    def _series_key(t: Target) -> tuple:
+        return (t.plan, t.org, t.indicator, t.section, t.applies_to, t.kind)
+
     def expected_at(self, org: str, t: Target, year: int) -> float | None:
         """The plan's own value for ``year`` if it gives one; else the straight line from the
         first reported year's actual to the final target."""
+        own = self._plan_values.get(self._series_key(t), {}).get(year)
+        if own is not None:
+            return own
         first = self.first_reported(org, t)
         if first is None or first[0] >= t.year or year <= first[0]:
             return None
@@ -194,7 +205,8 @@ class Evaluator:
         if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
             v = self.value(unit.code, t, year)
             done = v is not None and v.value is not None and meets(v.value, t)
-            return self._milestone(t, base, f"{year}-12-31" if done else None)
+            when = min(self.as_of, dt.date(year, 12, 31)).isoformat()
+            return self._milestone(t, base, when if done else None)
         v = self.value(unit.code, t, year)
         prev = self.value(unit.code, t, year - 1)
         previous = prev.value if prev else None
@@ -211,7 +223,7 @@ class Evaluator:
                       previous=previous,
                       change=None if previous is None else actual - previous,
                       explanation=explanation)
-        if year >= t.year:
+        if year >= t.year or t.is_national:  # a national standard holds in every year
             ok = meets(actual, t)
             return Finding(status="met" if ok else "missed",
                            severity=None if ok else severity(self.settings, t, gap),
@@ -284,7 +296,7 @@ def _in_round(t: Target, year: int, ev: Evaluator) -> bool:
     milestones of the year, and earlier ones still not done."""
     if t.kind == "milestone":
         return t.year == year or (t.year < year and (t.org, t.code) not in ev.milestones)
-    return t.year >= year
+    return t.year >= year or t.is_national
 
 
 def _defined_at(catalog: Catalog, t: Target, org: Org) -> bool:

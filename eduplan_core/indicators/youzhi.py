@@ -128,7 +128,7 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                 v = values[(section, th.indicator)].get(org)
                 v = None if v is None or pd.isna(v) else float(v)
                 rows.append(SectionResult(th.indicator, section, v, th.value,
-                                          None if v is None else v >= th.value,
+                                          None if v is None else v >= th.value - 1e-9,
                                           None if v is None else v / th.value))
             sections[section] = tuple(rows)
             if any(r.value is None for r in rows):
@@ -136,7 +136,7 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                 reasons.append(f"{section}指标数据不全")
                 continue
             met = sum(1 for r in rows if r.met)
-            low = [r for r in rows if not r.met and r.ratio < floor]
+            low = [r for r in rows if not r.met and r.ratio < floor - 1e-9]
             if met < min_met or low:
                 status = "未达标"
                 short = "、".join(catalog.indicators[r.indicator].name for r in rows if not r.met)

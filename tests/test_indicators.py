@@ -1,0 +1,237 @@
+"""Indicators computed the way inspectors compute them — checked by hand."""
+
+import datetime as dt
+import math
+
+import pytest
+
+from eduplan_core.catalog.model import Org, Target
+from eduplan_core.indicators.compute import Computer, IndicatorValue, compute_all
+from eduplan_core.indicators.evaluate import Evaluator, check, meets
+from eduplan_core.indicators.frame import base_forms, build_year_frame, unit_table
+from eduplan_core.indicators.youzhi import county_results, school_results
+from eduplan_core.orgtree import OrgTree
+from eduplan_core.targets import targets_for
+
+COUNTY = "530113"
+
+
+def school(code, kind="小学", ownership="公办", urban="乡村", **kw):
+    return Org(code=code, name=f"学校{code[-3:]}", level="school", parent=COUNTY, type=kind,
+               ownership=ownership, urban_rural=urban, source="workspace", **kw)
+
+
+def frames(catalog, schools, data, years=(2024,)):
+    """data: {year: {org: {field: value}}} — a row per org's base form, all submitted."""
+    tree = OrgTree(catalog, schools)
+    root = tree.get(COUNTY)
+    forms = base_forms(catalog)
+    out = {}
+    for year in years:
+        units = unit_table(tree, root, year)
+        records = [(org, forms[units.at[org, "org_type"]], "submitted", f, v, None)
+                   for org, values in data.get(year, {}).items() for f, v in values.items()]
+        out[year] = build_year_frame(units, year, records, forms)
+    return tree, out
+
+
+def value(values, org, indicator, year=2024, section=None):
+    return values[(org, indicator, section, year)]
+
+
+def test_ratio_of_sums_not_mean_of_rates(catalog):
+    a, b = school("2153110001"), school("2153110002")
+    tree, fr = frames(catalog, [a, b], {2024: {
+        a.code: {"rotated_teachers": 1, "rotation_eligible": 10},
+        b.code: {"rotated_teachers": 90, "rotation_eligible": 100}}})
+    values = compute_all(catalog, fr, indicators=["teacher_rotation_share"])
+    v = value(values, COUNTY, "teacher_rotation_share")
+    assert (v.numerator, v.denominator) == (91, 110)
+    assert v.value == pytest.approx(100 * 91 / 110)  # 82.7 %, not the mean of rates (50.5 %)
+    assert value(values, a.code, "teacher_rotation_share").value == pytest.approx(10)
+
+
+def test_enrolment_weighted_cv_differs_from_unweighted(catalog):
+    pupils, per100 = [100, 100, 800], [1, 2, 3]
+    schools = [school(f"215311000{i}") for i in range(3)]
+    data = {2024: {s.code: {"pri_students": p, "pri_backbone_teachers": x * p // 100}
+                   for s, p, x in zip(schools, pupils, per100)}}
+    tree, fr = frames(catalog, schools, data)
+    values = compute_all(catalog, fr, indicators=["yz_backbone_teachers_per100_cv"])
+    cv = value(values, COUNTY, "yz_backbone_teachers_per100_cv", section="小学")
+    mean = (1 * 100 + 2 * 100 + 3 * 800) / 1000
+    weighted = math.sqrt((100 * (1 - mean) ** 2 + 100 * (2 - mean) ** 2
+                          + 800 * (3 - mean) ** 2) / 1000) / mean
+    unweighted = math.sqrt(sum((x - 2) ** 2 for x in per100) / 3) / 2
+    assert cv.value == pytest.approx(weighted)  # 0.237
+    assert abs(weighted - unweighted) > 0.1  # 0.408: the wrong number
+    assert cv.schools == 3 and cv.denominator == pytest.approx(mean)  # X̄ is the ratio of sums
+
+
+# values of a 1000-pupil 小学 section meeting every threshold exactly
+AT_THRESHOLD = {"pri_students": 1000, "pri_teachers_above_degree": 42,
+                "pri_backbone_teachers": 10, "pri_pe_art_teachers": 9,
+                "pri_teaching_area": 4500, "pri_sports_area": 7500,
+                "pri_equipment_value": 2_000_000, "pri_multimedia_rooms": 23}
+
+
+@pytest.mark.parametrize("changes, status", [
+    ({}, "达标"),  # 7 of 7
+    ({"pri_sports_area": 6375}, "达标"),  # 6 of 7, the 7th at exactly 85 %
+    ({"pri_sports_area": 6374}, "未达标"),  # 6 of 7, the 7th just under 85 %
+    ({"pri_sports_area": 7000, "pri_multimedia_rooms": 22}, "未达标"),  # 5 of 7
+    ({"pri_students": 40, "pri_backbone_teachers": 0}, "不参评"),  # a 教学点-sized section
+])
+def test_school_rule_at_its_edges(catalog, changes, status):
+    s = school("2153110010")
+    tree, fr = frames(catalog, [s], {2024: {s.code: {**AT_THRESHOLD, **changes}}})
+    [result] = school_results(Computer(catalog), fr[2024])
+    assert result.status == status, result.reason
+
+
+def test_special_schools_are_left_out_and_nine_year_needs_both_sections(catalog):
+    sp = school("2153110020", kind="特殊教育学校")
+    nine = school("2153110021", kind="九年一贯制")
+    junior_ok = {k.replace("pri_", "jun_"): v for k, v in AT_THRESHOLD.items()}
+    junior_ok.update({"jun_teachers_above_degree": 53, "jun_teaching_area": 5800,
+                      "jun_sports_area": 10200, "jun_equipment_value": 2_500_000,
+                      "jun_multimedia_rooms": 24})
+    tree, fr = frames(catalog, [sp, nine], {2024: {
+        sp.code: {"sp_students": 100}, nine.code: {**AT_THRESHOLD, **junior_ok}}})
+    results = {r.org: r for r in school_results(Computer(catalog), fr[2024])}
+    assert results[sp.code].status == "不参评"
+    assert results[nine.code].status == "达标" and set(results[nine.code].sections) == {
+        "小学", "初中"}
+    junior_ok["jun_sports_area"] = 5000
+    tree, fr = frames(catalog, [sp, nine], {2024: {nine.code: {**AT_THRESHOLD, **junior_ok}}})
+    results = {r.org: r for r in school_results(Computer(catalog), fr[2024])}
+    assert results[nine.code].status == "未达标" and "初中" in results[nine.code].reason
+
+
+def test_county_resource_part(catalog):
+    schools = [school(f"215311003{i}") for i in range(2)]
+    tree, fr = frames(catalog, schools, {2024: {s.code: dict(AT_THRESHOLD) for s in schools}})
+    values = compute_all(catalog, fr)
+    [county] = county_results(Computer(catalog), fr[2024], values)
+    assert county.schools_assessed == 2 and county.schools_passing == 2
+    assert all(ok for *_, ok in county.cv if _[1] == "小学")
+    assert county.passes is None  # no 初中 schools: the 初中 CVs cannot be computed
+    share = values[(COUNTY, "youzhi_school_share", None, 2024)]
+    assert share.value == 100 and share.schools == 2
+
+
+def test_missing_school_is_partial_with_coverage(catalog):
+    a, b = school("2153110040"), school("2153110041")
+    tree, fr = frames(catalog, [a, b], {2024: {a.code: {"safe_campus": 1}}})
+    v = compute_all(catalog, fr, indicators=["safe_campus_rate"])[
+        (COUNTY, "safe_campus_rate", None, 2024)]
+    assert v.partial and v.coverage == 0.5 and (v.reported, v.expected) == (1, 2)
+    assert v.value == 100  # on the one school that reported
+
+
+def test_zero_denominator_is_missing_not_zero(catalog):
+    a = school("2153110050")
+    tree, fr = frames(catalog, [a], {2024: {a.code: {"rotated_teachers": 0,
+                                                     "rotation_eligible": 0}}})
+    v = compute_all(catalog, fr, indicators=["teacher_rotation_share"])[
+        (COUNTY, "teacher_rotation_share", None, 2024)]
+    assert v.value is None and v.reported == 1
+
+
+def test_county_denominator_combines_with_school_sums(catalog):
+    kg = school("2153110060", kind="幼儿园")
+    tree, fr = frames(catalog, [kg], {2024: {kg.code: {"kg_children": 950},
+                                             COUNTY: {"cty_pop_3_5": 1000}}})
+    v = compute_all(catalog, fr, indicators=["kg_gross_enrolment"])[
+        (COUNTY, "kg_gross_enrolment", None, 2024)]
+    assert (v.numerator, v.denominator, v.value) == (950, 1000, 95)
+
+
+def _target(**kw):
+    base = dict(code="t", plan="p", indicator="zk_control_line_rate_rank", org=COUNTY,
+                applies_to="aggregate", year=2024, comparator="≤", value=3, unit="位",
+                direction="lower", kind="ranking", document="d", quote="q")
+    return Target(**{**base, **kw})
+
+
+def test_lower_is_better_ranking():
+    t = _target()
+    assert meets(3, t) and meets(2, t) and not meets(4, t)
+
+
+def _evaluator(catalog, values, **kw):
+    return Evaluator(catalog, OrgTree(catalog), values, as_of=kw.pop("as_of", dt.date(2024, 12, 31)),
+                     **kw)
+
+
+def _row(catalog, code):
+    tree = OrgTree(catalog)
+    return next(r for r in targets_for(catalog, tree, tree.get(COUNTY)) if r.target.code == code)
+
+
+def test_ranking_missed_by_places_in_check(catalog):
+    values = {(COUNTY, "zk_average_score_rank", None, 2024): IndicatorValue(
+        COUNTY, "zk_average_score_rank", None, 2024, 6.0, reported=1, expected=1)}
+    ev = _evaluator(catalog, values)
+    row = next(r for r in targets_for(catalog, OrgTree(catalog), OrgTree(catalog).get(COUNTY),
+                                      year=2024) if r.target.indicator == "zk_average_score_rank")
+    f = ev.judge(OrgTree(catalog).get(COUNTY), row, 2024)
+    assert (f.status, f.gap, f.severity) == ("missed", 2, "critical")  # ≤4 wanted, 6th
+
+
+def test_milestone_past_its_deadline(catalog):
+    row = _row(catalog, "dc_fuzai_kg_opened_2023")
+    county = OrgTree(catalog).get(COUNTY)
+    before = _evaluator(catalog, {}, as_of=dt.date(2023, 8, 1)).judge(county, row, 2023)
+    assert before.status == "pending"
+    after = _evaluator(catalog, {}, as_of=dt.date(2023, 9, 2)).judge(county, row, 2023)
+    assert (after.status, after.severity) == ("overdue", "critical")
+    done = _evaluator(catalog, {}, as_of=dt.date(2023, 9, 2),
+                      milestones={(COUNTY, "dc_fuzai_kg_opened_2023"): "2023-09-01"}
+                      ).judge(county, row, 2023)
+    assert done.status == "met"
+    late = _evaluator(catalog, {}, as_of=dt.date(2023, 12, 1),
+                      milestones={(COUNTY, "dc_fuzai_kg_opened_2023"): "2023-10-01"}
+                      ).judge(county, row, 2023)
+    assert late.status == "done_late"
+
+
+def _gross(year, v):
+    return {(COUNTY, "kg_gross_enrolment", None, year): IndicatorValue(
+        COUNTY, "kg_gross_enrolment", None, year, v, v, 100, 1, 1)}
+
+
+def test_trajectory_behind_though_final_target_still_ahead(catalog):
+    row = next(r for r in targets_for(catalog, OrgTree(catalog), OrgTree(catalog).get(COUNTY))
+               if r.target.indicator == "kg_gross_enrolment" and r.target.plan == "dongchuan")
+    assert (row.target.year, row.target.value) == (2025, 99)
+    county = OrgTree(catalog).get(COUNTY)
+    values = {**_gross(2023, 90.0), **_gross(2024, 93.0)}
+    f = _evaluator(catalog, values).judge(county, row, 2024)
+    assert f.expected_now == pytest.approx(94.5)  # 90 + (99 − 90) / 2
+    assert (f.status, f.on_track) == ("behind", False) and f.severity is not None
+    values = {**_gross(2023, 90.0), **_gross(2024, 95.0)}
+    assert _evaluator(catalog, values).judge(county, row, 2024).status == "on_track"
+
+
+def test_plans_own_yearly_value_is_the_trajectory(catalog):
+    row = next(r for r in targets_for(catalog, OrgTree(catalog), OrgTree(catalog).get(COUNTY))
+               if r.target.indicator == "gk_undergrad_rate" and r.target.year == 2025)
+    values = {(COUNTY, "gk_undergrad_rate", None, y): IndicatorValue(
+        COUNTY, "gk_undergrad_rate", None, y, v, v, 100, 1, 1) for y, v in
+        ((2023, 50.0), (2024, 63.0))}
+    f = _evaluator(catalog, values).judge(OrgTree(catalog).get(COUNTY), row, 2024)
+    assert f.expected_now == 65  # the plan's own 2024 value, not the straight line (60)
+    assert f.status == "behind"
+
+
+def test_close_the_gap_in_units(catalog):
+    a = school("2153110070")
+    data = {2024: {a.code: {**AT_THRESHOLD, "pri_backbone_teachers": 7}}}
+    tree, fr = frames(catalog, [a], data)
+    values = compute_all(catalog, fr)
+    findings = check(catalog, tree, tree.get(COUNTY), 2024, values, as_of=dt.date(2024, 12, 31))
+    backbone = next(f for f in findings if f.org == a.code and
+                    f.indicator == "yz_backbone_teachers_per100")
+    assert backbone.actual == pytest.approx(0.7)
+    assert backbone.close == "需增加县级以上骨干教师 3 名"
