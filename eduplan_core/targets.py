@@ -81,7 +81,7 @@ def _applies(t: Target, org: Org, relation: str, year_type: str | None,
         return org.level == level
     if org.is_school:
         return year_type in t.unit_types
-    return org.level == level or org.level in t.unit_types
+    return True  # a bureau oversees every unit below it
 
 
 def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None = None,

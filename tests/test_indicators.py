@@ -29,9 +29,10 @@ def frames(catalog, schools, data, years=(2024,)):
     out = {}
     for year in years:
         units = unit_table(tree, root, year)
-        records = [(org, forms[units.at[org, "org_type"]], "submitted", f, v, None)
-                   for org, values in data.get(year, {}).items() for f, v in values.items()]
-        out[year] = build_year_frame(units, year, records, forms)
+        rows = data.get(year, {})
+        entries = [(org, forms[units.at[org, "org_type"]], "submitted") for org in rows]
+        values = [(org, f, v, None) for org, fields in rows.items() for f, v in fields.items()]
+        out[year] = build_year_frame(units, year, entries, values, forms)
     return tree, out
 
 

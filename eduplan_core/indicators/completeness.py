@@ -44,13 +44,15 @@ class Completeness:
 def completeness(catalog, frame: YearFrame, org: str) -> Completeness:
     forms = base_forms(catalog)
     rows = []
-    for code, u in frame.units.iterrows():
-        form = forms.get(u["org_type"])
+    u = frame.units
+    for code, name, kind, county, state, paper in zip(u.index, u["name"], u["org_type"],
+                                                       u["county"], u["state"], u["paper"]):
+        form = forms.get(kind)
         if form is None:
             continue
-        state = u["state"] if isinstance(u["state"], str) else "missing"
-        rows.append(CompletenessRow(code, u["name"], u["org_type"], u["county"], form, state,
-                                    bool(u["paper"])))
+        rows.append(CompletenessRow(code, name, kind, county if isinstance(county, str)
+                                    else None, form, state if isinstance(state, str)
+                                    else "missing", bool(paper)))
     rows.sort(key=lambda r: (STATE_ORDER[r.state], r.county or "", r.org))
     count = {s: sum(1 for r in rows if r.state == s) for s in STATE_ORDER}
     return Completeness(org=org, year=frame.year, expected=len(rows),

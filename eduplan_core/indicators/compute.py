@@ -29,7 +29,7 @@ from ..vexpr import as_number, evaluate_columns
 from .frame import LEVEL_COLUMNS, YearFrame
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IndicatorValue:
     org: str
     indicator: str
@@ -61,13 +61,13 @@ class IndicatorValue:
 Key = tuple[str, str, "str | None", int]  # (org, indicator, section, year)
 
 
-def _field_types(catalog: Catalog) -> dict[str, set[str]]:
+def _field_types(catalog: Catalog) -> dict[str, frozenset[str]]:
     """Field code -> the org types whose (non-generated) form has it."""
     out: dict[str, set[str]] = {}
     for form in catalog.forms.values():
         for f in form.fields:
             out.setdefault(f.code, set()).update(form.org_types)
-    return out
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 class Computer:
@@ -84,26 +84,24 @@ class Computer:
         """Each name as a column: the value where the unit's form has the field, 0 where its
         form has no such field, missing where the form has it but it is empty."""
         cols = {}
-        types = frame.units["org_type"]
         for name in formula.names:
             text = name in self.text_fields
             col = frame.column(name, text=text)
             if name in self.field_types:
-                has = types.isin(self.field_types[name]).to_numpy()
+                has = frame.type_mask(self.field_types[name])
                 if not has.all():
                     col = col.where(has, "" if text else 0.0)
             cols[name] = col
         return cols
 
     def _expected(self, frame: YearFrame, ind: Indicator, formula: Formula) -> np.ndarray:
-        types = frame.units["org_type"]
         if ind.unit_types:
             allowed = set(ind.unit_types)
         else:
             allowed = set()
             for name in formula.names:
                 allowed |= self.field_types.get(name, set())
-        return types.isin(allowed).to_numpy()
+        return frame.type_mask(frozenset(allowed))
 
     # -- one indicator, one year -------------------------------------------------------------
     def compute(self, frame: YearFrame, ind: Indicator, section: str | None = None,
@@ -150,38 +148,37 @@ class Computer:
             return {}
         num, den, expected, reported = parts
         units = frame.units
-        table = pd.DataFrame({"num": num, "den": den, "exp": expected.astype(int),
-                              "rep": reported.astype(int)}, index=units.index)
-        out: dict[str, IndicatorValue] = {}
-        # each unit on its own (schools are their own roll-up), then each admin level
-        schools = table[(units["level"] == "school").to_numpy()]
-        groups = [schools if wanted is None else schools[schools.index.isin(wanted)]]
+        table = pd.DataFrame({"num": num, "den": den, "exp": expected.astype(np.int64),
+                              "rep": reported.astype(np.int64)}, index=units.index)
+        # each school on its own (a school is its own roll-up), then each admin level
+        pieces = [table[frame.level_mask("school")]]
         for level in LEVEL_COLUMNS:
-            present = units[level].notna()
+            present = units[level].notna().to_numpy()
             if present.any():
-                g = table[present].groupby(units.loc[present, level]).sum()
-                g = g[g.index.isin(units.index)]  # not the root's own parents
-                groups.append(g if wanted is None else g[g.index.isin(wanted)])
-        allowed_levels = set(ind.levels)
-        for g in groups:
-            for org, row in zip(g.index, g.itertuples(index=False)):
-                level = units.at[org, "level"]
-                if allowed_levels and level not in allowed_levels:
-                    continue
-                if row.exp == 0:
-                    continue
-                value = None
-                if row.rep:
-                    if ind.compute == "ratio":
-                        value = ind.scale * row.num / row.den if row.den else None
-                    else:
-                        value = float(row.num)
-                out[org] = IndicatorValue(
-                    org=org, indicator=ind.code, section=section, year=frame.year, value=value,
-                    numerator=float(row.num) if ind.compute == "ratio" and row.rep else None,
-                    denominator=float(row.den) if ind.compute == "ratio" and row.rep else None,
-                    reported=int(row.rep), expected=int(row.exp))
-        return out
+                g = table[present].groupby(units[level].to_numpy()[present]).sum()
+                pieces.append(g[g.index.isin(units.index)])  # not the root's own parents
+        res = pd.concat(pieces)
+        res = res[res["exp"].to_numpy() > 0]
+        if wanted is not None:
+            res = res[np.fromiter((o in wanted for o in res.index.tolist()), bool, len(res))]
+        if ind.levels:
+            res = res[units["level"].reindex(res.index).isin(ind.levels).to_numpy()]
+        rep = res["rep"].to_numpy()
+        n, d = res["num"].to_numpy(), res["den"].to_numpy()
+        if ind.compute == "ratio":
+            with np.errstate(all="ignore"):
+                value = np.where((rep > 0) & (d != 0), ind.scale * n / np.where(d == 0, 1, d),
+                                 np.nan)
+        else:
+            value = np.where(rep > 0, n, np.nan)
+        is_ratio = ind.compute == "ratio"
+        code, year = ind.code, frame.year
+        return {org: IndicatorValue(
+                    org, code, section, year, None if v != v else v,
+                    a if is_ratio and r else None, b if is_ratio and r else None, r, e)
+                for org, v, a, b, r, e in zip(res.index.tolist(), value.tolist(), n.tolist(),
+                                              d.tolist(), rep.tolist(),
+                                              res["exp"].to_numpy().tolist())}
 
     def _input(self, frame: YearFrame, ind: Indicator, wanted: set[str] | None = None):
         parts = self.unit_parts(frame, ind, None)

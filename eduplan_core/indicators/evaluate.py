@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Callable
 
 from ..catalog.model import Catalog, Indicator, Org, Target
 from ..orgtree import OrgTree
@@ -31,7 +30,7 @@ STATUS_NAMES = {"missed": "未达标", "met": "已达标", "behind": "进度滞�
 COUNT_UNITS = ("人", "名", "所", "间", "个", "项", "次")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     org: str
     org_name: str
@@ -186,31 +185,41 @@ class Evaluator:
         y0, v0 = first
         return v0 + (t.value - v0) * (year - y0) / (t.year - y0)
 
-    def judge(self, unit: Org, row: TargetRow, year: int) -> Finding:
+    def row_base(self, row: TargetRow, year: int) -> dict:
+        """The parts of a finding that come from its target (the same for every unit)."""
         t = row.target
         ind = self.catalog.indicators[t.indicator]
-        base = dict(
-            org=unit.code, org_name=unit.attrs_at(year).name if unit.is_school else unit.name,
+        return dict(
             target=t.code, year=year, indicator=t.indicator, indicator_name=ind.name,
             section=t.section, comparator=t.comparator, target_value=t.value,
             target_year=t.year, unit=t.unit, direction=t.direction, kind=t.kind,
             binding=row.binding, relation=row.relation, plan=t.plan, plan_name=row.plan_name,
             quote=t.quote, document=row.document_title, issuer=row.issuer, date=row.date,
             deadline=t.deadline.isoformat() if t.deadline else None)
+
+    def judge(self, unit: Org, row: TargetRow, year: int, name: str | None = None,
+              row_base: dict | None = None) -> Finding:
+        """``unit`` is an Org or, from a frame, its code (with ``name``)."""
+        code = unit if isinstance(unit, str) else unit.code
+        if name is None:
+            name = unit.attrs_at(year).name if unit.is_school else unit.name
+        t = row.target
+        ind = self.catalog.indicators[t.indicator]
+        base = {**(row_base or self.row_base(row, year)), "org": code, "org_name": name}
         if t.kind == "not_collected" or ind.compute == "none":
             return Finding(status="not_collected" if t.kind == "not_collected" else "no_formula",
                            severity=None, **base)
         if ind.compute == "milestone":
             return self._milestone(t, base, self.milestones.get((t.org, t.code)))
         if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
-            v = self.value(unit.code, t, year)
+            v = self.value(code, t, year)
             done = v is not None and v.value is not None and meets(v.value, t)
             when = min(self.as_of, dt.date(year, 12, 31)).isoformat()
             return self._milestone(t, base, when if done else None)
-        v = self.value(unit.code, t, year)
-        prev = self.value(unit.code, t, year - 1)
+        v = self.value(code, t, year)
+        prev = self.value(code, t, year - 1)
         previous = prev.value if prev else None
-        explanation = self._explanation(unit.code, year, ind, t.section)
+        explanation = self._explanation(code, year, ind, t.section)
         if v is None or v.value is None:
             return Finding(status="no_data", severity=None, previous=previous,
                            coverage=v.coverage if v else None, partial=bool(v and v.partial),
@@ -228,7 +237,7 @@ class Evaluator:
             return Finding(status="met" if ok else "missed",
                            severity=None if ok else severity(self.settings, t, gap),
                            close=None if ok else close_text(ind, t, v), **common, **base)
-        expected = self.expected_at(unit.code, t, year)
+        expected = self.expected_at(code, t, year)
         if expected is None:
             on_track = meets(actual, t) or None  # the first year: nothing to compare yet
             return Finding(status="on_track" if on_track else "pending", severity=None,
@@ -265,30 +274,41 @@ class Evaluator:
 
 
 def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key, IndicatorValue],
-          *, as_of: dt.date, milestones: dict | None = None, explanations: dict | None = None,
-          progress: Callable[[int, int], None] | None = None) -> list[Finding]:
-    """Every finding of ``org`` and the units below it for ``year``, most severe first."""
+          *, as_of: dt.date, units=None, milestones: dict | None = None,
+          explanations: dict | None = None) -> list[Finding]:
+    """Every finding of ``org`` and the units below it for ``year``, most severe first.
+    ``units``: the year's unit table (frame.py) — who is below ``org`` and of what type."""
     ev = Evaluator(catalog, tree, values, as_of=as_of, milestones=milestones,
                    explanations=explanations)
-    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of) if _in_round(r.target, year,
-                                                                                ev)]
+    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of)
+            if _in_round(r.target, year, ev)]
+    if units is None:
+        from .frame import unit_table
+
+        units = unit_table(tree, org, year)
     findings: list[Finding] = []
-    below = [u for u in tree.descendants(org.code)]
-    for n, row in enumerate(rows):
+    for row in rows:
         t = row.target
         if t.applies_to == "aggregate":
             if _defined_at(catalog, t, org):
                 findings.append(ev.judge(org, row, year))
-        else:
-            units = [org] if _unit_fits(org, t, year) else []
-            units += [u for u in below if _unit_fits(u, t, year)]
-            for u in units:
-                findings.append(ev.judge(u, row, year))
-        if progress:
-            progress(n + 1, len(rows))
+            continue
+        base = ev.row_base(row, year)
+        for code, name in each_units(units, t):
+            findings.append(ev.judge(code, row, year, name, base))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], not f.binding,
                                  -(f.gap_relative or 0), f.org, f.target))
     return findings
+
+
+def each_units(units, t: Target) -> list[tuple[str, str]]:
+    """(code, name) of the units of an each-unit target's types in the unit table."""
+    levels = [x for x in t.unit_types if x in ("county", "prefecture", "province")]
+    types = [x for x in t.unit_types if x not in levels]
+    fit = (units["level"].isin(levels) | ((units["level"] == "school")
+                                         & units["org_type"].isin(types)))
+    chosen = units[fit.to_numpy()]
+    return list(zip(chosen.index.tolist(), chosen["name"].tolist()))
 
 
 def _in_round(t: Target, year: int, ev: Evaluator) -> bool:
@@ -304,8 +324,3 @@ def _defined_at(catalog: Catalog, t: Target, org: Org) -> bool:
     return not levels or org.level in levels
 
 
-def _unit_fits(unit: Org, t: Target, year: int) -> bool:
-    if unit.is_school:
-        attrs = unit.attrs_at(year)
-        return attrs.status == "在办" and attrs.type in t.unit_types
-    return unit.level in t.unit_types

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..catalog.model import Catalog, Org
@@ -24,6 +25,23 @@ class YearFrame:
     values: pd.DataFrame
     explanations: dict[tuple[str, str], str] = field(default_factory=dict)
     _numeric: dict[str, pd.Series] = field(default_factory=dict, repr=False)
+    _masks: dict = field(default_factory=dict, repr=False)
+
+    def type_mask(self, types: frozenset[str]) -> "np.ndarray":
+        """Rows whose org type is one of ``types`` (cached: formulas ask for the same sets)."""
+        mask = self._masks.get(types)
+        if mask is None:
+            mask = self.units["org_type"].isin(types).to_numpy()
+            self._masks[types] = mask
+        return mask
+
+    def level_mask(self, level: str) -> "np.ndarray":
+        key = ("level", level)
+        mask = self._masks.get(key)
+        if mask is None:
+            mask = (self.units["level"] == level).to_numpy()
+            self._masks[key] = mask
+        return mask
 
     def column(self, name: str, text: bool = False) -> pd.Series:
         """A field as nullable floats (yes/no as 1/0) — or as text for choice, date and text
@@ -76,24 +94,22 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("org")
 
 
-def build_year_frame(units: pd.DataFrame, year: int, records: Iterable[tuple],
-                     base_forms: dict[str, str]) -> YearFrame:
-    """``records``: (org, form, state, field, value, explanation) of this year.
-    ``base_forms``: org type -> the code of the form that type fills (for the entry state)."""
-    df = pd.DataFrame(list(records), columns=["org", "form", "state", "field", "value",
-                                              "explanation"])
+def build_year_frame(units: pd.DataFrame, year: int, entries: Iterable[tuple],
+                     values: Iterable[tuple], base_forms: dict[str, str]) -> YearFrame:
+    """``entries``: (org, form, state) of this year; ``values``: (org, field, value,
+    explanation). ``base_forms``: org type -> the form that type fills (for the state)."""
+    df = pd.DataFrame(list(values), columns=["org", "field", "value", "explanation"])
     df = df[df["org"].isin(units.index)]
-    values = df.pivot(index="org", columns="field", values="value") if len(df) else \
+    table = df.pivot(index="org", columns="field", values="value") if len(df) else \
         pd.DataFrame(index=pd.Index([], name="org"))
-    values = values.reindex(units.index)
-    states = df[["org", "form", "state"]].drop_duplicates()
+    table = table.reindex(units.index)
+    states = pd.DataFrame(list(entries), columns=["org", "form", "state"])
     base = states[states["form"] == states["org"].map(units["org_type"]).map(base_forms)]
     units = units.copy()
     units["state"] = base.set_index("org")["state"].reindex(units.index)
-    expl = {(o, f): e for o, f, e in df.loc[df["explanation"].notna(),
-                                            ["org", "field", "explanation"]].itertuples(
-        index=False)}
-    return YearFrame(year=year, units=units, values=values, explanations=expl)
+    noted = df[df["explanation"].notna()]
+    expl = dict(zip(zip(noted["org"], noted["field"]), noted["explanation"]))
+    return YearFrame(year=year, units=units, values=table, explanations=expl)
 
 
 def base_forms(catalog: Catalog) -> dict[str, str]:
@@ -113,9 +129,10 @@ def load_year_frames(ws, root: Org, years: Iterable[int]) -> dict[int, YearFrame
     out = {}
     for year in years:
         units = unit_table(ws.orgs, root, year)
-        records = ws.db.execute(
-            "SELECT e.org, e.form, e.state, v.field, v.value, v.explanation "
-            "FROM current_values v JOIN entries e ON e.id = v.entry_id WHERE e.year = ?",
-            [year]).fetchall()
-        out[year] = build_year_frame(units, year, records, forms)
+        entries = ws.db.execute("SELECT org, form, state FROM entries WHERE year = ?",
+                                [year]).fetchall()
+        values = ws.db.execute(
+            "SELECT e.org, v.field, v.value, v.explanation FROM current_values v "
+            "JOIN entries e ON e.id = v.entry_id WHERE e.year = ?", [year]).fetchall()
+        out[year] = build_year_frame(units, year, entries, values, forms)
     return out

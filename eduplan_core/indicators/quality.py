@@ -55,25 +55,32 @@ def outliers(computer, frame: YearFrame) -> list[DataFlag]:
     units = frame.units
     flags = []
     per_school = [i for i in catalog.indicators.values() if i.sections and i.compute == "ratio"]
+    schools = frame.level_mask("school")
     for ind in per_school:
         for section, _ in ind.sections:
             num, den, _, rep = computer.unit_parts(frame, ind, section)
-            school = (units["level"] == "school").to_numpy() & rep & (den > 0)
-            table = pd.DataFrame({"county": units["county"].to_numpy()[school],
-                                  "x": ind.scale * num[school] / den[school]},
-                                 index=units.index[school])
-            for county, group in table.groupby("county"):
-                if len(group) < conf["min_peers"]:
-                    continue
-                z = robust_z(group["x"].to_numpy())
-                median = float(np.median(group["x"]))
-                for org, x, score in zip(group.index, group["x"], z):
-                    if abs(score) > conf["z_threshold"]:
-                        flags.append(DataFlag(
-                            "outlier", org, units.at[org, "name"], frame.year, ind.code,
-                            ind.name, section, float(x), median, float(score),
-                            f"{ind.name}（{section}）{x:.4g}，同县同学段中位数 {median:.4g}，"
-                            f"偏离明显（稳健 z = {score:.1f}），请核实数据"))
+            use = schools & rep & (den > 0)
+            table = pd.DataFrame({"county": units["county"].to_numpy()[use],
+                                  "x": ind.scale * num[use] / den[use]},
+                                 index=units.index[use])
+            groups = table.groupby("county")["x"]
+            size = groups.transform("size")
+            median = groups.transform("median")
+            dev = (table["x"] - median).abs()
+            mad = dev.groupby(table["county"]).transform("median")
+            mean_ad = dev.groupby(table["county"]).transform("mean")
+            with np.errstate(all="ignore"):
+                z = np.where(mad > 0, 0.6745 * (table["x"] - median) / mad,
+                             np.where(mean_ad > 0, (table["x"] - median) / (1.253314 * mean_ad),
+                                      0.0))
+            hit = (size >= conf["min_peers"]).to_numpy() & (np.abs(z) > conf["z_threshold"])
+            for org, x, med, score in zip(table.index[hit].tolist(), table["x"][hit].tolist(),
+                                          median[hit].tolist(), z[hit].tolist()):
+                flags.append(DataFlag(
+                    "outlier", org, units.at[org, "name"], frame.year, ind.code, ind.name,
+                    section, x, med, score,
+                    f"{ind.name}（{section}）{x:.4g}，同县同学段中位数 {med:.4g}，"
+                    f"偏离明显（稳健 z = {score:.1f}），请核实数据"))
     return flags
 
 

@@ -90,10 +90,13 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
                  as_of: dt.date, milestones: dict | None = None, progress: Progress = None,
                  cancelled: Cancel = None) -> CheckResult:
     """The check on frames already loaded (the bench builds them in memory)."""
+    from .evaluate import each_units
+
     rows = targets_for(catalog, tree, org, as_of=as_of)
-    each_indicators = {r.target.indicator for r in rows if r.target.applies_to == "each"}
-    aggregate_indicators = {r.target.indicator for r in rows} - each_indicators
-    below = {code for code in frames[year].units.index}
+    each = [r.target for r in rows if r.target.applies_to == "each"]
+    aggregate_indicators = {r.target.indicator for r in rows if r.target.applies_to ==
+                            "aggregate"}
+    units = frames[year].units
     steps = [0]
 
     def step(done, total):
@@ -102,17 +105,22 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
 
     values = compute_all(catalog, frames, indicators=sorted(aggregate_indicators),
                          wanted={org.code}, progress=step, cancelled=cancelled)
-    if each_indicators:
-        values.update(compute_all(catalog, frames, indicators=sorted(each_indicators),
-                                  wanted=below, cancelled=cancelled))
+    if each:
+        # each-unit targets need the units' values of this year, last year (the change)
+        # and the first year (the trajectory) only
+        wanted = {code for t in each for code, _ in each_units(units, t)}
+        needed = {y: frames[y] for y in {min(frames), year - 1, year} if y in frames}
+        values.update(compute_all(catalog, needed,
+                                  indicators=sorted({t.indicator for t in each}),
+                                  wanted=wanted, cancelled=cancelled))
     if cancelled and cancelled():
         raise Cancelled()
     explanations: dict[tuple[str, int], dict[str, str]] = {}
     for y, frame in frames.items():
         for (o, f), text in frame.explanations.items():
             explanations.setdefault((o, y), {})[f] = text
-    findings = check(catalog, tree, org, year, values, as_of=as_of, milestones=milestones,
-                     explanations=explanations)
+    findings = check(catalog, tree, org, year, values, as_of=as_of, units=units,
+                     milestones=milestones, explanations=explanations)
     computer = Computer(catalog)
     flags = outliers(computer, frames[year]) + yoy_jumps(catalog, frames[year],
                                                          frames.get(year - 1))
