@@ -236,3 +236,41 @@ def test_close_the_gap_in_units(catalog):
                     f.indicator == "yz_backbone_teachers_per100")
     assert backbone.actual == pytest.approx(0.7)
     assert backbone.close == "需增加县级以上骨干教师 3 名"
+
+
+def test_robust_z_and_its_fallback_when_mad_is_zero():
+    import numpy as np
+
+    from eduplan_core.indicators.quality import robust_z
+
+    z = robust_z(np.array([10.0, 11, 9, 10, 10.5, 30]))
+    assert abs(z[-1]) > 3.5 and all(abs(v) < 3.5 for v in z[:-1])
+    same = robust_z(np.array([5.0, 5, 5, 5, 5, 9]))  # MAD 0: mean absolute deviation instead
+    assert np.isfinite(same).all() and abs(same[-1]) > 3.5 and same[0] == 0
+    assert (robust_z(np.array([2.0, 2, 2, 2, 2])) == 0).all()  # nothing spreads: no flags
+
+
+def test_peer_outlier_is_flagged_not_a_shortfall(catalog):
+    from eduplan_core.indicators.quality import outliers
+
+    schools = [school(f"215311008{i}") for i in range(6)]
+    data = {2024: {s.code: dict(AT_THRESHOLD) for s in schools}}
+    data[2024][schools[0].code]["pri_equipment_value"] = 2_000_000_000  # a typo: 1000×
+    for i, s in enumerate(schools[1:], start=1):
+        data[2024][s.code]["pri_equipment_value"] = 2_000_000 + 50_000 * i
+    tree, fr = frames(catalog, schools, data)
+    flags = outliers(Computer(catalog), fr[2024])
+    assert [(f.org, f.subject) for f in flags] == [(schools[0].code,
+                                                     "yz_equipment_value_per_pupil")]
+    assert "请核实数据" in flags[0].message
+
+
+def test_year_on_year_jump_is_a_warning_at_entry(county_ws):
+    from eduplan_core.store import entries
+
+    entries.set_values(county_ws, "2153119001", 2023, "primary", {"pri_students": "400"})
+    r = entries.set_values(county_ws, "2153119001", 2024, "primary", {"pri_students": "700"})
+    assert [w.code for w in r.unexplained] == ["pri_students:yoy"]
+    assert "由上年 400 变为 700（+75%）" in r.unexplained[0].message
+    r = entries.set_values(county_ws, "2153119001", 2024, "primary", {"pri_students": "430"})
+    assert not r.warnings  # within 30 %

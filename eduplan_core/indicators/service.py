@@ -47,10 +47,16 @@ class CheckResult:
     summary: dict = field(default_factory=dict)
 
 
+def years_needed(year: int, first_in_store: int | None = None) -> list[int]:
+    """The rounds a check of ``year`` reads: from the plans' first round (or the first round
+    in the store, if later) up to ``year`` — the trajectory starts at the first of them."""
+    first = max(FIRST_YEAR, first_in_store or FIRST_YEAR)
+    return list(range(min(first, year), year + 1))
+
+
 def _years(ws, year: int) -> list[int]:
-    rows = ws.db.execute("SELECT DISTINCT year FROM entries WHERE year <= ?", [year]).fetchall()
-    first = min([r[0] for r in rows] + [FIRST_YEAR, year])
-    return list(range(first, year + 1))
+    first = ws.db.execute("SELECT min(year) FROM entries").fetchone()[0]
+    return years_needed(year, first)
 
 
 def _check_year(year: int) -> None:
