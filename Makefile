@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast sysdeps demo clean
+.PHONY: run test test-fast sysdeps demo screenshots translations clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ test: $(STAMP) sysdeps
 
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
+
+screenshots: $(STAMP)
+	@bash packaging/debian-deps.sh --with-xvfb
+	rm -rf build/screenshots
+	EDUPLAN_HOME=$(CURDIR)/build/screenshot-home xvfb-run -a -s "-screen 0 1600x1000x24" \
+		$(PY) -m desktop.screenshots build/screenshots
 
 demo: $(STAMP)
 	$(VENV)/bin/eduplan demo --force

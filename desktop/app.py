@@ -1,119 +1,138 @@
-"""The desktop entry point. Until the desktop issue lands this is a placeholder window that opens
-a workspace (by default the demo, created on first run) and shows what it holds."""
+"""The desktop entry point: pick the workspace (argument, demo, last used, or the first-run
+wizard), then open the main window on it."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEventLoop, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eduplan_core.errors import EduPlanError
-from eduplan_core.paths import demo_workspace_dir
+from eduplan_core.paths import demo_workspace_dir, user_data_dir
 from eduplan_core.store.backup import DB_NAME
 
+from .logs import setup_logging
 from .ops import Operation
 
-
-def workspace_summary(path: Path) -> str:
-    """Text shown in the placeholder window: who the workspace is for and what it holds."""
-    from eduplan_core.store.workspace import ROLE_NAMES, Workspace
-
-    with Workspace.open(path, daily_backup=False) as ws:
-        info = ws.info()
-        schools = sum(1 for o in ws.orgs.descendants(ws.org_code) if o.is_school)
-        entries = ws.db["entries"].count
-        submitted = ws.db["entries"].count_where("state = 'submitted'")
-        values = ws.db["current_values"].count
-    return (f"<h2>{info.org_name}</h2>"
-            f"<p>{ROLE_NAMES[info.role]} · 操作员：{info.operator}"
-            f"{' · 演示数据' if info.demo else ''}</p>"
-            f"<p>下属学校 {schools} 所 · 表单 {entries} 份（已提交 {submitted}）· 数值 {values} 个</p>"
-            f"<p style='color:#666'>工作区：{info.path}</p>"
-            "<p>完整的填报与指标界面即将提供；现在可用命令行 <code>eduplan</code> 完成全部操作。</p>")
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, workspace: Path, build_demo: bool):
-        super().__init__()
-        self.setWindowTitle("EduPlan 教育高质量发展三年行动计划 · 填报与目标核查")
-        self.resize(760, 420)
-        self.workspace = workspace
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.label = QLabel("正在打开工作区…")
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.bar = QProgressBar()
-        self.bar.hide()
-        self.cancel_button = QPushButton("取消")
-        self.cancel_button.hide()
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel_button)
-        self.setCentralWidget(body)
-        self.op = None
-        if build_demo and not (workspace / DB_NAME).exists():
-            self._build_demo()
-        else:
-            self.show_summary()
+def install_translator(app: QApplication) -> QTranslator | None:
+    """English when chosen (Chinese is the source language of every string)."""
+    lang = QSettings().value("language", "zh_CN")
+    if lang == "zh_CN":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(RESOURCES / "translations" / f"eduplan_{lang}.qm")):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return translator
+    return None
 
-    def _build_demo(self) -> None:
+
+def run_with_progress(parent, text: str, fn):
+    """Run ``fn(progress=, cancelled=)`` in a worker behind a modal progress dialog; return its
+    result (None when cancelled); raise what it raised."""
+    dialog = QProgressDialog(text, QApplication.translate("app", "取消"), 0, 0, parent)
+    dialog.setWindowTitle("EduPlan")
+    dialog.setMinimumDuration(0)
+    op = Operation(fn)
+    outcome: dict = {}
+    loop = QEventLoop()
+    op.progress.connect(lambda d, t: (dialog.setMaximum(t), dialog.setValue(d)))
+    op.succeeded.connect(lambda r: (outcome.setdefault("result", r), loop.quit()))
+    op.failed.connect(lambda e: (outcome.setdefault("error", e), loop.quit()))
+    dialog.canceled.connect(op.cancel)
+    op.start()
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        from eduplan_core.errors import Cancelled
+
+        if isinstance(outcome["error"], Cancelled):
+            return None
+        raise outcome["error"]
+    return outcome.get("result")
+
+
+def ensure_demo(parent=None) -> Path:
+    path = demo_workspace_dir()
+    if not (path / DB_NAME).exists():
         from eduplan_core.demo import build_demo
 
-        self.label.setText("首次运行：正在生成演示工作区（东川区）…")
-        self.bar.show()
-        self.cancel_button.show()
-        self.op = Operation(lambda progress, cancelled: build_demo(
-            self.workspace, progress=progress, cancelled=cancelled), self)
-        self.op.progress.connect(lambda d, t: (self.bar.setMaximum(t), self.bar.setValue(d)))
-        self.op.succeeded.connect(lambda _: self.show_summary())
-        self.op.failed.connect(self._failed)
-        self.cancel_button.clicked.connect(self.op.cancel)
-        self.op.start()
+        run_with_progress(parent, QApplication.translate("app", "首次运行：正在生成演示工作区（东川区）…"),
+                          lambda progress, cancelled: build_demo(
+                              path, progress=progress, cancelled=cancelled))
+    return path
 
-    def _failed(self, exc: Exception) -> None:
-        self.bar.hide()
-        self.cancel_button.hide()
-        message = exc.message if isinstance(exc, EduPlanError) else str(exc)
-        self.label.setText(f"<p>未能打开工作区：</p><p>{message}</p>")
 
-    def show_summary(self) -> None:
-        self.bar.hide()
-        self.cancel_button.hide()
-        try:
-            self.label.setText(workspace_summary(self.workspace))
-            from eduplan_core.store.backup import start_daily_backup
+def ensure_demo_school(code: str, parent=None) -> Path:
+    from eduplan_core.demo import build_demo_school
 
-            start_daily_backup(self.workspace)  # its own thread; never on the UI thread
-        except EduPlanError as exc:
-            self.label.setText(f"<p>未能打开工作区：</p><pre>{exc.message}</pre>")
+    demo = ensure_demo(parent)
+    path = user_data_dir() / f"demo-school-{code}"
+    if not (path / DB_NAME).exists():
+        run_with_progress(parent, QApplication.translate("app", "正在生成演示学校工作区…"),
+                          lambda progress, cancelled: build_demo_school(
+                              path, code, demo, progress=progress, cancelled=cancelled))
+    return path
 
-    def closeEvent(self, event) -> None:
-        if self.op is not None:
-            self.op.cancel()
-            self.op.wait()
-        super().closeEvent(event)
+
+def choose_workspace(args) -> Path | None:
+    if args.workspace:
+        return args.workspace
+    if args.demo_school:
+        return ensure_demo_school(args.demo_school)
+    if args.demo:
+        return ensure_demo()
+    last = QSettings().value("workspace", "")
+    if last and (Path(last) / DB_NAME).exists():
+        return Path(last)
+    from .pages.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard()
+    if wizard.exec() != wizard.DialogCode.Accepted:
+        return None
+    return wizard.workspace_path
+
+
+def open_window(path: Path):
+    from .main_window import MainWindow
+    from .session import Session
+
+    session = Session(path)
+    QSettings().setValue("workspace", str(path))
+    window = MainWindow(session)
+    window.show()
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="eduplan-desktop")
     parser.add_argument("--workspace", type=Path, default=None, help="工作区目录")
     parser.add_argument("--demo", action="store_true", help="打开演示工作区（首次运行时生成）")
+    parser.add_argument("--demo-school", default=None, metavar="CODE",
+                        help="以演示学校的身份打开（例如 2153113101）")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    if args.workspace is None and not args.demo:
-        from eduplan_core.paths import default_workspace_dir
-
-        args.demo = not (default_workspace_dir() / DB_NAME).exists()
-        args.workspace = None if args.demo else default_workspace_dir()
-    workspace = args.workspace or demo_workspace_dir()
-    window = MainWindow(workspace, build_demo=args.demo)
-    window.show()
+    app.setOrganizationName("EduPlan")
+    app.setApplicationName("EduPlan")
+    log = setup_logging()
+    logging.getLogger("eduplan").info("start; log at %s", log)
+    install_translator(app)
+    try:
+        path = choose_workspace(args)
+        if path is None:
+            return 0
+        window = open_window(path)
+    except EduPlanError as exc:
+        QMessageBox.critical(None, "EduPlan", exc.message)
+        return 2
+    app._eduplan_window = window  # keep a reference for the event loop's lifetime
     return app.exec()
 
 

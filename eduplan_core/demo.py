@@ -385,3 +385,46 @@ def _county_values(year):
     if year == 2025:
         expl["cty_population"] = "第七次人口普查后户籍人口持续外流，数据取自区统计局年报"
     return v, expl
+
+
+def build_demo_school(path: Path, school: str, demo_path: Path, *,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> DemoResult:
+    """A school's own workspace, from a demo school's values in the demo county workspace:
+    what the school itself would have entered and submitted (to see the school's side)."""
+    path = Path(path)
+    if (path / DB_NAME).exists():
+        raise UsageError(f"“{path}”已存在工作区", f"{path} already holds a workspace")
+    with Workspace.open(demo_path, daily_backup=False) as county:
+        org = county.orgs.resolve(school)
+        rows = county.db.execute(
+            "SELECT e.year, e.form, e.state, v.field, v.value, v.explanation FROM current_values v "
+            "JOIN entries e ON e.id = v.entry_id WHERE e.org = ? ORDER BY e.year", [org.code]
+        ).fetchall()
+        catalog = county.catalog
+    if not org.is_school:
+        raise UsageError(f"{org.name}不是学校", f"{org.name} is not a school")
+    ws = Workspace.create(path, org=org.code, role="school", operator=org.contact or "演示",
+                          demo=True, catalog=catalog)
+    try:
+        by_entry: dict[tuple, dict] = {}
+        for year, form, state, field, value, expl in rows:
+            entry = by_entry.setdefault((year, form, state), {"values": {}, "expl": {}})
+            entry["values"][field] = value
+            if expl:
+                entry["expl"][field] = expl
+        for n, ((year, form, state), entry) in enumerate(sorted(by_entry.items()), start=1):
+            if cancelled and cancelled():
+                raise Cancelled()
+            set_values(ws, org.code, year, form, entry["values"], entry["expl"], source="demo")
+            if state == "submitted":
+                submit(ws, org.code, year, form)
+            if progress:
+                progress(n, len(by_entry))
+    except BaseException:
+        ws.close()
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+    ws.close()
+    return DemoResult(path=str(path), schools=1, entries=len(by_entry),
+                      values=len(rows), years=YEARS)

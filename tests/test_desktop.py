@@ -1,42 +1,10 @@
-"""The placeholder window opens on a workspace; operations run off the UI thread."""
+"""The desktop shell: operations off the UI thread, first-run demo, logging and diagnostics."""
 
 import threading
 
 import pytest
 
 pytestmark = pytest.mark.gui
-
-
-def test_window_opens_on_the_demo_workspace(qtbot, demo_path):
-    from desktop.app import MainWindow
-
-    window = MainWindow(demo_path, build_demo=True)  # already built: just opened
-    qtbot.addWidget(window)
-    window.show()
-    assert "东川区" in window.label.text()
-    assert "下属学校 39 所" in window.label.text()
-
-
-def test_first_run_builds_the_demo_in_a_worker(qtbot, tmp_path):
-    from desktop.app import MainWindow
-
-    window = MainWindow(tmp_path / "fresh", build_demo=True)
-    qtbot.addWidget(window)
-    window.show()
-    assert "正在生成" in window.label.text()
-    qtbot.waitUntil(lambda: "下属学校" in window.label.text(), timeout=60000)
-    assert window.bar.isHidden()
-
-
-def test_damaged_workspace_shows_a_message(qtbot, demo_path):
-    from desktop.app import MainWindow
-
-    (demo_path / "eduplan.sqlite").write_bytes(b"broken" * 1000)
-    for side in ("eduplan.sqlite-wal", "eduplan.sqlite-shm"):
-        (demo_path / side).unlink(missing_ok=True)
-    window = MainWindow(demo_path, build_demo=False)
-    qtbot.addWidget(window)
-    assert "已损坏" in window.label.text()
 
 
 def test_operation_reports_progress_and_result_on_the_ui_thread(qtbot):
@@ -78,3 +46,40 @@ def test_operation_cancel_and_failure(qtbot):
         started.wait(5)
         op.cancel()
     assert isinstance(blocker.args[0], Cancelled)
+
+
+def test_first_run_builds_the_demo_with_progress(qtbot, isolated_home):
+    from desktop.app import ensure_demo
+
+    path = ensure_demo()
+    assert path == isolated_home / "demo" and (path / "eduplan.sqlite").exists()
+    assert ensure_demo() == path  # the second time it is just opened
+
+
+def test_demo_school_workspace(qtbot, demo_master, isolated_home, monkeypatch):
+    import shutil
+
+    from eduplan_core.store import entries
+    from eduplan_core.store.workspace import Workspace
+
+    shutil.copytree(demo_master, isolated_home / "demo")
+    from desktop.app import ensure_demo_school
+
+    path = ensure_demo_school("2153113101")
+    with Workspace.open(path, daily_backup=False) as ws:
+        assert ws.role == "school" and ws.org_code == "2153113101"
+        view = entries.view_entry(ws, "2153113101", 2024, None)
+        assert view.state == "submitted" and view.values["pri_students"] > 0
+
+
+def test_log_and_diagnostics_have_no_entered_values(qtbot, demo_path):
+    import logging
+
+    from desktop.logs import diagnostics, setup_logging
+
+    log = setup_logging()
+    logging.getLogger("eduplan").info("测试日志行")
+    text = diagnostics(demo_path)
+    assert "EduPlan" in text and "PySide6" in text and "测试日志行" in text
+    assert log.exists()
+    assert "pri_students" not in text  # no field, no value: versions, platform, the log

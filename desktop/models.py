@@ -1,0 +1,122 @@
+"""Thin table models (after Vorta): they hold rows, never a database handle.
+
+Sorting and filtering happen in Python on the row list (a keyed sort of 25,000 rows takes a few
+milliseconds) and the model is handed the result with ``set_rows``; no QSortFilterProxyModel
+calls back into Python for every comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind a line
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value of a cell
+
+RED = QColor("#c62828")
+AMBER = QColor("#e08e0b")
+GREEN = QColor("#2e7d32")
+GREY = QColor("#757575")
+RED_BG = QColor("#fdecea")
+AMBER_BG = QColor("#fff4e0")
+GREEN_BG = QColor("#e8f5e9")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # attribute or dict key of a row
+    title: str
+    fmt: Callable[[Any], str] | None = None
+    align_right: bool = False
+    tooltip: Callable[[Any], str] | None = None  # row -> tooltip
+
+
+def cell(row: Any, key: str) -> Any:
+    return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows (dicts or dataclasses) under columns; ``color(row)`` gives (foreground,
+    background) or None for a row."""
+
+    def __init__(self, columns: Sequence[Column], color: Callable[[Any], Any] | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self.color = color
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Any:
+        return self.rows[index]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = cell(row, col.key)
+            if col.fmt is not None:
+                return col.fmt(value)
+            return "" if value is None else str(value)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return cell(row, col.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(row)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and \
+                self.color is not None:
+            colors = self.color(row)
+            if colors:
+                fg, bg = colors
+                chosen = fg if role == Qt.ItemDataRole.ForegroundRole else bg
+                return QBrush(chosen) if chosen is not None else None
+        return None
+
+
+def sort_rows(rows: Sequence[Any], key: str, descending: bool = False) -> list[Any]:
+    """A keyed sort in Python: missing values last, numbers before text."""
+    def k(row):
+        v = cell(row, key)
+        if v is None:
+            return (2, 0, "")
+        if isinstance(v, (int, float)):
+            return (0, v, "")
+        return (1, 0, str(v))
+
+    present = [r for r in rows if cell(r, key) is not None]
+    missing = [r for r in rows if cell(r, key) is None]
+    return sorted(present, key=k, reverse=descending) + missing
+
+
+def num(v: Any, digits: int = 2) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, (int, float)):
+        if abs(v - round(v)) < 1e-9:
+            return f"{v:,.0f}"
+        return f"{v:,.{digits}f}"
+    return str(v)

@@ -1,0 +1,119 @@
+"""What every page shares: the session, a progress strip with cancel, running core work."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from eduplan_core.errors import Cancelled, EduPlanError
+
+from ..ops import Operation
+
+
+class ProgressStrip(QWidget):
+    """A progress bar with a cancel button, shown while a worker runs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.cancel = QPushButton(self.tr("取消"))
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
+        self.show()
+
+    def step(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+
+class Page(QWidget):
+    """A screen. Subclasses build their widgets in __init__ and fill them in refresh()."""
+
+    title = ""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.outer = QVBoxLayout(self)
+        self.progress = ProgressStrip(self)
+        self.outer.addWidget(self.progress)
+        self._op: Operation | None = None
+
+    def refresh(self) -> None:  # pragma: no cover - each page implements it
+        raise NotImplementedError
+
+    def run(self, text: str, fn: Callable[..., Any], done: Callable[[Any], None]) -> None:
+        """Run ``fn(ws, progress=..., cancelled=...)`` in a worker with its own Workspace;
+        ``done(result)`` runs on the UI thread. A newer run replaces an older one."""
+        if self._op is not None:
+            self._op.cancel()
+        session = self.session
+
+        def work(progress, cancelled):
+            ws = session.open_worker_ws()
+            try:
+                return fn(ws, progress=progress, cancelled=cancelled)
+            finally:
+                ws.close()
+
+        op = Operation(work, self)
+        self._op = op
+        self.progress.start(text)
+        self.progress.cancel.clicked.connect(op.cancel)
+        op.progress.connect(self.progress.step)
+
+        def ok(result):
+            if self._op is op:
+                self._op = None
+                self.progress.hide()
+                done(result)
+
+        def failed(exc):
+            if self._op is op:
+                self._op = None
+                self.progress.hide()
+                if not isinstance(exc, Cancelled):
+                    show_error(self, exc)
+
+        op.succeeded.connect(ok)
+        op.failed.connect(failed)
+        op.start()
+
+    def wait_idle(self, ms: int = 30000) -> None:
+        """For tests and closing: wait for a running worker."""
+        if self._op is not None:
+            self._op.wait(ms)
+
+
+def show_error(parent: QWidget, exc: Exception) -> None:
+    if isinstance(exc, EduPlanError):
+        QMessageBox.warning(parent, parent.tr("EduPlan"), exc.message)
+    else:
+        import logging
+
+        logging.getLogger("eduplan").exception("internal error", exc_info=exc)
+        QMessageBox.critical(parent, parent.tr("EduPlan"),
+                             parent.tr("程序内部错误，已记录在日志中。未保存的内容不受影响。"))
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
