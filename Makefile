@@ -31,6 +31,9 @@ screenshots: $(STAMP)
 	EDUPLAN_HOME=$(CURDIR)/build/screenshot-home xvfb-run -a -s "-screen 0 1600x1000x24" \
 		$(PY) -m desktop.screenshots build/screenshots
 
+translations: $(STAMP)
+	$(PY) resources/translations/update.py
+
 demo: $(STAMP)
 	$(VENV)/bin/eduplan demo --force
 

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1090])
         self.setCentralWidget(splitter)
         self._toolbar(info)
         self._menus()

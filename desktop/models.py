@@ -17,6 +17,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value of a cell
 
 RED = QColor("#c62828")
 AMBER = QColor("#e08e0b")
+AMBER_TEXT = QColor("#a86400")  # amber readable as text on white or AMBER_BG
 GREEN = QColor("#2e7d32")
 GREY = QColor("#757575")
 RED_BG = QColor("#fdecea")

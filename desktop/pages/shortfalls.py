@@ -1,0 +1,763 @@
+"""差距清单: every finding of the workspace's org and the units below it for the session's year,
+shortfalls first; filter by severity, indicator, status and org; sort by any column; the
+selected finding's detail (actual against target, gap, trend, trajectory, the plan's sentence,
+what would close the gap, the explanation given with the data).
+
+The findings come from ``check_org`` in a worker. Filtering and sorting are plain Python over
+precomputed per-row keys: each column's sorted order is computed once per load (a keyed sort)
+and cached, a filter walks that order and keeps the rows that pass, and the model is handed
+the result with one reset. 25,000 findings filter or re-sort in a few milliseconds (see
+bench/gui.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import (QAbstractTableModel, QCollator, QItemSelectionModel, QLocale,
+                            QModelIndex, Qt)
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..models import (AMBER, AMBER_BG, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE, num)
+from .base import Page, heading
+
+# statuses in the order a reader goes through them (also the sort order of the status column)
+STATUS_ORDER = ("overdue", "missed", "behind", "done_late", "no_data", "pending", "on_track",
+                "met", "not_collected", "no_formula")
+SHORTFALL_STATUSES = ("overdue", "missed", "behind", "done_late")
+SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
+AMBER_TEXT = AMBER.darker(135)  # amber that stays readable as text on a light background
+NO_UNIT = ("是/否", "")
+
+
+def unit_of(f) -> str:
+    return "" if f.unit in NO_UNIT else f.unit
+
+
+def compact(v: float | None) -> str:
+    """A target value as a plan writes it: 0.9, 4.5, 2,000 (no padded decimals)."""
+    if v is None:
+        return "—"
+    text = num(v, 2)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def signed(v: float | None, digits: int = 2) -> str:
+    if v is None:
+        return "—"
+    text = num(abs(v), digits)
+    if abs(v) < 1e-9:
+        return text
+    return ("+" if v > 0 else "−") + text
+
+
+def severity_colours(severity: str | None):
+    """(foreground, background) of a severity."""
+    return {"critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG),
+            "minor": (GREY, None)}.get(severity, (None, None))
+
+
+def status_colour(status: str):
+    if status in ("missed", "overdue"):
+        return RED
+    if status in ("behind", "done_late"):
+        return AMBER_TEXT
+    if status in ("met", "on_track"):
+        return GREEN
+    return GREY
+
+
+@dataclass(frozen=True)
+class FindingColumn:
+    key: str
+    title: str
+    text: Callable[[Any], str]
+    sort_key: Callable[[Any], Any] | None  # None: the core's order; a None key sorts last
+    align_right: bool = False
+    width: int = 80
+    collate: Callable[[Any], str] | None = None  # Chinese text sorted by pinyin before the key
+
+
+class FindingsModel(QAbstractTableModel):
+    """Findings under columns; holds a list, never a workspace. The severity cell is coloured
+    (critical red, major amber, minor grey) and the status cell by its state."""
+
+    def __init__(self, columns: Sequence[FindingColumn], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows if isinstance(rows, list) else list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Any:
+        return self.rows[index]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or \
+                not (0 <= index.column() < len(self.columns)):
+            return None
+        f = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(f)
+        if role == ROW_ROLE:
+            return f
+        if role == SORT_ROLE:
+            return col.sort_key(f)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.key == "org":
+                return f"{f.org_name}（{f.org}）"
+            if col.key == "indicator":
+                return f"{col.text(f)}（{f.indicator}）"
+            if col.key == "close":
+                return f.close
+            return None
+        if col.key == "severity":
+            fg, bg = severity_colours(f.severity)
+            if role == Qt.ItemDataRole.ForegroundRole and fg is not None:
+                return QBrush(fg)
+            if role == Qt.ItemDataRole.BackgroundRole and bg is not None:
+                return QBrush(bg)
+            if role == Qt.ItemDataRole.FontRole and f.severity in ("critical", "major"):
+                return self._bold
+        if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(status_colour(f.status))
+        return None
+
+
+class FindingDetail(QScrollArea):
+    """The selected finding, one labelled line per aspect; every text is selectable."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.placeholder = QLabel(self.tr("在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。"))
+        self.placeholder.setStyleSheet("color: #757575;")
+        self.placeholder.setWordWrap(True)
+        outer.addWidget(self.title)
+        outer.addWidget(self.placeholder)
+        self.form_widget = QWidget()
+        grid = QGridLayout(self.form_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.lines: dict[str, QLabel] = {}
+        left = (("status", self.tr("状态")), ("target", self.tr("目标")),
+                ("actual", self.tr("实际")), ("gap", self.tr("差距")),
+                ("trend", self.tr("较上年")), ("progress", self.tr("进度")))
+        right = (("close", self.tr("补齐所需")), ("explanation", self.tr("数据说明")),
+                 ("quote", self.tr("原文")), ("source", self.tr("出处")))
+        for column, items in ((0, left), (2, right)):
+            for row, (key, label) in enumerate(items):
+                value = QLabel()
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setWordWrap(True)
+                value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                name = QLabel(label + self.tr("："))
+                name.setStyleSheet("color: #555555;")
+                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(name, row, column)
+                grid.addWidget(value, row, column + 1)
+                self.lines[key] = value
+        grid.setRowStretch(len(left), 1)
+        self.quote = self.lines["quote"]
+        self.close_text = self.lines["close"]
+        self.explanation = self.lines["explanation"]
+        outer.addWidget(self.form_widget)
+        outer.addStretch(1)
+        self.setWidget(body)
+        self.finding = None
+        self.show_finding(None)
+
+    def show_finding(self, f, severity_names: dict | None = None,
+                     status_names: dict | None = None, milestone_form: bool = False) -> None:
+        """``milestone_form``: the milestone is recorded in the 里程碑完成情况 form (not read
+        from another form's value)."""
+        self.finding = f
+        self.form_widget.setVisible(f is not None)
+        self.placeholder.setVisible(f is None)
+        if f is None:
+            self.title.setText(self.tr("差距详情"))
+            return
+        severity_names = severity_names or {}
+        status_names = status_names or {}
+        u = unit_of(f)
+        section = f"（{f.section}）" if f.section else ""
+        self.title.setText(f"{f.org_name} · {f.indicator_name}{section}")
+        sev = severity_names.get(f.severity, "")
+        status = status_names.get(f.status, f.status) + (f" · {sev}" if sev else "")
+        line = self.lines["status"]
+        line.setText(status)
+        colour = severity_colours(f.severity)[0] if f.severity else status_colour(f.status)
+        line.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+        relation = {"own": self.tr("本级规划"), "inherited": self.tr("上级规划"),
+                    "national": self.tr("国家标准")}.get(f.relation, f.relation)
+        binding = "" if f.binding else self.tr("；另有更严的目标起约束作用")
+        if f.kind == "milestone":
+            target = self.tr("{year} 年完成").format(year=f.target_year)
+            if f.deadline:
+                target = self.tr("{deadline} 前完成").format(deadline=f.deadline)
+        else:
+            target = self.tr("{year} 年 {cmp}{value}{unit}").format(
+                year=f.target_year, cmp=f.comparator, value=compact(f.target_value), unit=u)
+        self.lines["target"].setText(f"{target}（{relation}：{f.plan_name}{binding}）")
+        self.lines["actual"].setText(self._actual(f, u))
+        self.lines["gap"].setText(self._gap(f, u))
+        if f.kind == "milestone":
+            self.lines["trend"].setText("—")
+        elif f.previous is None:
+            self.lines["trend"].setText(self.tr("{year} 年无数据").format(year=f.year - 1))
+        else:
+            self.lines["trend"].setText(self.tr("{year} 年 {value}{unit}，变化 {change}{unit}")
+                                        .format(year=f.year - 1, value=num(f.previous), unit=u,
+                                                change=signed(f.change)))
+        self.lines["progress"].setText(self._progress(f, u))
+        if f.close:
+            self.close_text.setText(f.close)
+        elif f.is_shortfall and f.kind != "milestone":
+            self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
+        elif f.status == "overdue":
+            self.close_text.setText(
+                self.tr("完成该事项，并在“里程碑完成情况”表中填写完成日期") if milestone_form
+                else self.tr("完成该事项，并在报表中如实填报"))
+        else:
+            self.close_text.setText("—")
+        self.explanation.setText(f.explanation or self.tr("（数据中未附说明）"))
+        self.quote.setText(f.quote)
+        parts = [p for p in (f.document, f.issuer, f.date) if p]
+        self.lines["source"].setText("，".join(parts) if parts else "—")
+        self.verticalScrollBar().setValue(0)
+
+    def _actual(self, f, u: str) -> str:
+        if f.kind == "milestone":
+            if f.done_on:
+                return self.tr("已完成（{day}）").format(day=f.done_on)
+            return self.tr("未完成")
+        if f.actual is None:
+            text = self.tr("无数据")
+        else:
+            text = f"{num(f.actual)}{u}"
+            if f.denominator:
+                text += f" = {num(f.numerator)} / {num(f.denominator)}"
+        if f.coverage is not None:
+            text += self.tr("；报送覆盖 {pct:.0%}").format(pct=f.coverage)
+        if f.partial:
+            text += self.tr("（数据不全：有单位未报送）")
+        return text
+
+    def _gap(self, f, u: str) -> str:
+        if f.gap is None:
+            return "—"
+        text = f"{signed(f.gap)}{u}"
+        if f.gap_relative is not None:
+            text += self.tr("（相对目标 {pct:.1f}%）").format(pct=f.gap_relative)
+        if f.direction == "lower":
+            text += self.tr("；数值越小越好")
+        return text
+
+    def _progress(self, f, u: str) -> str:
+        if f.kind == "milestone":
+            if f.status == "overdue":
+                return self.tr("已过截止日期 {deadline}，尚未完成").format(deadline=f.deadline)
+            if f.status == "done_late":
+                return self.tr("逾期完成（截止 {deadline}）").format(deadline=f.deadline)
+            return self.tr("截止 {deadline}").format(deadline=f.deadline or "—")
+        if f.expected_now is not None:
+            state = self.tr("进度正常") if f.on_track else self.tr("进度滞后")
+            return self.tr("按进度 {year} 年应达 {value}{unit}：{state}").format(
+                year=f.year, value=num(f.expected_now), unit=u, state=state)
+        if f.relation == "national":
+            return self.tr("国家标准每年适用，按标准值判断")
+        if f.year >= f.target_year:
+            return self.tr("已到目标年，按最终目标判断")
+        return self.tr("首个报送年份，尚无进度可比")
+
+
+class ShortfallsPage(Page):
+    title = "差距清单"
+
+    def __init__(self, session, window=None):
+        super().__init__(session, window)
+        self.severity_names = {"critical": self.tr("严重"), "major": self.tr("较大"),
+                               "minor": self.tr("轻微")}
+        self.status_names = {
+            "missed": self.tr("未达标"), "met": self.tr("已达标"), "behind": self.tr("进度滞后"),
+            "on_track": self.tr("进度正常"), "no_data": self.tr("无数据"),
+            "not_collected": self.tr("不采集"), "overdue": self.tr("已逾期"),
+            "pending": self.tr("未到期"), "done_late": self.tr("逾期完成"),
+            "no_formula": self.tr("无法计算")}
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.columns = self._columns()
+        self._col_index = {c.key: i for i, c in enumerate(self.columns)}
+
+        self.findings: list[Any] = []  # in the core's order (most severe first)
+        self.result = None
+        self._orders: dict[tuple[str, bool], list[int]] = {}
+        self._sort_key = "severity"
+        self._descending = False
+        self._want_indicator: str | None = None
+        self._loaded_key = None
+        self._running_key = None
+        self._stale = True
+        self.session.changed.connect(self._mark_stale)
+        self.session.data_changed.connect(self._mark_stale)
+
+        # -- heading and summary -----------------------------------------------------------
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("差距清单")))
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        self.reload_button = QPushButton(self.tr("重新核查(&R)"))
+        self.reload_button.setToolTip(self.tr("重新读取数据并核查（F5）"))
+        self.reload_button.clicked.connect(self.reload)
+        top.addWidget(self.reload_button)
+        self.outer.addLayout(top)
+
+        # -- filters -----------------------------------------------------------------------
+        bar = QHBoxLayout()
+        self.severity_box = QComboBox()
+        self.severity_box.addItem(self.tr("全部"), None)
+        for code in ("critical", "major", "minor"):
+            self.severity_box.addItem(self.severity_names[code], code)
+        self.indicator_box = QComboBox()
+        self.indicator_box.setMinimumContentsLength(18)
+        self.indicator_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator_box.addItem(self.tr("全部指标"), None)
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("全部状态"), None)
+        self.org_search = QLineEdit()
+        self.org_search.setPlaceholderText(self.tr("单位名称或代码"))
+        self.org_search.setClearButtonEnabled(True)
+        self.org_search.setMaximumWidth(200)
+        self.show_all = QCheckBox(self.tr("显示全部（含已达标）(&A)"))
+        for label, widget in ((self.tr("严重程度(&V)"), self.severity_box),
+                              (self.tr("指标(&I)"), self.indicator_box),
+                              (self.tr("状态(&T)"), self.status_box),
+                              (self.tr("单位(&U)"), self.org_search)):
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            bar.addWidget(lab)
+            bar.addWidget(widget, 1 if widget is self.indicator_box else 0)
+        bar.addWidget(self.show_all)
+        self.outer.addLayout(bar)
+
+        sort_bar = QHBoxLayout()
+        self.sort_box = QComboBox()
+        for c in self.columns:
+            self.sort_box.addItem(c.title, c.key)
+        self.descending_box = QCheckBox(self.tr("降序(&D)"))
+        sort_label = QLabel(self.tr("排序(&O)"))
+        sort_label.setBuddy(self.sort_box)
+        self.count_label = QLabel()
+        sort_bar.addWidget(sort_label)
+        sort_bar.addWidget(self.sort_box)
+        sort_bar.addWidget(self.descending_box)
+        sort_bar.addStretch(1)
+        sort_bar.addWidget(self.count_label)
+        self.outer.addLayout(sort_bar)
+
+        # -- list and detail ---------------------------------------------------------------
+        self.model = FindingsModel(self.columns, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vh = self.table.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.table.horizontalHeader()
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        for i, c in enumerate(self.columns):
+            hh.resizeSection(i, c.width)
+        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        hh.sortIndicatorChanged.connect(self._header_sort)
+        self.detail = FindingDetail()
+        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([500, 200])
+        splitter.setChildrenCollapsible(False)
+        self.outer.addWidget(splitter, 1)
+
+        self.severity_box.currentIndexChanged.connect(self.apply_filters)
+        self.indicator_box.currentIndexChanged.connect(self._indicator_chosen)
+        self.status_box.currentIndexChanged.connect(self.apply_filters)
+        self.org_search.textChanged.connect(self.apply_filters)
+        self.show_all.toggled.connect(self._show_all_toggled)
+        self.sort_box.currentIndexChanged.connect(self._sort_box_changed)
+        self.descending_box.toggled.connect(self._sort_box_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search),
+                           (QKeySequence.StandardKey.Refresh, self.reload)):
+            shortcut = QShortcut(keys, self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        for a, b in ((self.severity_box, self.indicator_box), (self.indicator_box, self.status_box),
+                     (self.status_box, self.org_search), (self.org_search, self.show_all),
+                     (self.show_all, self.sort_box), (self.sort_box, self.descending_box),
+                     (self.descending_box, self.reload_button), (self.reload_button, self.table),
+                     (self.table, self.detail)):
+            QWidget.setTabOrder(a, b)
+        self._update_summary()
+
+    # -- columns -------------------------------------------------------------------------------
+    def _columns(self) -> list[FindingColumn]:
+        sev = self.severity_names
+        st = self.status_names
+        status_rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+        def pct(v):
+            return "" if v is None else f"{v:.0f}%"
+
+        def section(f):
+            return f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
+
+        def target(f):
+            if f.kind == "milestone":
+                return f.deadline or str(f.target_year)
+            return f"{f.comparator}{compact(f.target_value)}{unit_of(f)}"
+
+        def actual(f):
+            if f.kind == "milestone":
+                return self.tr("已完成") if f.done_on else self.tr("未完成")
+            return "—" if f.actual is None else f"{num(f.actual)}{unit_of(f)}"
+
+        return [
+            # the severity column sorts in the core's order: severity, binding, relative gap
+            FindingColumn("severity", self.tr("严重程度"), lambda f: sev.get(f.severity, ""),
+                          None, width=76),
+            FindingColumn("org", self.tr("单位"), lambda f: f.org_name, lambda f: f.org,
+                          width=130, collate=lambda f: f.org_name),
+            FindingColumn("indicator", self.tr("指标"), section,
+                          lambda f: (f.indicator, f.section or ""), width=230,
+                          collate=lambda f: f.indicator_name),
+            FindingColumn("status", self.tr("状态"), lambda f: st.get(f.status, f.status),
+                          lambda f: status_rank.get(f.status, 99), width=68),
+            FindingColumn("actual", self.tr("实际"), actual, lambda f: f.actual,
+                          align_right=True, width=80),
+            FindingColumn("target", self.tr("目标"), target, lambda f: f.target_value,
+                          align_right=True, width=76),
+            FindingColumn("gap", self.tr("差距"), lambda f: "" if f.gap is None else signed(f.gap),
+                          lambda f: f.gap, align_right=True, width=62),
+            FindingColumn("gap_relative", self.tr("相对差距"), lambda f: pct(f.gap_relative),
+                          lambda f: f.gap_relative, align_right=True, width=62),
+            FindingColumn("change", self.tr("较上年"),
+                          lambda f: "" if f.change is None else signed(f.change),
+                          lambda f: f.change, align_right=True, width=64),
+            FindingColumn("close", self.tr("补齐所需"), lambda f: f.close or "",
+                          lambda f: f.close, width=100),
+        ]
+
+    # -- loading -------------------------------------------------------------------------------
+    def _mark_stale(self) -> None:
+        self._stale = True
+
+    def _key(self):
+        return (self.session.ws.org_code, self.session.year, self.session.as_of)
+
+    def refresh(self) -> None:
+        key = self._key()
+        if not self._stale and key == self._loaded_key:
+            return
+        if self._op is not None and key == self._running_key:
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        key = self._key()
+        org, year, as_of = key
+        self._running_key = key
+        self._stale = False
+
+        def work(ws, progress, cancelled):
+            from eduplan_core.indicators.service import check_org
+
+            return check_org(ws, org, year, as_of=as_of, progress=progress, cancelled=cancelled)
+
+        def done(result):
+            self._running_key = None
+            self._loaded_key = key
+            self.set_result(result)
+
+        self.run(self.tr("正在对照目标核查 {year} 年数据…").format(year=year), work, done)
+
+    def set_result(self, result) -> None:
+        """Show a CheckResult (``check_org``)."""
+        self.result = result
+        self.set_findings(result.findings)
+
+    def set_findings(self, findings: Sequence[Any]) -> None:
+        """Load findings (in the core's order) and show them through the current filters."""
+        self.findings = list(findings)
+        self._orders.clear()
+        fs = self.findings
+        self._sev = [f.severity for f in fs]
+        self._ind = [f.indicator for f in fs]
+        self._status = [f.status for f in fs]
+        self._short = [f.is_shortfall for f in fs]
+        self._text = [f"{f.org_name}\t{f.org}".casefold() for f in fs]
+        self._fill_indicator_box()
+        self._fill_status_box()
+        self._update_summary()
+        self.apply_filters()
+
+    def _fill_indicator_box(self) -> None:
+        box = self.indicator_box
+        wanted = self._want_indicator or box.currentData()
+        names: dict[str, str] = {}
+        for f in self.findings:
+            names.setdefault(f.indicator, f.indicator_name)
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("全部指标"), None)
+        rank = self.collation_ranks(names.values())
+        for code, name in sorted(names.items(), key=lambda kv: (rank[kv[1]], kv[0])):
+            box.addItem(name, code)
+            box.setItemData(box.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
+        i = box.findData(wanted) if wanted else 0
+        box.setCurrentIndex(max(i, 0))
+        box.blockSignals(False)
+        if i >= 0:
+            self._want_indicator = None
+
+    def _fill_status_box(self) -> None:
+        box = self.status_box
+        wanted = box.currentData()
+        present = set(self._status)
+        shown = [s for s in STATUS_ORDER if s in present
+                 and (self.show_all.isChecked() or s in SHORTFALL_STATUSES)]
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("全部状态"), None)
+        for s in shown:
+            box.addItem(self.status_names.get(s, s), s)
+        box.setCurrentIndex(max(box.findData(wanted), 0) if wanted else 0)
+        box.blockSignals(False)
+
+    def _update_summary(self) -> None:
+        info = self.session.info
+        head = self.tr("{org}及所属单位 · {year} 年 · 截至 {as_of}").format(
+            org=info.org_name, year=self.session.year, as_of=self.session.as_of.isoformat())
+        counts: dict[str, int] = {}
+        for s in getattr(self, "_status", []):
+            counts[s] = counts.get(s, 0) + 1
+        parts = [f"{self.status_names.get(s, s)} {counts[s]}" for s in STATUS_ORDER
+                 if s in counts]
+        self.summary.setText(head + ("：" + "，".join(parts) if parts else ""))
+
+    # -- filtering and sorting -----------------------------------------------------------------
+    def order(self, key: str | None = None, descending: bool | None = None) -> list[int]:
+        """Row positions sorted by a column (cached per load): a keyed sort, missing values
+        last in either direction."""
+        key = self._sort_key if key is None else key
+        descending = self._descending if descending is None else descending
+        cached = self._orders.get((key, descending))
+        if cached is not None:
+            return cached
+        n = len(self.findings)
+        col = self.columns[self._col_index[key]]
+        if col.sort_key is None:  # the core's order
+            order = list(range(n))
+            if descending:
+                order.reverse()
+        else:
+            keys = [col.sort_key(f) for f in self.findings]
+            if col.collate is not None:
+                texts = [col.collate(f) for f in self.findings]
+                rank = self.collation_ranks(texts)
+                keys = [(rank[t], k) for t, k in zip(texts, keys)]
+            present = [i for i in range(n) if keys[i] is not None]
+            missing = [i for i in range(n) if keys[i] is None]
+            order = sorted(present, key=keys.__getitem__, reverse=descending) + missing
+        self._orders[(key, descending)] = order
+        return order
+
+    def collation_ranks(self, texts) -> dict[str, int]:
+        """Each distinct text's place in Chinese (pinyin) order: a collation key per distinct
+        name, not per row."""
+        key = self._collator.sortKey
+        return {t: i for i, t in enumerate(sorted(set(texts), key=key))}
+
+    def filtered(self, order: Sequence[int] | None = None) -> list[int]:
+        """The positions (in ``order``) that pass the filters."""
+        order = self.order() if order is None else order
+        severity = self.severity_box.currentData()
+        indicator = self.indicator_box.currentData()
+        status = self.status_box.currentData()
+        needle = self.org_search.text().strip().casefold()
+        show_all = self.show_all.isChecked()
+        sev, ind, st, short, text = self._sev, self._ind, self._status, self._short, self._text
+        rows = order
+        if not show_all:
+            rows = [i for i in rows if short[i]]
+        if severity is not None:
+            rows = [i for i in rows if sev[i] == severity]
+        if indicator is not None:
+            rows = [i for i in rows if ind[i] == indicator]
+        if status is not None:
+            rows = [i for i in rows if st[i] == status]
+        if needle:
+            rows = [i for i in rows if needle in text[i]]
+        return rows if rows is not order else list(order)
+
+    def apply_filters(self, *_) -> None:
+        """Sort (cached), filter, and reset the model once; keep the selected finding."""
+        if not hasattr(self, "_sev"):
+            return
+        current = self.detail.finding
+        fs = self.findings
+        rows = [fs[i] for i in self.filtered()]
+        self.model.set_rows(rows)
+        total_short = sum(self._short)
+        self.count_label.setText(
+            self.tr("显示 {shown} 条（差距 {short} 条，共 {total} 条）").format(
+                shown=len(rows), short=total_short, total=len(fs)) if rows else
+            self.tr("没有符合条件的条目（差距 {short} 条，共 {total} 条）").format(
+                short=total_short, total=len(fs)))
+        row = -1
+        if current is not None:
+            for i, f in enumerate(rows):
+                if f is current:
+                    row = i
+                    break
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        else:
+            self.detail.show_finding(None)
+
+    def sort_by(self, key: str, descending: bool = False) -> None:
+        self._sort_key = key
+        self._descending = descending
+        section = self._col_index[key]
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        hh = self.table.horizontalHeader()
+        for w in (hh, self.sort_box, self.descending_box):
+            w.blockSignals(True)
+        hh.setSortIndicator(section, order)
+        self.sort_box.setCurrentIndex(section)
+        self.descending_box.setChecked(descending)
+        for w in (hh, self.sort_box, self.descending_box):
+            w.blockSignals(False)
+        self.apply_filters()
+
+    def _header_sort(self, section: int, order: Qt.SortOrder) -> None:
+        self.sort_by(self.columns[section].key, order == Qt.SortOrder.DescendingOrder)
+
+    def _sort_box_changed(self, *_) -> None:
+        self.sort_by(self.sort_box.currentData(), self.descending_box.isChecked())
+
+    def _indicator_chosen(self, *_) -> None:
+        self._want_indicator = None
+        self.apply_filters()
+
+    def _show_all_toggled(self, *_) -> None:
+        if hasattr(self, "_status"):
+            self._fill_status_box()
+        self.apply_filters()
+
+    def set_filters(self, *, severity: str | None = None, indicator: str | None = None,
+                    org: str | None = None, status: str | None = None,
+                    show_all: bool | None = None) -> None:
+        """For other pages: show the list narrowed (an indicator code, a severity code, an org
+        name or code, a status code). An indicator not loaded yet is chosen when it arrives."""
+        widgets = (self.severity_box, self.indicator_box, self.status_box, self.org_search,
+                   self.show_all)
+        for w in widgets:
+            w.blockSignals(True)
+        if show_all is not None:
+            self.show_all.setChecked(show_all)
+            if hasattr(self, "_status"):
+                self._fill_status_box()
+        self.severity_box.setCurrentIndex(max(self.severity_box.findData(severity), 0)
+                                          if severity else 0)
+        if indicator:
+            i = self.indicator_box.findData(indicator)
+            self._want_indicator = None if i >= 0 else indicator
+            self.indicator_box.setCurrentIndex(max(i, 0))
+        else:
+            self._want_indicator = None
+            self.indicator_box.setCurrentIndex(0)
+        self.status_box.setCurrentIndex(max(self.status_box.findData(status), 0)
+                                        if status else 0)
+        self.org_search.setText(org or "")
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filters()
+
+    # -- selection -----------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous=None) -> None:
+        f = self.model.data(current, ROW_ROLE) if current.isValid() else None
+        ind = self.session.catalog.indicators.get(f.indicator) if f is not None else None
+        self.detail.show_finding(f, self.severity_names, self.status_names,
+                                 milestone_form=ind is not None and ind.compute == "milestone")
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _focus_search(self) -> None:
+        self.org_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.org_search.selectAll()
+
+    def screenshot_steps(self):
+        return [("detail", lambda: (self.table.setFocus(), self.select_row(0)))]
