@@ -1,0 +1,884 @@
+"""One form of one org in one year: a widget per field, grouped as the form groups them.
+
+Every change is saved at once through ``entries.set_values`` on the UI thread's workspace (a few
+milliseconds), so closing or killing the program loses nothing. A value the core refuses (an
+error) is not stored: the typed text stays visible in red so the user can fix it. Warnings are
+shown in amber with a box for the explanation that the core stores with the value."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QDialog,
+                               QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea,
+                               QSizePolicy, QSplitter, QTableView, QToolButton, QVBoxLayout,
+                               QWidget, QWidgetAction)
+
+from eduplan_core.catalog.model import Field, Form
+from eduplan_core.errors import EduPlanError, ValidationFailed
+from eduplan_core.store import entries
+from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
+
+from ..models import AMBER, AMBER_BG, GREEN, GREY, RED, RED_BG, Column, RowsModel, num
+
+_PATTERNS = {"integer": r"-?\d*", "decimal": r"-?\d*\.?\d*", "percent": r"-?\d*\.?\d*\s*%?",
+             "date": r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"}
+SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
+
+
+def form_fields(ws, form: Form, org_code: str) -> list[Field]:
+    """The fields this org fills: all of them, except on the milestones form (one date per
+    milestone target) only the org's own milestones."""
+    if form.code != "milestones":
+        return list(form.fields)
+    own = {t.code for t in ws.catalog.targets if t.org == org_code}
+    return [f for f in form.fields if f.code in own]
+
+
+def format_value(field: Field, value: Any) -> str:
+    """A stored value as the user would type it (no thousands separators)."""
+    if value is None:
+        return ""
+    if field.type in ("integer", "decimal", "percent") and isinstance(value, (int, float)):
+        if float(value).is_integer():
+            return str(int(value))
+        return f"{float(value):.10f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+class _FieldRow:
+    """The widgets of one field: label, editor, unit, message; the explanation box below."""
+
+    def __init__(self, page: "FormPage", field: Field):
+        self.field = field
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(220)
+        mark = f"<span style='color:{RED.name()}'> *</span>" if (
+            field.required and not field.is_calculated) else ""
+        self.label.setText(html.escape(field.label) + mark)
+        self.editor = page._make_editor(field)
+        self.pick: QToolButton | None = None
+        self.unit = QLabel(field.unit)
+        self.unit.setMinimumWidth(28)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.box = QWidget()
+        lay = QHBoxLayout(self.box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.editor)
+        if field.type == "date" and not field.is_calculated:
+            self.pick = page._make_date_button(self)
+            lay.addWidget(self.pick)
+        lay.addWidget(self.unit)
+        lay.addWidget(self.message, 1)
+        self.label.setBuddy(self.editor)
+        tip = field.help or field.label
+        for w in (self.label, self.editor):
+            w.setToolTip(tip)
+        self.expl_frame = QFrame()
+        self.expl_frame.setObjectName("explain")
+        self.expl_frame.setStyleSheet(
+            f"QFrame#explain {{ background: {AMBER_BG.name()}; border: 1px solid {AMBER.name()};"
+            " border-radius: 3px; }")
+        el = QHBoxLayout(self.expl_frame)
+        el.setContentsMargins(6, 3, 6, 3)
+        self.expl_label = QLabel(page.tr("说明原因："))
+        self.expl_edit = QLineEdit()
+        self.expl_edit.setPlaceholderText(page.tr("警告需要写明原因才能提交，例如：新校区投入使用"))
+        self.expl_label.setBuddy(self.expl_edit)
+        el.addWidget(self.expl_label)
+        el.addWidget(self.expl_edit, 1)
+        self.group_layout: QFormLayout | None = None
+        self._shown: tuple[bool, bool] | None = None
+        self._look: str | None = None
+        self._message: tuple[str, str] = ("", "")
+        self.note = ""  # shown in grey when there is nothing else to say (a deadline)
+
+    # -- the value in the editor --------------------------------------------------------------
+    def raw(self) -> Any:
+        if isinstance(self.editor, QComboBox):
+            return self.editor.currentData()
+        return self.editor.text()
+
+    def show_value(self, value: Any) -> None:
+        if isinstance(self.editor, QComboBox):
+            want = value if self.field.type != "yesno" or value is None else int(value)
+            index = self.editor.findData(want)
+            self.editor.setCurrentIndex(max(index, 0))
+        elif self.field.is_calculated:
+            text = num(value, 2) if isinstance(value, (int, float)) else (
+                "" if value is None else str(value))
+            if text != self.editor.text():
+                self.editor.setText(text)
+        else:
+            self.editor.setText(format_value(self.field, value))
+
+    def parsed(self) -> tuple[Any, Issue | None]:
+        return parse_value(self.field, self.raw())
+
+    def set_visible(self, on: bool, explain: bool) -> None:
+        state = (on, on and explain)
+        if self.group_layout is not None and state != self._shown:
+            self._shown = state
+            self.group_layout.setRowVisible(self.box, state[0])
+            self.group_layout.setRowVisible(self.expl_frame, state[1])
+
+    def set_look(self, level: str | None) -> None:
+        """red for an error, amber for a warning, grey for a calculated field, else plain
+        (a widget is only restyled when its look changes)."""
+        if level == self._look:
+            return
+        self._look = level
+        kind = "QComboBox" if isinstance(self.editor, QComboBox) else "QLineEdit"
+        if level == "error":
+            self.editor.setStyleSheet(f"{kind} {{ color: {RED.name()}; background: "
+                                      f"{RED_BG.name()}; border: 1px solid {RED.name()}; }}")
+        elif level == "warning":
+            self.editor.setStyleSheet(f"{kind} {{ background: {AMBER_BG.name()}; "
+                                      f"border: 1px solid {AMBER.name()}; }}")
+        elif level == "calculated":
+            self.editor.setStyleSheet(f"{kind} {{ background: #f3f3f3; color: #333333; }}")
+        else:
+            self.editor.setStyleSheet("")
+
+    def set_message(self, text: str, colour: str = "") -> None:
+        if (text, colour) == self._message:
+            return
+        self._message = (text, colour)
+        self.message.setStyleSheet(f"color: {colour};" if colour else "")
+        self.message.setText(text)
+
+
+class _FocusWatch(QObject):
+    """Tells the page which field the user is on (for the help text and the history)."""
+
+    def __init__(self, page: "FormPage", row: _FieldRow):
+        super().__init__(row.editor)
+        self.page = page
+        self.row = row
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusIn:
+            self.page._focused(self.row)
+        return False
+
+
+class FormPage(QWidget):
+    """Open with :meth:`open_form`; every edit is saved at once."""
+
+    saved = Signal()  # values were stored (emitted before session.data_changed)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.org = None
+        self.year: int | None = None
+        self.form: Form | None = None
+        self.view = None  # entries.EntryView of what is stored
+        self.last_year: dict[str, Any] = {}
+        self.rows: dict[str, _FieldRow] = {}
+        self.order: list[str] = []
+        self._dirty: set[str] = set()  # typed by the user, not (yet) stored
+        self._expl_dirty: set[str] = set()
+        self._refused: dict[str, str] = {}  # field -> why the last save refused it
+        self._loading = False
+        self.current: _FieldRow | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.title = QLabel(self.tr("请选择要填写的表单"))
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label = QLabel()
+        head.addWidget(self.title)
+        head.addWidget(self.state_label)
+        head.addStretch(1)
+        self.carry_button = QPushButton(self.tr("沿用上年数据(&L)"))
+        self.carry_button.setToolTip(self.tr("把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）"))
+        self.history_button = QPushButton(self.tr("字段历史(&H)"))
+        self.history_button.setToolTip(self.tr("当前字段的每一次修改（Ctrl+H）"))
+        self.submit_button = QPushButton(self.tr("提交(&S)"))
+        self.submit_button.setToolTip(self.tr("冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交"))
+        for b in (self.carry_button, self.history_button, self.submit_button):
+            head.addWidget(b)
+        self.carry_button.clicked.connect(self.carry_over)
+        self.history_button.clicked.connect(self.show_history)
+        self.submit_button.clicked.connect(self.submit)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
+        outer.addLayout(head)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        outer.addWidget(self.blockers)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(self.scroll)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.issues_title = QLabel(self.tr("问题"))
+        side_layout.addWidget(self.issues_title)
+        self.issue_model = RowsModel([
+            Column("kind", self.tr("类型")),
+            Column("label", self.tr("字段")),
+            Column("message", self.tr("说明"), tooltip=lambda r: r["message"]),
+        ], color=_issue_color, parent=self)
+        self.issue_view = QTableView()
+        self.issue_view.setModel(self.issue_model)
+        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issue_view.setWordWrap(True)
+        self.issue_view.verticalHeader().hide()
+        header = self.issue_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.issue_view.setColumnWidth(1, 140)
+        self.issue_view.activated.connect(self._issue_activated)
+        self.issue_view.clicked.connect(self._issue_activated)
+        side_layout.addWidget(self.issue_view, 3)
+        self.help_title = QLabel(self.tr("填报说明"))
+        side_layout.addWidget(self.help_title)
+        self.help = QLabel(self.tr("点击一个字段，这里显示它的填报口径。"))
+        self.help.setWordWrap(True)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)
+        self.help.setFrameShape(QFrame.Shape.StyledPanel)
+        self.help.setMargin(6)
+        self.help.setMinimumHeight(90)
+        side_layout.addWidget(self.help, 1)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 380])
+        outer.addWidget(self.splitter, 1)
+        self._set_buttons(False)
+
+    # -- names ---------------------------------------------------------------------------------
+    def state_name(self, state: str) -> str:
+        return {"empty": self.tr("未填"), "draft": self.tr("草稿"),
+                "submitted": self.tr("已提交")}.get(state, state)
+
+    @property
+    def key(self) -> tuple[str, int, str] | None:
+        if self.form is None or self.org is None:
+            return None
+        return (self.org.code, self.year, self.form.code)
+
+    # -- opening -------------------------------------------------------------------------------
+    def open_form(self, org_code: str, year: int, form_code: str) -> None:
+        """Show ``form_code`` of ``org_code`` for ``year`` (saving what is typed first)."""
+        self.flush()
+        ws = self.session.ws
+        self._loading = True
+        try:
+            self.org = ws.orgs.resolve(org_code)
+            self.year = year
+            self.form = entries.form_for(ws, self.org, year, form_code)
+            self._dirty.clear()
+            self._expl_dirty.clear()
+            self._refused.clear()
+            self.current = None
+            self._build()
+            self._load_view()
+            try:
+                self.last_year = dict(entries.view_entry(ws, self.org.code, year - 1,
+                                                         self.form.code).values)
+            except EduPlanError:
+                self.last_year = {}
+        finally:
+            self._loading = False
+        self.set_banner("")
+        self.help.setText(self.tr("点击一个字段，这里显示它的填报口径。"))
+        self.title.setText(f"{self.org.name} · {year} {self.tr('年')} · {self.form.name}")
+        self._set_buttons(True)
+        self.update_display()
+
+    def close_form(self) -> None:
+        self.flush()
+        self._loading = True
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.rows.clear()
+        self.order.clear()
+        self.form = self.org = self.view = None
+        self._loading = False
+        self.title.setText(self.tr("请选择要填写的表单"))
+        self.state_label.clear()
+        self.blockers.clear()
+        self.issue_model.set_rows([])
+        self.set_banner("")
+        self._set_buttons(False)
+
+    def _set_buttons(self, on: bool) -> None:
+        for b in (self.carry_button, self.history_button, self.submit_button):
+            b.setEnabled(on)
+
+    def _build(self) -> None:
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.rows = {}
+        self.order = []
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        fields = form_fields(self.session.ws, self.form, self.org.code)
+        by_group: dict[str, list[Field]] = {}
+        for f in fields:
+            by_group.setdefault(f.group, []).append(f)
+        names = dict(self.form.groups)
+        deadlines = {t.code: t.deadline.isoformat() for t in self.session.catalog.targets
+                     if t.deadline} if self.form.code == "milestones" else {}
+        self.group_boxes: dict[str, QGroupBox] = {}
+        for code in [g for g, _ in self.form.groups] + [g for g in by_group if g not in names]:
+            if code not in by_group:
+                continue
+            box = QGroupBox(names.get(code, code))
+            form_layout = QFormLayout(box)
+            form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            for f in by_group[code]:
+                row = _FieldRow(self, f)
+                row.group_layout = form_layout
+                if f.code in deadlines:
+                    row.note = self.tr("截止 %1").replace("%1", deadlines[f.code])
+                form_layout.addRow(row.label, row.box)
+                form_layout.addRow("", row.expl_frame)
+                form_layout.setRowVisible(row.expl_frame, False)
+                self.rows[f.code] = row
+                self.order.append(f.code)
+                self._connect(row)
+            self.group_boxes[code] = box
+            layout.addWidget(box)
+        if not fields:
+            layout.addWidget(QLabel(self.tr("本单位在这张表上没有需要填写的项目。")))
+        layout.addStretch(1)
+        self.scroll.setWidget(body)
+
+    def _make_editor(self, field: Field):
+        if field.is_calculated:
+            e = QLineEdit()
+            e.setReadOnly(True)
+            e.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            e.setAlignment(Qt.AlignmentFlag.AlignRight)
+            e.setFixedWidth(150)
+            e.setToolTip(self.tr("计算字段，自动得出"))
+            return e
+        if field.type in ("yesno", "choice"):
+            c = QComboBox()
+            c.addItem(self.tr("（未填）"), None)
+            if field.type == "yesno":
+                c.addItem(self.tr("是"), 1)
+                c.addItem(self.tr("否"), 0)
+            else:
+                for choice in field.choices:
+                    c.addItem(choice, choice)
+            c.setMinimumWidth(150)
+            return c
+        e = QLineEdit()
+        e.setFixedWidth(150)
+        pattern = _PATTERNS.get(field.type)
+        if pattern:
+            e.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), e))
+        if field.type in ("integer", "decimal", "percent"):
+            e.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if field.type == "date":
+            e.setPlaceholderText("YYYY-MM-DD")
+        if field.type == "text":
+            e.setFixedWidth(260)
+        return e
+
+    def _make_date_button(self, row: _FieldRow) -> QToolButton:
+        button = QToolButton()
+        button.setText("…")
+        button.setToolTip(self.tr("从日历选择日期"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        calendar = QCalendarWidget()
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        button.setMenu(menu)
+
+        def picked(day: QDate):
+            menu.close()
+            row.editor.setText(day.toString("yyyy-MM-dd"))
+            self._edited(row)
+            self.save()
+
+        calendar.clicked.connect(picked)
+        calendar.activated.connect(picked)
+        return button
+
+    def _connect(self, row: _FieldRow) -> None:
+        row.editor.installEventFilter(_FocusWatch(self, row))
+        row.expl_edit.installEventFilter(_FocusWatch(self, row))
+        if row.field.is_calculated:
+            return
+        if isinstance(row.editor, QComboBox):
+            row.editor.currentIndexChanged.connect(lambda _i, r=row: self._combo_changed(r))
+        else:
+            row.editor.textEdited.connect(lambda _t, r=row: self._edited(r))
+            row.editor.editingFinished.connect(lambda r=row: self._finished(r))
+        row.expl_edit.textEdited.connect(lambda _t, r=row: self._expl_edited(r))
+        row.expl_edit.editingFinished.connect(lambda r=row: self._finished(r))
+
+    def _load_view(self) -> None:
+        """Read what is stored and show it in every editor the user is not changing."""
+        self.view = entries.view_entry(self.session.ws, self.org.code, self.year,
+                                       self.form.code)
+        was = self._loading
+        self._loading = True
+        try:
+            for code, row in self.rows.items():
+                if row.field.is_calculated:
+                    continue
+                if code not in self._dirty:
+                    row.show_value(self.view.values.get(code))
+                if code not in self._expl_dirty and not row.expl_edit.hasFocus():
+                    row.expl_edit.setText(self.view.explanations.get(code, ""))
+        finally:
+            self._loading = was
+        self.state_label.setText(f"［{self.state_name(self.view.state)}］")
+        colour = {"submitted": GREEN, "draft": AMBER}.get(self.view.state, GREY)
+        self.state_label.setStyleSheet(f"color: {colour.name()};")
+
+    # -- user input ----------------------------------------------------------------------------
+    def _is_current(self, row: _FieldRow) -> bool:
+        return not self._loading and self.rows.get(row.field.code) is row
+
+    def _edited(self, row: _FieldRow) -> None:
+        if not self._is_current(row):
+            return
+        self._dirty.add(row.field.code)
+        self._refused.pop(row.field.code, None)
+        self.update_display()
+        self._timer.start()
+
+    def _combo_changed(self, row: _FieldRow) -> None:
+        if not self._is_current(row):
+            return
+        self._dirty.add(row.field.code)
+        self._refused.pop(row.field.code, None)
+        self.save()
+
+    def _expl_edited(self, row: _FieldRow) -> None:
+        if not self._is_current(row):
+            return
+        self._expl_dirty.add(row.field.code)
+        self.update_display()
+        self._timer.start()
+
+    def _finished(self, row: _FieldRow) -> None:
+        if self._is_current(row):
+            self.save()
+
+    def _focused(self, row: _FieldRow) -> None:
+        if self.rows.get(row.field.code) is not row:
+            return
+        self.current = row
+        f = row.field
+        text = f"{f.label}（{f.code}）"
+        if f.unit:
+            text += f"  {self.tr('单位')}：{f.unit}"
+        if f.required and not f.is_calculated:
+            text += "  " + self.tr("必填")
+        if f.help:
+            text += "\n\n" + f.help
+        last = self.last_year.get(f.code)
+        if last is not None:
+            text += "\n\n" + self.tr("上年：") + format_value(f, last)
+        self.help.setText(text)
+
+    # -- saving --------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Save whatever is typed and not yet stored (before closing or switching)."""
+        self._timer.stop()
+        # values the core refused are tried again only with the next edit
+        if self.form is not None and ((self._dirty | self._expl_dirty) - set(self._refused)):
+            self.save()
+
+    def _pending(self) -> dict[str, Any]:
+        """Typed values that differ from what is stored."""
+        stored = self.view.values if self.view else {}
+        out = {}
+        for code in sorted(self._dirty):
+            row = self.rows[code]
+            value, issue = row.parsed()
+            if issue is None and value == stored.get(code):
+                continue
+            out[code] = row.raw()
+        return out
+
+    def save(self) -> bool:
+        """Store every pending change; what the core refuses stays typed and marked red.
+        Returns True when nothing is left unsaved."""
+        self._timer.stop()
+        if self.form is None or self._loading:
+            return True
+        ws = self.session.ws
+        values = self._pending()
+        # values equal to what is stored need no saving
+        self._dirty &= set(values)
+        expl = {c: self.rows[c].expl_edit.text() for c in self._expl_dirty
+                if self.rows[c].expl_edit.text().strip() != self.view.explanations.get(c, "")}
+        # an explanation cannot be emptied (the core keeps the last one); the stored text
+        # comes back into the box
+        expl = {c: t for c, t in expl.items() if t.strip()}
+        self._expl_dirty &= set(expl)
+        if not values and not expl:
+            self.update_display()
+            return True
+        result = None
+        while values or expl:
+            try:
+                result = entries.set_values(ws, self.org.code, self.year, self.form.code,
+                                            values, expl)
+                break
+            except ValidationFailed as exc:
+                touched = set(values) | set(expl)
+                bad = {f for i in exc.issues for f in i.fields} & touched or touched
+                for i in exc.issues:
+                    for f in set(i.fields) & bad:
+                        self._refused.setdefault(f, i.message)
+                for f in bad:
+                    self._refused.setdefault(f, self.tr("未保存"))
+                values = {k: v for k, v in values.items() if k not in bad}
+                expl = {k: v for k, v in expl.items() if k not in bad}
+            except EduPlanError as exc:
+                self.set_banner(exc.message, "error")
+                self.update_display()
+                return False
+        if result is not None:
+            saved = {c.field for c in result.changes} | set(values) | set(expl)
+            self._dirty -= saved
+            self._expl_dirty -= saved
+            for f in saved:
+                self._refused.pop(f, None)
+        self._load_view()
+        self.update_display()
+        if result is not None and result.changes:
+            if result.reopened:
+                self.set_banner(self.tr("该表已提交过；修改后回到草稿状态，需要重新提交。"), "info")
+            elif not self._dirty:
+                self.set_banner("")
+            self._announce()
+        return not self._dirty
+
+    def _announce(self) -> None:
+        self.saved.emit()
+        self.session.data_changed.emit()
+
+    def carry_over(self) -> None:
+        if self.form is None:
+            return
+        self.flush()
+        try:
+            result = entries.carry_over(self.session.ws, self.org.code, self.year,
+                                        self.form.code)
+        except ValidationFailed as exc:
+            self.set_banner(exc.message, "error")
+            return
+        except EduPlanError as exc:
+            self.set_banner(exc.message, "error")
+            return
+        self._load_view()
+        self.update_display()
+        n = len(result.changes)
+        self.set_banner(self.tr("已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）", "", n), "info")
+        if n:
+            self._announce()
+
+    def submit(self) -> bool:
+        if self.form is None:
+            return False
+        self.flush()
+        if self._dirty:
+            self.set_banner(self.tr("无法提交：有未保存的错误值，请先改正标红的字段。"), "error")
+            return False
+        try:
+            entries.submit(self.session.ws, self.org.code, self.year, self.form.code)
+        except ValidationFailed as exc:
+            lines = "\n".join(f"  ✗ {i.message}" for i in exc.issues[:12])
+            more = len(exc.issues) - 12
+            if more > 0:
+                lines += "\n  " + self.tr("……另有 %n 项", "", more)
+            self.set_banner(self.tr("无法提交，以下问题需要先处理：") + "\n" + lines, "error")
+            return False
+        except EduPlanError as exc:
+            self.set_banner(exc.message, "error")
+            return False
+        self._load_view()
+        self.update_display()
+        self.set_banner(self.tr("已提交。之后如有修改，表单会回到草稿状态，需要重新提交。"), "ok")
+        self._announce()
+        return True
+
+    def show_history(self) -> None:
+        if self.form is None:
+            return
+        row = self.current
+        if row is None:
+            self.set_banner(self.tr("请先点击一个字段，再查看它的历史。"), "info")
+            return
+        try:
+            rows = entries.history(self.session.ws, self.org.code, row.field.code)
+        except EduPlanError as exc:
+            self.set_banner(exc.message, "error")
+            return
+        dialog = HistoryDialog(row.field, rows, self)
+        dialog.open()
+        self._history_dialog = dialog
+
+    # -- what the user sees --------------------------------------------------------------------
+    def set_banner(self, text: str, kind: str = "info") -> None:
+        if not text:
+            self.banner.hide()
+            self.banner.clear()
+            return
+        fg, bg = {"error": (RED, RED_BG), "ok": (GREEN, None), "info": (None, None)}.get(
+            kind, (None, None))
+        style = "padding: 4px;"
+        if fg is not None:
+            style += f" color: {fg.name()};"
+        if bg is not None:
+            style += f" background: {bg.name()};"
+        self.banner.setStyleSheet(style)
+        self.banner.setText(text)
+        self.banner.show()
+
+    def current_values(self) -> tuple[dict[str, Any], list[Issue]]:
+        """Stored values overlaid with what is typed (parsed); issues of unparseable input."""
+        values = dict(self.view.values) if self.view else {}
+        problems = []
+        for code in self._dirty:
+            value, issue = self.rows[code].parsed()
+            if issue:
+                problems.append(issue)
+            values[code] = value
+        return values, problems
+
+    def update_display(self) -> None:
+        """Calculated fields, relevance, and every issue, from the values on screen."""
+        if self.form is None or self.view is None:
+            return
+        values, problems = self.current_values()
+        full = with_calculated(self.form, values)
+        shown = relevant_codes(self.form, full)
+        issues = problems + validate(self.form, values, last_year=self.last_year,
+                                     yoy=self.session.catalog.evaluation.get("yoy"))
+        explanations = dict(self.view.explanations)
+        for code, row in self.rows.items():
+            typed = row.expl_edit.text().strip()
+            if code in self._expl_dirty:
+                if typed:
+                    explanations[code] = typed
+                else:
+                    explanations.pop(code, None)
+        position = {c: i for i, c in enumerate(self.order)}
+        errors: dict[str, list[Issue]] = {}
+        warnings: dict[str, list[Issue]] = {}
+        explain_at: dict[str, list[Issue]] = {}
+        table = []
+        for issue in issues:
+            mine = sorted((f for f in issue.fields if f in self.rows), key=position.get)
+            if not mine:
+                continue
+            labels = "、".join(self.rows[f].field.label for f in mine)
+            if issue.is_error:
+                for f in mine:
+                    errors.setdefault(f, []).append(issue)
+                table.append({"kind": self.tr("错误"), "label": labels, "message": issue.message,
+                              "field": mine[0], "level": "error"})
+                continue
+            for f in mine:
+                warnings.setdefault(f, []).append(issue)
+            inputs = [f for f in mine if not self.rows[f].field.is_calculated and f in shown]
+            done = [f for f in inputs if explanations.get(f)]
+            explained = bool([f for f in mine if explanations.get(f)])
+            if inputs:
+                explain_at.setdefault((done or inputs)[0], []).append(issue)
+            table.append({"kind": self.tr("警告（已说明）") if explained else self.tr("警告"),
+                          "label": labels, "message": issue.message,
+                          "field": (done or inputs or mine)[0],
+                          "level": "explained" if explained else "warning"})
+        for code, why in self._refused.items():
+            if code in self.rows and code not in errors:
+                errors[code] = [Issue(f"{code}:refused", "error", (code,), why)]
+                table.append({"kind": self.tr("错误"), "label": self.rows[code].field.label,
+                              "message": why, "field": code, "level": "error"})
+        missing = [c for c in self.order if c in shown and self.rows[c].field.required
+                   and not self.rows[c].field.is_calculated and values.get(c) is None
+                   and c not in errors]
+        for code in missing:
+            table.append({"kind": self.tr("必填未填"), "label": self.rows[code].field.label,
+                          "message": self.tr("尚未填写"), "field": code, "level": "missing"})
+        order = {"error": 0, "warning": 1, "missing": 2, "explained": 3}
+        table.sort(key=lambda r: (order[r["level"]], position.get(r["field"], 0)))
+
+        was = self._loading
+        self._loading = True
+        try:
+            carried = set(self.view.carried_over)
+            for code, row in self.rows.items():
+                f = row.field
+                if f.is_calculated:
+                    row.show_value(full.get(code))
+                    row.set_look("calculated")
+                visible = code in shown
+                show_expl = visible and not f.is_calculated and (
+                    code in explain_at or bool(self.view.explanations.get(code))
+                    or code in self._expl_dirty)
+                row.set_visible(visible, show_expl)
+                if f.is_calculated:
+                    continue
+                if code in errors:
+                    row.set_look("error")
+                    row.set_message("✗ " + "；".join(i.message for i in errors[code]),
+                                    RED.name())
+                elif code in warnings:
+                    row.set_look("warning")
+                    notes = []
+                    for i in warnings[code]:
+                        ok = any(explanations.get(x) for x in i.fields)
+                        notes.append(i.message + (self.tr("（已说明）") if ok else ""))
+                    row.set_message("⚠ " + "；".join(notes), AMBER.darker(130).name())
+                elif code in carried and code not in self._dirty:
+                    row.set_look(None)
+                    row.set_message(self.tr("沿用上年数据，请核实"), GREY.name())
+                else:
+                    row.set_look(None)
+                    row.set_message(row.note, GREY.name() if row.note else "")
+            for code, box in self.group_boxes.items():
+                on = any(c in shown for c in self.order if self.rows[c].field.group == code)
+                if on != (not box.isHidden()):
+                    box.setVisible(on)
+        finally:
+            self._loading = was
+        if table != self.issue_model.rows:
+            self.issue_model.set_rows(table)
+            self.issue_view.resizeRowsToContents()
+        n_err = sum(1 for r in table if r["level"] == "error")
+        n_warn = sum(1 for r in table if r["level"] == "warning")
+        n_missing = len(missing)
+        _set_label(self.issues_title, self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）")
+                   .replace("%1", str(n_err)).replace("%2", str(n_warn))
+                   .replace("%3", str(n_missing)))
+        if n_err or n_warn or n_missing:
+            parts = []
+            if n_err:
+                parts.append(self.tr("改正 %n 处错误", "", n_err))
+            if n_warn:
+                parts.append(self.tr("说明 %n 条警告", "", n_warn))
+            if n_missing:
+                parts.append(self.tr("填写 %n 个必填项", "", n_missing))
+            _set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
+                       AMBER.darker(130).name())
+        elif self.view.state == "submitted":
+            _set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
+        else:
+            _set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
+
+    def _issue_activated(self, index) -> None:
+        if not index.isValid():
+            return
+        code = self.issue_model.row(index.row())["field"]
+        self.go_to(code)
+
+    def go_to(self, code: str) -> None:
+        row = self.rows.get(code)
+        if row is None:
+            return
+        target = row.editor
+        if row.expl_frame.isVisibleTo(self.scroll.widget()) and code not in self._dirty and \
+                not row.expl_edit.text().strip() and row.field.code in {
+                    r["field"] for r in self.issue_model.rows if r["level"] == "warning"}:
+            target = row.expl_edit
+        self.scroll.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focused(row)
+
+    # -- for tests and the entry page ----------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return bool(self._dirty or self._expl_dirty)
+
+
+def _set_label(label: QLabel, text: str, colour: str = "") -> None:
+    """Change a label only when its text or colour changes (no needless repaints)."""
+    style = f"color: {colour};" if colour else ""
+    if label.styleSheet() != style:
+        label.setStyleSheet(style)
+    if label.text() != text:
+        label.setText(text)
+
+
+def _issue_color(row):
+    return {"error": (RED, RED_BG), "warning": (AMBER.darker(130), AMBER_BG),
+            "missing": (GREY, None), "explained": (GREEN, None)}.get(row["level"])
+
+
+class HistoryDialog(QDialog):
+    """Every revision of one field, in every year."""
+
+    def __init__(self, field: Field, rows, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("字段历史：") + field.label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{field.label}（{field.code}）"))
+        source_names = {"entry": self.tr("填报"), "carry_over": self.tr("沿用上年"),
+                        "demo": self.tr("演示数据"), "import": self.tr("导入")}
+        self.model = RowsModel([
+            Column("year", self.tr("年份")),
+            Column("old", self.tr("原值"), fmt=lambda v: format_value(field, v) or "—",
+                   align_right=True),
+            Column("new", self.tr("新值"), fmt=lambda v: format_value(field, v) or "—",
+                   align_right=True),
+            Column("explanation", self.tr("说明")),
+            Column("operator", self.tr("操作员")),
+            Column("at", self.tr("时间"), fmt=lambda v: (v or "").replace("T", " ")[:19]),
+            Column("source", self.tr("来源"), fmt=lambda v: source_names.get(v, v or "")),
+        ], parent=self)
+        self.model.set_rows(list(reversed(rows)))
+        view = QTableView()
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setWordWrap(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(view)
+        if not rows:
+            layout.addWidget(QLabel(self.tr("这个字段还没有任何修改记录。")))
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 360)
