@@ -132,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     except EduPlanError as exc:
         QMessageBox.critical(None, "EduPlan", exc.message)
         return 2
-    app._eduplan_window = window  # keep a reference for the event loop's lifetime
-    return app.exec()
+    code = app.exec()
+    window.deleteLater()  # the window goes before the interpreter shuts down
+    del window
+    QApplication.processEvents()
+    return code
 
 
 if __name__ == "__main__":

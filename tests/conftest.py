@@ -11,10 +11,15 @@ from eduplan_core.store.workspace import Workspace
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """Nothing a test does touches the real user data dir or workspace."""
+    """Nothing a test does touches the real user data dir, workspace or Qt settings."""
     home = tmp_path / "home"
     monkeypatch.setenv("EDUPLAN_HOME", str(home))
     monkeypatch.delenv("EDUPLAN_WORKSPACE", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     return home
 
 
