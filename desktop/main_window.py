@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self.statusBar().showMessage(
             f"{info.org_name} · {ROLE_NAMES[info.role]} · {self.tr('操作员')}：{info.operator}")
+        session.changed.connect(self._sync_toolbar)
         session.changed.connect(self.refresh_current)
         session.data_changed.connect(self.refresh_current)
         settings = QSettings()
@@ -126,6 +127,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.as_of_edit)
         bar.addWidget(self.today_box)
         self.addToolBar(bar)
+
+    def _sync_toolbar(self) -> None:
+        """Show the session's year when something else changed it."""
+        index = self.year_box.findData(self.session.year)
+        if index >= 0 and index != self.year_box.currentIndex():
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(index)
+            self.year_box.blockSignals(False)
 
     def _as_of_changed(self, *_):
         today = self.today_box.isChecked()

@@ -233,7 +233,54 @@ class EntryPage(Page):
                     self.open_row(r)
                     return
 
-        return [] if self.session.is_school else [("paper-school", paper_school)]
+        if not self.session.is_school:
+            return [("paper-school", paper_school)]
+        return self._school_story()
+
+    def _school_story(self):
+        """For `make screenshots`: a school starts 2026 from last year's values, types an
+        error, fixes it, meets a warning, explains it and submits."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        form = self.form_page
+
+        def type_into(code: str, text: str) -> None:
+            editor = form.rows[code].editor
+            form.go_to(code)
+            editor.setFocus()
+            editor.selectAll()
+            QTest.keyClicks(editor, text)
+            QTest.keyClick(editor, Qt.Key.Key_Return)
+
+        def new_year():
+            self.session.set_year(2026)
+            form.carry_over()
+
+        def error():
+            type_into("pri_students", "-5")
+
+        def warning():  # +45 % on last year: 经验校验 asks why
+            type_into("pri_students", "2000")
+
+        def explained():
+            row = form.rows["pri_students"]
+            row.expl_edit.setFocus()
+            row.expl_edit.insert("撤并新田村小学，学生整体转入本校")
+            QTest.keyClick(row.expl_edit, Qt.Key.Key_Return)
+            for issue in form.current_values()[1]:
+                if issue.importance == "warning":
+                    other = form.rows[issue.fields[0]]
+                    if not other.expl_edit.text():
+                        other.expl_edit.setFocus()
+                        other.expl_edit.insert("数据已核实")
+                        QTest.keyClick(other.expl_edit, Qt.Key.Key_Return)
+
+        def submitted():
+            form.submit()
+
+        return [("2026-carried-over", new_year), ("error", error), ("warning", warning),
+                ("explained", explained), ("submitted", submitted)]
 
 
 def _state_color(row):
