@@ -38,7 +38,8 @@ def shoot(window, out: Path, name: str) -> Path:
 
 
 def run(out: Path) -> None:
-    from desktop.app import ensure_demo, ensure_demo_school, open_window
+    from desktop.app import open_window
+    from desktop.startup import ensure_demo, ensure_demo_school
 
     out.mkdir(parents=True, exist_ok=True)
     QSettings().setValue("year", 2024)

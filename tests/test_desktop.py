@@ -49,7 +49,7 @@ def test_operation_cancel_and_failure(qtbot):
 
 
 def test_first_run_builds_the_demo_with_progress(qtbot, isolated_home):
-    from desktop.app import ensure_demo
+    from desktop.startup import ensure_demo
 
     path = ensure_demo()
     assert path == isolated_home / "demo" and (path / "eduplan.sqlite").exists()
@@ -63,7 +63,7 @@ def test_demo_school_workspace(qtbot, demo_master, isolated_home, monkeypatch):
     from eduplan_core.store.workspace import Workspace
 
     shutil.copytree(demo_master, isolated_home / "demo")
-    from desktop.app import ensure_demo_school
+    from desktop.startup import ensure_demo_school
 
     path = ensure_demo_school("2153113101")
     with Workspace.open(path, daily_backup=False) as ws:

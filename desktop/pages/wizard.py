@@ -155,7 +155,7 @@ class DemoPage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:  # noqa: N802
-        from ..app import ensure_demo
+        from ..startup import ensure_demo
 
         wizard = self.wizard()
         try:
@@ -215,7 +215,7 @@ class DemoSchoolPage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:  # noqa: N802
-        from ..app import ensure_demo_school
+        from ..startup import ensure_demo_school
 
         wizard = self.wizard()
         try:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..catalog.model import Catalog, Indicator, Org, Target
 from ..orgtree import OrgTree
 from ..targets import TargetRow, targets_for
-from .compute import IndicatorValue, Key
+from .values import IndicatorValue, Key
 
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, None: 3}
 STATUS_NAMES = {"missed": "未达标", "met": "已达标", "behind": "进度滞后", "on_track": "进度正常",

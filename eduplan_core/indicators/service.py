@@ -14,7 +14,8 @@ from ..catalog.model import SECTIONS, Org
 from ..errors import Cancelled, UsageError
 from ..targets import targets_for
 from .completeness import Completeness, completeness
-from .compute import Computer, IndicatorValue, compute_all
+from .compute import Computer, compute_all
+from .values import IndicatorValue
 from .evaluate import Finding, check
 from .frame import YearFrame, load_year_frames
 from .quality import DataFlag, outliers, yoy_jumps

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..catalog.model import SECTIONS, Catalog, Indicator, Target
-from .compute import IndicatorValue
+from .values import IndicatorValue
 from .frame import YearFrame
 
 PLAN = "national_youzhi"
