@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QLabel, QListWidget,
@@ -19,15 +19,23 @@ from .session import YEARS, Session
 
 # (key, title, module, class, roles) — roles: "school", "bureau"
 PAGES = [
-    ("entry", "填报", "entry", "EntryPage", ("school", "bureau")),
-    ("mine", "本校指标", "my_targets", "MyTargetsPage", ("school",)),
-    ("completeness", "报送进度", "completeness", "CompletenessPage", ("bureau",)),
-    ("dashboard", "指标看板", "dashboard", "DashboardPage", ("bureau",)),
-    ("youzhi", "优质均衡", "youzhi", "YouzhiPage", ("bureau",)),
-    ("shortfalls", "差距清单", "shortfalls", "ShortfallsPage", ("bureau",)),
+    ("entry", QT_TRANSLATE_NOOP("MainWindow", "填报"), "entry", "EntryPage",
+     ("school", "bureau")),
+    ("mine", QT_TRANSLATE_NOOP("MainWindow", "本校指标"), "my_targets", "MyTargetsPage",
+     ("school",)),
+    ("completeness", QT_TRANSLATE_NOOP("MainWindow", "报送进度"), "completeness",
+     "CompletenessPage", ("bureau",)),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "指标看板"), "dashboard", "DashboardPage",
+     ("bureau",)),
+    ("youzhi", QT_TRANSLATE_NOOP("MainWindow", "优质均衡"), "youzhi", "YouzhiPage",
+     ("bureau",)),
+    ("shortfalls", QT_TRANSLATE_NOOP("MainWindow", "差距清单"), "shortfalls", "ShortfallsPage",
+     ("bureau",)),
 ]
 # screens of the issues to come: shown, disabled, so users see where they will be
-LATER = ["数据交换（加密文件）", "审核与决定", "Excel 报表"]
+LATER = [QT_TRANSLATE_NOOP("MainWindow", "数据交换（加密文件）"),
+         QT_TRANSLATE_NOOP("MainWindow", "审核与决定"),
+         QT_TRANSLATE_NOOP("MainWindow", "Excel 报表")]
 
 
 class MainWindow(QMainWindow):
@@ -69,8 +77,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._toolbar(info)
         self._menus()
+        operator = self.tr("操作员")
         self.statusBar().showMessage(
-            f"{info.org_name} · {ROLE_NAMES[info.role]} · {self.tr('操作员')}：{info.operator}")
+            f"{info.org_name} · {ROLE_NAMES[info.role]} · {operator}：{info.operator}")
         session.changed.connect(self._sync_toolbar)
         session.changed.connect(self.refresh_current)
         session.data_changed.connect(self.refresh_current)

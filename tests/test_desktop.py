@@ -83,3 +83,21 @@ def test_log_and_diagnostics_have_no_entered_values(qtbot, demo_path):
     assert "EduPlan" in text and "PySide6" in text and "测试日志行" in text
     assert log.exists()
     assert "pri_students" not in text  # no field, no value: versions, platform, the log
+
+
+def test_english_is_selectable(qtbot):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import install_translator
+
+    QSettings().setValue("language", "en")
+    translator = install_translator(QApplication.instance())
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("MainWindow", "差距清单") != "差距清单"
+        assert QCoreApplication.translate("FormPage", "说明原因：").startswith("Explanation")
+    finally:
+        QApplication.instance().removeTranslator(translator)
+        QSettings().setValue("language", "zh_CN")
+    assert QCoreApplication.translate("MainWindow", "差距清单") == "差距清单"

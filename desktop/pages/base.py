@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -100,13 +100,13 @@ class Page(QWidget):
 
 def show_error(parent: QWidget, exc: Exception) -> None:
     if isinstance(exc, EduPlanError):
-        QMessageBox.warning(parent, parent.tr("EduPlan"), exc.message)
+        QMessageBox.warning(parent, "EduPlan", exc.message)
     else:
         import logging
 
         logging.getLogger("eduplan").exception("internal error", exc_info=exc)
-        QMessageBox.critical(parent, parent.tr("EduPlan"),
-                             parent.tr("程序内部错误，已记录在日志中。未保存的内容不受影响。"))
+        QMessageBox.critical(parent, "EduPlan", QCoreApplication.translate(
+            "Page", "程序内部错误，已记录在日志中。未保存的内容不受影响。"))
 
 
 def heading(text: str) -> QLabel:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QObject, QRegularExpression, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
@@ -90,9 +91,10 @@ class _FieldRow:
             " border-radius: 3px; }")
         el = QHBoxLayout(self.expl_frame)
         el.setContentsMargins(6, 3, 6, 3)
-        self.expl_label = QLabel(page.tr("说明原因："))
+        self.expl_label = QLabel(QCoreApplication.translate("FormPage", "说明原因："))
         self.expl_edit = QLineEdit()
-        self.expl_edit.setPlaceholderText(page.tr("警告需要写明原因才能提交，例如：新校区投入使用"))
+        self.expl_edit.setPlaceholderText(
+            QCoreApplication.translate("FormPage", "警告需要写明原因才能提交，例如：新校区投入使用"))
         self.expl_label.setBuddy(self.expl_edit)
         el.addWidget(self.expl_label)
         el.addWidget(self.expl_edit, 1)

@@ -5,37 +5,37 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="234" />
         <source>新建教育行政部门工作区</source>
-        <translation type="unfinished" />
+        <translation>New education bureau workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="235" />
         <source>选择本单位：县（市、区）、州（市）或省。</source>
-        <translation type="unfinished" />
+        <translation>Choose your unit: a county (city, district), prefecture (city) or province.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="238" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="238" />
         <source>级别</source>
-        <translation type="unfinished" />
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="238" />
         <source>代码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="264" />
         <source>工作区文件夹(&amp;F)：</source>
-        <translation type="unfinished" />
+        <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="286" />
         <source>将以“%1”的身份建立工作区。</source>
-        <translation type="unfinished" />
+        <translation>The workspace will be created as “%1”.</translation>
     </message>
 </context>
 <context>
@@ -43,37 +43,37 @@
     <message>
         <location filename="../../desktop/pages/chart.py" line="62" />
         <source>选择一个指标，在此查看它历年的实际值、目标和预期进度。</source>
-        <translation type="unfinished" />
+        <translation>Select an indicator to see its actual values over the years, its targets and the expected progress here.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="102" />
         <source>实际值</source>
-        <translation type="unfinished" />
+        <translation>Actual value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="103" />
         <source>年度目标（约束性）</source>
-        <translation type="unfinished" />
+        <translation>Annual target (binding)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="104" />
         <source>最终目标</source>
-        <translation type="unfinished" />
+        <translation>Final target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="105" />
         <source>预期进度</source>
-        <translation type="unfinished" />
+        <translation>Expected progress</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="106" />
         <source>（数值越小越好）</source>
-        <translation type="unfinished" />
+        <translation> (lower is better)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/chart.py" line="107" />
         <source>暂无数据</source>
-        <translation type="unfinished" />
+        <translation>No data yet</translation>
     </message>
 </context>
 <context>
@@ -81,72 +81,72 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="74" />
         <source>欢迎使用 EduPlan</source>
-        <translation type="unfinished" />
+        <translation>Welcome to EduPlan</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="75" />
         <source>选择要打开的工作区。工作区是一个文件夹，保存一个单位的全部填报数据和备份。</source>
-        <translation type="unfinished" />
+        <translation>Choose the workspace to open. A workspace is a folder that holds all of one unit's entered data and backups.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="80" />
         <source>打开演示工作区（东川区教育体育局）(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>Open the &amp;demo workspace (Dongchuan District Education and Sports Bureau)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="81" />
         <source>39 所演示学校，2023—2025 年数据；可以随意试用。</source>
-        <translation type="unfinished" />
+        <translation>39 demo schools with data for 2023–2025; feel free to try anything.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="82" />
         <source>以演示学校的身份打开(&amp;M)</source>
-        <translation type="unfinished" />
+        <translation>Open as a de&amp;mo school</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="83" />
         <source>看学校一方的填报界面：从演示学校中选一所。</source>
-        <translation type="unfinished" />
+        <translation>See data entry from the school's side: pick one of the demo schools.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="84" />
         <source>新建教育行政部门工作区(&amp;J)</source>
-        <translation type="unfinished" />
+        <translation>New &amp;education bureau workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="85" />
         <source>县（市、区）、州（市）或省级教育行政部门。</source>
-        <translation type="unfinished" />
+        <translation>A county (city, district), prefecture (city) or provincial education bureau.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="86" />
         <source>新建学校工作区(&amp;X)</source>
-        <translation type="unfinished" />
+        <translation>New &amp;school workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="87" />
         <source>学校在本机填报本校数据。</source>
-        <translation type="unfinished" />
+        <translation>The school does its own data entry on this computer.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="100" />
         <source>例如：张三</source>
-        <translation type="unfinished" />
+        <translation>e.g. Zhang San</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="101" />
         <source>操作员姓名(&amp;N)：</source>
-        <translation type="unfinished" />
+        <translation>O&amp;perator name:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="123" />
         <source>每一次修改都会记录操作员姓名。</source>
-        <translation type="unfinished" />
+        <translation>Every change is recorded with the operator's name.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="124" />
         <source>每一次修改都会记录操作员姓名；留空则沿用演示数据中的姓名。</source>
-        <translation type="unfinished" />
+        <translation>Every change is recorded with the operator's name; leave it empty to keep the names in the demo data.</translation>
     </message>
 </context>
 <context>
@@ -156,211 +156,211 @@
         <location filename="../../desktop/pages/completeness.py" line="64" />
         <location filename="../../desktop/pages/completeness.py" line="105" />
         <source>未报送</source>
-        <translation type="unfinished" />
+        <translation>Not reported</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="35" />
         <location filename="../../desktop/pages/completeness.py" line="65" />
         <source>草稿（未提交）</source>
-        <translation type="unfinished" />
+        <translation>Draft (not submitted)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="36" />
         <location filename="../../desktop/pages/completeness.py" line="67" />
         <location filename="../../desktop/pages/completeness.py" line="103" />
         <source>已提交</source>
-        <translation type="unfinished" />
+        <translation>Submitted</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="38" />
         <source>报送进度</source>
-        <translation type="unfinished" />
+        <translation>Submission progress</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="63" />
         <source>全部状态</source>
-        <translation type="unfinished" />
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="66" />
         <source>未完成（未报送或草稿）</source>
-        <translation type="unfinished" />
+        <translation>Not completed (not reported or draft)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="70" />
         <source>全部报送方式</source>
-        <translation type="unfinished" />
+        <translation>All submission methods</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="71" />
         <source>纸质报送（由本局代填）</source>
-        <translation type="unfinished" />
+        <translation>Paper submission (entered by this bureau)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="72" />
         <source>学校自行填报</source>
-        <translation type="unfinished" />
+        <translation>School does its own data entry</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="75" />
         <source>按单位名称或代码筛选…</source>
-        <translation type="unfinished" />
+        <translation>Filter by unit name or code…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="78" />
         <source>状态：</source>
-        <translation type="unfinished" />
+        <translation>Status:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="80" />
         <source>报送方式：</source>
-        <translation type="unfinished" />
+        <translation>Submission method:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="87" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="88" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="89" />
         <source>代码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="90" />
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="91" />
         <location filename="../../desktop/pages/completeness.py" line="101" />
         <source>表单</source>
-        <translation type="unfinished" />
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="92" />
         <source>报送方式</source>
-        <translation type="unfinished" />
+        <translation>Submission method</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="93" />
         <source>所属县（市、区）</source>
-        <translation type="unfinished" />
+        <translation>County (city, district)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="94" />
         <source>联系人</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="102" />
         <source>应报</source>
-        <translation type="unfinished" />
+        <translation>Expected</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="104" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="113" />
         <source>回车或双击：只看这张表单的单位</source>
-        <translation type="unfinished" />
+        <translation>Enter or double-click: show only the units of this form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="118" />
         <source>按表单汇总</source>
-        <translation type="unfinished" />
+        <translation>Summary by form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="120" />
         <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
-        <translation type="unfinished" />
+        <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="150" />
         <source>报送进度 — %s %d年</source>
-        <translation type="unfinished" />
+        <translation>Submission progress — %s %d</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="155" />
         <source>正在统计 %d 年的报送情况…</source>
-        <translation type="unfinished" />
+        <translation>Counting the submissions for %d…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="174" />
         <source>纸质（本局代填）</source>
-        <translation type="unfinished" />
+        <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="174" />
         <source>自行填报</source>
-        <translation type="unfinished" />
+        <translation>Own data entry</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="176" />
         <source>纸质报送：双击打开填报页代为录入</source>
-        <translation type="unfinished" />
+        <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="177" />
         <source>学校自行填报：请联系 %s</source>
-        <translation type="unfinished" />
+        <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="177" />
         <source>学校</source>
-        <translation type="unfinished" />
+        <translation>School</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="182" />
         <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="183" />
         <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="184" />
         <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="185" />
         <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="187" />
         <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="240" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
-        <translation type="unfinished" />
+        <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="249" />
         <source>%s 自行填报（%s）。联系人：%s</source>
-        <translation type="unfinished" />
+        <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="250" />
         <source>未登记</source>
-        <translation type="unfinished" />
+        <translation>not recorded</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="260" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
-        <translation type="unfinished" />
+        <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
     </message>
 </context>
 <context>
@@ -369,117 +369,117 @@
         <location filename="../../desktop/pages/dashboard.py" line="447" />
         <location filename="../../desktop/pages/dashboard.py" line="608" />
         <source>指标看板</source>
-        <translation type="unfinished" />
+        <translation>Indicator dashboard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="453" />
         <source>↑ 上一级</source>
-        <translation type="unfinished" />
+        <translation>↑ Up one level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="455" />
         <source>返回上一级单位（Alt+↑）</source>
-        <translation type="unfinished" />
+        <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="466" />
         <source>筛选指标名称…</source>
-        <translation type="unfinished" />
+        <translation>Filter indicator names…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>全部指标</source>
-        <translation type="unfinished" />
+        <translation>All indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>有目标的指标</source>
-        <translation type="unfinished" />
+        <translation>Indicators with targets</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>未达标、滞后或逾期</source>
-        <translation type="unfinished" />
+        <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>已达标或进度正常</source>
-        <translation type="unfinished" />
+        <translation>Met or on track</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="475" />
         <source>指标：</source>
-        <translation type="unfinished" />
+        <translation>Indicators:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="479" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
-        <translation type="unfinished" />
+        <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="487" />
         <source>下级单位</source>
-        <translation type="unfinished" />
+        <translation>Subordinate units</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="488" />
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="489" />
         <source>代码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="494" />
         <source>双击或按回车查看该单位的指标</source>
-        <translation type="unfinished" />
+        <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="498" />
         <source>下级单位（双击进入）</source>
-        <translation type="unfinished" />
+        <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="513" />
         <source>选择一个指标查看详情</source>
-        <translation type="unfinished" />
+        <translation>Select an indicator to see its details</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="578" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
-        <translation type="unfinished" />
+        <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="604" />
         <source>回到 %s</source>
-        <translation type="unfinished" />
+        <translation>Back to %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="625" />
         <source>下级单位（%d，双击或回车进入）</source>
-        <translation type="unfinished" />
+        <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="626" />
         <source>没有下级单位</source>
-        <translation type="unfinished" />
+        <translation>No subordinate units</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="690" />
         <source>%d / %d 项</source>
-        <translation type="unfinished" />
+        <translation>%d / %d items</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="731" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
-        <translation type="unfinished" />
+        <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
 </context>
 <context>
@@ -487,19 +487,21 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="141" />
         <source>打开演示工作区</source>
-        <translation type="unfinished" />
+        <translation>Open the demo workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="142" />
         <source>东川区教育体育局的演示工作区。</source>
-        <translation type="unfinished" />
+        <translation>The demo workspace of the Dongchuan District Education and Sports Bureau.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="145" />
         <source>演示工作区含东川区 39 所演示学校 2023—2025 年的数据（其中 2 所为纸质报送，由区教育体育局代为录入），以及区级基表和里程碑完成情况。可以随意修改，不影响任何真实数据。
 
 第一次打开时需要生成演示数据，请稍候。</source>
-        <translation type="unfinished" />
+        <translation>The demo workspace holds data for 2023–2025 of 39 demo schools in Dongchuan District (2 of them report on paper and the district bureau enters their data), plus the district base form and its milestones. Change anything you like: no real data is affected.
+
+The first time it opens, the demo data is generated; please wait.</translation>
     </message>
 </context>
 <context>
@@ -507,22 +509,22 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="174" />
         <source>以演示学校的身份打开</source>
-        <translation type="unfinished" />
+        <translation>Open as a demo school</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="175" />
         <source>从东川区的演示学校中选一所；会为它建立一个学校工作区（含演示数据）。</source>
-        <translation type="unfinished" />
+        <translation>Pick one of Dongchuan District's demo schools; a school workspace (with demo data) will be created for it.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="178" />
         <source>按名称或代码筛选</source>
-        <translation type="unfinished" />
+        <translation>Filter by name or code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="185" />
         <source> · 纸质报送</source>
-        <translation type="unfinished" />
+        <translation> · paper submission</translation>
     </message>
 </context>
 <context>
@@ -530,112 +532,103 @@
     <message>
         <location filename="../../desktop/pages/entry.py" line="26" />
         <source>填报</source>
-        <translation type="unfinished" />
+        <translation>Data entry</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="36" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="37" />
         <source>类别</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="38" />
         <source>表单</source>
-        <translation type="unfinished" />
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="39" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="40" />
         <source>问题</source>
-        <translation type="unfinished" />
+        <translation>Problems</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="54" />
         <source>双击或按回车打开</source>
-        <translation type="unfinished" />
+        <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="57" />
         <source>打开(&amp;O)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="60" />
         <source>每填一项立即保存；红色为错误（未保存），琥珀色为需说明原因的警告。</source>
-        <translation type="unfinished" />
+        <translation>Each entry is saved at once; red marks an error (not saved), amber a warning that needs an explanation.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="79" />
         <source>未填</source>
-        <translation type="unfinished" />
+        <translation>Not filled in</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="79" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="80" />
         <source>已提交</source>
-        <translation type="unfinished" />
+        <translation>Submitted</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="91" />
         <source>本单位</source>
-        <translation type="unfinished" />
+        <translation>This unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="101" />
         <location filename="../../desktop/pages/entry.py" line="232" />
         <source>纸质报送学校</source>
-        <translation type="unfinished" />
+        <translation>Paper-submission school</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/pages/entry.py" line="125" />
         <source>错误 %n</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Errors: %n</numerusform><numerusform>Errors: %n</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/pages/entry.py" line="127" />
         <source>待说明警告 %n</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Warnings to explain: %n</numerusform><numerusform>Warnings to explain: %n</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/pages/entry.py" line="129" />
         <source>必填未填 %n</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Required, empty: %n</numerusform><numerusform>Required, empty: %n</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="131" />
         <source>尚未填写</source>
-        <translation type="unfinished" />
+        <translation>Not filled in yet</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="132" />
         <source>无</source>
-        <translation type="unfinished" />
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="142" />
         <source>本单位的表单，以及由本单位代为录入的纸质报送学校</source>
-        <translation type="unfinished" />
+        <translation>This unit's forms, and the paper-submission schools whose data it enters on their behalf</translation>
     </message>
 </context>
 <context>
@@ -643,212 +636,212 @@
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="168" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
-        <translation type="unfinished" />
+        <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="181" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="181" />
         <source>目标</source>
-        <translation type="unfinished" />
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="182" />
         <source>实际</source>
-        <translation type="unfinished" />
+        <translation>Actual</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="182" />
         <source>差距</source>
-        <translation type="unfinished" />
+        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="183" />
         <source>较上年</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="183" />
         <source>进度</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="184" />
         <source>补齐所需</source>
-        <translation type="unfinished" />
+        <translation>To close the gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="184" />
         <source>数据说明</source>
-        <translation type="unfinished" />
+        <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="185" />
         <source>原文</source>
-        <translation type="unfinished" />
+        <translation>Original text</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="185" />
         <source>出处</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="194" />
         <source>：</source>
-        <translation type="unfinished" />
+        <translation>:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="218" />
         <source>差距详情</source>
-        <translation type="unfinished" />
+        <translation>Shortfall details</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="231" />
         <source>本级规划</source>
-        <translation type="unfinished" />
+        <translation>Own plan</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="231" />
         <source>上级规划</source>
-        <translation type="unfinished" />
+        <translation>Higher-level plan</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="232" />
         <source>国家标准</source>
-        <translation type="unfinished" />
+        <translation>National standard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="233" />
         <source>；另有更严的目标起约束作用</source>
-        <translation type="unfinished" />
+        <translation>; a stricter target is binding</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="235" />
         <source>{year} 年完成</source>
-        <translation type="unfinished" />
+        <translation>Complete in {year}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="237" />
         <source>{deadline} 前完成</source>
-        <translation type="unfinished" />
+        <translation>Complete by {deadline}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="239" />
         <source>{year} 年 {cmp}{value}{unit}</source>
-        <translation type="unfinished" />
+        <translation>{cmp}{value}{unit} by {year}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="247" />
         <source>{year} 年无数据</source>
-        <translation type="unfinished" />
+        <translation>No data for {year}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="249" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
-        <translation type="unfinished" />
+        <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="256" />
         <source>—（此项无法折算为具体数量）</source>
-        <translation type="unfinished" />
+        <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="259" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
-        <translation type="unfinished" />
+        <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="260" />
         <source>完成该事项，并在报表中如实填报</source>
-        <translation type="unfinished" />
+        <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="263" />
         <source>（数据中未附说明）</source>
-        <translation type="unfinished" />
+        <translation>(no explanation given in the data)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="272" />
         <source>已完成（{day}）</source>
-        <translation type="unfinished" />
+        <translation>Completed ({day})</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="273" />
         <source>未完成</source>
-        <translation type="unfinished" />
+        <translation>Not completed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="275" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="281" />
         <source>；报送覆盖 {pct:.0%}</source>
-        <translation type="unfinished" />
+        <translation>; reporting coverage {pct:.0%}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="283" />
         <source>（数据不全：有单位未报送）</source>
-        <translation type="unfinished" />
+        <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="291" />
         <source>（相对目标 {pct:.1f}%）</source>
-        <translation type="unfinished" />
+        <translation> ({pct:.1f}% relative to the target)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="293" />
         <source>；数值越小越好</source>
-        <translation type="unfinished" />
+        <translation>; lower is better</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="299" />
         <source>已过截止日期 {deadline}，尚未完成</source>
-        <translation type="unfinished" />
+        <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="301" />
         <source>逾期完成（截止 {deadline}）</source>
-        <translation type="unfinished" />
+        <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="302" />
         <source>截止 {deadline}</source>
-        <translation type="unfinished" />
+        <translation>Due {deadline}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="304" />
         <source>进度正常</source>
-        <translation type="unfinished" />
+        <translation>On track</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="304" />
         <source>进度滞后</source>
-        <translation type="unfinished" />
+        <translation>Behind schedule</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="305" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
-        <translation type="unfinished" />
+        <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="308" />
         <source>国家标准每年适用，按标准值判断</source>
-        <translation type="unfinished" />
+        <translation>The national standard applies every year; judged against the standard value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="310" />
         <source>已到目标年，按最终目标判断</source>
-        <translation type="unfinished" />
+        <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="311" />
         <source>首个报送年份，尚无进度可比</source>
-        <translation type="unfinished" />
+        <translation>First reporting year; no progress to compare yet</translation>
     </message>
 </context>
 <context>
@@ -856,356 +849,351 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="406" />
         <source>EduPlan — 首次运行</source>
-        <translation type="unfinished" />
+        <translation>EduPlan — First run</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="420" />
         <source>打开(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="421" />
         <source>下一步(&amp;N) &gt;</source>
-        <translation type="unfinished" />
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="422" />
         <source>&lt; 上一步(&amp;B)</source>
-        <translation type="unfinished" />
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="423" />
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="202" />
-        <location filename="../../desktop/pages/form_page.py" line="332" />
+        <location filename="../../desktop/pages/form_page.py" line="94" />
+        <source>说明原因：</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="97" />
+        <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
+        <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="204" />
+        <location filename="../../desktop/pages/form_page.py" line="334" />
         <source>请选择要填写的表单</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="212" />
-        <source>沿用上年数据(&amp;L)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="213" />
-        <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
-        <translation type="unfinished" />
+        <translation>Choose a form to fill in</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="214" />
-        <source>字段历史(&amp;H)</source>
-        <translation type="unfinished" />
+        <source>沿用上年数据(&amp;L)</source>
+        <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="215" />
-        <source>当前字段的每一次修改（Ctrl+H）</source>
-        <translation type="unfinished" />
+        <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
+        <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="216" />
-        <source>提交(&amp;S)</source>
-        <translation type="unfinished" />
+        <source>字段历史(&amp;H)</source>
+        <translation>Field &amp;history</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="217" />
+        <source>当前字段的每一次修改（Ctrl+H）</source>
+        <translation>Every change to the current field (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <source>提交(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="219" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
-        <translation type="unfinished" />
+        <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="243" />
+        <location filename="../../desktop/pages/form_page.py" line="245" />
         <source>问题</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="246" />
-        <source>类型</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="247" />
-        <source>字段</source>
-        <translation type="unfinished" />
+        <translation>Problems</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="248" />
-        <source>说明</source>
-        <translation type="unfinished" />
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="265" />
-        <source>填报说明</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/pages/form_page.py" line="249" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="250" />
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="267" />
-        <location filename="../../desktop/pages/form_page.py" line="317" />
+        <source>填报说明</source>
+        <translation>Data entry notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="269" />
+        <location filename="../../desktop/pages/form_page.py" line="319" />
         <source>点击一个字段，这里显示它的填报口径。</source>
-        <translation type="unfinished" />
+        <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="284" />
+        <location filename="../../desktop/pages/form_page.py" line="286" />
         <source>未填</source>
-        <translation type="unfinished" />
+        <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="284" />
+        <location filename="../../desktop/pages/form_page.py" line="286" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="285" />
+        <location filename="../../desktop/pages/form_page.py" line="287" />
         <source>已提交</source>
-        <translation type="unfinished" />
+        <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="370" />
+        <location filename="../../desktop/pages/form_page.py" line="372" />
         <source>截止 %1</source>
-        <translation type="unfinished" />
+        <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="380" />
+        <location filename="../../desktop/pages/form_page.py" line="382" />
         <source>本单位在这张表上没有需要填写的项目。</source>
-        <translation type="unfinished" />
+        <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="391" />
+        <location filename="../../desktop/pages/form_page.py" line="393" />
         <source>计算字段，自动得出</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="395" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
+        <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="397" />
+        <source>（未填）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="399" />
         <source>是</source>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="398" />
+        <location filename="../../desktop/pages/form_page.py" line="400" />
         <source>否</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="420" />
+        <location filename="../../desktop/pages/form_page.py" line="422" />
         <source>从日历选择日期</source>
-        <translation type="unfinished" />
+        <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="511" />
+        <location filename="../../desktop/pages/form_page.py" line="513" />
         <source>必填</source>
-        <translation type="unfinished" />
+        <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="516" />
+        <location filename="../../desktop/pages/form_page.py" line="518" />
         <source>上年：</source>
-        <translation type="unfinished" />
+        <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="571" />
+        <location filename="../../desktop/pages/form_page.py" line="573" />
         <source>未保存</source>
-        <translation type="unfinished" />
+        <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="588" />
+        <location filename="../../desktop/pages/form_page.py" line="590" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
-        <translation type="unfinished" />
+        <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="614" />
+        <location filename="../../desktop/pages/form_page.py" line="616" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="623" />
+        <location filename="../../desktop/pages/form_page.py" line="625" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
-        <translation type="unfinished" />
+        <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="631" />
+        <location filename="../../desktop/pages/form_page.py" line="633" />
         <source>……另有 %n 项</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="632" />
+        <location filename="../../desktop/pages/form_page.py" line="634" />
         <source>无法提交，以下问题需要先处理：</source>
-        <translation type="unfinished" />
+        <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="639" />
+        <location filename="../../desktop/pages/form_page.py" line="641" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
-        <translation type="unfinished" />
+        <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="648" />
+        <location filename="../../desktop/pages/form_page.py" line="650" />
         <source>请先点击一个字段，再查看它的历史。</source>
-        <translation type="unfinished" />
+        <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="717" />
-        <location filename="../../desktop/pages/form_page.py" line="734" />
+        <location filename="../../desktop/pages/form_page.py" line="719" />
+        <location filename="../../desktop/pages/form_page.py" line="736" />
         <source>错误</source>
-        <translation type="unfinished" />
+        <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="727" />
+        <location filename="../../desktop/pages/form_page.py" line="729" />
         <source>警告（已说明）</source>
-        <translation type="unfinished" />
+        <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="727" />
+        <location filename="../../desktop/pages/form_page.py" line="729" />
         <source>警告</source>
-        <translation type="unfinished" />
+        <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="740" />
+        <location filename="../../desktop/pages/form_page.py" line="742" />
         <source>必填未填</source>
-        <translation type="unfinished" />
+        <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="741" />
+        <location filename="../../desktop/pages/form_page.py" line="743" />
         <source>尚未填写</source>
-        <translation type="unfinished" />
+        <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="770" />
+        <location filename="../../desktop/pages/form_page.py" line="772" />
         <source>（已说明）</source>
-        <translation type="unfinished" />
+        <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="774" />
+        <location filename="../../desktop/pages/form_page.py" line="776" />
         <source>沿用上年数据，请核实</source>
-        <translation type="unfinished" />
+        <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="790" />
+        <location filename="../../desktop/pages/form_page.py" line="792" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="796" />
-        <source>改正 %n 处错误</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/pages/form_page.py" line="798" />
-        <source>说明 %n 条警告</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <source>改正 %n 处错误</source>
+        <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/pages/form_page.py" line="800" />
+        <source>说明 %n 条警告</source>
+        <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/form_page.py" line="802" />
         <source>填写 %n 个必填项</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="801" />
+        <location filename="../../desktop/pages/form_page.py" line="803" />
         <source>提交前需要：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="804" />
-        <source>已提交，数据已冻结。</source>
-        <translation type="unfinished" />
+        <translation>Before submitting: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="806" />
+        <source>已提交，数据已冻结。</source>
+        <translation>Submitted; the data are frozen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="808" />
         <source>没有待处理的问题，可以提交。</source>
-        <translation type="unfinished" />
+        <translation>No open problems; ready to submit.</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="851" />
+        <location filename="../../desktop/pages/form_page.py" line="853" />
         <source>字段历史：</source>
-        <translation type="unfinished" />
+        <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="854" />
+        <location filename="../../desktop/pages/form_page.py" line="856" />
         <source>填报</source>
-        <translation type="unfinished" />
+        <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="854" />
+        <location filename="../../desktop/pages/form_page.py" line="856" />
         <source>沿用上年</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="855" />
-        <source>演示数据</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="855" />
-        <source>导入</source>
-        <translation type="unfinished" />
+        <translation>Carried over from last year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="857" />
-        <source>年份</source>
-        <translation type="unfinished" />
+        <source>演示数据</source>
+        <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="858" />
-        <source>原值</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/pages/form_page.py" line="857" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="859" />
+        <source>年份</source>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="860" />
-        <source>新值</source>
-        <translation type="unfinished" />
+        <source>原值</source>
+        <translation>Old value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="862" />
-        <source>说明</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="863" />
-        <source>操作员</source>
-        <translation type="unfinished" />
+        <source>新值</source>
+        <translation>New value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="864" />
-        <source>时间</source>
-        <translation type="unfinished" />
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="865" />
-        <source>来源</source>
-        <translation type="unfinished" />
+        <source>操作员</source>
+        <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
-        <source>这个字段还没有任何修改记录。</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/pages/form_page.py" line="866" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="867" />
+        <source>来源</source>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/form_page.py" line="880" />
+        <source>这个字段还没有任何修改记录。</source>
+        <translation>This field has no recorded changes yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="882" />
         <source>关闭</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1213,351 +1201,401 @@
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="214" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="214" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="216" />
         <source>目标（★约束性）</source>
-        <translation type="unfinished" />
+        <translation>Target (★ binding)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="217" />
         <source>最新状态</source>
-        <translation type="unfinished" />
+        <translation>Latest status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>未达标</source>
-        <translation type="unfinished" />
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>已达标</source>
-        <translation type="unfinished" />
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>进度滞后</source>
-        <translation type="unfinished" />
+        <translation>Behind schedule</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>进度正常</source>
-        <translation type="unfinished" />
+        <translation>On track</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="221" />
         <source>不采集</source>
-        <translation type="unfinished" />
+        <translation>Not collected</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="221" />
         <source>已逾期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>未到期</source>
-        <translation type="unfinished" />
+        <translation>Not yet due</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>逾期完成</source>
-        <translation type="unfinished" />
+        <translation>Completed late</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="223" />
         <source>无法计算</source>
-        <translation type="unfinished" />
+        <translation>Cannot be computed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="224" />
         <source>本级规划</source>
-        <translation type="unfinished" />
+        <translation>Own plan</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="224" />
         <source>上级规划</source>
-        <translation type="unfinished" />
+        <translation>Higher-level plan</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="225" />
         <source>国家标准</source>
-        <translation type="unfinished" />
+        <translation>National standard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="237" />
         <source>是</source>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="237" />
         <source>否</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="247" />
         <source>（%d年）</source>
-        <translation type="unfinished" />
+        <translation> (%d)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="249" />
         <source> 等%d项</source>
-        <translation type="unfinished" />
+        <translation> · %d targets</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="255" />
         <source>%s（%d）</source>
-        <translation type="unfinished" />
+        <translation>%s (%d)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="272" />
         <source>标准差 %s / 加权均值 %s</source>
-        <translation type="unfinished" />
+        <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="275" />
         <source>分子 %s / 分母 %s</source>
-        <translation type="unfinished" />
+        <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="282" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
-        <translation type="unfinished" />
+        <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="284" />
         <source>，部分单位未报送</source>
-        <translation type="unfinished" />
+        <translation>, some units have not reported</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="286" />
         <source>覆盖 %.0f%%</source>
-        <translation type="unfinished" />
+        <translation>Coverage %.0f%%</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="290" />
         <source>%d年目标 %s（%s：%s）</source>
-        <translation type="unfinished" />
+        <translation>%d target %s (%s: %s)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="294" />
         <source>：%s</source>
-        <translation type="unfinished" />
+        <translation>: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="296" />
         <source>，本年应达 %s</source>
-        <translation type="unfinished" />
+        <translation>, expected this year: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="303" />
         <source>%s · %d年：无数据</source>
-        <translation type="unfinished" />
+        <translation>%s · %d: no data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="305" />
         <source>%s · %d年：%s</source>
-        <translation type="unfinished" />
+        <translation>%s · %d: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="310" />
         <source>本年没有适用的目标</source>
-        <translation type="unfinished" />
+        <translation>No applicable target this year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="315" />
         <source>%s：没有规划目标</source>
-        <translation type="unfinished" />
+        <translation>%s: no planned targets</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="317" />
         <source>★ 约束性目标：同年同指标中最严格的一项</source>
-        <translation type="unfinished" />
+        <translation>★ Binding target: the strictest one for the same indicator and year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>越小越好</source>
-        <translation type="unfinished" />
+        <translation>lower is better</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>越大越好</source>
-        <translation type="unfinished" />
+        <translation>higher is better</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="323" />
         <source>单位：%s；%s</source>
-        <translation type="unfinished" />
+        <translation>Unit: %s; %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="327" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="327" />
         <source>实际值</source>
-        <translation type="unfinished" />
+        <translation>Actual value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="327" />
         <source>分子 / 分母</source>
-        <translation type="unfinished" />
+        <translation>Numerator / denominator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="327" />
         <source>覆盖</source>
-        <translation type="unfinished" />
+        <translation>Coverage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="328" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="344" />
         <source>（部分）</source>
-        <translation type="unfinished" />
+        <translation> (partial)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="354" />
         <source>本单位此指标没有规划目标。</source>
-        <translation type="unfinished" />
+        <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="356" />
         <source>目标</source>
-        <translation type="unfinished" />
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="357" />
         <source>（★ 约束性目标：同年同指标中最严格的一项）</source>
-        <translation type="unfinished" />
+        <translation>(★ binding target: the strictest one for the same indicator and year)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="369" />
         <source>（应达 %s）</source>
-        <translation type="unfinished" />
+        <translation> (expected %s)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="375" />
         <source>说明：%s</source>
-        <translation type="unfinished" />
+        <translation>Explanation: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="378" />
         <source>原文：“%s”——%s</source>
-        <translation type="unfinished" />
+        <translation>Original text: “%s” — %s</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="22" />
+        <source>填报</source>
+        <translation>Data entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="24" />
+        <source>本校指标</source>
+        <translation>School indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="26" />
+        <source>报送进度</source>
+        <translation>Submission progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="28" />
+        <source>指标看板</source>
+        <translation>Indicator dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="30" />
+        <source>优质均衡</source>
+        <translation>High-quality balanced (youzhi junheng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="32" />
+        <source>差距清单</source>
+        <translation>Shortfalls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="36" />
+        <source>数据交换（加密文件）</source>
+        <translation>Data exchange (encrypted files)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="37" />
+        <source>审核与决定</source>
+        <translation>Review and decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="38" />
+        <source>Excel 报表</source>
+        <translation>Excel reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>EduPlan 教育规划填报与目标核查</source>
-        <translation type="unfinished" />
+        <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>（演示）</source>
-        <translation type="unfinished" />
+        <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>将在后续版本提供</source>
-        <translation type="unfinished" />
+        <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="80" />
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>年份</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="107" />
-        <source> 年份 </source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="116" />
+        <source> 年份 </source>
+        <translation> Year </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>  截止日期判断基准 </source>
-        <translation type="unfinished" />
+        <translation>  Deadlines judged as of </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
+        <location filename="../../desktop/main_window.py" line="131" />
         <source>今天</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="146" />
-        <source>文件(&amp;F)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="147" />
-        <source>打开工作区…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="151" />
-        <source>退出</source>
-        <translation type="unfinished" />
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="155" />
-        <source>语言(&amp;L)</source>
-        <translation type="unfinished" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156" />
+        <source>打开工作区…</source>
+        <translation>Open workspace…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="160" />
-        <source>帮助(&amp;H)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="161" />
-        <location filename="../../desktop/main_window.py" line="184" />
-        <source>诊断信息</source>
-        <translation type="unfinished" />
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="164" />
-        <source>关于 EduPlan</source>
-        <translation type="unfinished" />
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
-        <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/main_window.py" line="169" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="170" />
-        <source>选择工作区文件夹</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/main_window.py" line="193" />
+        <source>诊断信息</source>
+        <translation>Diagnostic information</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="173" />
+        <source>关于 EduPlan</source>
+        <translation>About EduPlan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="175" />
+        <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
+        <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="179" />
+        <source>选择工作区文件夹</source>
+        <translation>Choose the workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="182" />
         <source>重新启动 EduPlan 后打开该工作区。</source>
-        <translation type="unfinished" />
+        <translation>The workspace will open when EduPlan is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="188" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
-        <translation type="unfinished" />
+        <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>保存诊断信息</source>
-        <translation type="unfinished" />
+        <translation>Save diagnostic information</translation>
     </message>
 </context>
 <context>
@@ -1565,87 +1603,95 @@
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="57" />
         <source>本校指标</source>
-        <translation type="unfinished" />
+        <translation>School indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="62" />
         <source>只看未达标(&amp;G)</source>
-        <translation type="unfinished" />
+        <translation>Show only &amp;gaps</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="69" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="70" />
         <source>学段</source>
-        <translation type="unfinished" />
+        <translation>Stage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="71" />
         <source>实际</source>
-        <translation type="unfinished" />
+        <translation>Actual</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="72" />
         <source>目标</source>
-        <translation type="unfinished" />
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="73" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="74" />
         <source>差距</source>
-        <translation type="unfinished" />
+        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="75" />
         <source>怎样补足</source>
-        <translation type="unfinished" />
+        <translation>How to close the gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="90" />
         <source>选择一行，查看目标的原文和出处。</source>
-        <translation type="unfinished" />
+        <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="102" />
         <source>正在核查……</source>
-        <translation type="unfinished" />
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="108" />
         <source>正在核查本校指标……</source>
-        <translation type="unfinished" />
+        <translation>Checking the school's indicators…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="123" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
-        <translation type="unfinished" />
+        <translation>No targets apply to this school, or there are no data for this year yet.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="147" />
         <source>本级目标</source>
-        <translation type="unfinished" />
+        <translation>Own target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="147" />
         <source>上级目标</source>
-        <translation type="unfinished" />
+        <translation>Higher-level target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="148" />
         <source>国家标准</source>
-        <translation type="unfinished" />
+        <translation>National standard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/my_targets.py" line="158" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../desktop/pages/base.py" line="108" />
+        <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
+        <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
     </message>
 </context>
 <context>
@@ -1653,7 +1699,7 @@
     <message>
         <location filename="../../desktop/pages/base.py" line="26" />
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1661,97 +1707,97 @@
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="37" />
         <source>高学历教师</source>
-        <translation type="unfinished" />
+        <translation>Teachers with higher degrees</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="38" />
         <source>骨干教师</source>
-        <translation type="unfinished" />
+        <translation>Backbone teachers</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="39" />
         <source>体艺教师</source>
-        <translation type="unfinished" />
+        <translation>PE and art teachers</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="40" />
         <source>教学用房</source>
-        <translation type="unfinished" />
+        <translation>Teaching space</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="41" />
         <source>体育场馆</source>
-        <translation type="unfinished" />
+        <translation>Sports facilities</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="42" />
         <source>仪器设备值</source>
-        <translation type="unfinished" />
+        <translation>Equipment value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>多媒体教室</source>
-        <translation type="unfinished" />
+        <translation>Multimedia classrooms</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>学校</source>
-        <translation type="unfinished" />
+        <translation>School</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>代码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>学段</source>
-        <translation type="unfinished" />
+        <translation>Stage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="46" />
         <source>学校结论</source>
-        <translation type="unfinished" />
+        <translation>School result</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="47" />
         <source>本学段达标</source>
-        <translation type="unfinished" />
+        <translation>Met in this stage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="50" />
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="107" />
         <source>%s（%s）</source>
-        <translation type="unfinished" />
+        <translation>%s (%s)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="109" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="110" />
         <source>达到标准</source>
-        <translation type="unfinished" />
+        <translation>Meets the standard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="111" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
-        <translation type="unfinished" />
+        <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="112" />
         <source>低于标准的 %.0f%%</source>
-        <translation type="unfinished" />
+        <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="113" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
-        <translation type="unfinished" />
+        <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
 </context>
 <context>
@@ -1759,62 +1805,62 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="317" />
         <source>新建学校工作区</source>
-        <translation type="unfinished" />
+        <translation>New school workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="318" />
         <source>先选学校所在的县（市、区），再填写学校的基本信息。带 * 的为必填。</source>
-        <translation type="unfinished" />
+        <translation>First choose the school's county (city, district), then fill in the school's basic information. Fields marked * are required.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="328" />
         <source>10 位学校标识码</source>
-        <translation type="unfinished" />
+        <translation>10-digit school identification code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="341" />
         <source>所在县（市、区）(&amp;C) *</source>
-        <translation type="unfinished" />
+        <translation>&amp;County (city, district) *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="342" />
         <source>学校代码(&amp;D) *</source>
-        <translation type="unfinished" />
+        <translation>School co&amp;de *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="343" />
         <source>学校名称(&amp;N) *</source>
-        <translation type="unfinished" />
+        <translation>School na&amp;me *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="344" />
         <source>学校类型(&amp;T) *</source>
-        <translation type="unfinished" />
+        <translation>School &amp;type *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="345" />
         <source>办学性质(&amp;O) *</source>
-        <translation type="unfinished" />
+        <translation>O&amp;wnership *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="346" />
         <source>城乡类别(&amp;U) *</source>
-        <translation type="unfinished" />
+        <translation>&amp;Urban/rural category *</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="347" />
         <source>联系人(&amp;L)</source>
-        <translation type="unfinished" />
+        <translation>Contact &amp;person</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="348" />
         <source>联系电话(&amp;P)</source>
-        <translation type="unfinished" />
+        <translation>Contact p&amp;hone</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="349" />
         <source>工作区文件夹(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>Workspace &amp;folder</translation>
     </message>
 </context>
 <context>
@@ -1822,219 +1868,219 @@
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>严重</source>
-        <translation type="unfinished" />
+        <translation>Critical</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>较大</source>
-        <translation type="unfinished" />
+        <translation>Major</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="320" />
         <source>轻微</source>
-        <translation type="unfinished" />
+        <translation>Minor</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>未达标</source>
-        <translation type="unfinished" />
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>已达标</source>
-        <translation type="unfinished" />
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>进度滞后</source>
-        <translation type="unfinished" />
+        <translation>Behind schedule</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="323" />
         <source>进度正常</source>
-        <translation type="unfinished" />
+        <translation>On track</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="323" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>不采集</source>
-        <translation type="unfinished" />
+        <translation>Not collected</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>已逾期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>未到期</source>
-        <translation type="unfinished" />
+        <translation>Not yet due</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>逾期完成</source>
-        <translation type="unfinished" />
+        <translation>Completed late</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="326" />
         <source>无法计算</source>
-        <translation type="unfinished" />
+        <translation>Cannot be computed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="345" />
         <source>差距清单</source>
-        <translation type="unfinished" />
+        <translation>Shortfalls</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="350" />
         <source>重新核查(&amp;R)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Recheck</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="351" />
         <source>重新读取数据并核查（F5）</source>
-        <translation type="unfinished" />
+        <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="359" />
         <source>全部</source>
-        <translation type="unfinished" />
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="366" />
         <location filename="../../desktop/pages/shortfalls.py" line="564" />
         <source>全部指标</source>
-        <translation type="unfinished" />
+        <translation>All indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="368" />
         <location filename="../../desktop/pages/shortfalls.py" line="583" />
         <source>全部状态</source>
-        <translation type="unfinished" />
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="370" />
         <source>单位名称或代码</source>
-        <translation type="unfinished" />
+        <translation>Unit name or code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="373" />
         <source>显示全部（含已达标）(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="374" />
         <source>严重程度(&amp;V)</source>
-        <translation type="unfinished" />
+        <translation>Se&amp;verity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="375" />
         <source>指标(&amp;I)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="376" />
         <source>状态(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>Sta&amp;tus</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="377" />
         <source>单位(&amp;U)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="389" />
         <source>降序(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Descending</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="390" />
         <source>排序(&amp;O)</source>
-        <translation type="unfinished" />
+        <translation>S&amp;ort by</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="474" />
         <source>已完成</source>
-        <translation type="unfinished" />
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="474" />
         <source>未完成</source>
-        <translation type="unfinished" />
+        <translation>Not completed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="479" />
         <source>严重程度</source>
-        <translation type="unfinished" />
+        <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="481" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="483" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="486" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="488" />
         <source>实际</source>
-        <translation type="unfinished" />
+        <translation>Actual</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="490" />
         <source>目标</source>
-        <translation type="unfinished" />
+        <translation>Target</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="492" />
         <source>差距</source>
-        <translation type="unfinished" />
+        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="494" />
         <source>相对差距</source>
-        <translation type="unfinished" />
+        <translation>Rel. gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="496" />
         <source>较上年</source>
-        <translation type="unfinished" />
+        <translation>Change</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="499" />
         <source>补齐所需</source>
-        <translation type="unfinished" />
+        <translation>To close the gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="534" />
         <source>正在对照目标核查 {year} 年数据…</source>
-        <translation type="unfinished" />
+        <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="591" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
-        <translation type="unfinished" />
+        <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="665" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
-        <translation type="unfinished" />
+        <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="667" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
-        <translation type="unfinished" />
+        <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
 </context>
 <context>
@@ -2043,187 +2089,187 @@
         <location filename="../../desktop/pages/youzhi.py" line="145" />
         <location filename="../../desktop/pages/youzhi.py" line="302" />
         <source>达标</source>
-        <translation type="unfinished" />
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="145" />
         <source>未达标</source>
-        <translation type="unfinished" />
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="146" />
         <source>数据不全</source>
-        <translation type="unfinished" />
+        <translation>Incomplete data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="146" />
         <source>不参评</source>
-        <translation type="unfinished" />
+        <translation>Not assessed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="149" />
         <source>优质均衡</source>
-        <translation type="unfinished" />
+        <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="152" />
         <source>县（市、区）：</source>
-        <translation type="unfinished" />
+        <translation>County (city, district):</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="169" />
         <source>全部学校</source>
-        <translation type="unfinished" />
+        <translation>All schools</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="174" />
         <source>按学校名称或代码筛选…</source>
-        <translation type="unfinished" />
+        <translation>Filter by school name or code…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="177" />
         <source>学校结论：</source>
-        <translation type="unfinished" />
+        <translation>School result:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="181" />
         <source>绿：达到标准 · 黄：未达标准但不低于标准的 %d%% · 红：低于 %d%%。学校须至少 %d 项达标、其余不低于 %d%%。</source>
-        <translation type="unfinished" />
+        <translation>Green: meets the standard · Amber: below it, but ≥ %d%% of it · Red: below %d%%. A school must meet ≥ %d indicators and reach ≥ %d%% on the rest.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>差异系数</source>
-        <translation type="unfinished" />
+        <translation>Coefficient of variation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>学段</source>
-        <translation type="unfinished" />
+        <translation>Stage</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="194" />
         <source>差异系数值</source>
-        <translation type="unfinished" />
+        <translation>Coefficient of variation value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="195" />
         <source>限值</source>
-        <translation type="unfinished" />
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="196" />
         <source>结论</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="204" />
         <source>县域资源配置：校际差异系数（小学 ≤ 0.50，初中 ≤ 0.45）</source>
-        <translation type="unfinished" />
+        <translation>County resource allocation: inter-school coefficient of variation (primary ≤ 0.50, junior secondary ≤ 0.45)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="209" />
         <source>义务教育学校：7 项资源配置指标</source>
-        <translation type="unfinished" />
+        <translation>Compulsory-education schools: 7 resource allocation indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="254" />
         <source>本工作区下没有县（市、区）。</source>
-        <translation type="unfinished" />
+        <translation>There is no county (city, district) in this workspace.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="257" />
         <source>优质均衡 — %s %d年</source>
-        <translation type="unfinished" />
+        <translation>High-quality balanced (youzhi junheng) — %s %d</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="264" />
         <source>正在计算 %s %d 年的优质均衡指标…</source>
-        <translation type="unfinished" />
+        <translation>Computing the high-quality balanced (youzhi junheng) indicators of %s for %d…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="301" />
         <source>无数据</source>
-        <translation type="unfinished" />
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="302" />
         <source>超出限值</source>
-        <translation type="unfinished" />
+        <translation>Above the limit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="316" />
         <source>未达标准：%s</source>
-        <translation type="unfinished" />
+        <translation>Below the standard: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="319" />
         <source>其中低于 %d%%：%s</source>
-        <translation type="unfinished" />
+        <translation>of which below %d%%: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="322" />
         <source>无数据：%s</source>
-        <translation type="unfinished" />
+        <translation>No data: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="330" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
-        <translation type="unfinished" />
+        <translation>%s is not a county-level unit, so it has no county high-quality balanced (youzhi junheng) assessment.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="338" />
         <source>资源配置达标</source>
-        <translation type="unfinished" />
+        <translation>Resource allocation met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="340" />
         <source>资源配置未达标</source>
-        <translation type="unfinished" />
+        <translation>Resource allocation not met</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="342" />
         <source>数据不全，暂不能判定</source>
-        <translation type="unfinished" />
+        <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="344" />
         <source>已通过国家督导认定</source>
-        <translation type="unfinished" />
+        <translation>Certified by national inspection</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="346" />
         <source>尚未通过国家督导认定</source>
-        <translation type="unfinished" />
+        <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="348" />
         <source>认定状态未填报</source>
-        <translation type="unfinished" />
+        <translation>Certification status not entered</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="351" />
         <source>%s %d年：</source>
-        <translation type="unfinished" />
+        <translation>%s %d: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="352" />
         <source>认定状态：</source>
-        <translation type="unfinished" />
+        <translation>Certification status: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="353" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
-        <translation type="unfinished" />
+        <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="356" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
-        <translation type="unfinished" />
+        <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/youzhi.py" line="367" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
-        <translation type="unfinished" />
+        <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
     </message>
 </context>
 <context>
@@ -2231,57 +2277,52 @@
     <message>
         <location filename="../../desktop/pages/wizard.py" line="48" />
         <source>浏览(&amp;B)…</source>
-        <translation type="unfinished" />
+        <translation>B&amp;rowse…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="64" />
         <source>选择工作区文件夹</source>
-        <translation type="unfinished" />
+        <translation>Choose the workspace folder</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="40" />
+        <location filename="../../desktop/startup.py" line="20" />
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="67" />
+        <location filename="../../desktop/startup.py" line="47" />
         <source>首次运行：正在生成演示工作区（东川区）…</source>
-        <translation type="unfinished" />
+        <translation>First run: generating the demo workspace (Dongchuan District)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="79" />
+        <location filename="../../desktop/startup.py" line="59" />
         <source>正在生成演示学校工作区…</source>
-        <translation type="unfinished" />
+        <translation>Generating the demo school workspace…</translation>
     </message>
 </context>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="93" />
         <source>说明原因：</source>
-        <translation type="unfinished" />
+        <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="95" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
-        <translation type="unfinished" />
+        <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/pages/base.py" line="103" />
-        <location filename="../../desktop/pages/base.py" line="108" />
         <source>EduPlan</source>
-        <translation type="unfinished" />
+        <translation>EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/base.py" line="109" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
-        <translation type="unfinished" />
+        <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
     </message>
 </context>
 </TS>

@@ -27,15 +27,23 @@ def main() -> int:
     for line in (HERE / "en.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#") and "\t" in line:
             src, dst = line.split("\t", 1)
-            table[src] = dst
+            table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
     tree = ET.parse(ts)
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
         if source in table:
-            translation.text = table[source]
             translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":  # English: singular and plural, same text
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for _ in range(2):
+                    form = ET.SubElement(translation, "numerusform")
+                    form.text = table[source]
+            else:
+                translation.text = table[source]
         else:
             missing.append(source)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
