@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from eduplan_core.catalog.load import get_catalog  # noqa: E402
-from eduplan_core.catalog.model import SCHOOL_TYPES, Org  # noqa: E402
+from eduplan_core.catalog.model import Org  # noqa: E402
 from eduplan_core.indicators.compute import compute_all  # noqa: E402
 from eduplan_core.indicators.frame import base_forms, build_year_frame, unit_table  # noqa: E402
 from eduplan_core.indicators.service import check_frames, years_needed  # noqa: E402

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from eduplan_core.errors import Cancelled, EduPlanError
 
@@ -107,6 +108,24 @@ def show_error(parent: QWidget, exc: Exception) -> None:
         logging.getLogger("eduplan").exception("internal error", exc_info=exc)
         QMessageBox.critical(parent, "EduPlan", QCoreApplication.translate(
             "Page", "程序内部错误，已记录在日志中。未保存的内容不受影响。"))
+
+
+def setup_table(view: QTableView, resize_to_contents: bool = False) -> QTableView:
+    """How every list of rows behaves: whole rows selected one at a time, read-only, compact
+    rows without a row header, the last column stretched, Tab leaving the table."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if resize_to_contents
+                                else QHeaderView.ResizeMode.Interactive)
+    return view
 
 
 def heading(text: str) -> QLabel:

@@ -8,7 +8,7 @@ reports itself, the contact to chase is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
@@ -16,7 +16,7 @@ from eduplan_core.errors import EduPlanError
 
 from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       RowsModel)
-from .base import Page, heading
+from .base import Page, heading, setup_table
 
 STATE_ORDER = {"missing": 0, "draft": 1, "submitted": 2}
 AMBER_TEXT = AMBER.darker(135)  # amber text on the amber background stays readable
@@ -95,7 +95,7 @@ class CompletenessPage(Page):
         ], color=lambda r: STATE_COLOURS.get(r["state"]))
         self.view = QTableView()
         self.view.setModel(self.model)
-        _setup(self.view)
+        setup_table(self.view)
         self.view.activated.connect(self._activated)
         self.form_model = RowsModel([
             Column("form_name", self.tr("表单")),
@@ -108,7 +108,7 @@ class CompletenessPage(Page):
                             STATE_COLOURS["submitted"]))
         self.form_view = QTableView()
         self.form_view.setModel(self.form_model)
-        _setup(self.form_view)
+        setup_table(self.form_view)
         self.form_view.activated.connect(self._form_activated)
         self.form_view.setToolTip(self.tr("回车或双击：只看这张表单的单位"))
 
@@ -260,13 +260,3 @@ class CompletenessPage(Page):
                 self.message.setText(self.tr("无法打开 %s 的填报表，请在填报页中选择。")
                                      % row["name"])
 
-
-def _setup(view: QTableView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)

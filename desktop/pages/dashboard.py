@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -23,7 +23,7 @@ from eduplan_core.indicators.evaluate import STATUS_NAMES, Finding
 
 from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       Column, RowsModel, num)
-from .base import Page, heading
+from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
 YEARS_SHOWN = (2023, 2024, 2025)
@@ -489,7 +489,7 @@ class DashboardPage(Page):
                                       Column("code", self.tr("代码"))])
         self.units_view = QTableView()
         self.units_view.setModel(self.units_model)
-        self._setup_view(self.units_view)
+        setup_table(self.units_view)
         self.units_view.activated.connect(self._unit_activated)
         self.units_view.setToolTip(self.tr("双击或按回车查看该单位的指标"))
         units_box = QWidget()
@@ -503,7 +503,7 @@ class DashboardPage(Page):
         self.model = IndicatorModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self._setup_view(self.view)
+        setup_table(self.view)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -541,16 +541,6 @@ class DashboardPage(Page):
         """Values were saved somewhere: computed rows are stale."""
         self._cache.clear()
 
-    @staticmethod
-    def _setup_view(view: QTableView) -> None:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.setAlternatingRowColors(False)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
 
     # -- where we are ----------------------------------------------------------------------
     @property

@@ -6,14 +6,14 @@ enters their values) and its own forms (its base form and the milestones it reco
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store import entries
 
 from ..models import AMBER, GREEN, GREY, Column, RowsModel
-from .base import Page, heading
+from .base import Page, heading, setup_table
 from .form_page import FormPage, form_fields
 
 
@@ -41,14 +41,8 @@ class EntryPage(Page):
         ], color=_state_color, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        setup_table(self.table, resize_to_contents=True)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.table.setToolTip(self.tr("双击或按回车打开"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
                                QSplitter, QTableView, QTextBrowser)
 
 from eduplan_core.indicators.evaluate import SEVERITY_ORDER, STATUS_NAMES
@@ -14,7 +14,7 @@ from eduplan_core.indicators.service import check_org
 
 from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
                       num)
-from .base import Page, heading
+from .base import Page, heading, setup_table
 
 GOOD = ("met", "on_track")
 BAD = ("missed", "overdue")
@@ -76,14 +76,7 @@ class MyTargetsPage(Page):
         ], color=_status_color, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        setup_table(self.table, resize_to_contents=True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)

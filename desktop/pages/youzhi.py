@@ -12,12 +12,12 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       Column, RowsModel, num)
-from .base import Page, heading
+from .base import Page, heading, setup_table
 
 AMBER_TEXT = AMBER.darker(135)  # amber text on the amber background stays readable
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
@@ -188,7 +188,7 @@ class YouzhiPage(Page):
         self.model = SchoolGridModel(indicators, self.floor, self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        _setup(self.view)
+        setup_table(self.view)
         self.cv_model = RowsModel([
             Column("name", self.tr("差异系数")), Column("section", self.tr("学段")),
             Column("cv_text", self.tr("差异系数值"), align_right=True),
@@ -197,7 +197,7 @@ class YouzhiPage(Page):
         ], color=lambda r: r["colours"])
         self.cv_view = QTableView()
         self.cv_view.setModel(self.cv_model)
-        _setup(self.cv_view)
+        setup_table(self.cv_view)
         cv_box = QWidget()
         cl = QVBoxLayout(cv_box)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -366,13 +366,3 @@ class YouzhiPage(Page):
         schools = len({r["org"] for r in rows})
         self.schools_label.setText(self.tr("义务教育学校：7 项资源配置指标（%d 所）") % schools)
 
-
-def _setup(view: QTableView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)
