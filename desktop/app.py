@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from eduplan_core.errors import EduPlanError
+from eduplan_core.errors import EduPlanError, WorkspaceDamaged
 from eduplan_core.store.backup import DB_NAME
 
 from .logs import setup_logging
@@ -51,6 +51,25 @@ def choose_workspace(args) -> Path | None:
     return wizard.workspace_path
 
 
+def offer_restore(path: Path, exc: WorkspaceDamaged) -> bool:
+    """A damaged workspace: say so, and offer its newest backup (the damaged file is kept)."""
+    from eduplan_core.store import backup
+
+    backups = backup.list_backups(path)
+    if not backups:
+        QMessageBox.critical(None, "EduPlan", exc.message)
+        return False
+    newest = backups[0]
+    answer = QMessageBox.question(
+        None, "EduPlan",
+        exc.message + "\n\n" + QApplication.translate(
+            "app", "用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。") % newest.taken_at)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    backup.restore(path, newest.name)
+    return True
+
+
 def open_window(path: Path):
     from .main_window import MainWindow
     from .session import Session
@@ -79,7 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         path = choose_workspace(args)
         if path is None:
             return 0
-        window = open_window(path)
+        try:
+            window = open_window(path)
+        except WorkspaceDamaged as exc:
+            if not offer_restore(path, exc):
+                return 2
+            window = open_window(path)
     except EduPlanError as exc:
         QMessageBox.critical(None, "EduPlan", exc.message)
         return 2

@@ -101,3 +101,29 @@ def test_english_is_selectable(qtbot):
         QApplication.instance().removeTranslator(translator)
         QSettings().setValue("language", "zh_CN")
     assert QCoreApplication.translate("MainWindow", "差距清单") == "差距清单"
+
+
+def test_damaged_workspace_offers_its_newest_backup(qtbot, demo_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import offer_restore
+    from eduplan_core.errors import WorkspaceDamaged
+    from eduplan_core.store import backup
+    from eduplan_core.store.workspace import Workspace
+
+    good = backup.take_backup(demo_path, "manual")
+    (demo_path / "eduplan.sqlite").write_bytes(b"broken" * 1000)
+    for side in ("eduplan.sqlite-wal", "eduplan.sqlite-shm"):
+        (demo_path / side).unlink(missing_ok=True)
+    try:
+        Workspace.open(demo_path)
+    except WorkspaceDamaged as exc:
+        damaged = exc
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert offer_restore(demo_path, damaged)
+    assert "已损坏" in asked[0] and good.taken_at in asked[0]
+    with Workspace.open(demo_path, daily_backup=False) as ws:
+        assert ws.org.name == "东川区"
+    assert any(p.name.startswith("replaced-") for p in (demo_path / "backups").iterdir())
