@@ -14,14 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import (QAbstractTableModel, QCollator, QItemSelectionModel, QLocale,
+from PySide6.QtCore import (QCollator, QItemSelectionModel, QLocale,
                             QModelIndex, Qt)
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..models import (AMBER, AMBER_BG, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE, num)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE, RowsModel,
+                      num)
 from .base import Page, heading
 
 # statuses in the order a reader goes through them (also the sort order of the status column)
@@ -29,7 +30,6 @@ STATUS_ORDER = ("overdue", "missed", "behind", "done_late", "no_data", "pending"
                 "met", "not_collected", "no_formula")
 SHORTFALL_STATUSES = ("overdue", "missed", "behind", "done_late")
 SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
-AMBER_TEXT = AMBER.darker(135)  # amber that stays readable as text on a light background
 NO_UNIT = ("是/否", "")
 
 
@@ -83,36 +83,14 @@ class FindingColumn:
     collate: Callable[[Any], str] | None = None  # Chinese text sorted by pinyin before the key
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     """Findings under columns; holds a list, never a workspace. The severity cell is coloured
     (critical red, major amber, minor grey) and the status cell by its state."""
 
     def __init__(self, columns: Sequence[FindingColumn], parent=None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
+        super().__init__(columns, parent=parent)
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows if isinstance(rows, list) else list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> Any:
-        return self.rows[index]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)) or \
