@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.errors import EduPlanError
 
-from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       RowsModel)
 from .base import Page, heading, setup_table
 
 STATE_ORDER = {"missing": 0, "draft": 1, "submitted": 2}
-AMBER_TEXT = AMBER.darker(135)  # amber text on the amber background stays readable
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
 

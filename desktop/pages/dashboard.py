@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.evaluate import STATUS_NAMES, Finding
 
-from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      Column, RowsModel, num)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
+                      SORT_ROLE, Column, RowsModel, num)
 from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
@@ -30,7 +30,6 @@ YEARS_SHOWN = (2023, 2024, 2025)
 # worst first: the colour of a year is the worst status among its binding targets
 STATUS_RANK = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "no_data": 4,
                "pending": 5, "on_track": 6, "met": 7, "not_collected": 8, "no_formula": 9}
-AMBER_TEXT = AMBER.darker(135)  # amber text on the amber background stays readable
 STATUS_COLOURS = {"missed": (RED, RED_BG), "overdue": (RED, RED_BG),
                   "behind": (AMBER_TEXT, AMBER_BG), "done_late": (AMBER_TEXT, AMBER_BG),
                   "met": (GREEN, GREEN_BG), "on_track": (GREEN, GREEN_BG),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store import entries
 
-from ..models import AMBER, GREEN, GREY, Column, RowsModel
+from ..models import (AMBER_TEXT, GREEN, GREY, Column, RowsModel)
 from .base import Page, heading, setup_table
 from .form_page import FormPage, form_fields
 
@@ -278,5 +278,5 @@ class EntryPage(Page):
 
 
 def _state_color(row):
-    return {"submitted": (GREEN, None), "draft": (AMBER.darker(130), None),
+    return {"submitted": (GREEN, None), "draft": (AMBER_TEXT, None),
             "empty": (GREY, None)}.get(row["state"])

@@ -24,8 +24,7 @@ from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.store import entries
 from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
 
-from ..models import AMBER, AMBER_BG, GREEN, GREY, RED, RED_BG, Column, RowsModel, num
-
+from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, num)
 _PATTERNS = {"integer": r"-?\d*", "decimal": r"-?\d*\.?\d*", "percent": r"-?\d*\.?\d*\s*%?",
              "date": r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"}
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
@@ -770,7 +769,7 @@ class FormPage(QWidget):
                     for i in warnings[code]:
                         ok = any(explanations.get(x) for x in i.fields)
                         notes.append(i.message + (self.tr("（已说明）") if ok else ""))
-                    row.set_message("⚠ " + "；".join(notes), AMBER.darker(130).name())
+                    row.set_message("⚠ " + "；".join(notes), AMBER_TEXT.name())
                 elif code in carried and code not in self._dirty:
                     row.set_look(None)
                     row.set_message(self.tr("沿用上年数据，请核实"), GREY.name())
@@ -801,7 +800,7 @@ class FormPage(QWidget):
             if n_missing:
                 parts.append(self.tr("填写 %n 个必填项", "", n_missing))
             _set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
-                       AMBER.darker(130).name())
+                       AMBER_TEXT.name())
         elif self.view.state == "submitted":
             _set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
         else:
@@ -841,7 +840,7 @@ def _set_label(label: QLabel, text: str, colour: str = "") -> None:
 
 
 def _issue_color(row):
-    return {"error": (RED, RED_BG), "warning": (AMBER.darker(130), AMBER_BG),
+    return {"error": (RED, RED_BG), "warning": (AMBER_TEXT, AMBER_BG),
             "missing": (GREY, None), "explained": (GREEN, None)}.get(row["level"])
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
 from eduplan_core.indicators.evaluate import SEVERITY_ORDER, STATUS_NAMES
 from eduplan_core.indicators.service import check_org
 
-from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
                       num)
 from .base import Page, heading, setup_table
 
@@ -29,7 +29,7 @@ def _status_color(f):
     if f.status in BAD:
         return RED, RED_BG
     if f.status in LATE:
-        return AMBER.darker(130), AMBER_BG
+        return AMBER_TEXT, AMBER_BG
     return GREY, None
 
 

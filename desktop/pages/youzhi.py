@@ -15,11 +15,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..models import (AMBER, AMBER_BG, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      Column, RowsModel, num)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
+                      SORT_ROLE, Column, RowsModel, num)
 from .base import Page, heading, setup_table
 
-AMBER_TEXT = AMBER.darker(135)  # amber text on the amber background stays readable
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
 STATUS_ORDER = {"未达标": 0, "数据不全": 1, "达标": 2, "不参评": 3}
 STATUS_COLOURS = {"达标": (GREEN, GREEN_BG), "未达标": (RED, RED_BG),
