@@ -202,16 +202,19 @@ def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False,
     for f in form.input_fields:
         if f.code not in shown:
             continue
-        issue = range_issue(f, values.get(f.code))
+        value = values.get(f.code)
+        if value is None:
+            if for_submit and f.required:
+                issues.append(Issue(f"{f.code}:required", "error", (f.code,),
+                                    f"“{f.label}”为必填项，尚未填写"))
+            continue
+        issue = range_issue(f, value)
         if issue:
             issues.append(issue)
         elif last_year and yoy:
-            jump = yoy_issue(f, values.get(f.code), last_year.get(f.code), yoy)
+            jump = yoy_issue(f, value, last_year.get(f.code), yoy)
             if jump:
                 issues.append(jump)
-        elif for_submit and f.required and values.get(f.code) is None:
-            issues.append(Issue(f"{f.code}:required", "error", (f.code,),
-                                f"“{f.label}”为必填项，尚未填写"))
     for rule in form.rules:
         if evaluate_rule(rule, visible) is False:
             issues.append(Issue(rule.code, rule.importance, tuple(sorted(rule.fields)),

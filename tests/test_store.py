@@ -203,3 +203,29 @@ def test_values_survive_a_crash(tmp_path, catalog):
     assert proc.returncode == 9, proc.stderr.decode()
     with Workspace.open(path, daily_backup=False) as ws:
         assert entries.view_entry(ws, "东川区", 2024, "county").values["cty_pop_3_5"] == 8123
+
+
+def test_required_fields_are_checked_in_every_year(county_ws):
+    _fill_primary(county_ws, PAPER, 2023)
+    entries.submit(county_ws, PAPER, 2023, "primary")
+    entries.carry_over(county_ws, PAPER, 2024, "primary")
+    entries.set_values(county_ws, PAPER, 2024, "primary", {"fulltime_teachers": ""})
+    with pytest.raises(ValidationFailed, match="“专任教师数”为必填项"):
+        entries.submit(county_ws, PAPER, 2024, "primary")
+
+
+def test_carry_over_and_typed_values_are_one_change(county_ws):
+    entries.set_values(county_ws, PAPER, 2023, "primary", GOOD)
+    before = count_rows(county_ws)
+    with pytest.raises(ValidationFailed):
+        entries.set_values(county_ws, PAPER, 2024, "primary", {"pri_students": "-1"},
+                           carried_values=entries.last_year_values(county_ws, PAPER, 2024,
+                                                                   "primary"))
+    assert count_rows(county_ws) == before  # the carried values were not stored either
+    r = entries.set_values(county_ws, PAPER, 2024, "primary", {"pri_students": "470"},
+                           carried_values=entries.last_year_values(county_ws, PAPER, 2024,
+                                                                   "primary"))
+    view = entries.view_entry(county_ws, PAPER, 2024, "primary")
+    assert view.values["pri_students"] == 470 and "pri_students" not in view.carried_over
+    assert set(view.carried_over) == {"pri_fulltime_teachers", "pri_backbone_teachers"}
+    assert len(r.changes) == 3

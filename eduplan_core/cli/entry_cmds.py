@@ -42,16 +42,14 @@ def enter(org, year, form_code, sets, explains, value_file, from_last_year, as_j
         file_values, file_expl = read_value_csv(value_file)
         values = {**file_values, **values}
         explanations = {**file_expl, **explanations}
-    results = []
-    if from_last_year:
-        results.append(entries.carry_over(ws, org, year, form_code))
-    if values or explanations or not from_last_year:
-        if not values and not explanations:
-            raise UsageError("没有要填写的内容（--set、--explain、--file 或 --from-last-year）",
-                             "nothing to enter")
-        results.append(entries.set_values(ws, org, year, form_code, values, explanations))
+    if not values and not explanations and not from_last_year:
+        raise UsageError("没有要填写的内容（--set、--explain、--file 或 --from-last-year）",
+                         "nothing to enter")
+    carried = entries.last_year_values(ws, org, year, form_code) if from_last_year else None
+    results = [entries.set_values(ws, org, year, form_code, values, explanations,
+                                  carried_values=carried)]
     if as_json:
-        emit_json(results if len(results) > 1 else results[0])
+        emit_json(results[0])
         return
     for r in results:
         for c in r.changes:

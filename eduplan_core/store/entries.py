@@ -120,16 +120,30 @@ def _last_year_values(ws: Workspace, org: str, year: int, form: str) -> dict[str
     return {k: r["value"] for k, r in current_values(ws, last["id"]).items()} if last else {}
 
 
+def last_year_values(ws: Workspace, org_query: str, year: int,
+                     form_code: str | None) -> dict[str, Any]:
+    """Last year's values of the form, to carry over; a clear error when there are none."""
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    values = _last_year_values(ws, org.code, year, form.code)
+    if not values:
+        raise UsageError(f"{org.name}没有 {year - 1} 年的“{form.name}”可沿用",
+                         f"no {year - 1} values to carry over")
+    return values
+
+
 def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
     return {r["field"]: r for r in ws.db["current_values"].rows_where("entry_id = ?", [entry_id])}
 
 
 def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
                raw_values: Mapping[str, Any], explanations: Mapping[str, str] | None = None,
-               *, source: str = "entry", carried_over: bool = False,
-               only_empty: bool = False, received_from: str | None = None,
-               operator: str | None = None) -> EnterResult:
+               *, source: str = "entry", carried_values: Mapping[str, Any] | None = None,
+               received_from: str | None = None, operator: str | None = None) -> EnterResult:
     """Validate and store values of one form; on any error nothing is stored.
+
+    ``carried_values`` (last year's, see :func:`last_year_values`) fill the fields that are
+    still empty and not typed now, marked as carried over — in the same single change.
 
     ``received_from`` is for values that arrive from their owner (a school's own submission
     merged into its bureau's workspace, or the demo): they are recorded as that owner's, with
@@ -169,12 +183,21 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
         if issue:
             type_issues.append(issue)
         parsed[code] = value
+    carried: set[str] = set()
+    for code, raw in (carried_values or {}).items():
+        f = form.field(code)
+        if f is None or f.is_calculated or code in parsed or stored.get(code) is not None:
+            continue
+        value, issue = parse_value(f, raw)
+        if issue:
+            type_issues.append(issue)
+        elif value is not None:
+            parsed[code] = value
+            carried.add(code)
     if type_issues:
         raise ValidationFailed(type_issues)
-    if only_empty:
-        parsed = {k: v for k, v in parsed.items() if stored.get(k) is None}
     changed = {k for k, v in parsed.items() if stored.get(k) != v or (
-        k in current and bool(current[k]["carried_over"]) and not carried_over)}
+        k in current and bool(current[k]["carried_over"]) and k not in carried)}
     to_explain = {k for k in explanations if k not in changed and
                   explanations[k] != (current.get(k) or {}).get("explanation")}
     merged = {**stored, **parsed}
@@ -208,10 +231,11 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
             rev_id = ws.db["revisions"].insert({
                 "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
                 "old_value": old, "new_value": new, "explanation": expl,
-                "operator": operator, "at": now, "source": source}).last_pk
+                "operator": operator, "at": now,
+                "source": "carry_over" if code in carried else source}).last_pk
             ws.db["current_values"].upsert({
                 "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
-                "carried_over": int(carried_over), "revision_id": rev_id},
+                "carried_over": int(code in carried), "revision_id": rev_id},
                 pk=("entry_id", "field"))
             change_rows.append(FieldChange(code, old, new, expl, rev_id))
         if change_rows:
@@ -226,16 +250,8 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
 
 def carry_over(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EnterResult:
     """Start this year's draft from last year's values (only fields still empty)."""
-    org = ws.orgs.resolve(org_query)
-    form = form_for(ws, org, year, form_code)
-    last = _entry_row(ws, org.code, year - 1, form.code)
-    if last is None:
-        raise UsageError(f"{org.name}没有 {year - 1} 年的“{form.name}”可沿用",
-                         f"no {year - 1} values to carry over")
-    values = {k: r["value"] for k, r in current_values(ws, last["id"]).items()
-              if form.field(k) is not None and not form.field(k).is_calculated}
-    return set_values(ws, org.code, year, form.code, values, source="carry_over",
-                      carried_over=True, only_empty=True)
+    return set_values(ws, org_query, year, form_code, {},
+                      carried_values=last_year_values(ws, org_query, year, form_code))
 
 
 def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EntryView:
