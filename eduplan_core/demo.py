@@ -10,9 +10,12 @@ Progress is reported through ``progress(done, total)``; ``cancelled()`` stops th
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import os
 import random
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -63,26 +66,46 @@ class DemoResult:
     years: tuple[int, ...]
 
 
+def _staged(path: Path, force: bool, build: Callable[[Path], DemoResult]) -> DemoResult:
+    """Build in a new folder beside ``path`` and move it into place when done: an interrupted
+    build leaves nothing behind, and nothing but a replaced demo workspace is ever removed."""
+    path = Path(path)
+    if (path / DB_NAME).exists() and not force:
+        raise UsageError(f"“{path}”已存在工作区（用 --force 重建）",
+                         f"{path} already holds a workspace (use --force)")
+    if path.exists() and not (path / DB_NAME).exists() and any(path.iterdir()):
+        raise UsageError(f"“{path}”不是空文件夹，也不是工作区，不会在其中生成演示数据",
+                         f"{path} is not empty and not a workspace")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{path.name}-building-", dir=path.parent))
+    try:
+        result = build(stage)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)  # only what this build created
+        raise
+    if path.exists():
+        if (path / DB_NAME).exists():  # --force: the old demo is set aside, then removed
+            old = path.with_name(f".{path.name}-replaced-{os.getpid()}")
+            os.replace(path, old)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            path.rmdir()  # an empty folder
+    os.replace(stage, path)
+    return dataclasses.replace(result, path=str(path))
+
+
 def build_demo(path: Path, *, force: bool = False,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> DemoResult:
-    path = Path(path)
-    if (path / DB_NAME).exists():
-        if not force:
-            raise UsageError(f"“{path}”已存在演示工作区（用 --force 重建）",
-                             f"{path} already holds a workspace (use --force)")
-        shutil.rmtree(path)
-    catalog = get_catalog()
-    ws = Workspace.create(path, org=COUNTY, role="county", operator=OPERATOR, demo=True,
-                          catalog=catalog)
-    try:
-        result = _fill(ws, progress, cancelled)
-    except BaseException:
-        ws.close()
-        shutil.rmtree(path, ignore_errors=True)  # never leave a half-built demo behind
-        raise
-    ws.close()
-    return result
+    def build(stage: Path) -> DemoResult:
+        ws = Workspace.create(stage, org=COUNTY, role="county", operator=OPERATOR, demo=True,
+                              catalog=get_catalog())
+        try:
+            return _fill(ws, progress, cancelled)
+        finally:
+            ws.close()
+
+    return _staged(path, force, build)
 
 
 def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
@@ -392,9 +415,6 @@ def build_demo_school(path: Path, school: str, demo_path: Path, *,
                       cancelled: Callable[[], bool] | None = None) -> DemoResult:
     """A school's own workspace, from a demo school's values in the demo county workspace:
     what the school itself would have entered and submitted (to see the school's side)."""
-    path = Path(path)
-    if (path / DB_NAME).exists():
-        raise UsageError(f"“{path}”已存在工作区", f"{path} already holds a workspace")
     with Workspace.open(demo_path, daily_backup=False) as county:
         org = county.orgs.resolve(school)
         rows = county.db.execute(
@@ -404,27 +424,29 @@ def build_demo_school(path: Path, school: str, demo_path: Path, *,
         catalog = county.catalog
     if not org.is_school:
         raise UsageError(f"{org.name}不是学校", f"{org.name} is not a school")
-    ws = Workspace.create(path, org=org.code, role="school", operator=org.contact or "演示",
-                          demo=True, catalog=catalog)
-    try:
-        by_entry: dict[tuple, dict] = {}
-        for year, form, state, field, value, expl in rows:
-            entry = by_entry.setdefault((year, form, state), {"values": {}, "expl": {}})
-            entry["values"][field] = value
-            if expl:
-                entry["expl"][field] = expl
-        for n, ((year, form, state), entry) in enumerate(sorted(by_entry.items()), start=1):
-            if cancelled and cancelled():
-                raise Cancelled()
-            set_values(ws, org.code, year, form, entry["values"], entry["expl"], source="demo")
-            if state == "submitted":
-                submit(ws, org.code, year, form)
-            if progress:
-                progress(n, len(by_entry))
-    except BaseException:
-        ws.close()
-        shutil.rmtree(path, ignore_errors=True)
-        raise
-    ws.close()
-    return DemoResult(path=str(path), schools=1, entries=len(by_entry),
-                      values=len(rows), years=YEARS)
+    by_entry: dict[tuple, dict] = {}
+    for year, form, state, field, value, expl in rows:
+        entry = by_entry.setdefault((year, form, state), {"values": {}, "expl": {}})
+        entry["values"][field] = value
+        if expl:
+            entry["expl"][field] = expl
+
+    def build(stage: Path) -> DemoResult:
+        ws = Workspace.create(stage, org=org.code, role="school",
+                              operator=org.contact or "演示", demo=True, catalog=catalog)
+        try:
+            for n, ((year, form, state), entry) in enumerate(sorted(by_entry.items()), 1):
+                if cancelled and cancelled():
+                    raise Cancelled()
+                set_values(ws, org.code, year, form, entry["values"], entry["expl"],
+                           source="demo")
+                if state == "submitted":
+                    submit(ws, org.code, year, form)
+                if progress:
+                    progress(n, len(by_entry))
+        finally:
+            ws.close()
+        return DemoResult(path=str(stage), schools=1, entries=len(by_entry), values=len(rows),
+                          years=YEARS)
+
+    return _staged(path, False, build)

@@ -65,4 +65,30 @@ def test_cancelled_demo_leaves_nothing(tmp_path):
     with pytest.raises(Cancelled):
         build_demo(tmp_path / "d", progress=lambda d, t: calls.append(d),
                    cancelled=lambda: len(calls) >= 3)
-    assert not (tmp_path / "d").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_never_touches_a_folder_of_the_users(tmp_path):
+    import pytest
+
+    from eduplan_core.errors import UsageError
+
+    mine = tmp_path / "documents"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("重要文件")
+    for force in (False, True):
+        with pytest.raises(UsageError, match="不是空文件夹"):
+            build_demo(mine, force=force)
+    assert (mine / "keep.txt").read_text() == "重要文件"
+
+
+def test_force_replaces_an_existing_demo(demo_path):
+    import pytest
+
+    from eduplan_core.errors import UsageError
+
+    with pytest.raises(UsageError, match="--force"):
+        build_demo(demo_path)
+    result = build_demo(demo_path, force=True)
+    assert result.path == str(demo_path) and (demo_path / "eduplan.sqlite").exists()
+    assert [p.name for p in demo_path.parent.iterdir()] == [demo_path.name]
