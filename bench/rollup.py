@@ -80,14 +80,14 @@ def synthetic_values(catalog, orgs: list[Org], year: int, rng: random.Random):
                 v = rng.choice(f.choices)
             else:
                 continue
-            records.append((org.code, f.code, v, None))
+            records.append((org.code, form.code, f.code, v, None))
     return entries, records
 
 
 def naive_rollup(catalog, tree: OrgTree, orgs: list[Org], records, year: int, indicators):
     """The baseline: a Python loop over units, the scalar evaluator, sums per ancestor."""
     by_org: dict[str, dict] = {}
-    for org, field, value, _ in records[1]:
+    for org, _, field, value, _ in records[1]:
         by_org.setdefault(org, {})[field] = value
     field_types: dict[str, set] = {}
     for form in catalog.forms.values():

@@ -85,12 +85,16 @@ def _applies(t: Target, org: Org, relation: str, year_type: str | None,
 
 
 def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None = None,
-                indicator: str | None = None, as_of: dt.date | None = None) -> list[TargetRow]:
+                indicator: str | None = None, as_of: dt.date | None = None,
+                attrs_year: int | None = None) -> list[TargetRow]:
+    """``year`` keeps only that year's targets; a school's type is taken as of ``attrs_year``
+    (default ``year``, else the current year), so a school that changed type keeps the
+    thresholds of what it was."""
     ancestors = tree.ancestors(org.code)
     rank = {org.code: 0, **{a.code: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
     year_type = None
     if org.is_school:
-        year_type = org.attrs_at(year if year is not None else dt.date.today().year).type
+        year_type = org.attrs_at(attrs_year or year or dt.date.today().year).type
     picked: list[tuple[Target, str]] = []
     for plan in catalog.plans.values():
         for t in plan.targets:

@@ -81,8 +81,7 @@ class _VInterpreter:
         return node.value
 
     def visit_Name(self, node: ast.Name) -> Any:
-        value = self.columns.get(node.id)
-        return None if value is None else value
+        return self.columns.get(node.id)
 
     def visit_Tuple(self, node: ast.Tuple) -> list:
         return [self.visit(e) for e in node.elts]

@@ -175,7 +175,8 @@ def test_build_rows_merges_years_and_marks_the_binding_target(session):
     by_name = {r.name: r for r in rows}
     gk = by_name["高考一本上线率"]
     # 2024 has its own target (22) and the 2025 one (23): both binding, the later one is final
-    assert {f.target_year for f in gk.cells[2024].findings} == {2024, 2025}
+    # the plan sets 2024 itself: its 2024 target is judged, not the 2025 trajectory (no double count)
+    assert {f.target_year for f in gk.cells[2024].findings} == {2024}
     assert gk.final.target_year == 2025 and gk.final.target_value == 23
     data = chart_data(gk)
     assert data.targets == {2023: 21, 2024: 22, 2025: 23}  # the plan gives each year

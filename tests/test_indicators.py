@@ -31,7 +31,8 @@ def frames(catalog, schools, data, years=(2024,)):
         units = unit_table(tree, root, year)
         rows = data.get(year, {})
         entries = [(org, forms[units.at[org, "org_type"]], "submitted") for org in rows]
-        values = [(org, f, v, None) for org, fields in rows.items() for f, v in fields.items()]
+        values = [(org, forms[units.at[org, "org_type"]], f, v, None)
+                  for org, fields in rows.items() for f, v in fields.items()]
         out[year] = build_year_frame(units, year, entries, values, forms)
     return tree, out
 
@@ -274,3 +275,62 @@ def test_year_on_year_jump_is_a_warning_at_entry(county_ws):
     assert "由上年 400 变为 700（+75%）" in r.unexplained[0].message
     r = entries.set_values(county_ws, "2153119001", 2024, "primary", {"pri_students": "430"})
     assert not r.warnings  # within 30 %
+
+
+def test_a_yes_no_milestone_met_on_time_stays_met_in_later_years(catalog):
+    lx = "530902"
+    row = next(r for r in targets_for(catalog, OrgTree(catalog), OrgTree(catalog).get(lx))
+               if r.target.code == "lc_kg_puji_puhui_linxiang_2024")
+    values = {(lx, "kg_puji_puhui_certified", None, y): IndicatorValue(
+        lx, "kg_puji_puhui_certified", None, y, 1.0, reported=1, expected=1)
+        for y in (2024, 2025)}
+    ev = Evaluator(catalog, OrgTree(catalog), values, as_of=dt.date(2025, 6, 1))
+    county = OrgTree(catalog).get(lx)
+    assert ev.judge(county, row, 2024).status == "met"
+    assert ev.judge(county, row, 2025).status == "met"
+
+
+def test_a_gap_is_not_counted_twice(catalog):
+    values = {(COUNTY, "gk_undergrad_rate", None, y): IndicatorValue(
+        COUNTY, "gk_undergrad_rate", None, y, v, v, 100, 1, 1) for y, v in
+        ((2023, 58.0), (2024, 61.0))}
+    tree = OrgTree(catalog)
+    findings = check(catalog, tree, tree.get(COUNTY), 2024, values, as_of=dt.date(2024, 12, 31))
+    undergrad = [f for f in findings if f.indicator == "gk_undergrad_rate"]
+    assert [(f.target_year, f.status) for f in undergrad] == [(2024, "missed")]
+
+
+def test_a_school_that_changed_type_keeps_working(tmp_path, catalog):
+    """A school registered as 小学 becomes 九年一贯制 in 2024: the old primary entry is left
+    aside, the check and compute read the form it fills now."""
+    from eduplan_core.indicators.service import check_org, compute_org
+    from eduplan_core.store import entries
+    from eduplan_core.store.orgs import SchoolInput, check_school, register_school, \
+        set_school_attr
+    from eduplan_core.store.workspace import Workspace
+
+    with Workspace.create(tmp_path / "ws", org="东川区", role="county", operator="甲",
+                          catalog=catalog) as ws:
+        org, _ = check_school(ws.orgs, SchoolInput("2153119101", "改制学校", "东川区", "小学",
+                                                   paper=True))
+        register_school(ws, org)
+        entries.set_values(ws, org.code, 2024, "primary", {"pri_students": "500"})
+        set_school_attr(ws, org.code, 2024, "type", "九年一贯制")
+        entries.set_values(ws, org.code, 2024, "nine_year", {"pri_students": "450",
+                                                              "jun_students": "200"})
+        result = check_org(ws, "东川区", 2024, as_of=dt.date(2024, 12, 31))
+        assert result.findings
+        values = {(v.indicator, v.section): v for v in compute_org(ws, org.code, 2024).values}
+        assert values[("yz_backbone_teachers_per100", "初中")].expected == 1
+
+
+def test_year_on_year_flags_respect_a_fields_tolerance(catalog):
+    from eduplan_core.indicators.quality import yoy_jumps
+
+    tree, fr = frames(catalog, [], {2023: {COUNTY: {"cty_backbone_principals": 30,
+                                                    "cty_pop_3_5": 1000}},
+                                    2024: {COUNTY: {"cty_backbone_principals": 65,
+                                                    "cty_pop_3_5": 2000}}},
+                      years=(2023, 2024))
+    flags = yoy_jumps(catalog, fr[2024], fr[2023])
+    assert [f.subject for f in flags] == ["cty_pop_3_5"]  # the running total may double

@@ -158,10 +158,15 @@ class Evaluator:
         for t in catalog.targets:
             self._plan_values.setdefault(self._series_key(t), {})[t.year] = t.value
         self._first: dict[tuple, tuple[int, float]] = {}
+        self._reported: dict[tuple, list[int]] = {}
         for (o, i, s, y), v in values.items():
-            if v.value is not None and ((o, i, s) not in self._first or y < self._first[
-                    (o, i, s)][0]):
+            if v.value is None:
+                continue
+            self._reported.setdefault((o, i, s), []).append(y)
+            if (o, i, s) not in self._first or y < self._first[(o, i, s)][0]:
                 self._first[(o, i, s)] = (y, v.value)
+        for years in self._reported.values():
+            years.sort()
 
     def value(self, org: str, t: Target, year: int) -> IndicatorValue | None:
         return self.values.get((org, t.indicator, t.section, year))
@@ -172,6 +177,11 @@ class Evaluator:
     @staticmethod
     def _series_key(t: Target) -> tuple:
         return (t.plan, t.org, t.indicator, t.section, t.applies_to, t.kind)
+
+    def has_own_value(self, t: Target, year: int) -> bool:
+        """Does the plan set this target's series for ``year`` too (so that target is judged,
+        not this one's trajectory)?"""
+        return year in self._plan_values.get(self._series_key(t), {})
 
     def expected_at(self, org: str, t: Target, year: int) -> float | None:
         """The plan's own value for ``year`` if it gives one; else the straight line from the
@@ -212,10 +222,10 @@ class Evaluator:
         if ind.compute == "milestone":
             return self._milestone(t, base, self.milestones.get((t.org, t.code)))
         if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
-            v = self.value(code, t, year)
-            done = v is not None and v.value is not None and meets(v.value, t)
-            when = min(self.as_of, dt.date(year, 12, 31)).isoformat()
-            return self._milestone(t, base, when if done else None)
+            first = next((y for y in self._reported.get((code, t.indicator, t.section), ())
+                          if y <= year and meets(self.value(code, t, y).value, t)), None)
+            when = None if first is None else min(self.as_of, dt.date(first, 12, 31))
+            return self._milestone(t, base, when.isoformat() if when else None)
         v = self.value(code, t, year)
         prev = self.value(code, t, year - 1)
         previous = prev.value if prev else None
@@ -280,7 +290,7 @@ def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key
     ``units``: the year's unit table (frame.py) — who is below ``org`` and of what type."""
     ev = Evaluator(catalog, tree, values, as_of=as_of, milestones=milestones,
                    explanations=explanations)
-    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of)
+    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
             if _in_round(r.target, year, ev)]
     if units is None:
         from .frame import unit_table
@@ -312,11 +322,14 @@ def each_units(units, t: Target) -> list[tuple[str, str]]:
 
 
 def _in_round(t: Target, year: int, ev: Evaluator) -> bool:
-    """Targets judged in ``year``: those of the year and later ones (for their trajectory);
-    milestones of the year, and earlier ones still not done."""
+    """Targets judged in ``year``: those of the year and later ones (for their trajectory —
+    unless the plan sets a value for this year, whose own target is judged instead, so a gap
+    is not counted twice); milestones of the year, and earlier ones still not done."""
     if t.kind == "milestone":
         return t.year == year or (t.year < year and (t.org, t.code) not in ev.milestones)
-    return t.year >= year or t.is_national
+    if t.is_national or t.year == year:
+        return True
+    return t.year > year and not ev.has_own_value(t, year)
 
 
 def _defined_at(catalog: Catalog, t: Target, org: Org) -> bool:

@@ -95,11 +95,16 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
 
 
 def build_year_frame(units: pd.DataFrame, year: int, entries: Iterable[tuple],
-                     values: Iterable[tuple], base_forms: dict[str, str]) -> YearFrame:
-    """``entries``: (org, form, state) of this year; ``values``: (org, field, value,
-    explanation). ``base_forms``: org type -> the form that type fills (for the state)."""
-    df = pd.DataFrame(list(values), columns=["org", "field", "value", "explanation"])
+                     values: Iterable[tuple], base_forms: dict[str, str],
+                     extra_forms: tuple[str, ...] = ("milestones",)) -> YearFrame:
+    """``entries``: (org, form, state) of this year; ``values``: (org, form, field, value,
+    explanation). ``base_forms``: org type -> the form that type fills in that year; only its
+    values (and those of ``extra_forms``) are read — an entry left from a form the unit no
+    longer fills (it changed type) is not mixed in."""
+    df = pd.DataFrame(list(values), columns=["org", "form", "field", "value", "explanation"])
     df = df[df["org"].isin(units.index)]
+    own_form = df["org"].map(units["org_type"]).map(base_forms)
+    df = df[(df["form"] == own_form) | df["form"].isin(extra_forms)]
     table = df.pivot(index="org", columns="field", values="value") if len(df) else \
         pd.DataFrame(index=pd.Index([], name="org"))
     table = table.reindex(units.index)
@@ -132,7 +137,7 @@ def load_year_frames(ws, root: Org, years: Iterable[int]) -> dict[int, YearFrame
         entries = ws.db.execute("SELECT org, form, state FROM entries WHERE year = ?",
                                 [year]).fetchall()
         values = ws.db.execute(
-            "SELECT e.org, v.field, v.value, v.explanation FROM current_values v "
+            "SELECT e.org, e.form, v.field, v.value, v.explanation FROM current_values v "
             "JOIN entries e ON e.id = v.entry_id WHERE e.year = ?", [year]).fetchall()
         out[year] = build_year_frame(units, year, entries, values, forms)
     return out

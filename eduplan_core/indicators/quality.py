@@ -95,7 +95,8 @@ def yoy_jumps(catalog: Catalog, frame: YearFrame, last: YearFrame | None) -> lis
             continue
         for f in form.input_fields:
             if f.type in ("integer", "decimal", "percent"):
-                tolerances[f.code] = conf["default_tolerance"]
+                tolerances[f.code] = (f.yoy_tolerance if f.yoy_tolerance is not None
+                                      else conf["default_tolerance"])
                 labels[f.code] = f.label
     common = [c for c in frame.values.columns if c in tolerances and c in last.values.columns]
     if not common:

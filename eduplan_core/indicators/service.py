@@ -23,7 +23,7 @@ from .youzhi import CountyResult, SchoolResult, county_results, school_results
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
-FIRST_YEAR = 2023  # the plans' first round; earlier rounds may exist and are read too
+FIRST_YEAR = 2023  # the plans' first round: trajectories start here (earlier rounds unread)
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,11 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     """The check on frames already loaded (the bench builds them in memory)."""
     from .evaluate import each_units
 
-    rows = targets_for(catalog, tree, org, as_of=as_of)
+    rows = targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
     each = [r.target for r in rows if r.target.applies_to == "each"]
     aggregate_indicators = {r.target.indicator for r in rows if r.target.applies_to ==
                             "aggregate"}
     units = frames[year].units
-    steps = [0]
 
     def step(done, total):
         if progress:
@@ -136,7 +135,7 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     for f in findings:
         summary[f.status] = summary.get(f.status, 0) + 1
     if progress:
-        progress(steps[0] + 1, 1)
+        progress(1, 1)
     return CheckResult(org=org.code, org_name=org.name, year=year, as_of=as_of.isoformat(),
                        findings=tuple(findings), flags=tuple(flags), completeness=done,
                        summary=summary)
