@@ -217,6 +217,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         QSettings().setValue("geometry", self.saveGeometry())
         for page in self.pages.values():
+            op = getattr(page, "_op", None)
+            if op is not None:
+                op.cancel()  # ask first, then wait: workers check cancelled() between steps
+        for page in self.pages.values():
             if hasattr(page, "wait_idle"):
                 page.wait_idle()
         self.session.close()

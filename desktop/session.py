@@ -44,7 +44,8 @@ class Session(QObject):
 
     def open_worker_ws(self) -> Workspace:
         """A Workspace for a worker thread (its own connection, no backup thread)."""
-        return Workspace.open(self.path, catalog=self.ws.catalog, daily_backup=False)
+        return Workspace.open(self.path, catalog=self.ws.catalog, daily_backup=False,
+                              verify=False)
 
     def set_year(self, year: int) -> None:
         if year != self.year:
@@ -59,4 +60,4 @@ class Session(QObject):
         self.changed.emit()
 
     def close(self) -> None:
-        self.ws.close()
+        self.ws.close(wait_for_backup=False)  # a running backup ends on its own thread

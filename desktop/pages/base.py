@@ -52,6 +52,11 @@ class Page(QWidget):
         self.progress = ProgressStrip(self)
         self.outer.addWidget(self.progress)
         self._op: Operation | None = None
+        self.progress.cancel.clicked.connect(self._cancel_current)
+
+    def _cancel_current(self) -> None:
+        if self._op is not None:
+            self._op.cancel()
 
     def refresh(self) -> None:  # pragma: no cover - each page implements it
         raise NotImplementedError
@@ -73,7 +78,7 @@ class Page(QWidget):
         op = Operation(work, self)
         self._op = op
         self.progress.start(text)
-        self.progress.cancel.clicked.connect(op.cancel)
+
         op.progress.connect(self.progress.step)
 
         def ok(result):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
                                QSplitter, QTableView, QTextBrowser)
 
 from eduplan_core.indicators.evaluate import SEVERITY_ORDER, STATUS_NAMES
-from eduplan_core.indicators.service import check_org
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
                       num)
@@ -95,6 +94,8 @@ class MyTargetsPage(Page):
         self.summary.setText(self.tr("正在核查……"))
 
         def work(ws, progress, cancelled):
+            from eduplan_core.indicators.service import check_org  # pandas: only when needed
+
             return check_org(ws, org, year, as_of=as_of, progress=progress,
                              cancelled=cancelled)
 

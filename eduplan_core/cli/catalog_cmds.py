@@ -94,7 +94,7 @@ def targets(org, year, indicator, as_of, as_json, workspace):
             raise UsageError(f"指标“{indicator}”不存在（eduplan indicators 查看）",
                              f"no indicator {indicator}")
         rows = targets_for(catalog, tree, unit, year=year, indicator=indicator,
-                           as_of=as_of.date() if as_of else dt.date.today())
+                           as_of=as_of if as_of else dt.date.today())
     finally:
         if ws:
             ws.close()

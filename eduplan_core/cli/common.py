@@ -27,9 +27,23 @@ def json_option(f: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供脚本使用）")(f)
 
 
+class _Date(click.ParamType):
+    """A calendar date YYYY-MM-DD, with a Chinese message for anything else."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"“{value}”不是有效日期，应为 YYYY-MM-DD，例如 2024-12-31", param, ctx)
+
+
 def as_of_option(f: Callable) -> Callable:
-    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-                        default=None, help="截止日期的判断基准日（默认今天），YYYY-MM-DD")(f)
+    return click.option("--as-of", "as_of", type=_Date(), default=None,
+                        help="截止日期的判断基准日（默认今天），YYYY-MM-DD")(f)
 
 
 def resolve_workspace(path: Path | None) -> Path:

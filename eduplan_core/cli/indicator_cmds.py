@@ -6,6 +6,7 @@ import datetime as dt
 
 import click
 
+from ..errors import UsageError
 from ..indicators.completeness import STATE_NAMES
 from ..indicators.evaluate import STATUS_NAMES
 from ..indicators.service import check_org, completeness_org, compute_org
@@ -30,6 +31,8 @@ def _num(v, digits=2):
 @with_workspace
 def compute(org, year, only, as_json, ws):
     """计算某单位某年的全部指标：值、分子、分母、覆盖率（比率一律为分子之和/分母之和）。"""
+    if only is not None and only not in ws.catalog.indicators:
+        raise UsageError(f"指标“{only}”不存在（eduplan indicators 查看）", f"no indicator {only}")
     result = compute_org(ws, org, year)
     values = [v for v in result.values if only is None or v.indicator == only]
     if as_json:
@@ -68,7 +71,7 @@ def compute(org, year, only, as_json, ws):
 @with_workspace
 def check(org, year, show_all, as_of, as_json, ws):
     """对照全部适用目标核查：按严重程度列出差距、原文、进度与说明。目标未达成不是错误（退出码0）。"""
-    as_of_date = as_of.date() if as_of else dt.date.today()
+    as_of_date = as_of if as_of else dt.date.today()
     result = check_org(ws, org, year, as_of=as_of_date)
     if as_json:
         emit_json(result)

@@ -49,6 +49,11 @@ class Computer:
         self.text_fields = {f.code for form in catalog.forms.values() for f in form.fields
                             if f.type in ("choice", "text", "date")}
 
+    def teaching_point_size(self) -> float:
+        """Sections with fewer pupils are 教学点-sized: the 优质均衡 standard leaves them out."""
+        plan = self.catalog.plans.get("national_youzhi")
+        return plan.settings.get("exclude_teaching_points_below", 0) if plan else 0
+
     # -- columns -----------------------------------------------------------------------------
     def _columns(self, frame: YearFrame, formula: Formula) -> dict[str, pd.Series]:
         """Each name as a column: the value where the unit's form has the field, 0 where its
@@ -177,7 +182,8 @@ class Computer:
             num, den, expected, reported = parts
             units = frame.units
             school = (units["level"] == "school").to_numpy()
-            use = school & reported & (den > 0)
+            # sections the size of a 教学点 are left out, as in the school rule (youzhi.py)
+            use = school & reported & (den > 0) & (den >= self.teaching_point_size())
             table = pd.DataFrame({"county": units["county"].to_numpy()[use],
                                   "p": den[use], "px": num[use]})
             table["x"] = base.scale * table["px"] / table["p"]

@@ -178,6 +178,15 @@ class Evaluator:
     def _series_key(t: Target) -> tuple:
         return (t.plan, t.org, t.indicator, t.section, t.applies_to, t.kind)
 
+    def left_out(self, code: str, t: Target, year: int) -> bool:
+        """A 教学点-sized section (fewer pupils than the 优质均衡 standard's setting) is not
+        held to the standard's school thresholds, as in the school rule."""
+        if t.plan != "national_youzhi" or not t.section:
+            return False
+        small = self.catalog.plans[t.plan].settings.get("exclude_teaching_points_below", 0)
+        v = self.value(code, t, year)
+        return bool(v and v.denominator is not None and v.denominator < small)
+
     def has_own_value(self, t: Target, year: int) -> bool:
         """Does the plan set this target's series for ``year`` too (so that target is judged,
         not this one's trajectory)?"""
@@ -305,6 +314,8 @@ def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key
             continue
         base = ev.row_base(row, year)
         for code, name in each_units(units, t):
+            if ev.left_out(code, t, year):
+                continue
             findings.append(ev.judge(code, row, year, name, base))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], not f.binding,
                                  -(f.gap_relative or 0), f.org, f.target))

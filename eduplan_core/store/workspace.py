@@ -59,9 +59,10 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, *, catalog: Catalog | None = None,
-             daily_backup: bool = True, migration_set=None) -> "Workspace":
+             daily_backup: bool = True, migration_set=None, verify: bool = True) -> "Workspace":
         """Open an existing workspace: integrity check, back up before pending migrations,
-        migrate, then (off the start-up path) the daily backup."""
+        migrate, then (off the start-up path) the daily backup. ``verify=False`` skips the
+        integrity check for a second connection to a workspace already checked this session."""
         path = Path(path)
         migration_set = migration_set or migrations
         db_file = path / backup.DB_NAME
@@ -69,7 +70,7 @@ class Workspace:
             raise WorkspaceError(
                 f"工作区“{path}”不存在或尚未初始化。请先运行 eduplan init（或 eduplan demo）。",
                 f"no workspace at {path}; run eduplan init")
-        problem = backup.check_database(db_file)
+        problem = backup.check_database(db_file) if verify else None
         if problem:
             raise WorkspaceDamaged(_damaged_message(path, problem),
                                    f"workspace database is damaged: {problem}")
@@ -123,10 +124,12 @@ class Workspace:
             insert_schools(db, [school], operator.strip())
         return cls(path, db, catalog)
 
-    def close(self) -> None:
-        if self.backup_thread is not None:
+    def close(self, wait_for_backup: bool = True) -> None:
+        """Close the connection; by default wait for a running daily backup (the CLI does, so
+        the backup finishes before the process ends; the GUI lets it finish on its own)."""
+        if self.backup_thread is not None and wait_for_backup:
             self.backup_thread.join()
-            self.backup_thread = None
+        self.backup_thread = None
         self.db.close()
 
     def __enter__(self) -> "Workspace":
