@@ -123,6 +123,54 @@ def naive_rollup(catalog, tree: OrgTree, orgs: list[Org], records, year: int, in
     return {k: (100 * n / d if d else None) for k, (n, d) in totals.items()}
 
 
+def store_roundtrip(path: Path, catalog, schools, records, years):
+    """Write the synthetic values into a workspace the way the store keeps them (entries,
+    revisions, current values) and read them back with the code `eduplan check` uses."""
+    import shutil
+    import uuid
+
+    from eduplan_core.indicators.frame import load_year_frames
+    from eduplan_core.store.org_rows import insert_schools
+    from eduplan_core.store.workspace import Workspace
+
+    shutil.rmtree(path, ignore_errors=True)
+    t0 = time.perf_counter()
+    ws = Workspace.create(path, org="530000", role="province", operator="bench",
+                          catalog=catalog)
+    insert_schools(ws.db, schools, "bench")
+    conn = ws.db.conn
+    entry_id = rev_id = 0
+    with conn:
+        for year in years:
+            entries, values = records[year]
+            ids = {}
+            rows = []
+            for org, form, state in entries:
+                entry_id += 1
+                ids[(org, form)] = entry_id
+                rows.append((entry_id, str(uuid.uuid4()), org, year, form, "1", "bench", org,
+                             state, "", ""))
+            conn.executemany("INSERT INTO entries (id, uid, org, year, form, form_version, "
+                             "form_hash, owner, state, created_at, updated_at) VALUES "
+                             "(?,?,?,?,?,?,?,?,?,?,?)", rows)
+            revs, cur = [], []
+            for org, form, field, value, _ in values:
+                rev_id += 1
+                revs.append((rev_id, f"r{rev_id}", ids[(org, form)], field, value))
+                cur.append((ids[(org, form)], field, value, rev_id))
+            conn.executemany("INSERT INTO revisions (id, uid, entry_id, field, new_value, "
+                             "operator, at, source) VALUES (?,?,?,?,?,'bench','','bench')",
+                             revs)
+            conn.executemany("INSERT INTO current_values (entry_id, field, value, revision_id)"
+                             " VALUES (?,?,?,?)", cur)
+    ws.close()
+    t_write = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with Workspace.open(path, catalog=catalog, daily_backup=False) as ws:
+        load_year_frames(ws, ws.org, years)
+    return t_write, time.perf_counter() - t0
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -132,6 +180,9 @@ def main() -> None:
     ap.add_argument("--schools", type=int, default=25000)
     ap.add_argument("--years", type=int, default=6, help="rounds in the store (2020–2025)")
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--store", type=Path, default=None, metavar="DIR",
+                    help="also write the values into a real workspace at DIR (SQLite) and time "
+                         "reading them back the way `eduplan check` does")
     args = ap.parse_args()
     rng = random.Random(1)
     catalog = get_catalog()
@@ -181,6 +232,11 @@ def main() -> None:
         assert abs(mine - naive[("530000", "safe_campus_rate")]) < 1e-9, "results differ"
     print(f"{'check: province, every target, every school':<58}{t_check:>10.2f}")
     print(f"{'compute + check (goal ≤ 10 s)':<58}{t_load + t_vec + t_check:>10.2f}")
+    if args.store:
+        t_write, t_read = store_roundtrip(args.store, catalog, schools, records, read)
+        print(f"{'store: write the values into SQLite (bench set-up)':<58}{t_write:>10.2f}")
+        print(f"{f'store: read {read[0]}–{read[-1]} back into tables (load_year_frames)':<58}"
+              f"{t_read:>10.2f}")
     print(f"findings {len(result.findings):,}, data flags {len(result.flags):,}; "
           f"peak memory {peak_mb():,.0f} MB")
 

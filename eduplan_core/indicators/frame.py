@@ -96,24 +96,35 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
 
 def build_year_frame(units: pd.DataFrame, year: int, entries: Iterable[tuple],
                      values: Iterable[tuple], base_forms: dict[str, str],
-                     extra_forms: tuple[str, ...] = ("milestones",)) -> YearFrame:
-    """``entries``: (org, form, state) of this year; ``values``: (org, form, field, value,
-    explanation). ``base_forms``: org type -> the form that type fills in that year; only its
-    values (and those of ``extra_forms``) are read — an entry left from a form the unit no
-    longer fills (it changed type) is not mixed in."""
-    df = pd.DataFrame(list(values), columns=["org", "form", "field", "value", "explanation"])
-    df = df[df["org"].isin(units.index)]
+                     extra_forms: tuple[str, ...] = ("milestones",),
+                     explanations: Iterable[tuple] = ()) -> YearFrame:
+    """``entries``: (org, form, state) of this year; ``values``: (org, form, field, value[,
+    explanation]); ``explanations``: (org, field, text) given separately. ``base_forms``: org
+    type -> the form that type fills in that year; only its values (and those of
+    ``extra_forms``) are read — an entry left from a form the unit no longer fills (it changed
+    type) is not mixed in."""
+    rows = list(values)
+    width = len(rows[0]) if rows else 4
+    columns = ["org", "form", "field", "value", "explanation"][:width]
+    df = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(
+        columns=columns)
+    position = units.index.get_indexer(df["org"])
     own_form = df["org"].map(units["org_type"]).map(base_forms)
-    df = df[(df["form"] == own_form) | df["form"].isin(extra_forms)]
-    table = df.pivot(index="org", columns="field", values="value") if len(df) else \
-        pd.DataFrame(index=pd.Index([], name="org"))
-    table = table.reindex(units.index)
+    keep = (position >= 0) & ((df["form"] == own_form) | df["form"].isin(extra_forms)).to_numpy()
+    df, position = df[keep], position[keep]
+    # the wide table (a row per unit, a column per field) by position, not by pivot
+    codes, fields = pd.factorize(df["field"])
+    grid = np.full((len(units), len(fields)), None, dtype=object)
+    grid[position, codes] = df["value"].to_numpy(dtype=object)
+    table = pd.DataFrame(grid, index=units.index, columns=pd.Index(fields, name="field"))
     states = pd.DataFrame(list(entries), columns=["org", "form", "state"])
     base = states[states["form"] == states["org"].map(units["org_type"]).map(base_forms)]
     units = units.copy()
     units["state"] = base.set_index("org")["state"].reindex(units.index)
-    noted = df[df["explanation"].notna()]
-    expl = dict(zip(zip(noted["org"], noted["field"]), noted["explanation"]))
+    expl = {(o, f): e for o, f, e in explanations}
+    if "explanation" in df:
+        noted = df[df["explanation"].notna()]
+        expl.update(zip(zip(noted["org"], noted["field"]), noted["explanation"]))
     return YearFrame(year=year, units=units, values=table, explanations=expl)
 
 
@@ -137,7 +148,12 @@ def load_year_frames(ws, root: Org, years: Iterable[int]) -> dict[int, YearFrame
         entries = ws.db.execute("SELECT org, form, state FROM entries WHERE year = ?",
                                 [year]).fetchall()
         values = ws.db.execute(
-            "SELECT e.org, e.form, v.field, v.value, v.explanation FROM current_values v "
+            "SELECT e.org, e.form, v.field, v.value FROM current_values v "
             "JOIN entries e ON e.id = v.entry_id WHERE e.year = ?", [year]).fetchall()
-        out[year] = build_year_frame(units, year, entries, values, forms)
+        explanations = ws.db.execute(
+            "SELECT e.org, v.field, v.explanation FROM current_values v JOIN entries e "
+            "ON e.id = v.entry_id WHERE e.year = ? AND v.explanation IS NOT NULL",
+            [year]).fetchall()
+        out[year] = build_year_frame(units, year, entries, values, forms,
+                                     explanations=explanations)
     return out
