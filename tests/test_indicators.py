@@ -334,3 +334,22 @@ def test_year_on_year_flags_respect_a_fields_tolerance(catalog):
                       years=(2023, 2024))
     flags = yoy_jumps(catalog, fr[2024], fr[2023])
     assert [f.subject for f in flags] == ["cty_pop_3_5"]  # the running total may double
+
+
+def test_a_prefecture_sees_each_county_against_its_own_plan(catalog):
+    from eduplan_core.indicators.service import check_frames
+
+    kg = school("2153110090", kind="幼儿园")
+    tree = OrgTree(catalog, [kg])
+    kunming = tree.get("530100")
+    forms = base_forms(catalog)
+    frame = build_year_frame(unit_table(tree, kunming, 2025), 2025,
+                             [(kg.code, "kindergarten", "submitted"),
+                              (COUNTY, "county", "submitted")],
+                             [(kg.code, "kindergarten", "kg_children", 960, None),
+                              (COUNTY, "county", "cty_pop_3_5", 1000, None)], forms)
+    result = check_frames(catalog, tree, kunming, 2025, {2025: frame},
+                          as_of=dt.date(2025, 12, 31))
+    own = [f for f in result.findings if f.org == COUNTY and f.plan == "dongchuan"
+           and f.indicator == "kg_gross_enrolment"]
+    assert [(f.actual, f.target_value, f.status) for f in own] == [(96, 99, "missed")]

@@ -122,52 +122,61 @@ class Computer:
         if parts is None:
             return {}
         num, den, expected, reported = parts
-        units = frame.units
-        table = pd.DataFrame({"num": num, "den": den, "exp": expected.astype(np.int64),
-                              "rep": reported.astype(np.int64)}, index=units.index)
-        # each school on its own (a school is its own roll-up), then each admin level
-        pieces = [table[frame.level_mask("school")]]
+        exp, rep = expected.astype(np.float64), reported.astype(np.float64)
+        # each school on its own (a school is its own roll-up), then the group sums of each
+        # admin level, by integer codes (np.bincount) rather than a pandas groupby
+        schools = np.flatnonzero(frame.level_mask("school"))
+        orgs, levels = frame.rollup_layout()
+        cols = [num[schools], den[schools], exp[schools], rep[schools]]
         for level in LEVEL_COLUMNS:
-            present = units[level].notna().to_numpy()
-            if present.any():
-                g = table[present].groupby(units[level].to_numpy()[present]).sum()
-                pieces.append(g[g.index.isin(units.index)])  # not the root's own parents
-        res = pd.concat(pieces)
-        res = res[res["exp"].to_numpy() > 0]
-        if wanted is not None:
-            res = res[np.fromiter((o in wanted for o in res.index.tolist()), bool, len(res))]
+            codes, keys = frame.group_codes(level)
+            if not keys:
+                continue
+            ok = codes >= 0
+            for i, v in enumerate((num, den, exp, rep)):
+                cols[i] = np.concatenate([cols[i], np.bincount(codes[ok], weights=v[ok],
+                                                               minlength=len(keys))])
+        n, d, e, r = cols
+        keep = e > 0
         if ind.levels:
-            res = res[units["level"].reindex(res.index).isin(ind.levels).to_numpy()]
-        rep = res["rep"].to_numpy()
-        n, d = res["num"].to_numpy(), res["den"].to_numpy()
+            keep &= np.isin(levels, list(ind.levels))
+        if wanted is not None:
+            keep &= frame.member_mask(wanted, orgs)
+        picked = np.flatnonzero(keep)
+        n, d, e, r = n[picked], d[picked], e[picked], r[picked]
         if ind.compute == "ratio":
             with np.errstate(all="ignore"):
-                value = np.where((rep > 0) & (d != 0), ind.scale * n / np.where(d == 0, 1, d),
+                value = np.where((r > 0) & (d != 0), ind.scale * n / np.where(d == 0, 1, d),
                                  np.nan)
         else:
-            value = np.where(rep > 0, n, np.nan)
+            value = np.where(r > 0, n, np.nan)
         is_ratio = ind.compute == "ratio"
         code, year = ind.code, frame.year
         return {org: IndicatorValue(
                     org, code, section, year, None if v != v else v,
-                    a if is_ratio and r else None, b if is_ratio and r else None, r, e)
-                for org, v, a, b, r, e in zip(res.index.tolist(), value.tolist(), n.tolist(),
-                                              d.tolist(), rep.tolist(),
-                                              res["exp"].to_numpy().tolist())}
+                    a if is_ratio and rr else None, b if is_ratio and rr else None, int(rr),
+                    int(ee))
+                for org, v, a, b, rr, ee in zip([orgs[i] for i in picked.tolist()],
+                                                value.tolist(), n.tolist(), d.tolist(),
+                                                r.tolist(), e.tolist())}
 
     def _input(self, frame: YearFrame, ind: Indicator, wanted: set[str] | None = None):
         parts = self.unit_parts(frame, ind, None)
         if parts is None:
             return {}
         num, _, expected, reported = parts
+        keep = expected.copy()
+        for level in ("school", "county", "prefecture", "province"):
+            if ind.levels and level not in ind.levels:
+                keep &= ~frame.level_mask(level)
+        picked = np.flatnonzero(keep)
+        codes = frame.units.index[picked].tolist()
         out = {}
-        allowed = set(ind.levels)
-        for org, level, val, exp, rep in zip(frame.units.index, frame.units["level"], num,
-                                             expected, reported):
-            if not exp or (allowed and level not in allowed) or (wanted and org not in wanted):
+        for org, val, rep in zip(codes, num[picked].tolist(), reported[picked].tolist()):
+            if wanted and org not in wanted:
                 continue
             out[org] = IndicatorValue(org=org, indicator=ind.code, section=None,
-                                      year=frame.year, value=float(val) if rep else None,
+                                      year=frame.year, value=val if rep else None,
                                       reported=int(rep), expected=1)
         return out
 

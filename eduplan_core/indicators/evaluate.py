@@ -317,9 +317,30 @@ def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key
             if ev.left_out(code, t, year):
                 continue
             findings.append(ev.judge(code, row, year, name, base))
+    for sub, sub_rows in sub_unit_rows(catalog, tree, org, units, year, as_of):
+        for row in sub_rows:
+            if _in_round(row.target, year, ev) and _defined_at(catalog, row.target, sub):
+                findings.append(ev.judge(sub, row, year))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], not f.binding,
                                  -(f.gap_relative or 0), f.org, f.target))
     return findings
+
+
+def sub_unit_rows(catalog: Catalog, tree: OrgTree, org: Org, units, year: int,
+                  as_of: dt.date) -> list[tuple[Org, list[TargetRow]]]:
+    """The bureaus below ``org`` with their own plans' targets for their own roll-up (a
+    prefecture sees where each county stands against the county's own plan)."""
+    out = []
+    below = units.index[units["level"].isin(("county", "prefecture")).to_numpy()].tolist()
+    for code in below:
+        if code == org.code:
+            continue
+        sub = tree.get(code)
+        rows = [r for r in targets_for(catalog, tree, sub, as_of=as_of, attrs_year=year)
+                if r.relation == "own" and r.target.applies_to == "aggregate"]
+        if rows:
+            out.append((sub, rows))
+    return out
 
 
 def each_units(units, t: Target) -> list[tuple[str, str]]:

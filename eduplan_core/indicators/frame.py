@@ -35,6 +35,47 @@ class YearFrame:
             self._masks[types] = mask
         return mask
 
+    def group_codes(self, level: str) -> tuple["np.ndarray", list[str]]:
+        """For the admin ``level`` (county / prefecture / province): each row's group as an
+        integer code (-1: none) and the groups' org codes — only groups that are units of
+        this frame (the root's own parents are left out)."""
+        key = ("group", level)
+        cached = self._masks.get(key)
+        if cached is None:
+            inside = set(self.units.index[~self.level_mask("school")].tolist())
+            column = self.units[level].tolist()
+            keys = sorted({c for c in column if isinstance(c, str) and c in inside})
+            position = {k: i for i, k in enumerate(keys)}
+            codes = np.fromiter((position.get(c, -1) if isinstance(c, str) else -1
+                                 for c in column), np.int64, len(column))
+            cached = (codes, keys)
+            self._masks[key] = cached
+        return cached
+
+    def rollup_layout(self) -> tuple[list[str], "np.ndarray"]:
+        """The rows of a roll-up result: every school, then the groups of each admin level —
+        the same for every indicator of this frame."""
+        cached = self._masks.get("layout")
+        if cached is None:
+            orgs = self.units.index[self.level_mask("school")].tolist()
+            levels = ["school"] * len(orgs)
+            for level in LEVEL_COLUMNS:
+                keys = self.group_codes(level)[1]
+                orgs += keys
+                levels += [level] * len(keys)
+            cached = (orgs, np.array(levels, dtype=object))
+            self._masks["layout"] = cached
+        return cached
+
+    def member_mask(self, wanted: set[str], orgs: list[str]) -> "np.ndarray":
+        """Which of ``orgs`` are in ``wanted`` (cached for the same set object)."""
+        key = ("wanted", id(wanted), id(orgs))
+        cached = self._masks.get(key)
+        if cached is None or cached[0] is not wanted:
+            cached = (wanted, np.fromiter((o in wanted for o in orgs), bool, len(orgs)))
+            self._masks[key] = cached
+        return cached[1]
+
     def level_mask(self, level: str) -> "np.ndarray":
         key = ("level", level)
         mask = self._masks.get(key)

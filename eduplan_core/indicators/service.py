@@ -97,7 +97,7 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
                  as_of: dt.date, milestones: dict | None = None, progress: Progress = None,
                  cancelled: Cancel = None) -> CheckResult:
     """The check on frames already loaded (the bench builds them in memory)."""
-    from .evaluate import each_units
+    from .evaluate import each_units, sub_unit_rows
 
     rows = targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
     each = [r.target for r in rows if r.target.applies_to == "each"]
@@ -109,8 +109,13 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
         if progress:
             progress(min(done, total), total + 1)
 
+    # the org's own roll-up and, for the bureaus below, theirs against their own plans: one
+    # pass (the group sums of every level come out of the same computation)
+    subs = sub_unit_rows(catalog, tree, org, units, year, as_of)
+    aggregate_indicators |= {r.target.indicator for _, rows in subs for r in rows}
     values = compute_all(catalog, frames, indicators=sorted(aggregate_indicators),
-                         wanted={org.code}, progress=step, cancelled=cancelled)
+                         wanted={org.code} | {sub.code for sub, _ in subs}, progress=step,
+                         cancelled=cancelled)
     if each:
         # each-unit targets need the units' values of this year, last year (the change)
         # and the first year (the trajectory) only

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import math
+
+import numpy as np
 import pandas as pd
 
 from ..catalog.model import SECTIONS, Catalog, Indicator, Target
@@ -94,39 +97,45 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
     by_section: dict[str, list[Threshold]] = {}
     for th in each:
         by_section.setdefault(th.section, []).append(th)
-    # per section, per indicator: the school's own value (vectorised), and its pupils
-    values: dict[tuple[str, str], pd.Series] = {}
-    pupils: dict[str, pd.Series] = {}
+    # per section, per indicator: each unit's own value (vectorised), and its pupils — as
+    # plain lists by position, so the per-school loop below touches no pandas object
+    values: dict[tuple[str, str], list] = {}
+    pupils: dict[str, list] = {}
     for section, ths in by_section.items():
         for th in ths:
             ind = catalog.indicators[th.indicator]
             num, den, _, rep = computer.unit_parts(frame, ind, section)
-            s = pd.Series(num / den.clip(min=1e-300) * ind.scale, index=units.index)
-            values[(section, th.indicator)] = s.where(rep & (den > 0))
-            pupils.setdefault(section, pd.Series(den, index=units.index).where(rep))
+            with np.errstate(all="ignore"):
+                x = np.where(rep & (den > 0), num / np.where(den > 0, den, 1) * ind.scale,
+                             np.nan)
+            values[(section, th.indicator)] = x.tolist()
+            pupils.setdefault(section, np.where(rep, den, np.nan).tolist())
+    names = {code: catalog.indicators[code].name for code in catalog.indicators}
+    position = {code: i for i, code in enumerate(units.index.tolist())}
     out = []
-    for org, row in schools.iterrows():
-        kind = row["org_type"]
+    for org, name, kind, state in zip(schools.index.tolist(), schools["name"].tolist(),
+                                      schools["org_type"].tolist(), schools["state"].tolist()):
         if kind in excluded_types:
-            out.append(SchoolResult(org, row["name"], frame.year, "不参评",
+            out.append(SchoolResult(org, name, frame.year, "不参评",
                                     f"{kind}不参加优质均衡学校评估"))
             continue
-        if pd.isna(row["state"]):
-            out.append(SchoolResult(org, row["name"], frame.year, "数据不全", "本年未报送"))
+        if not isinstance(state, str):
+            out.append(SchoolResult(org, name, frame.year, "数据不全", "本年未报送"))
             continue
+        i = position[org]
         sections: dict[str, tuple[SectionResult, ...]] = {}
         status, reasons = "达标", []
         for section, types in SECTIONS.items():
             if kind not in types:
                 continue
-            n = pupils.get(section, pd.Series(dtype=float)).get(org)
-            if n is not None and pd.notna(n) and n < small:
+            n = pupils[section][i] if section in pupils else math.nan
+            if n == n and n < small:
                 reasons.append(f"{section}学生不足{small}人，按教学点不参评")
                 continue
             rows = []
             for th in by_section.get(section, []):
-                v = values[(section, th.indicator)].get(org)
-                v = None if v is None or pd.isna(v) else float(v)
+                v = values[(section, th.indicator)][i]
+                v = None if v != v else v
                 rows.append(SectionResult(th.indicator, section, v, th.value,
                                           None if v is None else v >= th.value - 1e-9,
                                           None if v is None else v / th.value))
@@ -139,12 +148,11 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
             low = [r for r in rows if not r.met and r.ratio < floor - 1e-9]
             if met < min_met or low:
                 status = "未达标"
-                short = "、".join(catalog.indicators[r.indicator].name for r in rows if not r.met)
+                short = "、".join(names[r.indicator] for r in rows if not r.met)
                 reasons.append(f"{section}：{met}/7 项达标；未达标：{short}")
         if not sections:
             status = "不参评"
-        out.append(SchoolResult(org, row["name"], frame.year, status, "；".join(reasons),
-                                sections))
+        out.append(SchoolResult(org, name, frame.year, status, "；".join(reasons), sections))
     return out
 
 
