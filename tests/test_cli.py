@@ -266,3 +266,12 @@ def test_milestones_are_recorded_on_their_form(tmp_path):
     by = {f["target"]: f for f in data["findings"]}
     assert by["dc_fuzai_kg_opened_2023"]["status"] == "met"
     assert by["dc_ksz_basketball_court_built_2023"]["status"] == "overdue"
+
+
+def test_bad_dates_and_indicators_get_chinese_messages(demo_path):
+    r = run("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-13-01",
+            "--workspace", demo_path, code=2)
+    assert "不是有效日期" in r.output
+    r = run("compute", "--org", "东川区", "--year", 2024, "--indicator", "nope",
+            "--workspace", demo_path, code=2)
+    assert "指标“nope”不存在" in r.output
