@@ -353,3 +353,17 @@ def test_a_prefecture_sees_each_county_against_its_own_plan(catalog):
     own = [f for f in result.findings if f.org == COUNTY and f.plan == "dongchuan"
            and f.indicator == "kg_gross_enrolment"]
     assert [(f.actual, f.target_value, f.status) for f in own] == [(96, 99, "missed")]
+
+
+def test_overview_reads_the_rounds_once_and_keeps_the_orgs_own_findings(demo_path):
+    from eduplan_core.indicators.service import check_org, overview_org
+    from eduplan_core.store.workspace import Workspace
+
+    with Workspace.open(demo_path, daily_backup=False) as ws:
+        view = overview_org(ws, "东川区", (2023, 2024, 2025), as_of=dt.date(2025, 12, 31))
+        full = check_org(ws, "东川区", 2024, as_of=dt.date(2025, 12, 31))
+    own = [f for f in full.findings if f.org == COUNTY]
+    assert {f.key for f in view.checks[2024].findings} == {f.key for f in own}
+    assert all(f.org == COUNTY for y in view.checks for f in view.checks[y].findings)
+    gross = {v.indicator: v for v in view.computes[2024].values}["kg_gross_enrolment"]
+    assert gross.value == pytest.approx(100 * gross.numerator / gross.denominator)

@@ -1,8 +1,9 @@
 """指标看板: every indicator of an org against its targets, 2023–2025, with drill-down.
 
-One worker runs check_org and compute_org for each year and merges them into one row per
-indicator (and section): the actual value of each year coloured by that year's finding (met /
-missed / behind), the binding target (★), numerator / denominator and coverage. The units
+One worker runs overview_org (each year's own check and values, the rounds read once) and
+merges them into one row per indicator (and section): the actual value of each year coloured
+by that year's finding (met / missed / behind), the binding target (★), numerator /
+denominator and coverage. The units
 directly below the org are listed beside it; activating one drills in, the breadcrumb goes back
 up. Selecting an indicator shows its detail and a chart."""
 
@@ -746,19 +747,9 @@ def sorted_by(rows: list[IndicatorRow], model: IndicatorModel, column: int,
 def load_dashboard(org: str, as_of: dt.date, years=YEARS_SHOWN):
     """The worker function: check and compute each year, merged into rows."""
     def fn(ws, progress=None, cancelled=None):
-        from eduplan_core.indicators.service import check_org, compute_org
+        from eduplan_core.indicators.service import overview_org
 
-        checks, computes = {}, {}
-        steps = len(years) * 2
-        for i, y in enumerate(years):
-            def sub(done, total, base=2 * i):
-                if progress:
-                    progress(base * 100 + int(100 * done / max(total, 1)), steps * 100)
-            checks[y] = check_org(ws, org, y, as_of=as_of, progress=sub, cancelled=cancelled)
-
-            def sub2(done, total, base=2 * i + 1):
-                if progress:
-                    progress(base * 100 + int(100 * done / max(total, 1)), steps * 100)
-            computes[y] = compute_org(ws, org, y, progress=sub2, cancelled=cancelled)
-        return build_rows(ws.catalog, ws.orgs.resolve(org).code, checks, computes)
+        view = overview_org(ws, org, tuple(years), as_of=as_of, progress=progress,
+                            cancelled=cancelled)
+        return build_rows(ws.catalog, view.org, view.checks, view.computes)
     return fn

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..catalog.model import SECTIONS, Org
+from ..catalog.model import Org
 from ..errors import Cancelled, UsageError
 from ..targets import targets_for
 from .completeness import Completeness, completeness
@@ -56,8 +56,7 @@ def years_needed(year: int, first_in_store: int | None = None) -> list[int]:
 
 
 def _years(ws, year: int) -> list[int]:
-    first = ws.db.execute("SELECT min(year) FROM entries").fetchone()[0]
-    return years_needed(year, first)
+    return years_needed(year, _first_year(ws))
 
 
 def _check_year(year: int) -> None:
@@ -95,8 +94,10 @@ def check_org(ws, org_query: str, year: int, *, as_of: dt.date | None = None,
 
 def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame], *,
                  as_of: dt.date, milestones: dict | None = None, progress: Progress = None,
-                 cancelled: Cancel = None) -> CheckResult:
-    """The check on frames already loaded (the bench builds them in memory)."""
+                 cancelled: Cancel = None, own_only: bool = False) -> CheckResult:
+    """The check on frames already loaded (the bench builds them in memory). ``own_only``:
+    only the org's own findings (no units or bureaus below, no data flags) — what a
+    dashboard row needs."""
     from .evaluate import each_units, sub_unit_rows
 
     rows = targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
@@ -104,6 +105,8 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     aggregate_indicators = {r.target.indicator for r in rows if r.target.applies_to ==
                             "aggregate"}
     units = frames[year].units
+    if own_only:
+        units = units.loc[[org.code]]
 
     def step(done, total):
         if progress:
@@ -111,7 +114,7 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
 
     # the org's own roll-up and, for the bureaus below, theirs against their own plans: one
     # pass (the group sums of every level come out of the same computation)
-    subs = sub_unit_rows(catalog, tree, org, units, year, as_of)
+    subs = [] if own_only else sub_unit_rows(catalog, tree, org, units, year, as_of)
     aggregate_indicators |= {r.target.indicator for _, rows in subs for r in rows}
     values = compute_all(catalog, frames, indicators=sorted(aggregate_indicators),
                          wanted={org.code} | {sub.code for sub, _ in subs}, progress=step,
@@ -133,8 +136,8 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     findings = check(catalog, tree, org, year, values, as_of=as_of, units=units,
                      milestones=milestones, explanations=explanations)
     computer = Computer(catalog)
-    flags = outliers(computer, frames[year]) + yoy_jumps(catalog, frames[year],
-                                                         frames.get(year - 1))
+    flags = [] if own_only else outliers(computer, frames[year]) + yoy_jumps(
+        catalog, frames[year], frames.get(year - 1))
     done = completeness(catalog, frames[year], org.code)
     summary = {}
     for f in findings:
@@ -144,6 +147,50 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     return CheckResult(org=org.code, org_name=org.name, year=year, as_of=as_of.isoformat(),
                        findings=tuple(findings), flags=tuple(flags), completeness=done,
                        summary=summary)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """An org's own standing over several rounds: the check and the values of each year."""
+
+    org: str
+    checks: dict[int, CheckResult]
+    computes: dict[int, ComputeResult]
+
+
+def overview_org(ws, org_query: str, years: tuple[int, ...], *, as_of: dt.date | None = None,
+                 progress: Progress = None, cancelled: Cancel = None) -> Overview:
+    """The dashboard's data: the rounds are read once, then each year's own findings and
+    values (no findings of the units below — those belong to the shortfall list)."""
+    as_of = as_of or dt.date.today()
+    for y in years:
+        _check_year(y)
+    org = ws.orgs.resolve(org_query)
+    frames = load_year_frames(ws, org, years_needed(max(years), _first_year(ws)))
+    milestones = _milestones(ws)
+    checks, computes = {}, {}
+    computer = Computer(ws.catalog)
+    for n, year in enumerate(years, start=1):
+        upto = {y: f for y, f in frames.items() if y <= year}
+        checks[year] = check_frames(ws.catalog, ws.orgs, org, year, upto, as_of=as_of,
+                                    milestones=milestones, cancelled=cancelled,
+                                    own_only=True)
+        values = compute_all(ws.catalog, {year: frames[year]}, wanted={org.code},
+                             cancelled=cancelled)
+        county = None
+        if org.level == "county":
+            county = county_results(computer, frames[year], values)[0]
+        computes[year] = ComputeResult(
+            org=org.code, org_name=org.name, year=year,
+            values=tuple(v for k, v in values.items() if k[0] == org.code),
+            youzhi_county=county)
+        if progress:
+            progress(n, len(years))
+    return Overview(org=org.code, checks=checks, computes=computes)
+
+
+def _first_year(ws) -> int | None:
+    return ws.db.execute("SELECT min(year) FROM entries").fetchone()[0]
 
 
 def completeness_org(ws, org_query: str, year: int) -> Completeness:
@@ -160,5 +207,5 @@ def _milestones(ws) -> dict[tuple[str, str], str]:
     return {(org, code): value for org, code, value in rows}
 
 
-__all__ = ["compute_org", "check_org", "check_frames", "completeness_org", "ComputeResult",
-           "CheckResult", "SECTIONS"]
+__all__ = ["compute_org", "check_org", "check_frames", "overview_org", "completeness_org",
+           "ComputeResult", "CheckResult", "Overview"]
