@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind a line
@@ -109,6 +109,17 @@ def sort_rows(rows: Sequence[Any], key: str, descending: bool = False) -> list[A
     present = [r for r in rows if cell(r, key) is not None]
     missing = [r for r in rows if cell(r, key) is None]
     return sorted(present, key=k, reverse=descending) + missing
+
+
+def status_names() -> dict[str, str]:
+    """A finding's status as the user reads it (translated), for every page that shows one."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Status", text)
+
+    return {"missed": tr("未达标"), "met": tr("已达标"), "behind": tr("进度滞后"),
+            "on_track": tr("进度正常"), "no_data": tr("无数据"), "not_collected": tr("不采集"),
+            "overdue": tr("已逾期"), "pending": tr("未到期"), "done_late": tr("逾期完成"),
+            "no_formula": tr("无法计算")}
 
 
 def num(v: Any, digits: int = 2) -> str:

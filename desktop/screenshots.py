@@ -44,24 +44,20 @@ def run(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     QSettings().setValue("year", 2024)
     QSettings().setValue("as_of", "2024-12-31")
-    county = open_window(ensure_demo())
-    county.resize(1400, 880)
-    for key in list(county.pages):
-        page = county.show_page(key)
-        shoot(county, out, f"county-{key}")
+    tour(open_window(ensure_demo()), out, "county")
+    tour(open_window(ensure_demo_school("2153113101")), out, "school")
+
+
+def tour(window, out: Path, prefix: str) -> None:
+    """Every page of the window, then each page's own screenshot steps."""
+    window.resize(1400, 880)
+    for key in list(window.pages):
+        page = window.show_page(key)
+        shoot(window, out, f"{prefix}-{key}")
         for step, action in getattr(page, "screenshot_steps", lambda: [])():
             action()
-            shoot(county, out, f"county-{key}-{step}")
-    county.close()
-    school = open_window(ensure_demo_school("2153113101"))
-    school.resize(1400, 880)
-    for key in list(school.pages):
-        page = school.show_page(key)
-        shoot(school, out, f"school-{key}")
-        for step, action in getattr(page, "screenshot_steps", lambda: [])():
-            action()
-            shoot(school, out, f"school-{key}-{step}")
-    school.close()
+            shoot(window, out, f"{prefix}-{key}-{step}")
+    window.close()
 
 
 def main() -> int:

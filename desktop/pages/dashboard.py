@@ -23,7 +23,7 @@ from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.evaluate import STATUS_NAMES, Finding
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, num)
+                      SORT_ROLE, Column, RowsModel, num, status_names)
 from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
@@ -215,12 +215,7 @@ class IndicatorModel(RowsModel):
         self.columns += [Column(f"y{y}", str(y), align_right=True) for y in YEARS_SHOWN]
         self.columns += [Column("target", self.tr("目标（★约束性）")),
                          Column("status_rank", self.tr("最新状态"))]
-        self.status_names = {
-            "missed": self.tr("未达标"), "met": self.tr("已达标"), "behind": self.tr("进度滞后"),
-            "on_track": self.tr("进度正常"), "no_data": self.tr("无数据"),
-            "not_collected": self.tr("不采集"), "overdue": self.tr("已逾期"),
-            "pending": self.tr("未到期"), "done_late": self.tr("逾期完成"),
-            "no_formula": self.tr("无法计算")}
+        self.status_names = status_names()
         self.relation_names = {"own": self.tr("本级规划"), "inherited": self.tr("上级规划"),
                                "national": self.tr("国家标准")}
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE, RowsModel,
-                      num)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
+                      RowsModel, num, status_names)
 from .base import Page, heading
 
 # statuses in the order a reader goes through them (also the sort order of the status column)
@@ -296,12 +296,7 @@ class ShortfallsPage(Page):
         super().__init__(session, window)
         self.severity_names = {"critical": self.tr("严重"), "major": self.tr("较大"),
                                "minor": self.tr("轻微")}
-        self.status_names = {
-            "missed": self.tr("未达标"), "met": self.tr("已达标"), "behind": self.tr("进度滞后"),
-            "on_track": self.tr("进度正常"), "no_data": self.tr("无数据"),
-            "not_collected": self.tr("不采集"), "overdue": self.tr("已逾期"),
-            "pending": self.tr("未到期"), "done_late": self.tr("逾期完成"),
-            "no_formula": self.tr("无法计算")}
+        self.status_names = status_names()
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self.columns = self._columns()
         self._col_index = {c.key: i for i, c in enumerate(self.columns)}

@@ -157,15 +157,21 @@ class DemoPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         from ..startup import ensure_demo
 
-        wizard = self.wizard()
-        try:
-            path = ensure_demo(wizard)
-            wizard.set_operator_on(path, wizard.choice_page.operator.text())
-        except EduPlanError as exc:
-            self.error.setText(exc.message)
-            return False
-        wizard.workspace_path = path
-        return True
+        return _open_prepared(self, ensure_demo)
+
+
+def _open_prepared(page: QWizardPage, prepare) -> bool:
+    """Prepare a demo workspace (``prepare(parent) -> path``), set the operator name typed on
+    the first page, and finish the wizard on it; a failure is shown on the page."""
+    wizard = page.wizard()
+    try:
+        path = prepare(wizard)
+        wizard.set_operator_on(path, wizard.choice_page.operator.text())
+    except EduPlanError as exc:
+        page.error.setText(exc.message)
+        return False
+    wizard.workspace_path = path
+    return True
 
 
 class DemoSchoolPage(QWizardPage):
@@ -217,15 +223,7 @@ class DemoSchoolPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         from ..startup import ensure_demo_school
 
-        wizard = self.wizard()
-        try:
-            path = ensure_demo_school(self.code(), wizard)
-            wizard.set_operator_on(path, wizard.choice_page.operator.text())
-        except EduPlanError as exc:
-            self.error.setText(exc.message)
-            return False
-        wizard.workspace_path = path
-        return True
+        return _open_prepared(self, lambda parent: ensure_demo_school(self.code(), parent))
 
 
 class BureauPage(QWizardPage):

@@ -1,39 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../desktop/models.py" line="119" />
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="119" />
+        <source>已达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="119" />
+        <source>进度滞后</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="120" />
+        <source>进度正常</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="120" />
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="120" />
+        <source>不采集</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="121" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="121" />
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="121" />
+        <source>逾期完成</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="122" />
+        <source>无法计算</source>
+        <translation>Cannot be computed</translation>
+    </message>
+</context>
+<context>
     <name>BureauPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="234" />
+        <location filename="../../desktop/pages/wizard.py" line="232" />
         <source>新建教育行政部门工作区</source>
         <translation>New education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="235" />
+        <location filename="../../desktop/pages/wizard.py" line="233" />
         <source>选择本单位：县（市、区）、州（市）或省。</source>
         <translation>Choose your unit: a county (city, district), prefecture (city) or province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="238" />
+        <location filename="../../desktop/pages/wizard.py" line="236" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="238" />
+        <location filename="../../desktop/pages/wizard.py" line="236" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="238" />
+        <location filename="../../desktop/pages/wizard.py" line="236" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="264" />
+        <location filename="../../desktop/pages/wizard.py" line="262" />
         <source>工作区文件夹(&amp;F)：</source>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="286" />
+        <location filename="../../desktop/pages/wizard.py" line="284" />
         <source>将以“%1”的身份建立工作区。</source>
         <translation>The workspace will be created as “%1”.</translation>
     </message>
@@ -152,213 +205,213 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="35" />
-        <location filename="../../desktop/pages/completeness.py" line="64" />
-        <location filename="../../desktop/pages/completeness.py" line="105" />
+        <location filename="../../desktop/pages/completeness.py" line="34" />
+        <location filename="../../desktop/pages/completeness.py" line="63" />
+        <location filename="../../desktop/pages/completeness.py" line="104" />
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="35" />
-        <location filename="../../desktop/pages/completeness.py" line="65" />
+        <location filename="../../desktop/pages/completeness.py" line="34" />
+        <location filename="../../desktop/pages/completeness.py" line="64" />
         <source>草稿（未提交）</source>
         <translation>Draft (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="36" />
-        <location filename="../../desktop/pages/completeness.py" line="67" />
-        <location filename="../../desktop/pages/completeness.py" line="103" />
+        <location filename="../../desktop/pages/completeness.py" line="35" />
+        <location filename="../../desktop/pages/completeness.py" line="66" />
+        <location filename="../../desktop/pages/completeness.py" line="102" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="38" />
+        <location filename="../../desktop/pages/completeness.py" line="37" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="63" />
+        <location filename="../../desktop/pages/completeness.py" line="62" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="66" />
+        <location filename="../../desktop/pages/completeness.py" line="65" />
         <source>未完成（未报送或草稿）</source>
         <translation>Not completed (not reported or draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="70" />
+        <location filename="../../desktop/pages/completeness.py" line="69" />
         <source>全部报送方式</source>
         <translation>All submission methods</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="71" />
+        <location filename="../../desktop/pages/completeness.py" line="70" />
         <source>纸质报送（由本局代填）</source>
         <translation>Paper submission (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="72" />
+        <location filename="../../desktop/pages/completeness.py" line="71" />
         <source>学校自行填报</source>
         <translation>School does its own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="75" />
+        <location filename="../../desktop/pages/completeness.py" line="74" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="78" />
+        <location filename="../../desktop/pages/completeness.py" line="77" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="80" />
+        <location filename="../../desktop/pages/completeness.py" line="79" />
         <source>报送方式：</source>
         <translation>Submission method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <location filename="../../desktop/pages/completeness.py" line="86" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="88" />
+        <location filename="../../desktop/pages/completeness.py" line="87" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="89" />
+        <location filename="../../desktop/pages/completeness.py" line="88" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="90" />
+        <location filename="../../desktop/pages/completeness.py" line="89" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="91" />
-        <location filename="../../desktop/pages/completeness.py" line="101" />
+        <location filename="../../desktop/pages/completeness.py" line="90" />
+        <location filename="../../desktop/pages/completeness.py" line="100" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="92" />
+        <location filename="../../desktop/pages/completeness.py" line="91" />
         <source>报送方式</source>
         <translation>Submission method</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="93" />
+        <location filename="../../desktop/pages/completeness.py" line="92" />
         <source>所属县（市、区）</source>
         <translation>County (city, district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="94" />
+        <location filename="../../desktop/pages/completeness.py" line="93" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="102" />
+        <location filename="../../desktop/pages/completeness.py" line="101" />
         <source>应报</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="104" />
+        <location filename="../../desktop/pages/completeness.py" line="103" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="113" />
+        <location filename="../../desktop/pages/completeness.py" line="112" />
         <source>回车或双击：只看这张表单的单位</source>
         <translation>Enter or double-click: show only the units of this form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="118" />
+        <location filename="../../desktop/pages/completeness.py" line="117" />
         <source>按表单汇总</source>
         <translation>Summary by form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="120" />
+        <location filename="../../desktop/pages/completeness.py" line="119" />
         <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
         <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="150" />
+        <location filename="../../desktop/pages/completeness.py" line="149" />
         <source>报送进度 — %s %d年</source>
         <translation>Submission progress — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="155" />
+        <location filename="../../desktop/pages/completeness.py" line="154" />
         <source>正在统计 %d 年的报送情况…</source>
         <translation>Counting the submissions for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="174" />
+        <location filename="../../desktop/pages/completeness.py" line="173" />
         <source>纸质（本局代填）</source>
         <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="174" />
+        <location filename="../../desktop/pages/completeness.py" line="173" />
         <source>自行填报</source>
         <translation>Own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="176" />
+        <location filename="../../desktop/pages/completeness.py" line="175" />
         <source>纸质报送：双击打开填报页代为录入</source>
         <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="177" />
+        <location filename="../../desktop/pages/completeness.py" line="176" />
         <source>学校自行填报：请联系 %s</source>
         <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="177" />
+        <location filename="../../desktop/pages/completeness.py" line="176" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="182" />
+        <location filename="../../desktop/pages/completeness.py" line="181" />
         <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="183" />
+        <location filename="../../desktop/pages/completeness.py" line="182" />
         <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="184" />
+        <location filename="../../desktop/pages/completeness.py" line="183" />
         <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="185" />
+        <location filename="../../desktop/pages/completeness.py" line="184" />
         <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="187" />
+        <location filename="../../desktop/pages/completeness.py" line="186" />
         <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
         <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="240" />
+        <location filename="../../desktop/pages/completeness.py" line="239" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
         <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="249" />
+        <location filename="../../desktop/pages/completeness.py" line="248" />
         <source>%s 自行填报（%s）。联系人：%s</source>
         <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="250" />
+        <location filename="../../desktop/pages/completeness.py" line="249" />
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="260" />
+        <location filename="../../desktop/pages/completeness.py" line="259" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
         <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
     </message>
@@ -366,118 +419,118 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="447" />
-        <location filename="../../desktop/pages/dashboard.py" line="608" />
+        <location filename="../../desktop/pages/dashboard.py" line="442" />
+        <location filename="../../desktop/pages/dashboard.py" line="593" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="453" />
+        <location filename="../../desktop/pages/dashboard.py" line="448" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="455" />
+        <location filename="../../desktop/pages/dashboard.py" line="450" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="466" />
+        <location filename="../../desktop/pages/dashboard.py" line="461" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="465" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="465" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="465" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="466" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="466" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="475" />
+        <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="479" />
+        <location filename="../../desktop/pages/dashboard.py" line="474" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="487" />
+        <location filename="../../desktop/pages/dashboard.py" line="482" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="488" />
+        <location filename="../../desktop/pages/dashboard.py" line="483" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="489" />
+        <location filename="../../desktop/pages/dashboard.py" line="484" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="494" />
+        <location filename="../../desktop/pages/dashboard.py" line="489" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="498" />
+        <location filename="../../desktop/pages/dashboard.py" line="493" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="513" />
+        <location filename="../../desktop/pages/dashboard.py" line="508" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="578" />
+        <location filename="../../desktop/pages/dashboard.py" line="563" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
         <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="604" />
+        <location filename="../../desktop/pages/dashboard.py" line="589" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="625" />
+        <location filename="../../desktop/pages/dashboard.py" line="610" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="626" />
+        <location filename="../../desktop/pages/dashboard.py" line="611" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="690" />
+        <location filename="../../desktop/pages/dashboard.py" line="675" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="731" />
+        <location filename="../../desktop/pages/dashboard.py" line="716" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
@@ -507,22 +560,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>DemoSchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="174" />
+        <location filename="../../desktop/pages/wizard.py" line="180" />
         <source>以演示学校的身份打开</source>
         <translation>Open as a demo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="175" />
+        <location filename="../../desktop/pages/wizard.py" line="181" />
         <source>从东川区的演示学校中选一所；会为它建立一个学校工作区（含演示数据）。</source>
         <translation>Pick one of Dongchuan District's demo schools; a school workspace (with demo data) will be created for it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="178" />
+        <location filename="../../desktop/pages/wizard.py" line="184" />
         <source>按名称或代码筛选</source>
         <translation>Filter by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="185" />
+        <location filename="../../desktop/pages/wizard.py" line="191" />
         <source> · 纸质报送</source>
         <translation> · paper submission</translation>
     </message>
@@ -560,73 +613,73 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="54" />
+        <location filename="../../desktop/pages/entry.py" line="48" />
         <source>双击或按回车打开</source>
         <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="57" />
+        <location filename="../../desktop/pages/entry.py" line="51" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="60" />
+        <location filename="../../desktop/pages/entry.py" line="54" />
         <source>每填一项立即保存；红色为错误（未保存），琥珀色为需说明原因的警告。</source>
         <translation>Each entry is saved at once; red marks an error (not saved), amber a warning that needs an explanation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="79" />
+        <location filename="../../desktop/pages/entry.py" line="73" />
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="79" />
+        <location filename="../../desktop/pages/entry.py" line="73" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="80" />
+        <location filename="../../desktop/pages/entry.py" line="74" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="91" />
+        <location filename="../../desktop/pages/entry.py" line="85" />
         <source>本单位</source>
         <translation>This unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="101" />
-        <location filename="../../desktop/pages/entry.py" line="232" />
+        <location filename="../../desktop/pages/entry.py" line="95" />
+        <location filename="../../desktop/pages/entry.py" line="226" />
         <source>纸质报送学校</source>
         <translation>Paper-submission school</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="125" />
+        <location filename="../../desktop/pages/entry.py" line="119" />
         <source>错误 %n</source>
         <translation><numerusform>Errors: %n</numerusform><numerusform>Errors: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="127" />
+        <location filename="../../desktop/pages/entry.py" line="121" />
         <source>待说明警告 %n</source>
         <translation><numerusform>Warnings to explain: %n</numerusform><numerusform>Warnings to explain: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="129" />
+        <location filename="../../desktop/pages/entry.py" line="123" />
         <source>必填未填 %n</source>
         <translation><numerusform>Required, empty: %n</numerusform><numerusform>Required, empty: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="131" />
+        <location filename="../../desktop/pages/entry.py" line="125" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="132" />
+        <location filename="../../desktop/pages/entry.py" line="126" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="142" />
+        <location filename="../../desktop/pages/entry.py" line="136" />
         <source>本单位的表单，以及由本单位代为录入的纸质报送学校</source>
         <translation>This unit's forms, and the paper-submission schools whose data it enters on their behalf</translation>
     </message>
@@ -634,212 +687,212 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="168" />
+        <location filename="../../desktop/pages/shortfalls.py" line="146" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="181" />
+        <location filename="../../desktop/pages/shortfalls.py" line="159" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="181" />
+        <location filename="../../desktop/pages/shortfalls.py" line="159" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="182" />
+        <location filename="../../desktop/pages/shortfalls.py" line="160" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="182" />
+        <location filename="../../desktop/pages/shortfalls.py" line="160" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="183" />
+        <location filename="../../desktop/pages/shortfalls.py" line="161" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="183" />
+        <location filename="../../desktop/pages/shortfalls.py" line="161" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="184" />
+        <location filename="../../desktop/pages/shortfalls.py" line="162" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="184" />
+        <location filename="../../desktop/pages/shortfalls.py" line="162" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="185" />
+        <location filename="../../desktop/pages/shortfalls.py" line="163" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="185" />
+        <location filename="../../desktop/pages/shortfalls.py" line="163" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="194" />
+        <location filename="../../desktop/pages/shortfalls.py" line="172" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="218" />
+        <location filename="../../desktop/pages/shortfalls.py" line="196" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="231" />
+        <location filename="../../desktop/pages/shortfalls.py" line="209" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="231" />
+        <location filename="../../desktop/pages/shortfalls.py" line="209" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="232" />
+        <location filename="../../desktop/pages/shortfalls.py" line="210" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="233" />
+        <location filename="../../desktop/pages/shortfalls.py" line="211" />
         <source>；另有更严的目标起约束作用</source>
         <translation>; a stricter target is binding</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="235" />
+        <location filename="../../desktop/pages/shortfalls.py" line="213" />
         <source>{year} 年完成</source>
         <translation>Complete in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="237" />
+        <location filename="../../desktop/pages/shortfalls.py" line="215" />
         <source>{deadline} 前完成</source>
         <translation>Complete by {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="239" />
+        <location filename="../../desktop/pages/shortfalls.py" line="217" />
         <source>{year} 年 {cmp}{value}{unit}</source>
         <translation>{cmp}{value}{unit} by {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="247" />
+        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="249" />
+        <location filename="../../desktop/pages/shortfalls.py" line="227" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="256" />
+        <location filename="../../desktop/pages/shortfalls.py" line="234" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="259" />
+        <location filename="../../desktop/pages/shortfalls.py" line="237" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="260" />
+        <location filename="../../desktop/pages/shortfalls.py" line="238" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="263" />
+        <location filename="../../desktop/pages/shortfalls.py" line="241" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="272" />
+        <location filename="../../desktop/pages/shortfalls.py" line="250" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="273" />
+        <location filename="../../desktop/pages/shortfalls.py" line="251" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="275" />
+        <location filename="../../desktop/pages/shortfalls.py" line="253" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="281" />
+        <location filename="../../desktop/pages/shortfalls.py" line="259" />
         <source>；报送覆盖 {pct:.0%}</source>
         <translation>; reporting coverage {pct:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="283" />
+        <location filename="../../desktop/pages/shortfalls.py" line="261" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="291" />
+        <location filename="../../desktop/pages/shortfalls.py" line="269" />
         <source>（相对目标 {pct:.1f}%）</source>
         <translation> ({pct:.1f}% relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="293" />
+        <location filename="../../desktop/pages/shortfalls.py" line="271" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="299" />
+        <location filename="../../desktop/pages/shortfalls.py" line="277" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="301" />
+        <location filename="../../desktop/pages/shortfalls.py" line="279" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="302" />
+        <location filename="../../desktop/pages/shortfalls.py" line="280" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="304" />
+        <location filename="../../desktop/pages/shortfalls.py" line="282" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="304" />
+        <location filename="../../desktop/pages/shortfalls.py" line="282" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="305" />
+        <location filename="../../desktop/pages/shortfalls.py" line="283" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="308" />
+        <location filename="../../desktop/pages/shortfalls.py" line="286" />
         <source>国家标准每年适用，按标准值判断</source>
         <translation>The national standard applies every year; judged against the standard value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="310" />
+        <location filename="../../desktop/pages/shortfalls.py" line="288" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="311" />
+        <location filename="../../desktop/pages/shortfalls.py" line="289" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -847,27 +900,27 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="406" />
+        <location filename="../../desktop/pages/wizard.py" line="404" />
         <source>EduPlan — 首次运行</source>
         <translation>EduPlan — First run</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="420" />
+        <location filename="../../desktop/pages/wizard.py" line="418" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="421" />
+        <location filename="../../desktop/pages/wizard.py" line="419" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="422" />
+        <location filename="../../desktop/pages/wizard.py" line="420" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="423" />
+        <location filename="../../desktop/pages/wizard.py" line="421" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -875,250 +928,250 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="94" />
+        <location filename="../../desktop/pages/form_page.py" line="93" />
         <source>说明原因：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="97" />
+        <location filename="../../desktop/pages/form_page.py" line="96" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
         <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="204" />
-        <location filename="../../desktop/pages/form_page.py" line="334" />
+        <location filename="../../desktop/pages/form_page.py" line="203" />
+        <location filename="../../desktop/pages/form_page.py" line="333" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="214" />
+        <location filename="../../desktop/pages/form_page.py" line="213" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="215" />
+        <location filename="../../desktop/pages/form_page.py" line="214" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="216" />
+        <location filename="../../desktop/pages/form_page.py" line="215" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="217" />
+        <location filename="../../desktop/pages/form_page.py" line="216" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <location filename="../../desktop/pages/form_page.py" line="217" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="219" />
+        <location filename="../../desktop/pages/form_page.py" line="218" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="245" />
+        <location filename="../../desktop/pages/form_page.py" line="244" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="248" />
+        <location filename="../../desktop/pages/form_page.py" line="247" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="249" />
+        <location filename="../../desktop/pages/form_page.py" line="248" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="250" />
+        <location filename="../../desktop/pages/form_page.py" line="249" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="267" />
+        <location filename="../../desktop/pages/form_page.py" line="266" />
         <source>填报说明</source>
         <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="269" />
-        <location filename="../../desktop/pages/form_page.py" line="319" />
+        <location filename="../../desktop/pages/form_page.py" line="268" />
+        <location filename="../../desktop/pages/form_page.py" line="318" />
         <source>点击一个字段，这里显示它的填报口径。</source>
         <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="286" />
+        <location filename="../../desktop/pages/form_page.py" line="285" />
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="286" />
+        <location filename="../../desktop/pages/form_page.py" line="285" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="287" />
+        <location filename="../../desktop/pages/form_page.py" line="286" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="372" />
+        <location filename="../../desktop/pages/form_page.py" line="371" />
         <source>截止 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="382" />
+        <location filename="../../desktop/pages/form_page.py" line="381" />
         <source>本单位在这张表上没有需要填写的项目。</source>
         <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="393" />
+        <location filename="../../desktop/pages/form_page.py" line="392" />
         <source>计算字段，自动得出</source>
         <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="397" />
+        <location filename="../../desktop/pages/form_page.py" line="396" />
         <source>（未填）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="399" />
+        <location filename="../../desktop/pages/form_page.py" line="398" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="400" />
+        <location filename="../../desktop/pages/form_page.py" line="399" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="422" />
+        <location filename="../../desktop/pages/form_page.py" line="421" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="513" />
+        <location filename="../../desktop/pages/form_page.py" line="512" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="518" />
+        <location filename="../../desktop/pages/form_page.py" line="517" />
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="573" />
+        <location filename="../../desktop/pages/form_page.py" line="572" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="590" />
+        <location filename="../../desktop/pages/form_page.py" line="589" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
         <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="616" />
+        <location filename="../../desktop/pages/form_page.py" line="615" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
         <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="625" />
+        <location filename="../../desktop/pages/form_page.py" line="624" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
         <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="633" />
+        <location filename="../../desktop/pages/form_page.py" line="632" />
         <source>……另有 %n 项</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="634" />
+        <location filename="../../desktop/pages/form_page.py" line="633" />
         <source>无法提交，以下问题需要先处理：</source>
         <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="641" />
+        <location filename="../../desktop/pages/form_page.py" line="640" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
         <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="650" />
+        <location filename="../../desktop/pages/form_page.py" line="649" />
         <source>请先点击一个字段，再查看它的历史。</source>
         <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="719" />
-        <location filename="../../desktop/pages/form_page.py" line="736" />
+        <location filename="../../desktop/pages/form_page.py" line="718" />
+        <location filename="../../desktop/pages/form_page.py" line="735" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="729" />
+        <location filename="../../desktop/pages/form_page.py" line="728" />
         <source>警告（已说明）</source>
         <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="729" />
+        <location filename="../../desktop/pages/form_page.py" line="728" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="742" />
+        <location filename="../../desktop/pages/form_page.py" line="741" />
         <source>必填未填</source>
         <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="743" />
+        <location filename="../../desktop/pages/form_page.py" line="742" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="772" />
+        <location filename="../../desktop/pages/form_page.py" line="771" />
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="776" />
+        <location filename="../../desktop/pages/form_page.py" line="775" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="792" />
+        <location filename="../../desktop/pages/form_page.py" line="791" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
         <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="798" />
+        <location filename="../../desktop/pages/form_page.py" line="797" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="800" />
+        <location filename="../../desktop/pages/form_page.py" line="799" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="802" />
+        <location filename="../../desktop/pages/form_page.py" line="801" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="803" />
+        <location filename="../../desktop/pages/form_page.py" line="802" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="806" />
+        <location filename="../../desktop/pages/form_page.py" line="805" />
         <source>已提交，数据已冻结。</source>
         <translation>Submitted; the data are frozen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="808" />
+        <location filename="../../desktop/pages/form_page.py" line="807" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
@@ -1126,72 +1179,72 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="853" />
+        <location filename="../../desktop/pages/form_page.py" line="852" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="856" />
+        <location filename="../../desktop/pages/form_page.py" line="855" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="856" />
+        <location filename="../../desktop/pages/form_page.py" line="855" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="857" />
+        <location filename="../../desktop/pages/form_page.py" line="856" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="857" />
+        <location filename="../../desktop/pages/form_page.py" line="856" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="859" />
+        <location filename="../../desktop/pages/form_page.py" line="858" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="860" />
+        <location filename="../../desktop/pages/form_page.py" line="859" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="862" />
+        <location filename="../../desktop/pages/form_page.py" line="861" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="864" />
+        <location filename="../../desktop/pages/form_page.py" line="863" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="865" />
+        <location filename="../../desktop/pages/form_page.py" line="864" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="866" />
+        <location filename="../../desktop/pages/form_page.py" line="865" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="867" />
+        <location filename="../../desktop/pages/form_page.py" line="866" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="880" />
+        <location filename="../../desktop/pages/form_page.py" line="879" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="882" />
+        <location filename="../../desktop/pages/form_page.py" line="881" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1219,232 +1272,222 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Latest status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>已达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="221" />
         <source>不采集</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="221" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>逾期完成</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="223" />
         <source>无法计算</source>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="224" />
+        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="224" />
+        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="225" />
+        <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="237" />
+        <location filename="../../desktop/pages/dashboard.py" line="232" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="237" />
+        <location filename="../../desktop/pages/dashboard.py" line="232" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="247" />
+        <location filename="../../desktop/pages/dashboard.py" line="242" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="249" />
+        <location filename="../../desktop/pages/dashboard.py" line="244" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="255" />
+        <location filename="../../desktop/pages/dashboard.py" line="250" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="272" />
+        <location filename="../../desktop/pages/dashboard.py" line="267" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="275" />
+        <location filename="../../desktop/pages/dashboard.py" line="270" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="282" />
+        <location filename="../../desktop/pages/dashboard.py" line="277" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="284" />
+        <location filename="../../desktop/pages/dashboard.py" line="279" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="286" />
+        <location filename="../../desktop/pages/dashboard.py" line="281" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="290" />
+        <location filename="../../desktop/pages/dashboard.py" line="285" />
         <source>%d年目标 %s（%s：%s）</source>
         <translation>%d target %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="294" />
+        <location filename="../../desktop/pages/dashboard.py" line="289" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="296" />
+        <location filename="../../desktop/pages/dashboard.py" line="291" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="303" />
+        <location filename="../../desktop/pages/dashboard.py" line="298" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="305" />
+        <location filename="../../desktop/pages/dashboard.py" line="300" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="310" />
+        <location filename="../../desktop/pages/dashboard.py" line="305" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="315" />
+        <location filename="../../desktop/pages/dashboard.py" line="310" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="317" />
+        <location filename="../../desktop/pages/dashboard.py" line="312" />
         <source>★ 约束性目标：同年同指标中最严格的一项</source>
         <translation>★ Binding target: the strictest one for the same indicator and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
+        <location filename="../../desktop/pages/dashboard.py" line="316" />
         <source>越小越好</source>
         <translation>lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
+        <location filename="../../desktop/pages/dashboard.py" line="316" />
         <source>越大越好</source>
         <translation>higher is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="323" />
+        <location filename="../../desktop/pages/dashboard.py" line="318" />
         <source>单位：%s；%s</source>
         <translation>Unit: %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="327" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="327" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="327" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="327" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>覆盖</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="328" />
+        <location filename="../../desktop/pages/dashboard.py" line="323" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="344" />
+        <location filename="../../desktop/pages/dashboard.py" line="339" />
         <source>（部分）</source>
         <translation> (partial)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="354" />
+        <location filename="../../desktop/pages/dashboard.py" line="349" />
         <source>本单位此指标没有规划目标。</source>
         <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="356" />
+        <location filename="../../desktop/pages/dashboard.py" line="351" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="357" />
+        <location filename="../../desktop/pages/dashboard.py" line="352" />
         <source>（★ 约束性目标：同年同指标中最严格的一项）</source>
         <translation>(★ binding target: the strictest one for the same indicator and year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="369" />
+        <location filename="../../desktop/pages/dashboard.py" line="364" />
         <source>（应达 %s）</source>
         <translation> (expected %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="375" />
+        <location filename="../../desktop/pages/dashboard.py" line="370" />
         <source>说明：%s</source>
         <translation>Explanation: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="378" />
+        <location filename="../../desktop/pages/dashboard.py" line="373" />
         <source>原文：“%s”——%s</source>
         <translation>Original text: “%s” — %s</translation>
     </message>
@@ -1601,87 +1644,87 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>MyTargetsPage</name>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="57" />
+        <location filename="../../desktop/pages/my_targets.py" line="56" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="62" />
+        <location filename="../../desktop/pages/my_targets.py" line="61" />
         <source>只看未达标(&amp;G)</source>
         <translation>Show only &amp;gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="69" />
+        <location filename="../../desktop/pages/my_targets.py" line="68" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="70" />
+        <location filename="../../desktop/pages/my_targets.py" line="69" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="71" />
+        <location filename="../../desktop/pages/my_targets.py" line="70" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="72" />
+        <location filename="../../desktop/pages/my_targets.py" line="71" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="73" />
+        <location filename="../../desktop/pages/my_targets.py" line="72" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="74" />
+        <location filename="../../desktop/pages/my_targets.py" line="73" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="75" />
+        <location filename="../../desktop/pages/my_targets.py" line="74" />
         <source>怎样补足</source>
         <translation>How to close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="90" />
+        <location filename="../../desktop/pages/my_targets.py" line="82" />
         <source>选择一行，查看目标的原文和出处。</source>
         <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="102" />
+        <location filename="../../desktop/pages/my_targets.py" line="94" />
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="108" />
+        <location filename="../../desktop/pages/my_targets.py" line="102" />
         <source>正在核查本校指标……</source>
         <translation>Checking the school's indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="123" />
+        <location filename="../../desktop/pages/my_targets.py" line="117" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
         <translation>No targets apply to this school, or there are no data for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="147" />
+        <location filename="../../desktop/pages/my_targets.py" line="141" />
         <source>本级目标</source>
         <translation>Own target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="147" />
+        <location filename="../../desktop/pages/my_targets.py" line="141" />
         <source>上级目标</source>
         <translation>Higher-level target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="148" />
+        <location filename="../../desktop/pages/my_targets.py" line="142" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="158" />
+        <location filename="../../desktop/pages/my_targets.py" line="152" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -1689,7 +1732,7 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/pages/base.py" line="108" />
+        <location filename="../../desktop/pages/base.py" line="114" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
     </message>
@@ -1697,7 +1740,7 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../desktop/pages/base.py" line="26" />
+        <location filename="../../desktop/pages/base.py" line="27" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1705,97 +1748,97 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>SchoolGridModel</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="37" />
+        <location filename="../../desktop/pages/youzhi.py" line="36" />
         <source>高学历教师</source>
         <translation>Teachers with higher degrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="38" />
+        <location filename="../../desktop/pages/youzhi.py" line="37" />
         <source>骨干教师</source>
         <translation>Backbone teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="39" />
+        <location filename="../../desktop/pages/youzhi.py" line="38" />
         <source>体艺教师</source>
         <translation>PE and art teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="40" />
+        <location filename="../../desktop/pages/youzhi.py" line="39" />
         <source>教学用房</source>
         <translation>Teaching space</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="41" />
+        <location filename="../../desktop/pages/youzhi.py" line="40" />
         <source>体育场馆</source>
         <translation>Sports facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="42" />
+        <location filename="../../desktop/pages/youzhi.py" line="41" />
         <source>仪器设备值</source>
         <translation>Equipment value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi.py" line="42" />
         <source>多媒体教室</source>
         <translation>Multimedia classrooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="45" />
+        <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>学校结论</source>
         <translation>School result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="47" />
+        <location filename="../../desktop/pages/youzhi.py" line="46" />
         <source>本学段达标</source>
         <translation>Met in this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="50" />
+        <location filename="../../desktop/pages/youzhi.py" line="49" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="107" />
+        <location filename="../../desktop/pages/youzhi.py" line="106" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="109" />
+        <location filename="../../desktop/pages/youzhi.py" line="108" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="110" />
+        <location filename="../../desktop/pages/youzhi.py" line="109" />
         <source>达到标准</source>
         <translation>Meets the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="111" />
+        <location filename="../../desktop/pages/youzhi.py" line="110" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
         <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="112" />
+        <location filename="../../desktop/pages/youzhi.py" line="111" />
         <source>低于标准的 %.0f%%</source>
         <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="113" />
+        <location filename="../../desktop/pages/youzhi.py" line="112" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
         <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
@@ -1803,62 +1846,62 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="317" />
+        <location filename="../../desktop/pages/wizard.py" line="315" />
         <source>新建学校工作区</source>
         <translation>New school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="318" />
+        <location filename="../../desktop/pages/wizard.py" line="316" />
         <source>先选学校所在的县（市、区），再填写学校的基本信息。带 * 的为必填。</source>
         <translation>First choose the school's county (city, district), then fill in the school's basic information. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="328" />
+        <location filename="../../desktop/pages/wizard.py" line="326" />
         <source>10 位学校标识码</source>
         <translation>10-digit school identification code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="341" />
+        <location filename="../../desktop/pages/wizard.py" line="339" />
         <source>所在县（市、区）(&amp;C) *</source>
         <translation>&amp;County (city, district) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="342" />
+        <location filename="../../desktop/pages/wizard.py" line="340" />
         <source>学校代码(&amp;D) *</source>
         <translation>School co&amp;de *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="343" />
+        <location filename="../../desktop/pages/wizard.py" line="341" />
         <source>学校名称(&amp;N) *</source>
         <translation>School na&amp;me *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="344" />
+        <location filename="../../desktop/pages/wizard.py" line="342" />
         <source>学校类型(&amp;T) *</source>
         <translation>School &amp;type *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="345" />
+        <location filename="../../desktop/pages/wizard.py" line="343" />
         <source>办学性质(&amp;O) *</source>
         <translation>O&amp;wnership *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="346" />
+        <location filename="../../desktop/pages/wizard.py" line="344" />
         <source>城乡类别(&amp;U) *</source>
         <translation>&amp;Urban/rural category *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="347" />
+        <location filename="../../desktop/pages/wizard.py" line="345" />
         <source>联系人(&amp;L)</source>
         <translation>Contact &amp;person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="348" />
+        <location filename="../../desktop/pages/wizard.py" line="346" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact p&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="349" />
+        <location filename="../../desktop/pages/wizard.py" line="347" />
         <source>工作区文件夹(&amp;F)</source>
         <translation>Workspace &amp;folder</translation>
     </message>
@@ -1866,219 +1909,209 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="319" />
+        <location filename="../../desktop/pages/shortfalls.py" line="297" />
         <source>严重</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="319" />
+        <location filename="../../desktop/pages/shortfalls.py" line="297" />
         <source>较大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="320" />
+        <location filename="../../desktop/pages/shortfalls.py" line="298" />
         <source>轻微</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>已达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="323" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="323" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>不采集</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>逾期完成</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="326" />
         <source>无法计算</source>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="345" />
+        <location filename="../../desktop/pages/shortfalls.py" line="318" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="350" />
+        <location filename="../../desktop/pages/shortfalls.py" line="323" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="351" />
+        <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="359" />
+        <location filename="../../desktop/pages/shortfalls.py" line="332" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="366" />
-        <location filename="../../desktop/pages/shortfalls.py" line="564" />
+        <location filename="../../desktop/pages/shortfalls.py" line="339" />
+        <location filename="../../desktop/pages/shortfalls.py" line="537" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="368" />
-        <location filename="../../desktop/pages/shortfalls.py" line="583" />
+        <location filename="../../desktop/pages/shortfalls.py" line="341" />
+        <location filename="../../desktop/pages/shortfalls.py" line="556" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="370" />
+        <location filename="../../desktop/pages/shortfalls.py" line="343" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="373" />
+        <location filename="../../desktop/pages/shortfalls.py" line="346" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="374" />
+        <location filename="../../desktop/pages/shortfalls.py" line="347" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="375" />
+        <location filename="../../desktop/pages/shortfalls.py" line="348" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="376" />
+        <location filename="../../desktop/pages/shortfalls.py" line="349" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="377" />
+        <location filename="../../desktop/pages/shortfalls.py" line="350" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="389" />
+        <location filename="../../desktop/pages/shortfalls.py" line="362" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="390" />
+        <location filename="../../desktop/pages/shortfalls.py" line="363" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="474" />
+        <location filename="../../desktop/pages/shortfalls.py" line="447" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="474" />
+        <location filename="../../desktop/pages/shortfalls.py" line="447" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="479" />
+        <location filename="../../desktop/pages/shortfalls.py" line="452" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="481" />
+        <location filename="../../desktop/pages/shortfalls.py" line="454" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="483" />
+        <location filename="../../desktop/pages/shortfalls.py" line="456" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="486" />
+        <location filename="../../desktop/pages/shortfalls.py" line="459" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="488" />
+        <location filename="../../desktop/pages/shortfalls.py" line="461" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="490" />
+        <location filename="../../desktop/pages/shortfalls.py" line="463" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="492" />
+        <location filename="../../desktop/pages/shortfalls.py" line="465" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="494" />
+        <location filename="../../desktop/pages/shortfalls.py" line="467" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="496" />
+        <location filename="../../desktop/pages/shortfalls.py" line="469" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="499" />
+        <location filename="../../desktop/pages/shortfalls.py" line="472" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="534" />
+        <location filename="../../desktop/pages/shortfalls.py" line="507" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="591" />
+        <location filename="../../desktop/pages/shortfalls.py" line="564" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="665" />
+        <location filename="../../desktop/pages/shortfalls.py" line="638" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="667" />
+        <location filename="../../desktop/pages/shortfalls.py" line="640" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -2086,188 +2119,188 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>YouzhiPage</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="145" />
-        <location filename="../../desktop/pages/youzhi.py" line="302" />
+        <location filename="../../desktop/pages/youzhi.py" line="144" />
+        <location filename="../../desktop/pages/youzhi.py" line="301" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="145" />
+        <location filename="../../desktop/pages/youzhi.py" line="144" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="146" />
+        <location filename="../../desktop/pages/youzhi.py" line="145" />
         <source>数据不全</source>
         <translation>Incomplete data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="146" />
+        <location filename="../../desktop/pages/youzhi.py" line="145" />
         <source>不参评</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="149" />
+        <location filename="../../desktop/pages/youzhi.py" line="148" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="152" />
+        <location filename="../../desktop/pages/youzhi.py" line="151" />
         <source>县（市、区）：</source>
         <translation>County (city, district):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="169" />
+        <location filename="../../desktop/pages/youzhi.py" line="168" />
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="174" />
+        <location filename="../../desktop/pages/youzhi.py" line="173" />
         <source>按学校名称或代码筛选…</source>
         <translation>Filter by school name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="177" />
+        <location filename="../../desktop/pages/youzhi.py" line="176" />
         <source>学校结论：</source>
         <translation>School result:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="181" />
+        <location filename="../../desktop/pages/youzhi.py" line="180" />
         <source>绿：达到标准 · 黄：未达标准但不低于标准的 %d%% · 红：低于 %d%%。学校须至少 %d 项达标、其余不低于 %d%%。</source>
         <translation>Green: meets the standard · Amber: below it, but ≥ %d%% of it · Red: below %d%%. A school must meet ≥ %d indicators and reach ≥ %d%% on the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="193" />
+        <location filename="../../desktop/pages/youzhi.py" line="192" />
         <source>差异系数</source>
         <translation>Coefficient of variation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="193" />
+        <location filename="../../desktop/pages/youzhi.py" line="192" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="194" />
+        <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>差异系数值</source>
         <translation>Coefficient of variation value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="195" />
+        <location filename="../../desktop/pages/youzhi.py" line="194" />
         <source>限值</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="196" />
+        <location filename="../../desktop/pages/youzhi.py" line="195" />
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="204" />
+        <location filename="../../desktop/pages/youzhi.py" line="203" />
         <source>县域资源配置：校际差异系数（小学 ≤ 0.50，初中 ≤ 0.45）</source>
         <translation>County resource allocation: inter-school coefficient of variation (primary ≤ 0.50, junior secondary ≤ 0.45)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="209" />
+        <location filename="../../desktop/pages/youzhi.py" line="208" />
         <source>义务教育学校：7 项资源配置指标</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="254" />
+        <location filename="../../desktop/pages/youzhi.py" line="253" />
         <source>本工作区下没有县（市、区）。</source>
         <translation>There is no county (city, district) in this workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="257" />
+        <location filename="../../desktop/pages/youzhi.py" line="256" />
         <source>优质均衡 — %s %d年</source>
         <translation>High-quality balanced (youzhi junheng) — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="264" />
+        <location filename="../../desktop/pages/youzhi.py" line="263" />
         <source>正在计算 %s %d 年的优质均衡指标…</source>
         <translation>Computing the high-quality balanced (youzhi junheng) indicators of %s for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="301" />
+        <location filename="../../desktop/pages/youzhi.py" line="300" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="302" />
+        <location filename="../../desktop/pages/youzhi.py" line="301" />
         <source>超出限值</source>
         <translation>Above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="316" />
+        <location filename="../../desktop/pages/youzhi.py" line="315" />
         <source>未达标准：%s</source>
         <translation>Below the standard: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="319" />
+        <location filename="../../desktop/pages/youzhi.py" line="318" />
         <source>其中低于 %d%%：%s</source>
         <translation>of which below %d%%: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="322" />
+        <location filename="../../desktop/pages/youzhi.py" line="321" />
         <source>无数据：%s</source>
         <translation>No data: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="330" />
+        <location filename="../../desktop/pages/youzhi.py" line="329" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
         <translation>%s is not a county-level unit, so it has no county high-quality balanced (youzhi junheng) assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="338" />
+        <location filename="../../desktop/pages/youzhi.py" line="337" />
         <source>资源配置达标</source>
         <translation>Resource allocation met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="340" />
+        <location filename="../../desktop/pages/youzhi.py" line="339" />
         <source>资源配置未达标</source>
         <translation>Resource allocation not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="342" />
+        <location filename="../../desktop/pages/youzhi.py" line="341" />
         <source>数据不全，暂不能判定</source>
         <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="344" />
+        <location filename="../../desktop/pages/youzhi.py" line="343" />
         <source>已通过国家督导认定</source>
         <translation>Certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="346" />
+        <location filename="../../desktop/pages/youzhi.py" line="345" />
         <source>尚未通过国家督导认定</source>
         <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="348" />
+        <location filename="../../desktop/pages/youzhi.py" line="347" />
         <source>认定状态未填报</source>
         <translation>Certification status not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="351" />
+        <location filename="../../desktop/pages/youzhi.py" line="350" />
         <source>%s %d年：</source>
         <translation>%s %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="352" />
+        <location filename="../../desktop/pages/youzhi.py" line="351" />
         <source>认定状态：</source>
         <translation>Certification status: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="353" />
+        <location filename="../../desktop/pages/youzhi.py" line="352" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
         <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="356" />
+        <location filename="../../desktop/pages/youzhi.py" line="355" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
         <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="367" />
+        <location filename="../../desktop/pages/youzhi.py" line="366" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
     </message>
@@ -2301,6 +2334,11 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <location filename="../../desktop/startup.py" line="59" />
         <source>正在生成演示学校工作区…</source>
         <translation>Generating the demo school workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="65" />
+        <source>用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。</source>
+        <translation>Restore from the newest backup (%s)? The damaged file is kept, not deleted.</translation>
     </message>
 </context>
 <context>
