@@ -12,13 +12,13 @@ blocks saving, ``warning`` is kept but needs an explanation) and a missing-value
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import operator
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .catalog.model import Field, Form, Rule
+from .inputs import KINDS, Refused, normalise, refused_message, read_date, read_number, shown
 
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
         ">": operator.gt, ">=": operator.ge}
@@ -44,61 +44,49 @@ def _fmt(value: Any) -> str:
     if value is None:
         return "空"
     if isinstance(value, float):
-        if value.is_integer():
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
-    return str(value)
+        text = f"{value:.15g}"  # every digit a typed value can have
+        return text if len(text) <= 10 else f"{value:.6g}"  # a computed value: shortened
+    return shown(str(value))
 
 
 def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
-    """Turn user input (text or a number) into a stored value, or say why not."""
+    """Turn user input (text or a number) into a stored value, or say why not. Numbers and
+    dates are read by :mod:`eduplan_core.inputs`, the same for the CLI, files and the desktop."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None, None
     text = raw.strip() if isinstance(raw, str) else raw
 
-    def bad(expect: str) -> tuple[Any, Issue]:
+    def refused(why: str | Refused) -> tuple[Any, Issue]:
+        exc = why if isinstance(why, Refused) else Refused(why)
         return None, Issue(f"{field.code}:type", "error", (field.code,),
-                           f"“{field.label}”应为{expect}，收到“{raw}”")
+                           refused_message(field.label, raw, exc))
 
-    if field.type == "integer":
+    if field.type in KINDS:
         try:
-            number = float(text) if isinstance(text, str) else text
-        except ValueError:
-            return bad("整数")
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(
-                number) or not float(number).is_integer():
-            return bad("整数")
-        return int(number), None
-    if field.type in ("decimal", "percent"):
-        if isinstance(text, str):
-            text = text.rstrip("%").strip() if field.type == "percent" else text
-        try:
-            number = float(text)
-        except (TypeError, ValueError):
-            return bad("数值")
-        if not math.isfinite(number):
-            return bad("数值")
-        return number, None
+            return read_number(raw, field.type), None
+        except Refused as exc:
+            return refused(exc)
     if field.type == "yesno":
         if isinstance(text, bool):
             return int(text), None
-        key = str(text).strip().lower()
+        key = normalise(str(text)).lower()
         if key in _YES:
             return 1, None
         if key in _NO:
             return 0, None
-        return bad("“是”或“否”")
+        return refused("应为“是”或“否”")
     if field.type == "date":
-        if isinstance(text, dt.date):
-            return text.isoformat(), None
         try:
-            return dt.date.fromisoformat(str(text)).isoformat(), None
-        except ValueError:
-            return bad("日期（YYYY-MM-DD）")
+            return read_date(raw), None
+        except Refused as exc:
+            return refused(exc)
     if field.type == "choice":
         if str(text) not in field.choices:
-            return None, Issue(f"{field.code}:type", "error", (field.code,),
-                               f"“{field.label}”只能选择：{'、'.join(field.choices)}，收到“{raw}”")
+            return refused(f"只能选择：{'、'.join(field.choices)}")
         return str(text), None
     return str(text), None
 
