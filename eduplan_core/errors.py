@@ -77,3 +77,29 @@ class WorkspaceDamaged(WorkspaceError):
 class Cancelled(EduPlanError):
     def __init__(self):
         super().__init__("操作已取消", "Cancelled")
+
+
+class StorageError(WorkspaceError):
+    """Writing or reading the workspace's file failed for a reason outside EduPlan (disk full,
+    read-only file or folder, I/O error); the message says what happened and what was kept."""
+
+
+class DiskFull(StorageError):
+    pass
+
+
+class ReadOnlyStorage(StorageError):
+    pass
+
+
+class NotAWorkspace(WorkspaceError):
+    """A file named eduplan.sqlite that EduPlan did not make (empty, foreign, newer schema):
+    refused and left exactly as it is."""
+
+
+class WorkspaceInUse(WorkspaceError):
+    """Another process holds the workspace in a way that rules out what was asked."""
+
+    def __init__(self, message: str, message_en: str = "", holders=()):
+        super().__init__(message, message_en)
+        self.holders = tuple(holders)

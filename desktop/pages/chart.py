@@ -45,7 +45,13 @@ def _configure_matplotlib() -> None:
     if _configured:
         return
     import matplotlib
+    from matplotlib import font_manager
 
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    if not known & set(CJK_FONTS[:-1]):  # a font installed after matplotlib cached its list
+        fresh = font_manager._load_fontmanager(try_read_cache=False)  # rescans, rewrites cache
+        font_manager.fontManager.__dict__.update(fresh.__dict__)
+        getattr(font_manager, "_get_font").cache_clear()
     matplotlib.rcParams['font.sans-serif'] = CJK_FONTS
     matplotlib.rcParams['font.family'] = 'sans-serif'
     matplotlib.rcParams['axes.unicode_minus'] = False

@@ -129,6 +129,9 @@ def start_daily_backup(workspace: Path) -> threading.Thread | None:
     return thread
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def check_database(path: Path) -> str | None:
     """None when the file is a sound SQLite database, else the reason it is not."""
     try:
@@ -141,6 +144,43 @@ def check_database(path: Path) -> str | None:
         return str(exc)
     if rows != [("ok",)]:
         return "; ".join(r[0] for r in rows[:5])
+    return None
+
+
+def foreign_reason(path: Path, known_migrations) -> tuple[str, str] | None:
+    """Why the file at ``path`` is not an EduPlan workspace EduPlan may write to (Chinese,
+    English), or None when it is one. Read only: the file is left byte-identical."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except PermissionError:
+        return None  # said as "read-only"/"cannot open" by the caller, not as foreign
+    if size == 0:
+        return "是一个空文件，不是 EduPlan 工作区", "is an empty file, not an EduPlan workspace"
+    if header != SQLITE_HEADER:
+        return ("不是 EduPlan 工作区数据文件（不是 SQLite 数据库）",
+                "is not an EduPlan workspace (not an SQLite database)")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            applied = set()
+            if "_sqlite_migrations" in tables:
+                applied = {r[0] for r in con.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'eduplan'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return None  # damaged: quick_check says so
+    if not applied or "meta" not in tables:
+        return ("是其他程序的 SQLite 数据库，不是 EduPlan 工作区",
+                "is another program's SQLite database, not an EduPlan workspace")
+    newer = sorted(applied - set(known_migrations))
+    if newer:
+        return (f"由更新版本的 EduPlan 建立（数据库结构 {newer[-1]}），请升级 EduPlan 后再打开",
+                f"was made by a newer EduPlan ({newer[-1]}); upgrade EduPlan to open it")
     return None
 
 

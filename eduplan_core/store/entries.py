@@ -167,6 +167,13 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
                 owner_org = ws.orgs.get(target.org)
                 raise UsageError(f"里程碑“{f.label}”属于{owner_org.name if owner_org else target.org}"
                                  f"，不能由{org.name}填报", f"milestone {code} is not {org.code}'s")
+    with ws.write():  # read, validate and write in one transaction: nothing interleaves
+        return _set_values(ws, org, year, form, owner, operator, raw_values, explanations,
+                           source, carried_values)
+
+
+def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, source,
+                carried_values) -> EnterResult:
     entry = _entry_row(ws, org.code, year, form.code)
     if entry is not None and entry["owner"] != owner:
         holder = ws.orgs.get(entry["owner"])
@@ -182,11 +189,12 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
         value, issue = parse_value(form.field(code), raw)
         if issue:
             type_issues.append(issue)
-        parsed[code] = value
+        else:
+            parsed[code] = value
     carried: set[str] = set()
     for code, raw in (carried_values or {}).items():
         f = form.field(code)
-        if f is None or f.is_calculated or code in parsed or stored.get(code) is not None:
+        if f is None or f.is_calculated or code in raw_values or stored.get(code) is not None:
             continue
         value, issue = parse_value(f, raw)
         if issue:
@@ -194,8 +202,6 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
         elif value is not None:
             parsed[code] = value
             carried.add(code)
-    if type_issues:
-        raise ValidationFailed(type_issues)
     changed = {k for k, v in parsed.items() if stored.get(k) != v or (
         k in current and bool(current[k]["carried_over"]) and k not in carried)}
     to_explain = {k for k in explanations if k not in changed and
@@ -205,8 +211,8 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
     issues = validate(form, merged, last_year=last_year, yoy=ws.catalog.evaluation.get("yoy"))
     touched = changed | set(explanations)
     errors = [i for i in issues if i.is_error and set(i.fields) & changed]
-    if errors:
-        raise ValidationFailed(errors)
+    if type_issues or errors:  # every problem at once: a type error hides no range error
+        raise ValidationFailed(type_issues + errors)
     known_expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
     for k in changed:  # a changed value's old explanation no longer applies
         known_expl.pop(k, None)
@@ -216,34 +222,34 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
 
     now = now_iso()
     change_rows: list[FieldChange] = []
-    with ws.db.conn:
-        if entry is None:
-            ws.db["entries"].insert({
-                "uid": str(uuid.uuid4()), "org": org.code, "year": year, "form": form.code,
-                "form_version": form.version, "form_hash": form.hash, "owner": owner,
-                "state": "draft", "created_at": now, "updated_at": now})
-            entry = _entry_row(ws, org.code, year, form.code)
-        reopened = entry["state"] == "submitted" and bool(changed | to_explain)
-        for code in sorted(changed | to_explain):
-            old = stored.get(code)
-            new = parsed.get(code, old)
-            expl = explanations.get(code)
-            rev_id = ws.db["revisions"].insert({
-                "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
-                "old_value": old, "new_value": new, "explanation": expl,
-                "operator": operator, "at": now,
-                "source": "carry_over" if code in carried else source}).last_pk
-            ws.db["current_values"].upsert({
-                "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
-                "carried_over": int(code in carried), "revision_id": rev_id},
-                pk=("entry_id", "field"))
-            change_rows.append(FieldChange(code, old, new, expl, rev_id))
-        if change_rows:
-            ws.db["entries"].update(entry["id"], {
-                "updated_at": now, "state": "draft", "form_version": form.version,
-                "form_hash": form.hash})
-    return EnterResult(org=org.code, year=year, form=form.code, entry_id=entry["id"],
-                       state="draft" if change_rows else entry["state"],
+    if entry is None and (changed or to_explain):
+        ws.db["entries"].insert({
+            "uid": str(uuid.uuid4()), "org": org.code, "year": year, "form": form.code,
+            "form_version": form.version, "form_hash": form.hash, "owner": owner,
+            "state": "draft", "created_at": now, "updated_at": now})
+        entry = _entry_row(ws, org.code, year, form.code)
+    reopened = entry is not None and entry["state"] == "submitted" and bool(changed | to_explain)
+    for code in sorted(changed | to_explain):
+        old = stored.get(code)
+        new = parsed.get(code, old)
+        expl = explanations.get(code)
+        rev_id = ws.db["revisions"].insert({
+            "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
+            "old_value": old, "new_value": new, "explanation": expl,
+            "operator": operator, "at": now,
+            "source": "carry_over" if code in carried else source}).last_pk
+        ws.db["current_values"].upsert({
+            "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
+            "carried_over": int(code in carried), "revision_id": rev_id},
+            pk=("entry_id", "field"))
+        change_rows.append(FieldChange(code, old, new, expl, rev_id))
+    if change_rows:
+        ws.db["entries"].update(entry["id"], {
+            "updated_at": now, "state": "draft", "form_version": form.version,
+            "form_hash": form.hash})
+    return EnterResult(org=org.code, year=year, form=form.code,
+                       entry_id=entry["id"] if entry else 0,
+                       state="draft" if change_rows else (entry["state"] if entry else "empty"),
                        changes=tuple(change_rows), warnings=warnings, unexplained=unexplained,
                        reopened=reopened)
 
@@ -283,25 +289,25 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
     form = form_for(ws, org, year, form_code)
     if received_from is None:
         owner_for(ws, org, year)
-    entry = _entry_row(ws, org.code, year, form.code)
-    if entry is None:
-        raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
-                         "nothing entered yet")
-    current = current_values(ws, entry["id"])
-    values = {k: r["value"] for k, r in current.items()}
-    issues = validate(form, values, for_submit=True,
-                      last_year=_last_year_values(ws, org.code, year, form.code),
-                      yoy=ws.catalog.evaluation.get("yoy"))
-    expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
-    blocking = [i for i in issues if i.is_error]
-    blocking += [Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
-                 for i in issues if not i.is_error and not any(expl.get(f) for f in i.fields)]
-    if blocking:
-        raise ValidationFailed(blocking)
-    rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
-                        [entry["id"]]).fetchone()[0]
-    uid = str(uuid.uuid4())
-    with ws.db.conn:
+    with ws.write():
+        entry = _entry_row(ws, org.code, year, form.code)
+        if entry is None:
+            raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
+                             "nothing entered yet")
+        current = current_values(ws, entry["id"])
+        values = {k: r["value"] for k, r in current.items()}
+        issues = validate(form, values, for_submit=True,
+                          last_year=_last_year_values(ws, org.code, year, form.code),
+                          yoy=ws.catalog.evaluation.get("yoy"))
+        expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
+        blocking = [i for i in issues if i.is_error]
+        blocking += [Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
+                     for i in issues if not i.is_error and not any(expl.get(f) for f in i.fields)]
+        if blocking:
+            raise ValidationFailed(blocking)
+        rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
+                            [entry["id"]]).fetchone()[0]
+        uid = str(uuid.uuid4())
         ws.db["submissions"].insert({
             "uid": uid, "entry_id": entry["id"], "revision_id": rev,
             "form_version": form.version, "form_hash": form.hash,

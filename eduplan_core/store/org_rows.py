@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog.model import Org
 from .clock import now_iso
+from .tx import write
 
 
 def insert_schools(db, schools: list[Org], operator: str) -> None:
@@ -15,7 +16,7 @@ def insert_schools(db, schools: list[Org], operator: str) -> None:
              "source": "workspace" if s.source == "catalog" else s.source, "created_at": at,
              "created_by": operator}
             for s in schools]
-    with db.conn:
+    with write(db):
         db["orgs"].insert_all(rows)
 
 

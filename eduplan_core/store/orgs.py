@@ -89,7 +89,7 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
         raise UsageError(f"“{value}”无效（可用：{'、'.join(allowed)}）", f"bad value {value}")
     if ws.db["orgs"].count_where("code = ?", [code]) == 0:
         raise UsageError(f"“{code}”不是本工作区登记的学校", f"{code} is not registered here")
-    with ws.db.conn:
+    with ws.write():
         ws.db["org_history"].upsert(
             {"org": code, "year": year, "attr": attr,
              "value": None if value is None else str(int(value) if attr == "paper" else value),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -11,11 +12,13 @@ import sqlite_utils
 
 from ..catalog.load import get_catalog
 from ..catalog.model import LEVEL_NAMES, Catalog, Org
-from ..errors import UsageError, WorkspaceDamaged, WorkspaceError
+from ..errors import NotAWorkspace, ReadOnlyStorage, UsageError, WorkspaceDamaged, WorkspaceError
 from ..orgtree import OrgTree
 from . import backup
 from .migrations import migrations
 from .clock import now_iso
+from .lock import LOCK_DIR, WorkspaceLock
+from .tx import storage_error, write
 from .org_rows import insert_schools, read_registered_schools
 
 ROLES = {"school": "school", "county": "county", "prefecture": "prefecture",
@@ -46,11 +49,15 @@ class Workspace:
         self._meta = {r["key"]: r["value"] for r in db["meta"].rows}
         self._orgs: OrgTree | None = None
         self.backup_thread = None
+        self.lock: WorkspaceLock | None = None
 
     # -- opening ---------------------------------------------------------------------------
     @staticmethod
     def _connect(path: Path) -> sqlite_utils.Database:
-        conn = sqlite3.connect(path / backup.DB_NAME, timeout=30, check_same_thread=False)
+        """A connection in autocommit mode: transactions are only the explicit ones of
+        :meth:`write` (and sqlite-utils' ``atomic()`` nested in them as savepoints)."""
+        conn = sqlite3.connect(path / backup.DB_NAME, timeout=30, check_same_thread=False,
+                               isolation_level=None)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 30000")
@@ -59,10 +66,13 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, *, catalog: Catalog | None = None,
-             daily_backup: bool = True, migration_set=None, verify: bool = True) -> "Workspace":
-        """Open an existing workspace: integrity check, back up before pending migrations,
-        migrate, then (off the start-up path) the daily backup. ``verify=False`` skips the
-        integrity check for a second connection to a workspace already checked this session."""
+             daily_backup: bool = True, migration_set=None, verify: bool = True,
+             program: str = "cli") -> "Workspace":
+        """Open an existing workspace: make sure the file is an EduPlan workspace EduPlan may
+        write to (an empty, foreign or newer file is refused and left as it is), integrity
+        check, hold the shared lock, back up before pending migrations, migrate (alone), then
+        (off the start-up path) the daily backup. ``verify=False`` skips the integrity check
+        for a second connection to a workspace already checked this session."""
         path = Path(path)
         migration_set = migration_set or migrations
         db_file = path / backup.DB_NAME
@@ -70,24 +80,44 @@ class Workspace:
             raise WorkspaceError(
                 f"工作区“{path}”不存在或尚未初始化。请先运行 eduplan init（或 eduplan demo）。",
                 f"no workspace at {path}; run eduplan init")
+        foreign = backup.foreign_reason(db_file, [m.name for m in migration_set._migrations])
+        ours = (path / LOCK_DIR).is_dir() or backup.backup_dir(path).is_dir()
+        if foreign and ours and not foreign[1].startswith(("is another", "was made")):
+            # a file EduPlan has worked with, overwritten or truncated: damaged, not foreign
+            raise WorkspaceDamaged(_damaged_message(path, foreign[0]),
+                                   f"workspace database is damaged: {foreign[1]}")
+        if foreign:
+            raise NotAWorkspace(f"“{db_file}”{foreign[0]}。EduPlan 不会改动它；"
+                                "请换一个文件夹作为工作区。", f"{db_file} {foreign[1]}")
+        _check_writable(path, db_file)
         problem = backup.check_database(db_file) if verify else None
         if problem:
             raise WorkspaceDamaged(_damaged_message(path, problem),
                                    f"workspace database is damaged: {problem}")
-        db = cls._connect(path)
+        lock = WorkspaceLock(path, program).acquire()
+        db = None
         try:
+            db = cls._connect(path)
             pending = migration_set.pending(db)
-            if pending and "meta" in db.table_names():
-                backup.take_backup(path, "pre-migration")
-            migration_set.apply(db)
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise WorkspaceDamaged(_damaged_message(path, str(exc)), str(exc)) from None
-        if db["meta"].count == 0:
-            db.close()
-            raise WorkspaceError(f"工作区“{path}”尚未初始化，请运行 eduplan init。",
-                                 "workspace is not initialised")
+            if pending:
+                with lock.exclusively("升级工作区数据结构"):
+                    if "meta" in db.table_names():
+                        backup.take_backup(path, "pre-migration")
+                    migration_set.apply(db)
+            if db["meta"].count == 0:
+                raise WorkspaceError(f"工作区“{path}”尚未初始化，请运行 eduplan init。",
+                                     "workspace is not initialised")
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            lock.release()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise (storage_error(exc, path, "未做任何修改", "nothing was changed")
+                       or WorkspaceDamaged(_damaged_message(path, str(exc)), str(exc))) from None
+            raise
         ws = cls(path, db, catalog or get_catalog())
+        ws.lock = lock
+        lock.set_operator(ws.operator)
         if daily_backup:
             ws.backup_thread = backup.start_daily_backup(path)
         return ws
@@ -95,8 +125,9 @@ class Workspace:
     @classmethod
     def create(cls, path: Path | str, *, org: str, role: str, operator: str,
                demo: bool = False, school: Org | None = None,
-               catalog: Catalog | None = None) -> "Workspace":
-        """Create a workspace for ``org`` in ``role``; ``school`` registers a new school first."""
+               catalog: Catalog | None = None, program: str = "cli") -> "Workspace":
+        """Create a workspace for ``org`` in ``role``; ``school`` registers a new school first.
+        All of it is one transaction: an interrupted create leaves no half workspace."""
         path = Path(path)
         catalog = catalog or get_catalog()
         if (path / backup.DB_NAME).exists():
@@ -112,17 +143,36 @@ class Workspace:
             raise UsageError(
                 f"{unit.name}是{LEVEL_NAMES[unit.level]}，不能以“{ROLE_NAMES[role]}”角色建立工作区",
                 f"{unit.name} is a {unit.level}; role {role} does not fit")
-        path.mkdir(parents=True, exist_ok=True)
-        db = cls._connect(path)
-        migrations.apply(db)
-        meta = {"workspace_id": str(uuid.uuid4()), "org": unit.code, "role": role,
-                "operator": operator.strip(), "demo": "1" if demo else "0",
-                "created_at": now_iso()}
-        with db.conn:
-            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
-        if school is not None:
-            insert_schools(db, [school], operator.strip())
-        return cls(path, db, catalog)
+        lock = db = None
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            _check_writable(path, None)
+            lock = WorkspaceLock(path, program, operator.strip()).acquire()
+            db = cls._connect(path)
+            meta = {"workspace_id": str(uuid.uuid4()), "org": unit.code, "role": role,
+                    "operator": operator.strip(), "demo": "1" if demo else "0",
+                    "created_at": now_iso()}
+            with write(db, path):
+                migrations.apply(db)
+                db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+                if school is not None:
+                    insert_schools(db, [school], operator.strip())
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            if lock is not None:
+                lock.release()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise (storage_error(exc, path, "工作区未建立", "the workspace was not made")
+                       or exc) from None
+            raise
+        ws = cls(path, db, catalog)
+        ws.lock = lock
+        return ws
+
+    def write(self):
+        """The one transaction of a user action: ``with ws.write(): ...``."""
+        return write(self.db, self.path)
 
     def close(self, wait_for_backup: bool = True) -> None:
         """Close the connection; by default wait for a running daily backup (the CLI does, so
@@ -131,6 +181,9 @@ class Workspace:
             self.backup_thread.join()
         self.backup_thread = None
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> "Workspace":
         return self
@@ -158,9 +211,11 @@ class Workspace:
     def set_operator(self, name: str) -> None:
         if not name.strip():
             raise UsageError("操作员姓名不能为空", "operator name is empty")
-        with self.db.conn:
+        with self.write():
             self.db["meta"].upsert({"key": "operator", "value": name.strip()}, pk="key")
         self._meta["operator"] = name.strip()
+        if self.lock is not None:
+            self.lock.set_operator(name.strip())
 
     @property
     def orgs(self) -> OrgTree:
@@ -182,6 +237,20 @@ class Workspace:
                              org=self.org_code, org_name=org.name if org else self.org_code,
                              role=self.role, operator=self.operator, demo=self.is_demo,
                              created_at=self._meta["created_at"])
+
+
+def _check_writable(path: Path, db_file: Path | None) -> None:
+    """A read-only folder or file is said as such (never as "damaged")."""
+    if db_file is not None and db_file.exists() and not os.access(db_file, os.W_OK):
+        raise ReadOnlyStorage(
+            f"工作区数据文件“{db_file}”是只读的，不能保存修改，未做任何修改。"
+            "请检查文件属性（只读）或权限，或把工作区复制到可写的位置。",
+            f"{db_file} is read-only; nothing was changed")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ReadOnlyStorage(
+            f"工作区文件夹“{path}”不允许写入，未做任何修改。"
+            "请检查文件夹权限，或选择一个可写的位置（如“文档”下的文件夹）。",
+            f"the folder {path} is not writable; nothing was changed")
 
 
 def _damaged_message(path: Path, problem: str) -> str:
