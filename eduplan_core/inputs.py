@@ -227,12 +227,14 @@ def _year_error(raw: Any, why: str) -> UsageError:
                       f"the year must be {YEAR_MIN}–{YEAR_MAX}, got {brief(raw)!r}")
 
 
-def check_year(year: Any) -> int:
-    """A year given by a caller (an int between 2000 and 2100), else UsageError."""
+def check_year(year: Any, typed: Any = None) -> int:
+    """A year given by a caller (an int between 2000 and 2100), else UsageError naming
+    ``typed`` (what the user wrote, when it was text)."""
+    typed = year if typed is None else typed
     if isinstance(year, bool) or not isinstance(year, numbers.Integral):
-        raise _year_error(year, f"应为 {YEAR_MIN}—{YEAR_MAX} 之间的整数")
+        raise _year_error(typed, f"应为 {YEAR_MIN}—{YEAR_MAX} 之间的整数")
     if not YEAR_MIN <= int(year) <= YEAR_MAX:
-        raise _year_error(year, f"应在 {YEAR_MIN}—{YEAR_MAX} 之间")
+        raise _year_error(typed, f"应在 {YEAR_MIN}—{YEAR_MAX} 之间")
     return int(year)
 
 
@@ -245,4 +247,4 @@ def read_year(raw: Any) -> int:
         raise _year_error(raw, f"应为 {YEAR_MIN}—{YEAR_MAX} 之间的四位数字")
     if len(text.lstrip("0")) > 4:
         raise _year_error(raw, f"应在 {YEAR_MIN}—{YEAR_MAX} 之间")
-    return check_year(int(text))
+    return check_year(int(text), raw)

@@ -14,8 +14,8 @@ from ..orgtree import OrgTree
 from ..store.backup import DB_NAME
 from ..store.workspace import Workspace
 from ..targets import targets_for
-from .common import (as_of_option, emit_json, fmt, json_option, resolve_workspace, table,
-                     workspace_option)
+from .common import (YEAR, Choice, as_of_option, emit_json, fmt, json_option, resolve_workspace,
+                     say, table, workspace_option)
 
 
 def _field_dict(f) -> dict:
@@ -28,7 +28,7 @@ def _field_dict(f) -> dict:
 
 @click.command()
 @click.option("--org-type", default=None,
-              type=click.Choice(list(SCHOOL_TYPES) + ["county", "prefecture", "province"]),
+              type=Choice(list(SCHOOL_TYPES) + ["county", "prefecture", "province"]),
               help="只列出某类单位填报的表单")
 @click.option("--form", "form_code", default=None, help="只列出某个表单（代码）")
 @json_option
@@ -53,7 +53,7 @@ def forms(org_type, form_code, as_json):
         emit_json(data)
         return
     for f in data:
-        click.echo(f"\n{f['name']}（{f['code']}） 版本 {f['version']} 适用：{'、'.join(f['org_types'])}"
+        say(f"\n{f['name']}（{f['code']}） 版本 {f['version']} 适用：{'、'.join(f['org_types'])}"
                    f" 哈希 {f['hash'][:12]}")
         table([[x["code"], x["label"], x["unit"], x["type"], "是" if x["required"] else "",
                 "计算" if x["calculate"] else ""] for x in f["fields"]],
@@ -75,7 +75,7 @@ def indicators(as_json):
 
 @click.command()
 @click.option("--org", default=None, help="单位（默认：本工作区的单位）")
-@click.option("--year", type=int, default=None)
+@click.option("--year", type=YEAR, default=None)
 @click.option("--indicator", default=None, help="指标代码")
 @as_of_option
 @json_option
@@ -101,13 +101,13 @@ def targets(org, year, indicator, as_of, as_json, workspace):
     if as_json:
         emit_json(rows)
         return
-    click.echo(f"{unit.name}（{unit.code}）适用的目标：{len(rows)} 项")
+    say(f"{fmt(unit.name)}（{unit.code}）适用的目标：{len(rows)} 项")
     table([[r.target.year, r.indicator_name, _scope(r.target),
             f"{r.target.comparator}{fmt(r.target.value)}"
             f"{r.target.unit if r.target.unit not in ('是/否',) else ''}",
             r.org_name, "★" if r.binding else "", r.target.quote[:40]] for r in rows],
           ["年份", "指标", "范围", "目标", "来源单位", "约束", "原文"])
-    click.echo("★ = 约束性目标（多个规划设定同一指标时更严格的一个）")
+    say("★ = 约束性目标（多个规划设定同一指标时更严格的一个）")
 
 
 def _scope(t) -> str:
@@ -139,9 +139,9 @@ def catalog_check(as_json):
             {"file": p.file, "key": p.key, "reason": p.reason} for p in problems]})
     elif problems:
         for p in problems:
-            click.echo(p.message)
+            say(p.message)
     else:
-        click.echo(f"forms/ 检查通过：单位 {len(catalog.orgs)}，指标 {len(catalog.indicators)}，"
+        say(f"forms/ 检查通过：单位 {len(catalog.orgs)}，指标 {len(catalog.indicators)}，"
                    f"表单 {len(catalog.forms)}，规划 {len(catalog.plans)}，"
                    f"目标 {len(catalog.targets)}")
     if problems:

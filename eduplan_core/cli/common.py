@@ -6,19 +6,70 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import math
+import os
+import stat
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
 from ..errors import EduPlanError
+from ..inputs import LIMIT, brief, read_year, shown
 from ..paths import default_workspace_dir
 from ..store.workspace import Workspace
 
 
+class _Year(click.ParamType):
+    """A year 2000–2100 (the one rule of ``inputs.read_year``), with a Chinese message."""
+
+    name = "YEAR"
+
+    def convert(self, value, param, ctx):
+        try:
+            return read_year(value)
+        except EduPlanError as exc:
+            self.fail(exc.message, param, ctx)
+
+
+YEAR = _Year()
+
+
+class _Path(click.Path):
+    """click.Path with Chinese messages: a file where a folder is wanted and the reverse."""
+
+    def convert(self, value, param, ctx):
+        try:
+            st = os.stat(value)
+        except (OSError, ValueError):
+            if self.exists:
+                self.fail(f"“{brief(os.fsdecode(value), 60)}”不存在", param, ctx)
+        else:
+            if not self.file_okay and stat.S_ISREG(st.st_mode):
+                self.fail(f"“{brief(os.fsdecode(value), 60)}”是一个文件，这里应为文件夹", param, ctx)
+            if not self.dir_okay and stat.S_ISDIR(st.st_mode):
+                self.fail(f"“{brief(os.fsdecode(value), 60)}”是一个文件夹，这里应为文件", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FILE = _Path(dir_okay=False, path_type=Path)
+FOLDER = _Path(file_okay=False, path_type=Path)
+
+
+class Choice(click.Choice):
+    """click.Choice with a Chinese message listing the choices."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"“{brief(value)}”不是可选的值，可选：{'、'.join(map(str, self.choices))}",
+                      param, ctx)
+
+
 def workspace_option(f: Callable) -> Callable:
     return click.option(
-        "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
+        "--workspace", "workspace", type=FOLDER,
         envvar="EDUPLAN_WORKSPACE", default=None,
         help="工作区目录（默认：用户数据目录下的 workspace）")(f)
 
@@ -92,11 +143,28 @@ def emit_json(value: Any) -> None:
 
 
 def fmt(value: Any) -> str:
+    """A value as a table cell or a line shows it: numbers shortened sensibly (``1e+308``,
+    never 309 digits), text with control characters and escapes made visible."""
     if value is None:
         return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) < LIMIT else f"{value:.6g}"
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer() and abs(value) < LIMIT:
+            return str(int(value))
+        text = f"{value:.15g}"  # every digit a typed value can have
+        return text if len(text) <= 12 else f"{value:.6g}"  # a computed value: shortened
+    return shown(value)
+
+
+def say(text: str = "", err: bool = False) -> None:
+    """Print a line for a person: control characters and terminal escapes that came with
+    names, explanations or messages are shown escaped (line breaks between lines are kept)."""
+    click.echo(shown(text, keep_newlines=True), err=err)
 
 
 def table(rows: list[list[Any]], headers: list[str]) -> None:
@@ -119,5 +187,5 @@ def table(rows: list[list[Any]], headers: list[str]) -> None:
 
 
 def fail(exc: EduPlanError) -> None:
-    click.echo(f"错误：{exc.message}", err=True)
+    say(f"错误：{exc.message}", err=True)
     raise SystemExit(exc.exit_code)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..errors import UsageError
 from ..store import entries
 from ..tabular import read_value_csv
-from .common import emit_json, fmt, json_option, table, with_workspace
+from .common import FILE, YEAR, emit_json, fmt, json_option, say, table, with_workspace
 
 
 def _pairs(items: tuple[str, ...], option: str) -> dict[str, str]:
@@ -24,12 +22,12 @@ def _pairs(items: tuple[str, ...], option: str) -> dict[str, str]:
 
 @click.command()
 @click.option("--org", required=True, help="单位代码或名称")
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @click.option("--form", "form_code", default=None, help="表单代码（单位只填一张表时可省略）")
 @click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE", help="填写字段值（可重复）")
 @click.option("--explain", "explains", multiple=True, metavar="FIELD=TEXT",
               help="对警告的说明（可重复）")
-@click.option("--file", "value_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--file", "value_file", type=FILE,
               default=None, help="从 CSV（字段,值[,说明]）读取")
 @click.option("--from-last-year", is_flag=True, help="以上一年的值开始本年草稿（标记为沿用）")
 @json_option
@@ -53,19 +51,19 @@ def enter(org, year, form_code, sets, explains, value_file, from_last_year, as_j
         return
     for r in results:
         for c in r.changes:
-            click.echo(f"  {c.field}: {fmt(c.old)} → {fmt(c.new)}"
-                       + (f"（说明：{c.explanation}）" if c.explanation else ""))
-        click.echo(f"已保存 {len(r.changes)} 项（{r.form}，{r.year} 年，草稿）")
+            say(f"  {fmt(c.field)}: {fmt(c.old)} → {fmt(c.new)}"
+                       + (f"（说明：{fmt(c.explanation)}）" if c.explanation else ""))
+        say(f"已保存 {len(r.changes)} 项（{r.form}，{r.year} 年，草稿）")
         if r.reopened:
-            click.echo("注意：该表已提交过，修改后状态回到草稿，需重新提交。")
+            say("注意：该表已提交过，修改后状态回到草稿，需重新提交。")
         for w in r.warnings:
             mark = "需说明" if w in r.unexplained else "已说明"
-            click.echo(f"  ⚠ 警告（{mark}）：{w.message}")
+            say(f"  ⚠ 警告（{mark}）：{w.message}")
 
 
 @click.command()
 @click.option("--org", required=True)
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @click.option("--form", "form_code", default=None)
 @json_option
 @with_workspace
@@ -75,13 +73,13 @@ def submit(org, year, form_code, as_json, ws):
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"已提交：{result.form}，{result.year} 年（修订号 {result.revision_id}，"
+        say(f"已提交：{result.form}，{result.year} 年（修订号 {result.revision_id}，"
                    f"表单哈希 {result.form_hash[:12]}）")
 
 
 @click.command()
 @click.option("--org", required=True)
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @click.option("--form", "form_code", default=None)
 @json_option
 @with_workspace
@@ -92,19 +90,19 @@ def show(org, year, form_code, as_json, ws):
         emit_json(view)
         return
     form = ws.catalog.forms[view.form]
-    click.echo(f"{form.name}  {year} 年  状态：{view.state}")
+    say(f"{form.name}  {year} 年  状态：{view.state}")
     table([[f.code, f.label, fmt(view.values.get(f.code)), f.unit,
             "沿用" if f.code in view.carried_over else "", view.explanations.get(f.code, "")]
            for f in form.input_fields], ["代码", "名称", "值", "单位", "", "说明"])
     for i in view.issues:
         mark = "✗" if i.is_error else ("⚠ 需说明" if i in view.unexplained else "⚠ 已说明")
-        click.echo(f"  {mark} {i.message}")
+        say(f"  {mark} {i.message}")
 
 
 @click.command()
 @click.option("--org", required=True)
 @click.option("--field", "field_code", required=True)
-@click.option("--year", type=int, default=None)
+@click.option("--year", type=YEAR, default=None)
 @json_option
 @with_workspace
 def history(org, field_code, year, as_json, ws):
@@ -114,7 +112,7 @@ def history(org, field_code, year, as_json, ws):
         emit_json(rows)
         return
     if not rows:
-        click.echo("没有修改记录。")
+        say("没有修改记录。")
         return
     table([[r.year, r.form, fmt(r.old), fmt(r.new), r.operator, r.at, r.source,
             r.explanation or ""] for r in rows],

@@ -10,7 +10,8 @@ from ..errors import UsageError
 from ..indicators.completeness import STATE_NAMES
 from ..indicators.evaluate import STATUS_NAMES
 from ..indicators.service import check_org, completeness_org, compute_org
-from .common import as_of_option, emit_json, fmt, json_option, table, with_workspace
+from .common import (YEAR, as_of_option, emit_json, fmt, json_option, say, table,
+                     with_workspace)
 
 SEVERITY_NAMES = {"critical": "严重", "major": "较大", "minor": "轻微", None: ""}
 
@@ -25,7 +26,7 @@ def _num(v, digits=2):
 
 @click.command()
 @click.option("--org", required=True, help="单位代码或名称")
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @click.option("--indicator", "only", default=None, help="只显示某个指标")
 @json_option
 @with_workspace
@@ -46,7 +47,7 @@ def compute(org, year, only, as_json, ws):
                               "schools": list(result.youzhi_schools)}
         emit_json(data)
         return
-    click.echo(f"{result.org_name}（{result.org}） {year} 年指标：{len(values)} 项")
+    say(f"{fmt(result.org_name)}（{result.org}） {year} 年指标：{len(values)} 项")
     inds = ws.catalog.indicators
     table([[inds[v.indicator].name + (f"（{v.section}）" if v.section else ""),
             _num(v.value), inds[v.indicator].unit, _num(v.numerator), _num(v.denominator),
@@ -57,14 +58,14 @@ def compute(org, year, only, as_json, ws):
     c = result.youzhi_county
     if c:
         state = {True: "达标", False: "未达标", None: "数据不全"}[c.passes]
-        click.echo(f"\n优质均衡资源配置（本县自查）：{state}；参评学校 {c.schools_assessed} 所，达标 "
+        say(f"\n优质均衡资源配置（本县自查）：{state}；参评学校 {c.schools_assessed} 所，达标 "
                    f"{c.schools_passing} 所，不参评 {c.schools_excluded} 所；认定状态："
                    f"{'已认定' if c.certified else '未认定'}")
 
 
 @click.command()
 @click.option("--org", required=True, help="单位代码或名称")
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @click.option("--all", "show_all", is_flag=True, help="也列出已达标与进度正常的目标")
 @as_of_option
 @json_option
@@ -78,41 +79,41 @@ def check(org, year, show_all, as_of, as_json, ws):
         return
     shown = [f for f in result.findings if show_all or f.is_shortfall]
     summary = "，".join(f"{STATUS_NAMES[k]} {n}" for k, n in sorted(result.summary.items()))
-    click.echo(f"{result.org_name}（{result.org}） {year} 年目标核查（截至 {result.as_of}）：{summary}")
+    say(f"{fmt(result.org_name)}（{result.org}） {year} 年目标核查（截至 {result.as_of}）：{summary}")
     for f in shown:
-        head = (f"[{SEVERITY_NAMES[f.severity] or STATUS_NAMES[f.status]}] {f.org_name} · "
+        head = (f"[{SEVERITY_NAMES[f.severity] or STATUS_NAMES[f.status]}] {fmt(f.org_name)} · "
                 f"{f.indicator_name}" + (f"（{f.section}）" if f.section else ""))
-        click.echo(f"\n{head}")
+        say(f"\n{head}")
         target = f"{f.comparator}{fmt(f.target_value)}{'' if f.unit == '是/否' else f.unit}"
         line = f"  目标 {f.target_year} 年 {target}（{f.plan_name}{'，约束性' if f.binding else ''}）"
         if f.deadline:
             line += f" 截止 {f.deadline}"
-        click.echo(line)
+        say(line)
         if f.kind != "milestone":
-            click.echo(f"  实际 {_num(f.actual)}{'' if f.unit == '是/否' else f.unit}"
+            say(f"  实际 {_num(f.actual)}{'' if f.unit == '是/否' else f.unit}"
                        + (f" = {_num(f.numerator)} / {_num(f.denominator)}"
                           if f.denominator else "")
                        + (f"，覆盖 {f.coverage:.0%}" if f.coverage is not None else "")
                        + ("（数据不全）" if f.partial else "")
                        + (f"，差距 {_num(f.gap)}" if f.gap is not None else "")
                        + (f"，较上年 {f.change:+.2f}" if f.change is not None else ""))
-        click.echo(f"  状态：{STATUS_NAMES[f.status]}"
+        say(f"  状态：{STATUS_NAMES[f.status]}"
                    + (f"；按进度本年应达 {_num(f.expected_now)}" if f.expected_now is not None
                       else ""))
         if f.close:
-            click.echo(f"  {f.close}")
+            say(f"  {f.close}")
         if f.explanation:
-            click.echo(f"  说明：{f.explanation}")
-        click.echo(f"  原文：“{f.quote}”——{f.document}")
+            say(f"  说明：{fmt(f.explanation)}")
+        say(f"  原文：“{f.quote}”——{f.document}")
     if result.flags:
-        click.echo(f"\n数据核实提示（可能的数据错误，不是目标差距）：{len(result.flags)} 条")
+        say(f"\n数据核实提示（可能的数据错误，不是目标差距）：{len(result.flags)} 条")
         for fl in result.flags:
-            click.echo(f"  · {fl.org_name}：{fl.message}")
+            say(f"  · {fmt(fl.org_name)}：{fmt(fl.message)}")
 
 
 @click.command()
 @click.option("--org", required=True)
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=YEAR, required=True)
 @json_option
 @with_workspace
 def completeness(org, year, as_json, ws):
@@ -121,7 +122,7 @@ def completeness(org, year, as_json, ws):
     if as_json:
         emit_json(result)
         return
-    click.echo(f"{year} 年：应报 {result.expected}，已提交 {result.submitted}，草稿 {result.draft}，"
+    say(f"{year} 年：应报 {result.expected}，已提交 {result.submitted}，草稿 {result.draft}，"
                f"未报送 {result.missing}")
     table([[r.org, r.name, r.org_type, r.form, STATE_NAMES[r.state], "纸质" if r.paper else ""]
            for r in result.rows if r.state != "submitted"],

@@ -8,15 +8,86 @@ import click
 
 from .. import __version__
 from ..errors import EduPlanError
+from ..inputs import brief
 from . import catalog_cmds, entry_cmds, indicator_cmds, org_cmds, workspace_cmds
+from .common import say
+
+
+def _hint(exc: click.BadParameter) -> str:
+    """The option or argument a click error is about: ``--year``, ``FILE``."""
+    hint = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint(exc.ctx)
+    if hint is None:
+        return ""
+    return " / ".join(hint) if not isinstance(hint, str) else hint.replace("'", "")
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """click's usage errors in Chinese (the parameter types give their own Chinese reasons)."""
+    if isinstance(exc, click.NoSuchOption):
+        text = f"没有选项“{brief(exc.option_name)}”"
+        if exc.possibilities:
+            text += "，是否想用：" + "、".join(sorted(exc.possibilities))
+        return text
+    if isinstance(exc, click.exceptions.NoSuchCommand):
+        text = f"没有命令“{brief(exc.command_name)}”"
+        if exc.possibilities:
+            text += "，是否想用：" + "、".join(sorted(exc.possibilities))
+        return text + "（eduplan -h 列出全部命令）"
+    if isinstance(exc, click.BadOptionUsage):
+        if "does not take a value" in exc.message:
+            return f"选项 {exc.option_name} 不带值"
+        return f"选项 {exc.option_name} 后面需要给出一个值"
+    if isinstance(exc, click.MissingParameter):
+        kind = "参数" if isinstance(exc.param, click.Argument) else "选项"
+        return f"缺少必需的{kind} {_hint(exc)}"
+    if isinstance(exc, click.BadParameter):
+        hint = _hint(exc)
+        return f"{hint}：{exc.message}" if hint else exc.message
+    if exc.message.startswith("Got unexpected extra argument"):
+        extra = exc.message[exc.message.find("(") + 1:exc.message.rfind(")")]
+        return f"多余的参数：{brief(extra, 60)}"
+    if exc.message == "Missing command.":
+        return "缺少子命令"
+    return f"用法错误：{exc.message}"
+
+
+class ChineseUsageError(click.UsageError):
+    """A click usage error said in Chinese, with the usage line and where to find help."""
+
+    def __init__(self, original: click.UsageError):
+        super().__init__(usage_message(original), original.ctx)
+
+    def show(self, file=None) -> None:
+        lines = [f"错误：{self.message}"]
+        if self.ctx is not None:
+            pieces = " ".join(self.ctx.command.collect_usage_pieces(self.ctx))
+            lines.append(f"用法：{self.ctx.command_path} {pieces}".rstrip())
+            lines.append(f"查看帮助：{self.ctx.command_path} -h")
+        say("\n".join(lines), err=True)
+
+
+def _chinese(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, (ChineseUsageError, click.exceptions.NoArgsIsHelpError)):
+        return exc
+    return ChineseUsageError(exc)
 
 
 class _Group(click.Group):
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _chinese(exc) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _chinese(exc) from None
         except EduPlanError as exc:
-            click.echo(f"错误：{exc.message}", err=True)
+            say(f"错误：{exc.message}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
                 BrokenPipeError):  # click's own handling (`eduplan targets | head` is fine)

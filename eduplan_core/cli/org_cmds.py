@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from ..errors import UsageError
+from ..inputs import shown
 from ..orgimport import import_schools
 from ..store.orgs import SchoolInput, check_school, register_school, set_school_attr
 from ..catalog.load import get_catalog
 from ..orgtree import OrgTree
 from ..store.backup import DB_NAME
-from .common import (emit_json, json_option, open_workspace, resolve_workspace, table,
-                     with_workspace, workspace_option)
+from .common import (FILE, YEAR, Choice, emit_json, json_option, open_workspace,
+                     resolve_workspace, say, table, with_workspace, workspace_option)
 
 
 def _org_dict(org, year: int | None) -> dict:
@@ -39,7 +38,7 @@ def _require_bureau(ws) -> None:
 
 @click.group("orgs", invoke_without_command=True)
 @click.option("--under", default=None, help="只列出某单位之下的单位")
-@click.option("--year", type=int, default=None, help="学校属性取该年的值")
+@click.option("--year", type=YEAR, default=None, help="学校属性取该年的值")
 @json_option
 @workspace_option
 @click.pass_context
@@ -74,9 +73,9 @@ def orgs(ctx, under, year, as_json, workspace):
 @click.option("--code", required=True, help="10位学校标识码")
 @click.option("--name", required=True, help="学校名称")
 @click.option("--parent", required=True, help="所属县（市、区）：代码或名称")
-@click.option("--type", "school_type", required=True, type=click.Choice(SCHOOL_TYPES))
-@click.option("--ownership", type=click.Choice(OWNERSHIPS), default="公办", show_default=True)
-@click.option("--urban-rural", type=click.Choice(URBAN_RURAL), default="乡村",
+@click.option("--type", "school_type", required=True, type=Choice(SCHOOL_TYPES))
+@click.option("--ownership", type=Choice(OWNERSHIPS), default="公办", show_default=True)
+@click.option("--urban-rural", type=Choice(URBAN_RURAL), default="乡村",
               show_default=True)
 @click.option("--contact", default="")
 @click.option("--phone", default="")
@@ -98,11 +97,11 @@ def orgs_add(code, name, parent, school_type, ownership, urban_rural, contact, p
     if as_json:
         emit_json(_org_dict(school, None))
     else:
-        click.echo(f"已登记：{school.name}（{school.code}）")
+        say(f"已登记：{shown(school.name)}（{school.code}）")
 
 
 @orgs.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=FILE)
 @json_option
 @with_workspace
 def orgs_import(file, as_json, ws):
@@ -112,14 +111,14 @@ def orgs_import(file, as_json, ws):
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"已从 {result.file} 登记 {result.imported} 所学校")
+        say(f"已从 {result.file} 登记 {result.imported} 所学校")
 
 
 @orgs.command("set")
 @click.argument("school")
-@click.option("--year", type=int, required=True, help="自该年起生效")
+@click.option("--year", type=YEAR, required=True, help="自该年起生效")
 @click.option("--attr", required=True,
-              type=click.Choice(["name", "type", "ownership", "urban_rural", "status",
+              type=Choice(["name", "type", "ownership", "urban_rural", "status",
                                  "merged_into", "paper"]))
 @click.option("--value", required=True)
 @with_workspace
@@ -130,7 +129,7 @@ def orgs_set(school, year, attr, value, ws):
     if attr == "paper":
         value = value in ("是", "1", "true", "yes")
     set_school_attr(ws, org.code, year, attr, value)
-    click.echo(f"已记录：{org.name} 自 {year} 年起 {attr} = {value}")
+    say(f"已记录：{shown(org.name)} 自 {year} 年起 {attr} = {shown(value)}")
 
 
 COMMANDS = [orgs]

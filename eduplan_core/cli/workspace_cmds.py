@@ -9,29 +9,30 @@ import click
 
 from ..catalog.model import OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from ..errors import UsageError
+from ..inputs import shown
 from ..paths import demo_workspace_dir
 from ..store import backup
 from ..store.orgs import SchoolInput, check_school
 from ..store.workspace import ROLES, Workspace
 from ..orgtree import OrgTree
 from ..catalog.load import get_catalog
-from .common import (emit_json, json_option, open_workspace, resolve_workspace, table,
-                     workspace_option)
+from .common import (Choice, emit_json, json_option, open_workspace, resolve_workspace, say,
+                     table, workspace_option)
 
 
 @click.command()
 @click.option("--org", required=True, help="单位代码或唯一的中文名称")
-@click.option("--role", required=True, type=click.Choice(list(ROLES)), help="工作区角色")
+@click.option("--role", required=True, type=Choice(list(ROLES)), help="工作区角色")
 @click.option("--operator", default=None, help="操作员姓名（记录在每次修改中）")
 @workspace_option
 @click.option("--demo", "demo", is_flag=True, help="使用演示学校（仅演示工作区）")
 @click.option("--name", default=None, help="新学校：学校名称")
 @click.option("--parent", default=None, help="新学校：所属县（市、区）")
-@click.option("--type", "school_type", type=click.Choice(SCHOOL_TYPES), default=None,
+@click.option("--type", "school_type", type=Choice(SCHOOL_TYPES), default=None,
               help="新学校：学校类型")
-@click.option("--ownership", type=click.Choice(OWNERSHIPS), default="公办", show_default=True,
+@click.option("--ownership", type=Choice(OWNERSHIPS), default="公办", show_default=True,
               help="新学校：办学性质")
-@click.option("--urban-rural", type=click.Choice(URBAN_RURAL), default="乡村",
+@click.option("--urban-rural", type=Choice(URBAN_RURAL), default="乡村",
               show_default=True, help="新学校：城乡类别")
 @click.option("--contact", default="", help="新学校：联系人")
 @click.option("--phone", default="", help="新学校：联系电话")
@@ -63,8 +64,8 @@ def init(org, role, operator, workspace, demo, name, parent, school_type, owners
     if as_json:
         emit_json(info)
     else:
-        click.echo(f"已建立工作区：{info.path}\n单位：{info.org_name}（{info.org}） 角色：{info.role}"
-                   f" 操作员：{info.operator}")
+        say(f"已建立工作区：{shown(info.path)}\n单位：{shown(info.org_name)}（{info.org}） "
+            f"角色：{info.role} 操作员：{shown(info.operator)}")
 
 
 @click.command()
@@ -80,7 +81,7 @@ def demo(workspace, force, as_json):
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"演示工作区：{result.path}\n学校 {result.schools} 所，表单 {result.entries} 份，"
+        say(f"演示工作区：{result.path}\n学校 {result.schools} 所，表单 {result.entries} 份，"
                    f"数值 {result.values} 个（{result.years[0]}—{result.years[-1]} 年）")
 
 
@@ -97,8 +98,8 @@ def info(workspace, as_json):
     if as_json:
         emit_json(data)
     else:
-        click.echo(f"工作区：{data.path}\n单位：{data.org_name}（{data.org}）\n角色：{data.role}\n"
-                   f"操作员：{data.operator}\n演示：{'是' if data.demo else '否'}")
+        say(f"工作区：{shown(data.path)}\n单位：{shown(data.org_name)}（{data.org}）\n"
+            f"角色：{data.role}\n操作员：{shown(data.operator)}\n演示：{'是' if data.demo else '否'}")
 
 
 @click.command("operator")
@@ -111,7 +112,7 @@ def set_operator(name, workspace):
         ws.set_operator(name)
     finally:
         ws.close()
-    click.echo(f"操作员已设为：{name}")
+    say(f"操作员已设为：{shown(name)}")
 
 
 @click.group("backup")
@@ -129,7 +130,7 @@ def backup_list(workspace, as_json):
     if as_json:
         emit_json(rows)
     elif not rows:
-        click.echo("没有备份。")
+        say("没有备份。")
     else:
         table([[b.name, b.taken_at, b.reason, f"{b.size / 1024:.0f} KB"] for b in rows],
               ["备份", "时间", "原因", "大小"])
@@ -143,7 +144,7 @@ def backup_create(workspace, as_json):
     path = resolve_workspace(workspace)
     open_workspace(path).close()  # refuse a missing or damaged workspace
     info = backup.take_backup(path, "manual")
-    emit_json(info) if as_json else click.echo(f"已备份：{info.name}")
+    emit_json(info) if as_json else say(f"已备份：{info.name}")
 
 
 @backup_group.command("restore")
@@ -156,7 +157,7 @@ def backup_restore(name, workspace, as_json):
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"已恢复：{result.restored}" + (
+        say(f"已恢复：{result.restored}" + (
             f"\n原文件已另存为 backups/{result.previous_saved_as}"
             if result.previous_saved_as else ""))
 

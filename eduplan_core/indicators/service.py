@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..catalog.model import Org
-from ..errors import Cancelled, UsageError
+from ..errors import Cancelled
+from ..inputs import check_year
 from ..targets import targets_for
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
@@ -59,14 +60,9 @@ def _years(ws, year: int) -> list[int]:
     return years_needed(year, _first_year(ws))
 
 
-def _check_year(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise UsageError(f"年份 {year} 超出范围", f"year {year} out of range")
-
-
 def compute_org(ws, org_query: str, year: int, *, progress: Progress = None,
                 cancelled: Cancel = None) -> ComputeResult:
-    _check_year(year)
+    check_year(year)
     org = ws.orgs.resolve(org_query)
     frames = load_year_frames(ws, org, [year])
     values = compute_all(ws.catalog, frames, wanted={org.code}, progress=progress,
@@ -83,7 +79,7 @@ def compute_org(ws, org_query: str, year: int, *, progress: Progress = None,
 
 def check_org(ws, org_query: str, year: int, *, as_of: dt.date | None = None,
               progress: Progress = None, cancelled: Cancel = None) -> CheckResult:
-    _check_year(year)
+    check_year(year)
     as_of = as_of or dt.date.today()
     org = ws.orgs.resolve(org_query)
     years = _years(ws, year)
@@ -164,7 +160,7 @@ def overview_org(ws, org_query: str, years: tuple[int, ...], *, as_of: dt.date |
     values (no findings of the units below — those belong to the shortfall list)."""
     as_of = as_of or dt.date.today()
     for y in years:
-        _check_year(y)
+        check_year(y)
     org = ws.orgs.resolve(org_query)
     frames = load_year_frames(ws, org, years_needed(max(years), _first_year(ws)))
     milestones = _milestones(ws)
@@ -194,7 +190,7 @@ def _first_year(ws) -> int | None:
 
 
 def completeness_org(ws, org_query: str, year: int) -> Completeness:
-    _check_year(year)
+    check_year(year)
     org = ws.orgs.resolve(org_query)
     frames = load_year_frames(ws, org, [year])
     return completeness(ws.catalog, frames[year], org.code)
