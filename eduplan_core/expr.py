@@ -10,7 +10,10 @@ The expression is parsed with :mod:`ast` and interpreted node by node; nothing i
 * calls of the named functions ``min max abs round coalesce present missing``.
 
 Attribute access, subscripts, comprehensions, lambdas, keyword arguments and every other node are
-rejected with a message.  Size limits: 2000 characters, 400 nodes, and ``**`` only when the result
+rejected with a message, and so is every list except the literal one on the right of ``in``
+(its items are constants), and a ``round`` whose digits are not an integer constant in -10..10.
+Size limits: 2000 characters, 400 nodes, numeric constants within the float range, and a
+constant power (``9 ** 99``, ``10**10**10``) only when its exponent is at most 64 and its result
 stays below 10**30.
 
 Missing values (``None``) — the documented results:
@@ -23,6 +26,16 @@ Missing values (``None``) — the documented results:
 * ``coalesce(a, b, …)`` is the first present argument; ``present(x)`` / ``missing(x)`` are
   always True or False.
 
+Arithmetic never fails with a Python exception (the policy, the same in :mod:`.vexpr`):
+
+* a result that is not a finite real number — an overflow (``a ** -3`` with a tiny ``a``,
+  ``1e300 * a``), a complex power (``(-8) ** 0.5``), an infinity or NaN — is **missing**;
+* integers are exact up to 2**53; a larger integer result becomes a float, as the vectorised
+  evaluator computes it (so huge integer products are never built: beyond the float range they
+  are missing); a value outside the float range (or a NaN/infinite float) reads as missing;
+* a type error — arithmetic on text, ordering text against a number, a value that is not a
+  number, text, yes/no or missing — is an :class:`ExpressionError`.
+
 A name that is not in the values mapping is missing.
 """
 
@@ -30,7 +43,9 @@ from __future__ import annotations
 
 import ast
 import math
+import numbers
 import operator
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -38,7 +53,27 @@ from .errors import ExpressionError
 
 MAX_LENGTH = 2000
 MAX_NODES = 400
-MAX_MAGNITUDE_DIGITS = 30
+MAX_MAGNITUDE_DIGITS = 30  # a constant power (both sides without names) must stay below 10**30
+MAX_CONSTANT_EXPONENT = 64
+MAX_FLOAT = sys.float_info.max
+EXACT_INT = 2 ** 53  # integers above this are computed as floats, as the vectorised twin does
+_MAX_LOG10 = math.log10(MAX_FLOAT)
+
+
+def real(value: Any) -> Any:
+    """A number as the evaluator computes with it: an int up to 2**53, else a finite float;
+    None when it is not a finite real number (overflow, NaN, infinity, complex)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if -EXACT_INT <= value <= EXACT_INT:
+            return value
+        if abs(value) > MAX_FLOAT:
+            return None
+        return float(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    return None  # complex and anything else
 
 _BINOPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -76,7 +111,11 @@ class Expression:
     names: frozenset[str]
 
     def evaluate(self, values: Mapping[str, Any]) -> Any:
-        return _Interpreter(values, self.source).visit(self.tree.body)
+        try:
+            return _Interpreter(values, self.source).visit(self.tree.body)
+        except RecursionError:
+            raise ExpressionError(f"表达式嵌套过深：{self.source}",
+                                  f"expression nested too deeply: {self.source}") from None
 
 
 def parse(source: str, known_names: set[str] | frozenset[str] | None = None) -> Expression:
@@ -89,6 +128,9 @@ def parse(source: str, known_names: set[str] | frozenset[str] | None = None) -> 
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"表达式无法解析：{source}（{exc.msg}）",
+                              f"cannot parse expression: {source}") from None
+    except (ValueError, MemoryError, RecursionError):
+        raise ExpressionError(f"表达式无法解析：{source}",
                               f"cannot parse expression: {source}") from None
     nodes = list(ast.walk(tree))
     if len(nodes) > MAX_NODES:
@@ -107,15 +149,33 @@ def parse(source: str, known_names: set[str] | frozenset[str] | None = None) -> 
                 raise ExpressionError(f"不允许的名称“{node.id}”：{source}",
                                       f"name not allowed: {node.id}")
             names.add(node.id)
-        elif isinstance(node, ast.Constant) and not isinstance(
-                node.value, (int, float, str, bool)):
-            raise ExpressionError(f"不允许的常量：{source}", f"constant not allowed: {source}")
+        elif isinstance(node, ast.Constant):
+            if not isinstance(node.value, (int, float, str, bool)):
+                raise ExpressionError(f"不允许的常量：{source}", f"constant not allowed: {source}")
+            if not isinstance(node.value, (str, bool)) and real(node.value) is None:
+                raise ExpressionError(f"数值常量超出范围：{source}",
+                                      f"numeric constant out of range: {source}")
         elif isinstance(node, ast.Compare):
-            for op, right in zip(node.ops, node.comparators):
-                if isinstance(op, (ast.In, ast.NotIn)) and not isinstance(
-                        right, (ast.Tuple, ast.List)):
+            last = len(node.ops) - 1
+            for i, (op, right) in enumerate(zip(node.ops, node.comparators)):
+                is_in = isinstance(op, (ast.In, ast.NotIn))
+                if is_in and not isinstance(right, (ast.Tuple, ast.List)):
                     raise ExpressionError(f"in 右侧必须是列表：{source}",
                                           f"'in' needs a literal list: {source}")
+                if is_in and i != last:
+                    raise ExpressionError(f"in 的列表之后不能再比较：{source}",
+                                          f"nothing may follow the list of 'in': {source}")
+    lists = {id(c) for n in nodes if isinstance(n, ast.Compare) for c in n.comparators
+             if isinstance(c, (ast.Tuple, ast.List))}
+    for node in nodes:
+        if isinstance(node, (ast.Tuple, ast.List)):
+            if id(node) not in lists:
+                raise ExpressionError(f"列表只能用在 in 的右侧：{source}",
+                                      f"a list is only allowed after 'in': {source}")
+            if not all(_literal(e) for e in node.elts):
+                raise ExpressionError(f"in 的列表只能包含常量：{source}",
+                                      f"the list of 'in' may hold constants only: {source}")
+    _check_constant_powers(nodes, source)
     if known_names is not None:
         unknown = sorted(names - set(known_names))
         if unknown:
@@ -136,6 +196,61 @@ def _check_call(node: ast.Call, source: str) -> None:
     if not node.args:
         raise ExpressionError(f"函数 {node.func.id} 缺少参数：{source}",
                               f"{node.func.id} needs arguments")
+    name, n = node.func.id, len(node.args)
+    if (name == "abs" and n != 1) or (name == "round" and n > 2):
+        raise ExpressionError(f"函数 {name} 的参数个数不对：{source}",
+                              f"wrong number of arguments to {name}: {source}")
+    if name == "round" and n == 2:
+        digits = literal_number(node.args[1])
+        if not isinstance(digits, int) or isinstance(digits, bool) or not -10 <= digits <= 10:
+            raise ExpressionError(f"round 的位数应为 -10 到 10 之间的整数常量：{source}",
+                                  f"round digits must be an integer constant in -10..10: {source}")
+
+
+def literal_number(node: ast.AST) -> Any:
+    """The value of a numeric constant, signed (``-2``), else None."""
+    sign = 1
+    while isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        sign = -sign if isinstance(node.op, ast.USub) else sign
+        node = node.operand
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not \
+            isinstance(node.value, bool):
+        return sign * node.value
+    return None
+
+
+def _literal(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Constant) and isinstance(node.value, (str, bool))) or \
+        literal_number(node) is not None
+
+
+def _check_constant_powers(nodes: list, source: str) -> None:
+    """A power whose exponent has no names is checked here, once: |exponent| <= 64, and with a
+    constant base too, a result below 10**30 (``9 ** 99``, ``10**10**10`` are refused)."""
+    for node in nodes:
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow)):
+            continue
+        if any(isinstance(n, ast.Name) for n in ast.walk(node.right)):
+            continue
+        exp = _constant_value(node.right, source)
+        if not isinstance(exp, (int, float)):
+            continue
+        if abs(exp) > MAX_CONSTANT_EXPONENT:
+            raise ExpressionError(f"幂指数过大：{source}", f"exponent too large: {source}")
+        if any(isinstance(n, ast.Name) for n in ast.walk(node.left)):
+            continue
+        base = _constant_value(node.left, source)
+        if isinstance(base, (int, float)) and base != 0 and \
+                exp * math.log10(abs(base)) > MAX_MAGNITUDE_DIGITS:
+            raise ExpressionError(f"幂运算结果过大：{source}", f"power result too large: {source}")
+
+
+def _constant_value(node: ast.AST, source: str) -> Any:
+    try:
+        return _Interpreter({}, source).visit(node)
+    except RecursionError:
+        raise ExpressionError(f"表达式嵌套过深：{source}", "expression nested too deeply") \
+            from None
 
 
 class _Interpreter:
@@ -151,10 +266,19 @@ class _Interpreter:
         return method(node)
 
     def visit_Constant(self, node: ast.Constant) -> Any:
-        return node.value
+        value = node.value
+        return value if isinstance(value, (str, bool)) else real(value)
 
     def visit_Name(self, node: ast.Name) -> Any:
-        return self.values.get(node.id)
+        value = self.values.get(node.id)
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        if isinstance(value, numbers.Integral):
+            return real(int(value))
+        if isinstance(value, numbers.Real):
+            return real(float(value))
+        raise self.fail(f"字段“{node.id}”的值不是数值、文本或是否", f"value of {node.id} has an "
+                        f"unsupported type {type(value).__name__}")
 
     def visit_Tuple(self, node: ast.Tuple) -> list:
         return [self.visit(e) for e in node.elts]
@@ -176,19 +300,14 @@ class _Interpreter:
         if isinstance(node.op, ast.Pow):
             if left == 0 and right < 0:  # 0 ** -n is a division by zero
                 return None
-            self._check_pow(left, right)
-        result = _BINOPS[type(node.op)](left, right)
-        if isinstance(result, complex):
+            # never build a huge integer (or overflow a float): past the float range is missing
+            if left != 0 and right * math.log10(abs(left)) > _MAX_LOG10 + 1:
+                return None
+        try:
+            result = _BINOPS[type(node.op)](left, right)
+        except (OverflowError, ZeroDivisionError, ValueError):
             return None
-        if isinstance(result, float) and not math.isfinite(result):
-            return None
-        return result
-
-    def _check_pow(self, base: Any, exp: Any) -> None:
-        if abs(exp) > 64:
-            raise self.fail("幂指数过大", "exponent too large")
-        if base != 0 and abs(exp) * math.log10(max(abs(base), 1e-300)) > MAX_MAGNITUDE_DIGITS:
-            raise self.fail("幂运算结果过大", "power result too large")
+        return real(result)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> Any:
         value = self.visit(node.operand)
@@ -226,7 +345,10 @@ class _Interpreter:
                 if isinstance(left, str) != isinstance(right, str) and not isinstance(
                         op, (ast.Eq, ast.NotEq)):
                     raise self.fail("不能比较文本与数值", "cannot compare text with a number")
-                ok = _CMPOPS[type(op)](left, right)
+                try:
+                    ok = _CMPOPS[type(op)](left, right)
+                except TypeError:
+                    raise self.fail("无法比较这两个值", "cannot compare these values") from None
             if not ok:
                 result = False
             left = right
@@ -256,11 +378,11 @@ class _Interpreter:
             return max(nums)
         if name == "abs":
             return abs(nums[0])
-        if name == "round":
-            digits = int(nums[1]) if len(nums) > 1 else 0
-            if not -10 <= digits <= 10:
-                raise self.fail("round 的位数超出范围", "round digits out of range")
-            return round(nums[0], digits)
+        if name == "round":  # the digits are an integer constant in -10..10 (checked in parse)
+            try:
+                return real(round(nums[0], int(nums[1]) if len(nums) > 1 else 0))
+            except (OverflowError, ValueError):
+                return None
         raise self.fail(f"未知函数 {name}", f"unknown function {name}")  # pragma: no cover
 
 

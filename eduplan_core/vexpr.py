@@ -4,7 +4,9 @@ Roll-ups evaluate an indicator's formula for every unit of a province in one pas
 is a pandas Series (nullable dtypes: ``Float64``, ``boolean``, ``string``; ``<NA>`` is missing)
 and each node of the already-checked AST becomes one vectorised operation. The results agree
 with the scalar interpreter row by row (tests/test_vexpr.py checks it): missing propagates,
-division by zero is missing, ``and``/``or`` use three-valued logic (pandas' Kleene logic).
+division by zero is missing, ``and``/``or`` use three-valued logic (pandas' Kleene logic), and
+every result that is not a finite real number (overflow, complex power, infinity) is missing.
+Everything is computed in float64, as the scalar interpreter does past 2**53.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ExpressionError
-from .expr import MAX_MAGNITUDE_DIGITS, Expression
+from .expr import Expression, literal_number, real
 
 
 def evaluate_columns(expression: Expression, columns: Mapping[str, Any],
@@ -44,8 +46,15 @@ def _series(value: Any, index: pd.Index) -> pd.Series:
     if isinstance(value, bool):
         return pd.Series(value, index=index, dtype="boolean")
     if isinstance(value, (int, float)):
-        return pd.Series(float(value), index=index, dtype="Float64")
+        value = real(value)
+        return pd.Series(pd.NA if value is None else float(value), index=index, dtype="Float64")
     return pd.Series(value, index=index, dtype="string")
+
+
+def _finite(series: pd.Series) -> pd.Series:
+    """Infinities and NaN (overflow, complex powers, NaN read from data) become missing."""
+    finite = np.isfinite(series.to_numpy(dtype="float64", na_value=np.nan))
+    return series.mask(pd.Series(~finite, index=series.index), pd.NA)
 
 
 def _is_text(value: Any) -> bool:
@@ -78,10 +87,22 @@ class _VInterpreter:
         return getattr(self, "visit_" + type(node).__name__)(node)
 
     def visit_Constant(self, node: ast.Constant) -> Any:
-        return node.value
+        value = node.value
+        return value if isinstance(value, (str, bool)) else real(value)
 
     def visit_Name(self, node: ast.Name) -> Any:
-        return self.columns.get(node.id)
+        value = self.columns.get(node.id)
+        if isinstance(value, pd.Series):
+            if pd.api.types.is_bool_dtype(value.dtype) or _is_text(value) or \
+                    not pd.api.types.is_numeric_dtype(value.dtype):
+                return value
+            return _finite(as_number(value))
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        if isinstance(value, (int, float, np.integer, np.floating)):
+            return real(int(value) if isinstance(value, (int, np.integer)) else float(value))
+        raise self.fail(f"字段“{node.id}”的值不是数值、文本或是否",
+                        f"value of {node.id} has an unsupported type {type(value).__name__}")
 
     def visit_Tuple(self, node: ast.Tuple) -> list:
         return [self.visit(e) for e in node.elts]
@@ -97,14 +118,6 @@ class _VInterpreter:
         left = self._number(self.visit(node.left))
         right = self._number(self.visit(node.right))
         op = type(node.op)
-        if op is ast.Pow:
-            exp = right.abs().max(skipna=True)
-            if pd.notna(exp) and exp > 64:
-                raise self.fail("幂指数过大", "exponent too large")
-            base = left.abs().max(skipna=True)
-            if pd.notna(base) and pd.notna(exp) and base > 0 and \
-                    exp * math.log10(max(base, 1e-300)) > MAX_MAGNITUDE_DIGITS:
-                raise self.fail("幂运算结果过大", "power result too large")
         with np.errstate(all="ignore"):
             if op is ast.Add:
                 out = left + right
@@ -123,10 +136,10 @@ class _VInterpreter:
         zero = right == 0
         if op in (ast.Div, ast.FloorDiv, ast.Mod):
             out = out.mask(zero.fillna(False), pd.NA)
-        if op is ast.Pow:
-            out = out.mask(((left == 0) & (right < 0)).fillna(False), pd.NA)
-        finite = np.isfinite(out.to_numpy(dtype="float64", na_value=np.nan))
-        return out.mask(~pd.Series(finite, index=out.index) & out.notna(), pd.NA)
+        if op is ast.Pow:  # pandas says NA ** 0 == 1 ** NA == 1; missing stays missing here
+            out = out.mask(((left == 0) & (right < 0)).fillna(False) | left.isna()
+                           | right.isna(), pd.NA)
+        return _finite(out)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> pd.Series:
         value = self.visit(node.operand)
@@ -203,15 +216,10 @@ class _VInterpreter:
             return out.astype("Float64")
         if name == "abs":
             return nums[0].abs()
-        if name == "round":
-            digits = 0
-            if len(nums) > 1:
-                d = nums[1].dropna().unique()
-                if len(d) != 1 or not -10 <= d[0] <= 10:
-                    raise self.fail("round 的位数超出范围", "round digits out of range")
-                digits = int(d[0])
+        if name == "round":  # the digits are an integer constant in -10..10 (checked in parse)
+            digits = literal_number(node.args[1]) if len(node.args) > 1 else 0
             values = nums[0].to_numpy(dtype="float64", na_value=np.nan)
             # Python's round() (banker's rounding) as the scalar interpreter does
             rounded = [round(v, digits) if not math.isnan(v) else np.nan for v in values]
-            return pd.Series(rounded, index=self.index, dtype="Float64")
+            return _finite(pd.Series(rounded, index=self.index, dtype="Float64"))
         raise self.fail(f"未知函数 {name}", f"unknown function {name}")  # pragma: no cover
