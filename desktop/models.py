@@ -12,6 +12,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from eduplan_core.inputs import shown
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind a line
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value of a cell
 
@@ -73,11 +75,11 @@ class RowsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:  # names and explanations: escapes visible
             value = cell(row, col.key)
             if col.fmt is not None:
-                return col.fmt(value)
-            return "" if value is None else str(value)
+                return shown(col.fmt(value))
+            return "" if value is None else shown(value)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
@@ -85,7 +87,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(row)
+            tip = col.tooltip(row)
+            return None if tip is None else shown(tip, keep_newlines=True)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and \
                 self.color is not None:
             colors = self.color(row)

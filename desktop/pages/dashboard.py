@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
 
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.evaluate import STATUS_NAMES, Finding
+from eduplan_core.inputs import shown
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
                       SORT_ROLE, Column, RowsModel, num, status_names)
@@ -367,7 +368,7 @@ class IndicatorModel(RowsModel):
             if last is not None and last.close:
                 out.append("<br/>" + e(last.close))
             if last is not None and last.explanation:
-                out.append("<br/>" + e(self.tr("说明：%s") % last.explanation))
+                out.append("<br/>" + e(self.tr("说明：%s") % shown(last.explanation)))
             if f.quote:
                 out.append(f"<br/><span style='color:{GREY.name()}'>"
                            + e(self.tr("原文：“%s”——%s") % (f.quote, f.document)) + "</span>")

@@ -1,18 +1,21 @@
 """One form of one org in one year: a widget per field, grouped as the form groups them.
 
-Every change is saved at once through ``entries.set_values`` on the UI thread's workspace (a few
-milliseconds), so closing or killing the program loses nothing. A value the core refuses (an
-error) is not stored: the typed text stays visible in red so the user can fix it. Warnings are
-shown in amber with a box for the explanation that the core stores with the value."""
+A value is saved through ``entries.set_values`` on the UI thread's workspace (a few
+milliseconds) when the user leaves the field, presses Enter, or stops typing for
+``SAVE_DELAY_MS``; what was typed in the moment before a crash can be lost, nothing saved before
+it. Number and date fields take any text — no validator drops or changes a character — and it is
+read by the rules of ``eduplan_core.inputs`` (the same as the CLI's); text that cannot be read,
+or a value the core refuses (an error), is not stored: the typed text stays visible in red with
+the message so the user can fix it. Warnings are shown in amber with a box for the explanation
+that the core stores with the value."""
 
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QObject, QRegularExpression, Qt,
-                            QTimer, Signal)
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea,
@@ -21,13 +24,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QD
 
 from eduplan_core.catalog.model import Field, Form
 from eduplan_core.errors import EduPlanError, ValidationFailed
+from eduplan_core.inputs import shown
 from eduplan_core.store import entries
 from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
 
 from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, num)
-_PATTERNS = {"integer": r"-?\d*", "decimal": r"-?\d*\.?\d*", "percent": r"-?\d*\.?\d*\s*%?",
-             "date": r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"}
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
+MAX_TYPED = 100  # characters a number or date field takes (no number is longer than 32)
 
 
 def form_fields(ws, form: Form, org_code: str) -> list[Field]:
@@ -155,7 +158,7 @@ class _FieldRow:
             return
         self._message = (text, colour)
         self.message.setStyleSheet(f"color: {colour};" if colour else "")
-        self.message.setText(text)
+        self.message.setText(shown(text))
 
 
 class _FocusWatch(QObject):
@@ -173,7 +176,8 @@ class _FocusWatch(QObject):
 
 
 class FormPage(QWidget):
-    """Open with :meth:`open_form`; every edit is saved at once."""
+    """Open with :meth:`open_form`; an edit is saved when its field is left, Enter is pressed
+    or typing pauses (see the module's docstring)."""
 
     saved = Signal()  # values were stored (emitted before session.data_changed)
 
@@ -190,6 +194,7 @@ class FormPage(QWidget):
         self._dirty: set[str] = set()  # typed by the user, not (yet) stored
         self._expl_dirty: set[str] = set()
         self._refused: dict[str, str] = {}  # field -> why the last save refused it
+        self._typing: str | None = None  # the field being typed in (until left or Enter)
         self._loading = False
         self.current: _FieldRow | None = None
         self._timer = QTimer(self)
@@ -304,6 +309,7 @@ class FormPage(QWidget):
             self._dirty.clear()
             self._expl_dirty.clear()
             self._refused.clear()
+            self._typing = None
             self.current = None
             self._build()
             self._load_view()
@@ -316,7 +322,7 @@ class FormPage(QWidget):
             self._loading = False
         self.set_banner("")
         self.help.setText(self.tr("点击一个字段，这里显示它的填报口径。"))
-        self.title.setText(f"{self.org.name} · {year} {self.tr('年')} · {self.form.name}")
+        self.title.setText(f"{shown(self.org.name)} · {year} {self.tr('年')} · {self.form.name}")
         self._set_buttons(True)
         self.update_display()
 
@@ -404,9 +410,8 @@ class FormPage(QWidget):
             return c
         e = QLineEdit()
         e.setFixedWidth(150)
-        pattern = _PATTERNS.get(field.type)
-        if pattern:
-            e.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), e))
+        if field.type in ("integer", "decimal", "percent", "date"):
+            e.setMaxLength(MAX_TYPED)  # any character is taken and shown; inputs.py reads it
         if field.type in ("integer", "decimal", "percent"):
             e.setAlignment(Qt.AlignmentFlag.AlignRight)
         if field.type == "date":
@@ -460,7 +465,7 @@ class FormPage(QWidget):
             for code, row in self.rows.items():
                 if row.field.is_calculated:
                     continue
-                if code not in self._dirty:
+                if code not in self._dirty and code != self._typing:
                     row.show_value(self.view.values.get(code))
                 if code not in self._expl_dirty and not row.expl_edit.hasFocus():
                     row.expl_edit.setText(self.view.explanations.get(code, ""))
@@ -477,6 +482,7 @@ class FormPage(QWidget):
     def _edited(self, row: _FieldRow) -> None:
         if not self._is_current(row):
             return
+        self._typing = row.field.code
         self._dirty.add(row.field.code)
         self._refused.pop(row.field.code, None)
         self.update_display()
@@ -497,8 +503,24 @@ class FormPage(QWidget):
         self._timer.start()
 
     def _finished(self, row: _FieldRow) -> None:
-        if self._is_current(row):
-            self.save()
+        """The field is left or Enter pressed: save it; a stored value is then shown as stored
+        (``１２３`` becomes ``123``, ``7468。4`` becomes ``7468.4``), refused text stays."""
+        if not self._is_current(row):
+            return
+        code = row.field.code
+        if self._typing == code:
+            self._typing = None
+        self.save()
+        if self.view is not None and code not in self._dirty and not isinstance(
+                row.editor, QComboBox) and not row.field.is_calculated:
+            text = format_value(row.field, self.view.values.get(code))
+            if row.editor.text() != text:
+                was = self._loading
+                self._loading = True
+                try:
+                    row.editor.setText(text)
+                finally:
+                    self._loading = was
 
     def _focused(self, row: _FieldRow) -> None:
         if self.rows.get(row.field.code) is not row:
@@ -671,7 +693,7 @@ class FormPage(QWidget):
         if bg is not None:
             style += f" background: {bg.name()};"
         self.banner.setStyleSheet(style)
-        self.banner.setText(text)
+        self.banner.setText(shown(text, keep_newlines=True))
         self.banner.show()
 
     def current_values(self) -> tuple[dict[str, Any], list[Issue]]:
@@ -680,7 +702,7 @@ class FormPage(QWidget):
         problems = []
         for code in self._dirty:
             value, issue = self.rows[code].parsed()
-            if issue:
+            if issue and code != self._typing:  # unreadable text is said once it is left
                 problems.append(issue)
             values[code] = value
         return values, problems

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
                                QSplitter, QTableView, QTextBrowser)
 
 from eduplan_core.indicators.evaluate import SEVERITY_ORDER, STATUS_NAMES
+from eduplan_core.inputs import shown
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
                       num)
@@ -169,7 +170,7 @@ class MyTargetsPage(Page):
                          + (f"，{self.tr('完成于')} {e(f.done_on)}" if f.done_on else "")
                          + "</p>")
         if f.explanation:
-            parts.append(f"<p><b>{self.tr('填报时的说明')}</b>：{e(f.explanation)}</p>")
+            parts.append(f"<p><b>{self.tr('填报时的说明')}</b>：{e(shown(f.explanation))}</p>")
         if f.quote:
             parts.append(f"<p><b>{self.tr('原文')}</b>：</p><blockquote style='color:#333'>"
                          f"“{e(f.quote)}”</blockquote>")

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from eduplan_core.inputs import shown
+
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       RowsModel, num, status_names)
 from .base import Page, heading
@@ -99,7 +101,7 @@ class FindingsModel(RowsModel):
         f = self.rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(f)
+            return shown(col.text(f))
         if role == ROW_ROLE:
             return f
         if role == SORT_ROLE:
@@ -108,7 +110,7 @@ class FindingsModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.key == "org":
-                return f"{f.org_name}（{f.org}）"
+                return f"{shown(f.org_name)}（{f.org}）"
             if col.key == "indicator":
                 return f"{col.text(f)}（{f.indicator}）"
             if col.key == "close":
@@ -199,7 +201,7 @@ class FindingDetail(QScrollArea):
         status_names = status_names or {}
         u = unit_of(f)
         section = f"（{f.section}）" if f.section else ""
-        self.title.setText(f"{f.org_name} · {f.indicator_name}{section}")
+        self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
         sev = severity_names.get(f.severity, "")
         status = status_names.get(f.status, f.status) + (f" · {sev}" if sev else "")
         line = self.lines["status"]
@@ -238,7 +240,7 @@ class FindingDetail(QScrollArea):
                 else self.tr("完成该事项，并在报表中如实填报"))
         else:
             self.close_text.setText("—")
-        self.explanation.setText(f.explanation or self.tr("（数据中未附说明）"))
+        self.explanation.setText(shown(f.explanation) or self.tr("（数据中未附说明）"))
         self.quote.setText(f.quote)
         parts = [p for p in (f.document, f.issuer, f.date) if p]
         self.lines["source"].setText("，".join(parts) if parts else "—")
