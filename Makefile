@@ -19,10 +19,12 @@ sysdeps:
 run: $(STAMP) sysdeps
 	$(VENV)/bin/eduplan-desktop --demo
 
-test: $(STAMP) sysdeps
+test: $(STAMP)
+	@bash packaging/debian-deps.sh --for-tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 test-fast: $(STAMP)
+	@bash packaging/debian-deps.sh --for-tests
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 screenshots: $(STAMP)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from eduplan_core.store.workspace import Workspace
 
 YEARS = (2023, 2024, 2025, 2026)
+WATCH_MS = 2000  # how often the window looks for saves made by another process
 
 
 class Session(QObject):
@@ -24,11 +25,39 @@ class Session(QObject):
         super().__init__(parent)
         settings = QSettings()
         self.path = Path(path)
-        self.ws = Workspace.open(self.path)
+        self.ws = Workspace.open(self.path, program="desktop")
+        try:
+            self.ws.lock.claim_desktop()  # one window per workspace: a second is refused
+        except BaseException:
+            self.ws.close(wait_for_backup=False)
+            raise
+        # saves by another process (the CLI beside the window) show up here
+        self._data_version = self._read_data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.check_outside_changes)
+        self._watch.start()
         self.year = int(settings.value("year", 2024))
         as_of = settings.value("as_of", "")
         self.as_of = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
         self.as_of_is_today = not as_of
+
+    def _read_data_version(self) -> int:
+        return self.ws.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def check_outside_changes(self) -> bool:
+        """Refresh what is shown when another connection committed since the last look
+        (``PRAGMA data_version``; this connection's own saves do not count)."""
+        try:
+            version = self._read_data_version()
+        except Exception:  # closed or busy: look again next time
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.ws.invalidate_orgs()
+        self.data_changed.emit()
+        return True
 
     @property
     def info(self):
@@ -45,7 +74,7 @@ class Session(QObject):
     def open_worker_ws(self) -> Workspace:
         """A Workspace for a worker thread (its own connection, no backup thread)."""
         return Workspace.open(self.path, catalog=self.ws.catalog, daily_backup=False,
-                              verify=False)
+                              verify=False, program="desktop")
 
     def set_year(self, year: int) -> None:
         if year != self.year:
@@ -60,4 +89,5 @@ class Session(QObject):
         self.changed.emit()
 
     def close(self) -> None:
+        self._watch.stop()
         self.ws.close(wait_for_backup=False)  # a running backup ends on its own thread

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import random
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -23,8 +20,8 @@ from typing import Callable
 from .catalog.load import get_catalog
 from .catalog.model import Org
 from .errors import Cancelled, UsageError
-from .store.backup import DB_NAME
 from .store.entries import set_values, submit
+from .store.staging import build_in_place
 from .store.workspace import Workspace
 
 COUNTY = "530113"
@@ -66,34 +63,6 @@ class DemoResult:
     years: tuple[int, ...]
 
 
-def _staged(path: Path, force: bool, build: Callable[[Path], DemoResult]) -> DemoResult:
-    """Build in a new folder beside ``path`` and move it into place when done: an interrupted
-    build leaves nothing behind, and nothing but a replaced demo workspace is ever removed."""
-    path = Path(path)
-    if (path / DB_NAME).exists() and not force:
-        raise UsageError(f"“{path}”已存在工作区（用 --force 重建）",
-                         f"{path} already holds a workspace (use --force)")
-    if path.exists() and not (path / DB_NAME).exists() and any(path.iterdir()):
-        raise UsageError(f"“{path}”不是空文件夹，也不是工作区，不会在其中生成演示数据",
-                         f"{path} is not empty and not a workspace")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{path.name}-building-", dir=path.parent))
-    try:
-        result = build(stage)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)  # only what this build created
-        raise
-    if path.exists():
-        if (path / DB_NAME).exists():  # --force: the old demo is set aside, then removed
-            old = path.with_name(f".{path.name}-replaced-{os.getpid()}")
-            os.replace(path, old)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            path.rmdir()  # an empty folder
-    os.replace(stage, path)
-    return dataclasses.replace(result, path=str(path))
-
-
 def build_demo(path: Path, *, force: bool = False,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> DemoResult:
@@ -105,7 +74,7 @@ def build_demo(path: Path, *, force: bool = False,
         finally:
             ws.close()
 
-    return _staged(path, force, build)
+    return dataclasses.replace(build_in_place(path, force, build), path=str(path))
 
 
 def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
@@ -449,4 +418,4 @@ def build_demo_school(path: Path, school: str, demo_path: Path, *,
         return DemoResult(path=str(stage), schools=1, entries=len(by_entry), values=len(rows),
                           years=YEARS)
 
-    return _staged(path, False, build)
+    return dataclasses.replace(build_in_place(path, False, build), path=str(path))

@@ -5,7 +5,12 @@ pkgs="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts
 # Qt's xcb platform plugin (a real X display, as `make run` uses)
 pkgs="$pkgs libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-[ "${1:-}" = "--with-xvfb" ] && pkgs="$pkgs xvfb"
+for arg in "$@"; do
+  case "$arg" in
+    --with-xvfb) pkgs="$pkgs xvfb" ;;
+    --for-tests) pkgs="$pkgs strace" ;;  # OS-level fault injection in tests/test_safety.py
+  esac
+done
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

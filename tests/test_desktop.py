@@ -127,3 +127,62 @@ def test_damaged_workspace_offers_its_newest_backup(qtbot, demo_path, monkeypatc
     with Workspace.open(demo_path, daily_backup=False) as ws:
         assert ws.org.name == "东川区"
     assert any(p.name.startswith("replaced-") for p in (demo_path / "backups").iterdir())
+
+
+def test_a_second_window_on_one_workspace_is_refused(qtbot, demo_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    from desktop.session import Session
+    from eduplan_core.errors import WorkspaceInUse
+
+    first = Session(demo_path)
+    try:
+        with pytest.raises(WorkspaceInUse, match="另一个 EduPlan 窗口"):
+            Session(demo_path)  # the same process, as a second window would try
+        # another process's window: refused too, naming the window that has it
+        code = textwrap.dedent(f"""
+            import sys
+            from PySide6.QtWidgets import QApplication
+            app = QApplication([])
+            from desktop.session import Session
+            from eduplan_core.errors import WorkspaceInUse
+            try:
+                Session({str(demo_path)!r})
+            except WorkspaceInUse as exc:
+                print(exc.message)
+                sys.exit(3)
+        """)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                timeout=60, env={**__import__("os").environ,
+                                                 "QT_QPA_PLATFORM": "offscreen"})
+        assert result.returncode == 3, result.stderr
+        assert "EduPlan 桌面程序" in result.stdout and "进程" in result.stdout
+    finally:
+        first.close()
+    Session(demo_path).close()  # free again once the first window closed
+
+
+def test_the_window_notices_saves_made_by_another_process(qtbot, demo_path):
+    import subprocess
+    import sys
+
+    from desktop.session import Session
+
+    session = Session(demo_path)
+    try:
+        assert not session.check_outside_changes()
+        with qtbot.waitSignal(session.data_changed, timeout=10000):
+            from pathlib import Path
+
+            eduplan = str(Path(sys.executable).parent / "eduplan")
+            subprocess.run([eduplan, "enter", "--org",
+                            "东川区", "--year", "2025", "--form", "county", "--set",
+                            "cty_out_of_school=3", "--workspace", str(demo_path)],
+                           check=True, capture_output=True, timeout=60)
+        from eduplan_core.store.entries import view_entry
+
+        assert view_entry(session.ws, "东川区", 2025, "county").values["cty_out_of_school"] == 3
+    finally:
+        session.close()

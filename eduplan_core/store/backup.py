@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -15,6 +16,7 @@ from ..errors import UsageError, WorkspaceError
 DB_NAME = "eduplan.sqlite"
 BACKUP_DIR = "backups"
 KEEP = 10
+MIN_KEEP = 3  # generations kept whatever their size
 SIZE_BUDGET = 512 * 1024 * 1024  # bytes for all backups together
 DAILY = dt.timedelta(hours=24)
 
@@ -93,15 +95,21 @@ def list_backups(workspace: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: (b.taken_at, b.order, b.name), reverse=True)
 
 
-def rotate(workspace: Path, keep: int = KEEP, budget: int = SIZE_BUDGET) -> list[str]:
-    """Keep the newest ``keep`` backups within ``budget`` bytes (the newest is always kept)."""
+def rotate(workspace: Path, keep: int = KEEP, budget: int = SIZE_BUDGET,
+           minimum: int = MIN_KEEP) -> list[str]:
+    """Keep the newest ``keep`` backups within ``budget`` bytes, but never fewer than
+    ``minimum`` whatever their size: at province size (hundreds of MB) three generations
+    still stand."""
     removed = []
     total = 0
-    for i, b in enumerate(list_backups(workspace)):
+    kept = 0
+    for b in list_backups(workspace):
         total += b.size
-        if i > 0 and (i >= keep or total > budget):
-            Path(b.path).unlink(missing_ok=True)
-            removed.append(b.name)
+        if kept < minimum or (kept < keep and total <= budget):
+            kept += 1
+            continue
+        Path(b.path).unlink(missing_ok=True)
+        removed.append(b.name)
     return removed
 
 
@@ -161,8 +169,11 @@ def foreign_reason(path: Path, known_migrations) -> tuple[str, str] | None:
     if header != SQLITE_HEADER:
         return ("不是 EduPlan 工作区数据文件（不是 SQLite 数据库）",
                 "is not an EduPlan workspace (not an SQLite database)")
+    # without a WAL beside it the file is complete: read it as immutable, so that not even
+    # a -shm or -wal file appears beside a file that may not be ours
+    flags = "mode=ro" if Path(str(path) + "-wal").exists() else "mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        con = sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=30)
         try:
             tables = {r[0] for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -185,7 +196,11 @@ def foreign_reason(path: Path, known_migrations) -> tuple[str, str] | None:
 
 
 def restore(workspace: Path, name: str) -> RestoreResult:
-    """Put backup ``name`` in place; the file it replaces is kept beside the backups."""
+    """Put backup ``name`` in place; the file it replaces is kept beside the backups under a
+    name of its own. Refused, naming who, while any process has the workspace open: the file
+    is never swapped under a running program."""
+    from .lock import exclusive
+
     workspace = Path(workspace)
     source = backup_dir(workspace) / name
     if not source.is_file() or source.parent != backup_dir(workspace):
@@ -194,19 +209,49 @@ def restore(workspace: Path, name: str) -> RestoreResult:
     if problem:
         raise WorkspaceError(f"备份“{name}”已损坏，不能恢复：{problem}", "backup is damaged")
     db = workspace / DB_NAME
-    saved = None
-    if db.exists():
-        stamp = _now().strftime("%Y%m%dT%H%M%S")
-        saved_path = backup_dir(workspace) / f"replaced-{stamp}.sqlite"
-        shutil.copy2(db, saved_path)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(db) + suffix)
-            if side.exists():
-                shutil.copy2(side, Path(str(saved_path) + suffix))
-        saved = saved_path.name
-    tmp = workspace / (DB_NAME + ".restoring")
-    shutil.copy2(source, tmp)
-    for suffix in ("-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, db)
+    with exclusive(workspace, "恢复备份"):
+        saved = None
+        try:
+            if db.exists():
+                saved_path = _unique(backup_dir(workspace),
+                                     f"replaced-{_now().strftime('%Y%m%dT%H%M%S')}")
+                for suffix in ("-wal", "-shm", ""):  # the WAL may hold the latest saves
+                    side = Path(str(db) + suffix)
+                    if side.exists():
+                        shutil.copy2(side, Path(str(saved_path) + suffix))
+                saved = saved_path.name
+            tmp = workspace / (DB_NAME + ".restoring")
+            shutil.copy2(source, tmp)
+            for suffix in ("-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, db)
+        except OSError as exc:
+            from .tx import storage_error
+
+            raise (storage_error(exc, workspace, "备份未恢复", "the backup was not restored")
+                   or exc) from None
     return RestoreResult(restored=name, previous_saved_as=saved)
+
+
+def _unique(folder: Path, stem: str) -> Path:
+    """``folder/stem.sqlite``, or ``stem-2.sqlite``… when taken (two restores in one second)."""
+    path, n = folder / f"{stem}.sqlite", 1
+    while path.exists() or Path(str(path) + "-wal").exists():
+        n += 1
+        path = folder / f"{stem}-{n}.sqlite"
+    return path
+
+
+def remove_leftovers(workspace: Path) -> list[str]:
+    """Remove what killed work of EduPlan's left in the workspace: ``.part`` backups and a
+    ``.restoring`` copy. Call it only while holding the workspace alone (nobody else can be
+    writing them then)."""
+    removed = []
+    candidates = list(backup_dir(workspace).glob("eduplan-*.sqlite.part"))
+    candidates.append(Path(workspace) / (DB_NAME + ".restoring"))
+    for p in candidates:
+        if p.is_file():
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p.name)
+    return removed

@@ -161,7 +161,19 @@ class WorkspaceLock:
         try:
             yield
         finally:
-            portalocker.lock(self._fh, _SH)
+            portalocker.lock(self._fh, portalocker.LockFlags.SHARED)
+
+    @contextlib.contextmanager
+    def alone_if_possible(self) -> Iterator[bool]:
+        """True inside when nobody else has the workspace open (for tidying up after killed
+        work); never waits."""
+        assert self._fh is not None
+        alone = _try(self._fh, _EX)
+        try:
+            yield alone
+        finally:
+            if alone:
+                portalocker.lock(self._fh, portalocker.LockFlags.SHARED)
 
     def claim_desktop(self) -> None:
         """One desktop window per workspace: refused, naming the other window, when held."""

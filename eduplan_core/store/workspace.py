@@ -98,6 +98,9 @@ class Workspace:
         db = None
         try:
             db = cls._connect(path)
+            with lock.alone_if_possible() as alone:
+                if alone:  # nobody else is writing a backup or restoring: leftovers are dead
+                    backup.remove_leftovers(path)
             pending = migration_set.pending(db)
             if pending:
                 with lock.exclusively("升级工作区数据结构"):
