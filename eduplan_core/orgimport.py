@@ -3,17 +3,32 @@
 Columns (Chinese headers, as a bureau's list has them; English codes accepted too):
 学校代码 code · 学校名称 name · 所属县 parent · 学校类型 type · 办学性质 ownership ·
 城乡 urban_rural · 联系人 contact · 联系电话 phone · 纸质报送 paper (是/否)
+
+Each row is checked by the same rules as `eduplan orgs add` and `orgs set`
+(:func:`eduplan_core.schoolattrs.check_attr`), and every problem of every row is reported.
+
+An Excel workbook is a zip of XML files, and is not trusted: before openpyxl opens it the zip's
+directory is checked (:func:`check_workbook_zip`: number of members, each member's and the
+total uncompressed size, compression ratio), so a zip bomb is refused without being inflated;
+the XML is parsed through defusedxml (entity declarations refused); the sheet's stated
+``<dimension>`` is ignored and every row is read; an old .xls, an encrypted workbook, a
+truncated or damaged file is refused with a Chinese message naming the file.
 """
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataFileError, EduPlanError, UsageError
-from .tabular import read_csv_rows
+from .inputs import brief
 from .store.orgs import SchoolInput, check_school, register_schools
 from .store.workspace import Workspace
+from .tabular import MAX_FILE_BYTES, RowError, RowsRejected, check_file_size, read_csv_rows
+
+__all__ = ["COLUMNS", "ImportRejected", "ImportResult", "RowError", "check_workbook_zip",
+           "import_schools", "read_rows"]
 
 COLUMNS = {
     "学校代码": "code", "学校标识码": "code", "学校名称": "name", "所属县": "parent",
@@ -22,11 +37,16 @@ COLUMNS = {
 }
 REQUIRED = ("code", "name", "parent", "type")
 
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the user sees it: the header is row 1
-    reason: str
+# what a workbook may be before it is opened (a province's list of 25,000 schools is ~2 MB,
+# its sheet ~10 MB of XML, compressed about 10:1)
+ZIP_MAX_MEMBERS = 2000
+ZIP_MAX_MEMBER_BYTES = 64 * 1024 * 1024
+ZIP_MAX_TOTAL_BYTES = 128 * 1024 * 1024
+ZIP_MAX_RATIO = 100  # uncompressed : compressed, for members above ZIP_RATIO_FROM bytes
+ZIP_RATIO_FROM = 2 * 1024 * 1024
+MAX_ROWS = 100_000  # rows with content in the first sheet
+MAX_COLUMNS = 64  # columns read (the list has 9)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and every password-protected workbook
 
 
 @dataclass(frozen=True)
@@ -36,29 +56,27 @@ class ImportResult:
     codes: tuple[str, ...]
 
 
-class ImportRejected(EduPlanError):
+class ImportRejected(RowsRejected):
     def __init__(self, file: str, errors: list[RowError]):
-        self.errors = errors
-        lines = "\n".join(f"  第{e.row}行：{e.reason}" for e in errors[:50])
-        more = f"\n  ……另有 {len(errors) - 50} 处" if len(errors) > 50 else ""
-        super().__init__(f"{file} 有 {len(errors)} 处错误，未导入任何学校：\n{lines}{more}",
-                         f"{file}: {len(errors)} bad row(s); nothing imported")
+        super().__init__(file, errors, "未导入任何学校", "nothing imported")
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV (UTF-8 or GBK) or .xlsx file as dicts of text, keyed by column code."""
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(row number, row) of a CSV (UTF-8 or GBK) or .xlsx file, rows as dicts of text keyed by
+    column code; the header is the first row with content, empty rows are left out."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise UsageError(f"文件“{path}”不存在", f"no file {path}")  # before the suffix check
     if suffix in (".xlsx", ".xlsm"):
         raw = _read_excel(path)
     elif suffix in (".csv", ".txt"):
-        raw = read_csv_rows(path)
+        raw = [(n, r) for n, r in enumerate(read_csv_rows(path), start=1)
+               if any((v or "").strip() for v in r)]
     else:
         raise UsageError("只支持 .csv 或 .xlsx 文件", "only .csv or .xlsx files")
     if not raw:
         raise DataFileError(path.name, "(表头)", "文件为空")
-    header = [str(h or "").strip() for h in raw[0]]
+    header = [str(h or "").strip() for h in raw[0][1]]
     keys = [COLUMNS.get(h, h if h in COLUMNS.values() else None) for h in header]
     missing = [c for c in REQUIRED if c not in keys]
     if missing:
@@ -66,31 +84,126 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         raise DataFileError(path.name, "(表头)",
                             "缺少列：" + "、".join(names[c] for c in missing))
     rows = []
-    for values in raw[1:]:
+    for n, values in raw[1:]:
         row = {k: ("" if v is None else str(v).strip()) for k, v in zip(keys, values) if k}
-        rows.append(row)
+        rows.append((n, row))
     return rows
 
 
-def _read_excel(path: Path) -> list[list]:
-    import zipfile
+def check_workbook_zip(path: Path) -> None:
+    """Refuse what is not a workbook openpyxl may safely open — judged from the zip's central
+    directory only, nothing is inflated (zipfile never inflates a member past its stated size,
+    so the stated sizes bound what openpyxl can read)."""
+    name = path.name
+    size = check_file_size(path, MAX_FILE_BYTES)
 
+    def refuse(reason: str) -> DataFileError:
+        return DataFileError(name, "(文件)", reason)
+
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        if head == _OLE:
+            raise refuse("这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为未加密的"
+                         " .xlsx 后再导入")
+        if size < 22 or not head.startswith(b"PK"):
+            raise refuse("不是有效的 Excel 文件（.xlsx），文件可能已损坏或不是 Excel 格式")
+        count = _stated_member_count(fh)
+        if count is not None and count > ZIP_MAX_MEMBERS:
+            raise refuse(f"含有 {count} 个压缩成员（最多 {ZIP_MAX_MEMBERS} 个），"
+                         "可能是恶意构造的文件，已拒绝")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise refuse(f"不是有效的 Excel 文件（.xlsx）：文件不完整或已损坏（{brief(str(exc), 40)}）"
+                     ) from None
+    if len(infos) > ZIP_MAX_MEMBERS:
+        raise refuse(f"含有 {len(infos)} 个压缩成员（最多 {ZIP_MAX_MEMBERS} 个），"
+                     "可能是恶意构造的文件，已拒绝")
+    total = 0
+    for info in infos:
+        mb = info.file_size / 1048576
+        if info.flag_bits & 0x1:
+            raise refuse(f"压缩成员“{brief(info.filename, 40)}”已加密，无法读取")
+        if info.file_size > ZIP_MAX_MEMBER_BYTES:
+            raise refuse(f"压缩成员“{brief(info.filename, 40)}”解压后有 {mb:.0f} MB（最多"
+                         f" {ZIP_MAX_MEMBER_BYTES // 1048576} MB），可能是“压缩炸弹”，已拒绝")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > ZIP_RATIO_FROM and ratio > ZIP_MAX_RATIO:
+            raise refuse(f"压缩成员“{brief(info.filename, 40)}”的压缩比为 {ratio:.0f}:1（解压后"
+                         f" {mb:.0f} MB），远超正常的 Excel 文件，可能是“压缩炸弹”，已拒绝")
+        total += info.file_size
+    if total > ZIP_MAX_TOTAL_BYTES:
+        raise refuse(f"解压后共 {total / 1048576:.0f} MB（最多 {ZIP_MAX_TOTAL_BYTES // 1048576}"
+                     " MB），可能是“压缩炸弹”，已拒绝")
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise refuse("不是有效的 Excel 文件（.xlsx）：缺少工作簿内容（可能是其他格式改了扩展名）")
+
+
+def _stated_member_count(fh) -> int | None:
+    """The member count the zip's end record states — read before zipfile builds one object
+    per member of a directory that may list millions. None when it cannot be read (zipfile
+    then says what is wrong)."""
+    try:
+        endrec = zipfile._EndRecData(fh)
+        return int(endrec[zipfile._ECD_ENTRIES_TOTAL]) if endrec else None
+    except (AttributeError, OSError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _read_excel(path: Path) -> list[tuple[int, list[str]]]:
+    """(row number, cells as text) of every row with content in the first sheet."""
+    check_workbook_zip(path)
     from openpyxl import load_workbook
 
+    name = path.name
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise DataFileError(path.name, "(文件)", f"不是有效的 Excel 文件（{exc}）") from None
+        # our own handle, closed whatever happens (openpyxl leaves its zip open when it fails)
+        with path.open("rb") as fh:
+            return _sheet_rows(load_workbook(fh, read_only=True, data_only=True), name)
+    except EduPlanError:
+        raise
+    except Exception as exc:  # a foreign or damaged file can make the parser fail anyhow
+        if _caused_by_defusedxml(exc):
+            raise DataFileError(name, "(文件)", "含有 XML 实体声明（DTD 实体），可能是恶意构造的"
+                                "文件，已拒绝") from None
+        raise DataFileError(name, "(文件)", f"不是有效的 Excel 文件，或文件已损坏（"
+                            f"{brief(type(exc).__name__ + ': ' + str(exc), 60)}）") from None
+
+
+def _sheet_rows(wb, name: str) -> list[tuple[int, list[str]]]:
     try:
+        if not wb.worksheets:
+            raise DataFileError(name, "(文件)", "工作簿中没有工作表")
         sheet = wb.worksheets[0]
+        sheet.reset_dimensions()  # the stated <dimension> may lie: read every row
         out = []
-        for r in sheet.iter_rows(values_only=True):
-            row = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
-                                         else str(v)) for v in r]
-            out.append(row)
+        for n, r in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+            row = ["" if v is None else (str(int(v)) if isinstance(v, float) and
+                                         v.is_integer() else str(v)) for v in r]
+            while row and not row[-1].strip():
+                row.pop()
+            if not row:
+                continue
+            if len(out) >= MAX_ROWS:
+                raise DataFileError(name, "(文件)", f"第一个工作表超过 {MAX_ROWS} 行，"
+                                    "不是一份学校名单")
+            out.append((n, row))
         return out
     finally:
         wb.close()
+
+
+def _caused_by_defusedxml(exc: BaseException | None) -> bool:
+    """openpyxl wraps what its XML parser raised ("Unable to read workbook"): look down the
+    chain for defusedxml's refusal of an entity or DTD."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if type(exc).__module__.startswith("defusedxml"):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def import_schools(ws: Workspace, path: Path) -> ImportResult:
@@ -98,21 +211,18 @@ def import_schools(ws: Workspace, path: Path) -> ImportResult:
     errors: list[RowError] = []
     schools = []
     seen: dict[str, int] = {}
-    for i, row in enumerate(rows, start=2):
+    for i, row in rows:
         if not any(row.values()):
             continue
         paper_text = row.get("paper", "")
-        if paper_text not in ("", "是", "否", "1", "0"):
-            errors.append(RowError(i, f"纸质报送“{paper_text}”应为“是”或“否”"))
-            continue
         school, reasons = check_school(ws.orgs, SchoolInput(
             code=row.get("code", ""), name=row.get("name", ""), parent=row.get("parent", ""),
             type=row.get("type", ""), ownership=row.get("ownership") or "公办",
             urban_rural=row.get("urban_rural") or "乡村", contact=row.get("contact", ""),
-            phone=row.get("phone", ""), paper=paper_text in ("是", "1")))
+            phone=row.get("phone", ""), paper=paper_text or False))  # 是/否/1/0, as orgs set
         code = row.get("code", "")
         if code in seen:
-            reasons.append(f"学校代码“{code}”与第{seen[code]}行重复")
+            reasons.append(f"学校代码“{brief(code)}”与第{seen[code]}行重复")
         seen.setdefault(code, i)
         for reason in reasons:
             errors.append(RowError(i, reason))

@@ -37,7 +37,9 @@ def enter(org, year, form_code, sets, explains, value_file, from_last_year, as_j
     values = _pairs(sets, "--set")
     explanations = _pairs(explains, "--explain")
     if value_file:
-        file_values, file_expl = read_value_csv(value_file)
+        # every row of the file is checked against the form's fields, all bad rows at once
+        form = entries.form_for(ws, ws.orgs.resolve(org), year, form_code)
+        file_values, file_expl = read_value_csv(value_file, form)
         values = {**file_values, **values}
         explanations = {**file_expl, **explanations}
     if not values and not explanations and not from_last_year:

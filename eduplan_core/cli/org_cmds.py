@@ -126,9 +126,7 @@ def orgs_set(school, year, attr, value, ws):
     """记录学校属性自某年起的变化（改名、办学性质、停办、撤并、纸质报送）。"""
     _require_bureau(ws)
     org = ws.orgs.resolve(school)
-    if attr == "paper":
-        value = value in ("是", "1", "true", "yes")
-    set_school_attr(ws, org.code, year, attr, value)
+    set_school_attr(ws, org.code, year, attr, value)  # checks the value (paper: 是/否/1/0)
     say(f"已记录：{shown(org.name)} 自 {year} 年起 {attr} = {shown(value)}")
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalog.model import (OWNERSHIPS, SCHOOL_STATUS, SCHOOL_TYPES, SCHOOL_YEARLY_ATTRS,
-                             URBAN_RURAL, Org)
+from ..catalog.model import SCHOOL_YEARLY_ATTRS, Org
 from ..errors import UsageError
+from ..inputs import check_year
+from ..schoolattrs import check_attr
 from .org_rows import insert_schools
 from .clock import now_iso
 from .workspace import Workspace
@@ -38,8 +39,14 @@ def check_school(ws_orgs, s: SchoolInput) -> tuple[Org | None, list[str]]:
         errors.append(f"学校代码“{s.code}”应为10位数字（学校标识码）")
     elif code in ws_orgs:
         errors.append(f"学校代码“{code}”已存在（{ws_orgs.get(code).name}）")
-    if not (s.name or "").strip():
-        errors.append("学校名称不能为空")
+    kept: dict = {}  # the values as kept, by the same rule as `orgs set` (schoolattrs)
+    for attr, default in (("name", ""), ("type", ""), ("ownership", ""), ("urban_rural", ""),
+                          ("paper", False)):
+        given = getattr(s, attr)
+        kept[attr], reason = check_attr(attr, default if given is None else given, ws_orgs,
+                                        code)
+        if reason:
+            errors.append(reason)
     parent = None
     try:
         parent = ws_orgs.resolve(s.parent)
@@ -48,20 +55,15 @@ def check_school(ws_orgs, s: SchoolInput) -> tuple[Org | None, list[str]]:
             parent = None
     except Exception as exc:  # OrgNotFound / AmbiguousOrg carry the Chinese message
         errors.append(getattr(exc, "message", str(exc)))
-    for value, allowed, label in ((s.type, SCHOOL_TYPES, "学校类型"),
-                                  (s.ownership, OWNERSHIPS, "办学性质"),
-                                  (s.urban_rural, URBAN_RURAL, "城乡类别")):
-        if value not in allowed:
-            errors.append(f"{label}“{value}”无效（可用：{'、'.join(allowed)}）")
     phone = (s.phone or "").strip()
     if phone and not re.fullmatch(r"[0-9+\-\s()]{5,20}", phone):
         errors.append(f"联系电话“{phone}”格式不正确")
     if errors:
         return None, errors
-    return Org(code=code, name=s.name.strip(), level="school", parent=parent.code,
-               type=s.type, ownership=s.ownership, urban_rural=s.urban_rural,
+    return Org(code=code, name=kept["name"], level="school", parent=parent.code,
+               type=kept["type"], ownership=kept["ownership"], urban_rural=kept["urban_rural"],
                contact=(s.contact or "").strip() or None, phone=phone or None,
-               paper=bool(s.paper), source="workspace"), []
+               paper=kept["paper"], source="workspace"), []
 
 
 def register_school(ws: Workspace, school: Org) -> None:
@@ -83,12 +85,13 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
     if attr not in SCHOOL_YEARLY_ATTRS:
         raise UsageError(f"属性“{attr}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）",
                          f"attribute {attr} cannot change by year")
-    allowed = {"type": SCHOOL_TYPES, "ownership": OWNERSHIPS, "urban_rural": URBAN_RURAL,
-               "status": SCHOOL_STATUS}.get(attr)
-    if allowed and value not in allowed:
-        raise UsageError(f"“{value}”无效（可用：{'、'.join(allowed)}）", f"bad value {value}")
+    year = check_year(year)
     if ws.db["orgs"].count_where("code = ?", [code]) == 0:
         raise UsageError(f"“{code}”不是本工作区登记的学校", f"{code} is not registered here")
+    # the same rule as registering (check_school): 纸质报送 是/否/1/0, a name, a known school
+    value, reason = check_attr(attr, value, ws.orgs, code)
+    if reason:
+        raise UsageError(reason, f"invalid value for {attr}")
     with ws.write():
         ws.db["org_history"].upsert(
             {"org": code, "year": year, "attr": attr,
