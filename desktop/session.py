@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from eduplan_core.store.reads import data_version
 from eduplan_core.store.workspace import Workspace
 
 YEARS = (2023, 2024, 2025, 2026)
@@ -43,7 +44,7 @@ class Session(QObject):
         self.as_of_is_today = not as_of
 
     def _read_data_version(self) -> int:
-        return self.ws.db.execute("PRAGMA data_version").fetchone()[0]
+        return data_version(self.ws)
 
     def check_outside_changes(self) -> bool:
         """Refresh what is shown when another connection committed since the last look

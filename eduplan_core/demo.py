@@ -21,6 +21,7 @@ from .catalog.load import get_catalog
 from .catalog.model import Org
 from .errors import Cancelled, UsageError
 from .store.entries import set_values, submit
+from .store.reads import org_value_rows
 from .store.staging import build_in_place
 from .store.workspace import Workspace
 
@@ -386,10 +387,7 @@ def build_demo_school(path: Path, school: str, demo_path: Path, *,
     what the school itself would have entered and submitted (to see the school's side)."""
     with Workspace.open(demo_path, daily_backup=False) as county:
         org = county.orgs.resolve(school)
-        rows = county.db.execute(
-            "SELECT e.year, e.form, e.state, v.field, v.value, v.explanation FROM current_values v "
-            "JOIN entries e ON e.id = v.entry_id WHERE e.org = ? ORDER BY e.year", [org.code]
-        ).fetchall()
+        rows = org_value_rows(county, org.code)
         catalog = county.catalog
     if not org.is_school:
         raise UsageError(f"{org.name}不是学校", f"{org.name} is not a school")

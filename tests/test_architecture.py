@@ -36,3 +36,44 @@ def test_no_eval_or_exec_calls():
                     node.func.id in ("eval", "exec", "compile"):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+DB_CALLS = {"execute", "executescript", "executemany", "rows_where", "insert", "insert_all",
+            "upsert", "upsert_all", "update", "delete", "delete_where", "commit", "atomic"}
+
+
+def _touches_the_database(node: ast.Call) -> bool:
+    """A call like ``x.db.execute(...)``, ``db["t"].insert(...)`` or ``x.db.conn...``."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in DB_CALLS):
+        return False
+    target = ast.unparse(func.value)
+    return target.endswith((".db", ".conn")) or ".db[" in target or target.startswith("db[") \
+        or target in ("db", "conn")
+
+
+def test_sql_lives_in_store():
+    """Every read and write of the workspace's tables goes through eduplan_core/store/ (writes
+    through its one transaction helper, store/tx.py)."""
+    offenders = []
+    for path in _python_files("eduplan_core", "desktop"):
+        if "store" in path.relative_to(ROOT).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offenders += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(tree)
+                      if isinstance(n, ast.Call) and _touches_the_database(n)]
+    assert offenders == []
+
+
+def test_writes_in_store_go_through_one_transaction_helper():
+    """No ``with db.conn:`` (it lets sqlite-utils commit halfway) and no bare BEGIN/COMMIT
+    outside store/tx.py."""
+    offenders = []
+    for path in _python_files("eduplan_core/store"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "tx.py":
+            continue
+        for n, line in enumerate(text.splitlines(), 1):
+            if ".conn:" in line or '"BEGIN' in line or '"COMMIT' in line or "conn.commit" in line:
+                offenders.append(f"{path.name}:{n}")
+    assert offenders == []

@@ -9,6 +9,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from ..store.reads import year_rows
 from ..catalog.model import Catalog, Org
 from ..orgtree import OrgTree
 
@@ -186,15 +187,7 @@ def load_year_frames(ws, root: Org, years: Iterable[int]) -> dict[int, YearFrame
     out = {}
     for year in years:
         units = unit_table(ws.orgs, root, year)
-        entries = ws.db.execute("SELECT org, form, state FROM entries WHERE year = ?",
-                                [year]).fetchall()
-        values = ws.db.execute(
-            "SELECT e.org, e.form, v.field, v.value FROM current_values v "
-            "JOIN entries e ON e.id = v.entry_id WHERE e.year = ?", [year]).fetchall()
-        explanations = ws.db.execute(
-            "SELECT e.org, v.field, v.explanation FROM current_values v JOIN entries e "
-            "ON e.id = v.entry_id WHERE e.year = ? AND v.explanation IS NOT NULL",
-            [year]).fetchall()
-        out[year] = build_year_frame(units, year, entries, values, forms,
-                                     explanations=explanations)
+        rows = year_rows(ws, year)
+        out[year] = build_year_frame(units, year, rows.entries, rows.values, forms,
+                                     explanations=rows.explanations)
     return out

@@ -13,6 +13,7 @@ from typing import Callable
 from ..catalog.model import Org
 from ..errors import Cancelled
 from ..inputs import check_year
+from ..store.reads import first_year, milestone_dates
 from ..targets import targets_for
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
@@ -186,7 +187,7 @@ def overview_org(ws, org_query: str, years: tuple[int, ...], *, as_of: dt.date |
 
 
 def _first_year(ws) -> int | None:
-    return ws.db.execute("SELECT min(year) FROM entries").fetchone()[0]
+    return first_year(ws)
 
 
 def completeness_org(ws, org_query: str, year: int) -> Completeness:
@@ -197,10 +198,7 @@ def completeness_org(ws, org_query: str, year: int) -> Completeness:
 
 
 def _milestones(ws) -> dict[tuple[str, str], str]:
-    rows = ws.db.execute(
-        "SELECT e.org, v.field, v.value FROM current_values v JOIN entries e "
-        "ON e.id = v.entry_id WHERE e.form = 'milestones' AND v.value IS NOT NULL").fetchall()
-    return {(org, code): value for org, code, value in rows}
+    return milestone_dates(ws)
 
 
 __all__ = ["compute_org", "check_org", "check_frames", "overview_org", "completeness_org",

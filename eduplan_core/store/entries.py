@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from ..catalog.model import Form, Org
 from ..errors import UsageError, ValidationFailed
+from ..inputs import check_year
 from ..validation import Issue, parse_value, validate
 from .clock import now_iso
 from .workspace import Workspace
@@ -150,6 +151,7 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
     the owner's ``operator``, instead of as an edit by this workspace.
     """
     explanations = {k: v.strip() for k, v in (explanations or {}).items() if v and v.strip()}
+    year = check_year(year)
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
     owner = received_from or owner_for(ws, org, year)
@@ -261,6 +263,7 @@ def carry_over(ws: Workspace, org_query: str, year: int, form_code: str | None) 
 
 
 def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EntryView:
+    year = check_year(year)
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
     entry = _entry_row(ws, org.code, year, form.code)
@@ -285,6 +288,7 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
            received_from: str | None = None, operator: str | None = None) -> SubmitResult:
     """Freeze the current values with the form's hash; refused while errors or unexplained
     warnings remain (exit 1)."""
+    year = check_year(year)
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
     if received_from is None:
