@@ -384,3 +384,26 @@ def test_busy_writer_waits_instead_of_failing(base):
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - start >= 1.0
     assert stored(base)["values"] == FIELDS
+
+
+def test_an_internal_error_says_truly_whether_anything_was_saved(base, monkeypatch):
+    from click.testing import CliRunner
+
+    from eduplan_core.cli import entry_cmds
+    from eduplan_core.cli.main import cli
+    from eduplan_core.store import entries as store_entries
+
+    def bug(*args, **kwargs):
+        raise RuntimeError("a bug of ours")
+
+    args = [*SAVE, "--workspace", str(base)]
+    with monkeypatch.context() as m:  # inside the save's transaction: all of it undone
+        m.setattr(store_entries, "validate", bug)
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "程序内部错误，未做任何修改" in result.output
+    assert stored(base)["values"] == {}
+    with monkeypatch.context() as m:  # after the save committed: it says the save stands
+        m.setattr(entry_cmds, "fmt", bug)
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "已完成的保存仍然有效" in result.output
+    assert stored(base)["values"] == FIELDS

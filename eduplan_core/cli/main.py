@@ -82,6 +82,9 @@ class _Group(click.Group):
             raise _chinese(exc) from None
 
     def invoke(self, ctx):
+        from ..store.tx import commits
+
+        committed = commits()  # to say truly whether anything was saved before a failure
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
@@ -93,8 +96,12 @@ class _Group(click.Group):
                 BrokenPipeError):  # click's own handling (`eduplan targets | head` is fine)
             raise
         except Exception:  # a bug of ours: say so plainly, keep the details in the log
+            from ..store.tx import commits
+
             log = _log_internal_error()
-            click.echo(f"程序内部错误，未做任何修改。详细信息已记录在 {log}，请发送给技术支持。",
+            done = ("本次操作中已完成的保存仍然有效，未完成的部分已撤销" if commits() > committed
+                    else "未做任何修改")
+            click.echo(f"程序内部错误，{done}。详细信息已记录在 {log}，请发送给技术支持。",
                        err=True)
             ctx.exit(2)
 

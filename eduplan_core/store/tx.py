@@ -66,6 +66,15 @@ def storage_error(exc: BaseException, where: Path | str, what: str = "本次修�
     return None
 
 
+_commits = 0
+
+
+def commits() -> int:
+    """How many transactions this process has committed (so an error message can say truly
+    whether anything was saved)."""
+    return _commits
+
+
 @contextlib.contextmanager
 def write(db, where: Path | str = "") -> Iterator[None]:
     """One all-or-nothing transaction. Nested use joins the outer transaction (as a savepoint
@@ -79,9 +88,11 @@ def write(db, where: Path | str = "") -> Iterator[None]:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
         raise (storage_error(exc, where) or exc) from None
+    global _commits
     try:
         yield
         conn.execute("COMMIT")
+        _commits += 1
     except BaseException as exc:
         if conn.in_transaction:
             try:
