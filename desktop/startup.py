@@ -40,7 +40,10 @@ def run_with_progress(parent, text: str, fn):
 
 
 def ensure_demo(parent=None) -> Path:
+    from eduplan_core.store.staging import remove_stale_builds
+
     path = demo_workspace_dir()
+    remove_stale_builds(path)  # what a killed build left beside it
     if not (path / DB_NAME).exists():
         from eduplan_core.demo import build_demo
 

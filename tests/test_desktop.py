@@ -186,3 +186,20 @@ def test_the_window_notices_saves_made_by_another_process(qtbot, demo_path):
         assert view_entry(session.ws, "东川区", 2025, "county").values["cty_out_of_school"] == 3
     finally:
         session.close()
+
+
+def test_start_removes_what_a_killed_demo_build_left(qtbot, isolated_home, demo_master):
+    import shutil
+
+    from desktop.startup import ensure_demo
+
+    shutil.copytree(demo_master, isolated_home / "demo")
+    left = isolated_home / ".demo-building-abc123"
+    shutil.copytree(demo_master, left)
+    (left / "locks" / "building.lock").touch()  # its builder died: the lock is free
+    mine = isolated_home / ".demo-building-notes"
+    mine.mkdir()
+    (mine / "笔记.txt").write_text("不是 EduPlan 的文件")
+    ensure_demo()
+    assert not left.exists()
+    assert (mine / "笔记.txt").exists()  # holds a file EduPlan did not make: left alone
