@@ -407,3 +407,13 @@ def test_an_internal_error_says_truly_whether_anything_was_saved(base, monkeypat
         result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "已完成的保存仍然有效" in result.output
     assert stored(base)["values"] == FIELDS
+
+
+def test_init_beside_a_foreign_file_names_it_and_leaves_it(tmp_path, catalog):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "eduplan.sqlite").write_bytes(b"")
+    with pytest.raises(NotAWorkspace, match="空文件"):
+        Workspace.create(folder, org="东川区", role="county", operator="甲", catalog=catalog)
+    assert (folder / "eduplan.sqlite").read_bytes() == b""
+    assert [p.name for p in folder.iterdir()] == ["eduplan.sqlite"]

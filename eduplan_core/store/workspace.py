@@ -134,6 +134,12 @@ class Workspace:
         path = Path(path)
         catalog = catalog or get_catalog()
         if (path / backup.DB_NAME).exists():
+            foreign = backup.foreign_reason(path / backup.DB_NAME,
+                                            [m.name for m in migrations._migrations])
+            if foreign:
+                raise NotAWorkspace(f"“{path / backup.DB_NAME}”{foreign[0]}。EduPlan 不会改动"
+                                    "它；请换一个文件夹建立工作区。",
+                                    f"{path / backup.DB_NAME} {foreign[1]}")
             raise UsageError(f"“{path}”已经是一个工作区，不能重复初始化。",
                              f"{path} is already a workspace")
         if role not in ROLES:
