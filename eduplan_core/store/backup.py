@@ -140,14 +140,21 @@ def start_daily_backup(workspace: Path) -> threading.Thread | None:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def read_only_query(path: Path, *queries: str) -> list[list[tuple]]:
+    """The rows of each query, read without writing anything: not even a -wal or -shm file
+    appears beside a file that has none (it is complete then, and read as immutable)."""
+    flags = "mode=ro" if Path(str(path) + "-wal").exists() else "mode=ro&immutable=1"
+    con = sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=30)
+    try:
+        return [con.execute(q).fetchall() for q in queries]
+    finally:
+        con.close()
+
+
 def check_database(path: Path) -> str | None:
     """None when the file is a sound SQLite database, else the reason it is not."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
+        rows = read_only_query(path, "PRAGMA quick_check")[0]
     except sqlite3.DatabaseError as exc:
         return str(exc)
     if rows != [("ok",)]:
@@ -169,20 +176,13 @@ def foreign_reason(path: Path, known_migrations) -> tuple[str, str] | None:
     if header != SQLITE_HEADER:
         return ("不是 EduPlan 工作区数据文件（不是 SQLite 数据库）",
                 "is not an EduPlan workspace (not an SQLite database)")
-    # without a WAL beside it the file is complete: read it as immutable, so that not even
-    # a -shm or -wal file appears beside a file that may not be ours
-    flags = "mode=ro" if Path(str(path) + "-wal").exists() else "mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=30)
-        try:
-            tables = {r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            applied = set()
-            if "_sqlite_migrations" in tables:
-                applied = {r[0] for r in con.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'eduplan'")}
-        finally:
-            con.close()
+        tables = {r[0] for r in read_only_query(
+            path, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]}
+        applied = set()
+        if "_sqlite_migrations" in tables:
+            applied = {r[0] for r in read_only_query(
+                path, "SELECT name FROM _sqlite_migrations WHERE migration_set = 'eduplan'")[0]}
     except sqlite3.DatabaseError:
         return None  # damaged: quick_check says so
     if not applied or "meta" not in tables:

@@ -20,7 +20,7 @@ from typing import Callable, TypeVar
 import portalocker
 
 from ..errors import UsageError
-from .backup import BACKUP_DIR, DB_NAME, foreign_reason
+from .backup import BACKUP_DIR, DB_NAME, foreign_reason, read_only_query
 from .lock import LOCK_DIR, exclusive
 from .migrations import migrations
 
@@ -54,13 +54,10 @@ def is_demo_workspace(path: Path) -> bool:
     if foreign_reason(db, [m.name for m in migrations._migrations]):
         return False
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
-        finally:
-            con.close()
+        rows = read_only_query(db, "SELECT value FROM meta WHERE key = 'demo'")[0]
     except sqlite3.DatabaseError:
         return False
+    row = rows[0] if rows else None
     return row is not None and row[0] == "1"
 
 
