@@ -120,7 +120,7 @@ def _why_not(text: str, kind: str) -> Refused:
     if _SCIENTIFIC.fullmatch(loose):
         return Refused(expect, "不接受科学记数法，请写出完整的数，如 100000")
     if _SEPARATED.fullmatch(loose):
-        return Refused(expect, "数字中不能有分隔符（, _ 空格或 '），请连写，如 1234；小数点用“.”")
+        return Refused(expect, "数字中不能有分隔符 , _ ' 或空格，请连写，如 1234；小数点用“.”")
     return Refused(expect)
 
 
