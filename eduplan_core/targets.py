@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .catalog.model import Catalog, Org, Target
+from .inputs import check_year
 from .orgtree import OrgTree
 
 
@@ -90,6 +91,8 @@ def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None =
     """``year`` keeps only that year's targets; a school's type is taken as of ``attrs_year``
     (default ``year``, else the current year), so a school that changed type keeps the
     thresholds of what it was."""
+    if year is not None:
+        check_year(year)
     ancestors = tree.ancestors(org.code)
     rank = {org.code: 0, **{a.code: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
     year_type = None

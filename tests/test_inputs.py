@@ -146,3 +146,19 @@ def test_shown_makes_invisible_and_terminal_characters_visible():
     assert shown(None) == "" and shown(12) == "12"
     assert brief("x" * 100).endswith("（共 100 个字符）")
     assert brief("短") == "短"
+
+
+def test_core_functions_taking_a_year_use_the_one_rule(catalog, demo_path):
+    from eduplan_core.indicators.service import check_org, completeness_org, compute_org
+    from eduplan_core.orgtree import OrgTree
+    from eduplan_core.store.workspace import Workspace
+    from eduplan_core.targets import targets_for
+
+    tree = OrgTree(catalog)
+    with pytest.raises(UsageError, match="2000—2100"):
+        targets_for(catalog, tree, tree.resolve("东川区"), year=1900)
+    with Workspace.open(demo_path, daily_backup=False) as ws:
+        for call in (compute_org, check_org, completeness_org):
+            for year in (0, 3000, 10 ** 20):
+                with pytest.raises(UsageError, match="2000—2100"):
+                    call(ws, "东川区", year)
