@@ -15,7 +15,7 @@ from typing import Any, Callable
 import click
 
 from ..errors import EduPlanError
-from ..inputs import LIMIT, brief, read_year, shown
+from ..inputs import LIMIT, Refused, brief, read_date, read_year, shown
 from ..paths import default_workspace_dir
 from ..store.workspace import Workspace
 
@@ -87,9 +87,12 @@ class _Date(click.ParamType):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"“{value}”不是有效日期，应为 YYYY-MM-DD，例如 2024-12-31", param, ctx)
+            text = read_date(value)  # the desktop's and --set's rule for dates
+        except Refused:
+            text = None
+        if text is None:
+            self.fail(f"“{brief(value)}”不是有效日期，应为 YYYY-MM-DD，例如 2024-12-31", param, ctx)
+        return dt.date.fromisoformat(text)
 
 
 def as_of_option(f: Callable) -> Callable:
