@@ -53,8 +53,12 @@ def _series(value: Any, index: pd.Index) -> pd.Series:
 
 def _finite(series: pd.Series) -> pd.Series:
     """Infinities and NaN (overflow, complex powers, NaN read from data) become missing."""
-    finite = np.isfinite(series.to_numpy(dtype="float64", na_value=np.nan))
-    return series.mask(pd.Series(~finite, index=series.index), pd.NA)
+    bad = ~np.isfinite(series.to_numpy(dtype="float64", na_value=np.nan))
+    if bad.any():
+        bad &= ~series.isna().to_numpy()  # NA reads as NaN here; only real NaN/inf are bad
+    if not bad.any():
+        return series  # the usual case: nothing to mask, no copy
+    return series.mask(pd.Series(bad, index=series.index), pd.NA)
 
 
 def _is_text(value: Any) -> bool:
