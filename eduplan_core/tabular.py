@@ -29,14 +29,18 @@ MAX_LISTED = 50  # rows named in one message; the count says how many more
 class RowError:
     row: int  # as the user sees it: the header is row 1
     reason: str
+    value_error: bool = False  # a value of a known field that fails its type or range
 
 
 class RowsRejected(EduPlanError):
-    """Some rows of a file are bad: every one is named, and nothing of the file is stored."""
+    """Some rows of a file are bad: every one is named, and nothing of the file is stored.
+    Exit code 1 (data did not pass validation) when every problem is a value failing its
+    field's type or range, as for ``--set``; 2 (input error) otherwise."""
 
     def __init__(self, file: str, errors: list[RowError], nothing: str = "未保存任何数据",
                  nothing_en: str = "nothing saved"):
         self.file, self.errors = file, errors
+        self.exit_code = 1 if errors and all(e.value_error for e in errors) else 2
         lines = "\n".join(f"  第{e.row}行：{e.reason}" for e in errors[:MAX_LISTED])
         more = f"\n  ……另有 {len(errors) - MAX_LISTED} 处" if len(errors) > MAX_LISTED else ""
         super().__init__(f"{file} 有 {len(errors)} 处错误，{nothing}：\n{lines}{more}",
@@ -115,18 +119,18 @@ def read_value_csv(path: Path, form: Form | None = None
         if not code:
             errors.append(RowError(n, "缺少字段代码"))
             continue
-        reasons = []
+        reasons: list[RowError] = []
         if code in first_row:
-            reasons.append(f"字段“{brief(code)}”与第{first_row[code]}行重复")
+            reasons.append(RowError(n, f"字段“{brief(code)}”与第{first_row[code]}行重复"))
         else:
             first_row[code] = n
         value = row.get("value", "")
         if not value:
-            reasons.append(f"字段“{brief(code)}”没有值（清除已填的值请用 --set {brief(code)}=，"
-                           "只写说明请用 --explain）")
+            reasons.append(RowError(n, f"字段“{brief(code)}”没有值（清除已填的值请用 --set "
+                                       f"{brief(code)}=，只写说明请用 --explain）"))
         elif form is not None:
-            reasons.extend(_field_problems(form, code, value))
-        errors.extend(RowError(n, r) for r in reasons)
+            reasons.extend(_field_problems(form, code, value, n))
+        errors.extend(reasons)
         if not reasons:
             values[code] = value
             if row.get("explanation"):
@@ -136,15 +140,15 @@ def read_value_csv(path: Path, form: Form | None = None
     return values, explanations
 
 
-def _field_problems(form: Form, code: str, value: str) -> list[str]:
+def _field_problems(form: Form, code: str, value: str, n: int) -> list[RowError]:
     from .validation import parse_value, range_issue
 
     field = form.field(code)
     if field is None:
-        return [f"“{form.name}”中没有字段“{brief(code)}”"]
+        return [RowError(n, f"“{form.name}”中没有字段“{brief(code)}”")]
     if field.is_calculated:
-        return [f"“{field.label}”是计算字段，不能填写"]
+        return [RowError(n, f"“{field.label}”是计算字段，不能填写")]
     parsed, issue = parse_value(field, value)
     if issue is None:
         issue = range_issue(field, parsed)
-    return [issue.message] if issue else []
+    return [RowError(n, issue.message, value_error=True)] if issue else []

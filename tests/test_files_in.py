@@ -432,3 +432,19 @@ def test_value_file_type_and_range_errors_of_different_rows_together(catalog, tm
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, "utf-8")
     return path
+
+
+def test_enter_file_with_only_bad_values_exits_1_like_set(tmp_path):
+    """Values failing their field's type or range: exit 1 (not saved), as `--set` does; every
+    row named, so a type error no longer hides the range error of another row."""
+    ws_dir = tmp_path / "ws"
+    run("init", "--org", "东川区", "--role", "county", "--operator", "甲", "--workspace", ws_dir)
+    with Workspace.open(ws_dir, daily_backup=False) as ws:
+        before = count_rows(ws)
+    csv = _write(tmp_path / "values.csv", "字段,值\ncty_pop_3_5,-5\ncty_population,abc\n")
+    r = run("enter", "--org", "东川区", "--year", 2024, "--form", "county", "--file", csv,
+            "--workspace", ws_dir, code=1)
+    assert re.search(r"第2行：[^\n]*不能为负数", r.output), r.output
+    assert re.search(r"第3行：[^\n]*abc", r.output), r.output
+    with Workspace.open(ws_dir, daily_backup=False) as ws:
+        assert count_rows(ws) == before
