@@ -47,6 +47,7 @@ import numbers
 import operator
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from .errors import ExpressionError
@@ -275,7 +276,7 @@ class _Interpreter:
             return value
         if isinstance(value, numbers.Integral):
             return real(int(value))
-        if isinstance(value, numbers.Real):
+        if isinstance(value, (numbers.Real, Decimal)):
             return real(float(value))
         raise self.fail(f"字段“{node.id}”的值不是数值、文本或是否", f"value of {node.id} has an "
                         f"unsupported type {type(value).__name__}")
