@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from eduplan_core.errors import UsageError
+from eduplan_core.inputs import read_year
 from eduplan_core.store.reads import data_version
 from eduplan_core.store.workspace import Workspace
 
@@ -38,9 +40,16 @@ class Session(QObject):
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self.check_outside_changes)
         self._watch.start()
-        self.year = int(settings.value("year", 2024))
+        try:  # a settings file edited by hand, or left by another version
+            self.year = read_year(str(settings.value("year", 2024)))
+        except UsageError:
+            self.year = 2024
         as_of = settings.value("as_of", "")
-        self.as_of = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+        try:
+            self.as_of = dt.date.fromisoformat(str(as_of)) if as_of else dt.date.today()
+        except ValueError:  # a settings file edited by hand: today
+            as_of = ""
+            self.as_of = dt.date.today()
         self.as_of_is_today = not as_of
 
     def _read_data_version(self) -> int:

@@ -203,3 +203,17 @@ def test_start_removes_what_a_killed_demo_build_left(qtbot, isolated_home, demo_
     ensure_demo()
     assert not left.exists()
     assert (mine / "笔记.txt").exists()  # holds a file EduPlan did not make: left alone
+
+
+def test_odd_settings_do_not_stop_the_window(qtbot, demo_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.session import Session
+
+    QSettings().setValue("year", "99999999999999999999")
+    QSettings().setValue("as_of", "昨天")
+    session = Session(demo_path)
+    try:
+        assert session.year == 2024 and session.as_of_is_today
+    finally:
+        session.close()

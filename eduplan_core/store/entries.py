@@ -331,6 +331,7 @@ def history(ws: Workspace, org_query: str, field_code: str,
              WHERE e.org = ? AND r.field = ?"""
     params: list = [org.code, field_code]
     if year is not None:
+        year = check_year(year)
         sql += " AND e.year = ?"
         params.append(year)
     rows = ws.db.execute(sql + " ORDER BY r.id", params).fetchall()
