@@ -229,3 +229,16 @@ def test_carry_over_and_typed_values_are_one_change(county_ws):
     assert view.values["pri_students"] == 470 and "pri_students" not in view.carried_over
     assert set(view.carried_over) == {"pri_fulltime_teachers", "pri_backbone_teachers"}
     assert len(r.changes) == 3
+
+
+def test_every_unknown_field_and_every_bad_value_is_named_at_once(county_ws):
+    with pytest.raises(UsageError) as info:
+        entries.set_values(county_ws, PAPER, 2024, "primary",
+                           {"nope": "1", "nada": "2", "pri_backbone_per100": "1"})
+    assert all(w in info.value.message for w in ("nope", "nada", "计算字段"))
+    # a type error of one field hides no range error of another
+    with pytest.raises(ValidationFailed) as info:
+        entries.set_values(county_ws, PAPER, 2024, "primary",
+                           {"pri_students": "abc", "pri_fulltime_teachers": "-5"})
+    assert {i.fields[0] for i in info.value.issues} == {"pri_students", "pri_fulltime_teachers"}
+    assert count_rows(county_ws)["revisions"] == 0

@@ -156,19 +156,25 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
     form = form_for(ws, org, year, form_code)
     owner = received_from or owner_for(ws, org, year)
     operator = operator or ws.operator
-    for code in list(raw_values) + list(explanations):
+    problems = []  # every unknown or unfillable field at once, not only the first
+    for code in dict.fromkeys(list(raw_values) + list(explanations)):
         f = form.field(code)
         if f is None:
-            raise UsageError(f"“{form.name}”中没有字段“{code}”（eduplan forms --form "
-                             f"{form.code} 查看字段）", f"no field {code} in form {form.code}")
-        if f.is_calculated:
-            raise UsageError(f"“{f.label}”是计算字段，不能填写", f"{code} is calculated")
-        if form.code == "milestones":
+            problems.append(f"“{form.name}”中没有字段“{code}”")
+        elif f.is_calculated:
+            problems.append(f"“{f.label}”是计算字段，不能填写")
+        elif form.code == "milestones":
             target = next(t for t in ws.catalog.targets if t.code == code)
             if target.org != org.code:
                 owner_org = ws.orgs.get(target.org)
-                raise UsageError(f"里程碑“{f.label}”属于{owner_org.name if owner_org else target.org}"
-                                 f"，不能由{org.name}填报", f"milestone {code} is not {org.code}'s")
+                problems.append(f"里程碑“{f.label}”属于"
+                                f"{owner_org.name if owner_org else target.org}，"
+                                f"不能由{org.name}填报")
+    if problems:
+        hint = f"（eduplan forms --form {form.code} 查看字段）" if any(
+            "没有字段" in p for p in problems) else ""
+        raise UsageError("；".join(problems) + hint,
+                         f"{len(problems)} field(s) cannot be entered in form {form.code}")
     with ws.write():  # read, validate and write in one transaction: nothing interleaves
         return _set_values(ws, org, year, form, owner, operator, raw_values, explanations,
                            source, carried_values)
