@@ -91,19 +91,30 @@ def _zip_bomb(path: Path, megabytes: int = 300) -> Path:
     return path
 
 
+CHILD = """
+import atexit, sys
+PEAK_FILE = sys.argv.pop(1)
+def _peak():  # this process's own high-water mark (VmHWM starts afresh at exec, unlike
+    # ru_maxrss, which keeps the forked parent's size)
+    with open("/proc/self/status") as fh, open(PEAK_FILE, "w") as out:
+        out.write(next(l for l in fh if l.startswith("VmHWM")).split()[1])
+atexit.register(_peak)
+from eduplan_core.cli.main import main
+main()
+"""
+
+
 def _run_measured(args: list[str], cwd: Path) -> tuple[int, str, float, float]:
     """Run the eduplan CLI in a child process: exit code, output, seconds, peak RSS in MB (of
-    that child alone, from wait4)."""
-    out_path = cwd / "child.out"
+    that child's own program, from /proc/self/status at its exit)."""
+    out_path, peak_path = cwd / "child.out", cwd / "child.peak"
     start = time.monotonic()
     with out_path.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", "from eduplan_core.cli.main import main; main()", *args],
-            stdout=out, stderr=subprocess.STDOUT, cwd=project_root())
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(peak_path), *args],
+                              stdout=out, stderr=subprocess.STDOUT, cwd=project_root())
     seconds = time.monotonic() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, out_path.read_text("utf-8"), seconds, usage.ru_maxrss / 1024
+    return (proc.returncode, out_path.read_text("utf-8"), seconds,
+            int(peak_path.read_text()) / 1024)
 
 
 def test_zip_bomb_is_refused_quickly_with_little_memory(tmp_path):

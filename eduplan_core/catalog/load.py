@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -162,6 +163,7 @@ def _rows(ck: "_Checker", data: dict, table: str, spec: dict):
 def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, m.Org]]:
     orgs: dict[str, m.Org] = {}
     demo: dict[str, m.Org] = {}
+    places: dict[str, tuple[_Checker, str]] = {}  # admin unit -> its file and table
     for ck, data in _documents(root, "orgs", ("org", "school"), problems):
         for i, raw in enumerate(data.get("org", [])):
             where = f"org[{i}]"
@@ -176,6 +178,7 @@ def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, 
             org = m.Org(code=row["code"], name=row["name"], level=row["level"],
                         parent=row.get("parent"), short=row.get("short"), former=tuple(former))
             _add_unique(ck, orgs, org, where)
+            places.setdefault(org.code, (ck, where))
         target = demo if "demo" in Path(ck.file).stem else orgs
         for i, raw in enumerate(data.get("school", [])):
             school = school_from_dict(raw, ck, f"school[{i}]",
@@ -195,7 +198,50 @@ def _load_orgs(root: Path, problems: list) -> tuple[dict[str, m.Org], dict[str, 
                 problems.append(DataFileError(
                     "orgs/", f"{code}.parent",
                     f"上级单位“{org.parent}”的层级应为{m.LEVEL_NAMES[expected]}"))
+    _check_admin_units(orgs, places)
     return orgs, demo
+
+
+# GB/T 2260: 省 xx0000, 州（市） xxxx00 under its province's xx, 县（市、区） under its xxxx
+_ADMIN_CODE = {"province": r"\d{2}0000", "prefecture": r"\d{2}(?!00)\d{2}00",
+               "county": r"\d{4}(?!00)\d{2}"}
+
+
+def _check_admin_units(orgs: dict[str, m.Org], places: dict) -> None:
+    """Codes that fit their level and parent; names, short names and former codes and names that
+    find one unit only (a former code never another unit's code)."""
+    names: dict[str, str] = {}
+    former: dict[str, str] = {}
+    for code, org in orgs.items():
+        if code not in places:
+            continue
+        ck, where = places[code]
+        if not re.fullmatch(_ADMIN_CODE[org.level], code):
+            ck.problem(f"{where}.code",
+                       f"代码“{code}”不是{m.LEVEL_NAMES[org.level]}的 6 位行政区划代码")
+        elif org.parent in orgs:
+            keep = 2 if org.level == "prefecture" else 4
+            if code[:keep] != org.parent[:keep]:
+                ck.problem(f"{where}.parent",
+                           f"代码“{code}”的前 {keep} 位与上级单位“{org.parent}”不一致")
+        for key, name in (("name", org.name), ("short", org.short)):
+            if name and names.setdefault(name, code) != code:
+                ck.problem(f"{where}.{key}", f"名称“{name}”已用于单位“{names[name]}”")
+        for j, f in enumerate(org.former):
+            if f.code == code:
+                continue  # a change of name only (潞西市 → 芒市, 533103)
+            if f.code in orgs:
+                ck.problem(f"{where}.former[{j}].code", f"原代码“{f.code}”是现有单位"
+                           f"“{orgs[f.code].name}”的代码")
+            elif former.setdefault(f.code, code) != code:
+                ck.problem(f"{where}.former[{j}].code",
+                           f"原代码“{f.code}”已是单位“{former[f.code]}”的原代码")
+    for code, org in orgs.items():  # a former name that is another unit's name or short name
+        for j, f in enumerate(org.former):
+            if names.get(f.name, code) != code:
+                ck, where = places[code]
+                ck.problem(f"{where}.former[{j}].name",
+                           f"原名称“{f.name}”是单位“{names[f.name]}”的名称")
 
 
 def _add_unique(ck: _Checker, table: dict, org: m.Org, where: str) -> None:

@@ -106,6 +106,7 @@ class YearFrame:
 
 def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
     """Every unit in operation under (and including) ``root`` in ``year``."""
+    tree.check_placed(root)  # a school under a county the tree does not know: refused, not dropped
     rows = []
     units = [root] + tree.descendants(root.code)
     ancestors: dict[str, dict[str, str | None]] = {}
