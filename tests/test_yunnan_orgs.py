@@ -4,23 +4,21 @@ county the tree does not know is refused, never dropped from a total."""
 
 import importlib.util
 import json
-import shutil
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from eduplan_core.catalog.load import load_catalog
 from eduplan_core.catalog.model import Org
 from eduplan_core.cli.main import cli
-from eduplan_core.errors import AmbiguousOrg, CatalogError, UsageError
+from eduplan_core.errors import AmbiguousOrg, UsageError
 from eduplan_core.indicators.frame import unit_table
 from eduplan_core.orgtree import OrgTree
 from eduplan_core.store.org_rows import insert_schools
 from eduplan_core.store.workspace import Workspace
 
 from .conftest import project_root
+from .test_catalog import _problems, forms_copy  # noqa: F401 (a fixture)
 
 # 州（市） and how many 县（市、区） each has (民政部, 2023—2025)
 PREFECTURES = {
@@ -206,19 +204,6 @@ def test_importing_schools_under_an_unknown_county_names_each_row(tmp_path, cata
     assert result.exit_code == 2
     assert "第3行" in result.output and "539999" in result.output
     assert "第2行" not in result.output  # 会泽县 is known now
-
-
-@pytest.fixture
-def forms_copy(tmp_path):
-    dst = tmp_path / "forms"
-    shutil.copytree(project_root() / "forms", dst)
-    return dst
-
-
-def _problems(root: Path) -> list[str]:
-    with pytest.raises(CatalogError) as info:
-        load_catalog(root)
-    return [p.message for p in info.value.problems]
 
 
 @pytest.mark.parametrize("old, new, key, reason", [
