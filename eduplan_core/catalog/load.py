@@ -527,6 +527,16 @@ def _build_target(ck, where, row, plan, documents, orgs, indicators, valid_unit_
     for t in unit_types:
         if t not in valid_unit_types:
             bad("unit_types", f"单位类型“{t}”无效")
+    # never silently left out: a target is judged only where its indicator is defined
+    if indicator is not None and indicator.levels and org in orgs:
+        judged = [orgs[org].level] if applies_to == "aggregate" else [
+            t for t in unit_types if t in m.LEVELS]
+        for level in judged:
+            if level not in indicator.levels:
+                bad("indicator", f"指标“{indicator.code}”只在"
+                    f"{'、'.join(m.LEVEL_NAMES[x] for x in indicator.levels)}计算，"
+                    f"本目标（{m.LEVEL_NAMES[level]}）不会被核查：为该层级设基表字段并在指标的"
+                    " levels 中加入它，或改用该层级的指标")
     deadline = None
     if row["kind"] == "milestone":
         deadline = _parse_deadline(row.get("deadline"))
@@ -606,16 +616,6 @@ def _load_evaluation(root: Path, problems: list) -> dict:
     return out
 
 
-    # never silently left out: a target is judged only where its indicator is defined
-    if indicator is not None and indicator.levels and org in orgs:
-        judged = [orgs[org].level] if applies_to == "aggregate" else [
-            t for t in unit_types if t in m.LEVELS]
-        for level in judged:
-            if level not in indicator.levels:
-                bad("indicator", f"指标“{indicator.code}”只在"
-                    f"{'、'.join(m.LEVEL_NAMES[x] for x in indicator.levels)}计算，"
-                    f"本目标（{m.LEVEL_NAMES[level]}）不会被核查：为该层级设基表字段并在指标的"
-                    " levels 中加入它，或改用该层级的指标")
 def milestones_form(plans: dict[str, m.Plan], indicators: dict[str, m.Indicator]) -> m.Form:
     """The form on which bureaus record when each dated milestone was done: one date field per
     milestone target (its code), generated from the plans so it always lists every one."""
