@@ -76,10 +76,18 @@ def test_targets_json_for_dongchuan_2024_lists_exam_targets_with_quotes():
         assert row["year"] == 2024 and row["source"]["quote"]
         assert set(row) >= {"plan", "org", "indicator", "applies_to", "comparator", "value",
                             "unit", "direction", "kind", "binding", "source"}
-        assert set(row["source"]) == {"document", "issuer", "date", "quote"}
+        assert set(row["source"]) == {"document", "number", "issuer", "date", "quote",
+                                      "excerpt"}
     assert by["zk_average_score_rank"]["direction"] == "lower"
     assert by["zk_average_score_rank"]["value"] == 4
-    assert all(row["year"] == 2024 for row in rows)
+    # what the 2024 check judges: the 2024 targets, later ones by their pace, the national
+    # standards (every year), earlier milestones still open
+    assert all(row["judged"] == ("due" if row["kind"] not in ("milestone", "not_collected")
+                                 else row["judged"]) for row in rows if row["year"] == 2024
+               and row["org"]["code"] != "national")
+    assert {row["judged"] for row in rows if row["year"] != 2024} <= {"pace", "standing",
+                                                                      "carried",
+                                                                      "not_collected"}
 
 
 def test_targets_filters_and_bad_input():
@@ -231,7 +239,12 @@ def test_check_on_the_demo_shows_the_sentence_of_every_missed_target(demo_path):
     text = run("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-12-31",
                "--workspace", demo_path).output
     for f in missed:
-        assert f"原文：“{f['source']['quote']}”" in text
+        if f["source"]["excerpt"]:  # a summary's table row is never shown as the text
+            assert f"{f['label']}：{f['requirement']}" in text
+            assert f"依据：{f['source']['excerpt']}" in text
+            assert f["source"]["quote"] not in text
+        else:
+            assert f"原文：“{f['source']['quote']}”" in text
     assert data["findings"][0]["severity"] == "critical"
     keys = {(f["org"], f["target"], f["year"]) for f in data["findings"]}
     assert len(keys) == len(data["findings"])  # a finding is identified by (org, target, year)

@@ -236,7 +236,8 @@ def test_close_the_gap_in_units(catalog):
     backbone = next(f for f in findings if f.org == a.code and
                     f.indicator == "yz_backbone_teachers_per100")
     assert backbone.actual == pytest.approx(0.7)
-    assert backbone.close == "需增加县级以上骨干教师 3 名"
+    assert backbone.close == "达到标准：需增加县级以上骨干教师 3 名"
+    assert (backbone.status, backbone.label) == ("missed", "国家标准（每年适用）")
 
 
 def test_robust_z_and_its_fallback_when_mad_is_zero():

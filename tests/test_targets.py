@@ -39,15 +39,19 @@ def test_tie_goes_to_the_orgs_own_plan(catalog):
 
 def test_lower_is_better_binds_the_lower_value(catalog):
     from eduplan_core.catalog.model import Target
-    from eduplan_core.targets import _binding
+    from eduplan_core.targets import group_rank
 
     def t(code, org, value):
         return Target(code=code, plan="p", indicator="rank", org=org, applies_to="aggregate",
                       year=2025, comparator="≤", value=value, unit="名", direction="lower",
                       kind="ranking", document="d", quote="q")
 
-    picked = [(t("a", "530113", 3), "own"), (t("b", "530100", 2), "inherited")]
-    assert _binding(picked, {"530113": 0, "530100": 1}) == {"b"}
+    picked = [t("a", "530113", 3), t("b", "530100", 2)]
+    rank = {"530113": 0, "530100": 1}
+    assert min(picked, key=lambda x: group_rank(x, None, rank)).code == "b"
+    # a tie goes to the org's own plan
+    tie = [t("c", "530100", 2), t("d", "530113", 2)]
+    assert min(tie, key=lambda x: group_rank(x, None, rank)).code == "d"
 
 
 def test_a_school_gets_the_each_unit_targets_of_its_sections(catalog):

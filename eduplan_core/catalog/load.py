@@ -125,7 +125,8 @@ PLAN_SPEC = {"code": (STR, True), "name": (STR, True), "org": (STR, True),
              "applies_to_level": (STR, False, m.LEVELS[:3]), "settings": (dict, False),
              "note": (STR, False)}
 DOCUMENT_SPEC = {"code": (STR, True), "file": (STR, True), "title": (STR, True),
-                 "issuer": (STR, True), "date": (STR, True), "note": (STR, False)}
+                 "issuer": (STR, True), "date": (STR, True), "note": (STR, False),
+                 "number": (STR, False), "excerpt": (STR, False)}
 TARGET_SPEC = {
     "code": (STR, True), "indicator": (STR, True), "org": (STR, False),
     "applies_to": (STR, False, m.APPLIES_TO), "unit_types": (list, False),
@@ -471,7 +472,8 @@ def _load_plans(root: Path, problems: list, orgs: dict[str, m.Org],
             if not (root / "sources" / row["file"]).is_file():
                 ck.problem(f"{where}.file", f"文件 sources/{row['file']} 不存在")
             documents[row["code"]] = m.Document(row["code"], row["file"], row["title"],
-                                                row["issuer"], row["date"])
+                                                row["issuer"], row["date"],
+                                                row.get("number", ""), row.get("excerpt", ""))
         targets = []
         for i, raw in enumerate(data.get("target", [])):
             code = raw.get("code", "") if isinstance(raw, dict) else ""

@@ -209,6 +209,8 @@ class Document:
     title: str
     issuer: str
     date: str
+    number: str = ""  # 文号 (教督〔2017〕6号)
+    excerpt: str = ""  # when the file is a summary, not the document's text: what it is
 
 
 @dataclass(frozen=True)

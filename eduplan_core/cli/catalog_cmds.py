@@ -13,7 +13,8 @@ from ..errors import CatalogError, UsageError
 from ..orgtree import OrgTree
 from ..store.backup import DB_NAME
 from ..store.workspace import Workspace
-from ..targets import targets_for
+from ..store.reads import milestone_dates, milestone_reports
+from ..targets import MILESTONE_STATES, judged_targets, merged_rows, targets_for
 from .common import (YEAR, Choice, as_of_option, emit_json, fmt, json_option, resolve_workspace,
                      say, table, workspace_option)
 
@@ -75,16 +76,19 @@ def indicators(as_json):
 
 @click.command()
 @click.option("--org", default=None, help="单位（默认：本工作区的单位）")
-@click.option("--year", type=YEAR, default=None)
+@click.option("--year", type=YEAR, default=None,
+              help="只列出该年核查（eduplan check --year）判断的目标")
 @click.option("--indicator", default=None, help="指标代码")
 @as_of_option
 @json_option
 @workspace_option
 def targets(org, year, indicator, as_of, as_json, workspace):
-    """列出某单位适用的目标：本级、上级继承、国家标准；标出约束性（更严格）的目标。"""
+    """列出某单位适用的目标：本级、上级继承、国家标准；标出约束性（更严格）的目标。
+    给出 --year 时列出的正是该年核查判断的目标（到期的、按进度看的、每年适用的国家标准、里程碑）。"""
     catalog = get_catalog()
     path = resolve_workspace(workspace)
     ws = Workspace.open(path, daily_backup=False) if (path / DB_NAME).is_file() else None
+    as_of_date = as_of if as_of else dt.date.today()
     try:
         tree = ws.orgs if ws else OrgTree(catalog)
         if org is None and ws is None:
@@ -93,30 +97,74 @@ def targets(org, year, indicator, as_of, as_json, workspace):
         if indicator and indicator not in catalog.indicators:
             raise UsageError(f"指标“{indicator}”不存在（eduplan indicators 查看）",
                              f"no indicator {indicator}")
-        rows = targets_for(catalog, tree, unit, year=year, indicator=indicator,
-                           as_of=as_of if as_of else dt.date.today())
+        if year is None:
+            rows = targets_for(catalog, tree, unit, indicator=indicator, as_of=as_of_date)
+        else:
+            rows = judged_targets(catalog, tree, unit, year, as_of=as_of_date,
+                                  milestones=milestone_dates(ws) if ws else None,
+                                  reports=milestone_reports(ws) if ws else None,
+                                  indicator=indicator)
     finally:
         if ws:
             ws.close()
+    merged = merged_rows(rows)
     if as_json:
-        emit_json(rows)
+        emit_json([{**r.to_dict(), "also": [
+            {"code": o.target.code, "plan": {"code": o.target.plan, "name": o.plan_name},
+             "org": {"code": o.target.org, "name": o.org_name}, "relation": o.relation,
+             "binding": o.binding, "source": {"document": o.document_title,
+                                              "quote": o.target.quote}} for o in others]}
+            for r, others in merged])
         return
-    say(f"{fmt(unit.name)}（{unit.code}）适用的目标：{len(rows)} 项")
-    table([[r.target.year, r.indicator_name, _scope(r.target),
-            f"{r.target.comparator}{fmt(r.target.value)}"
-            f"{r.target.unit if r.target.unit not in ('是/否',) else ''}",
-            r.org_name, "★" if r.binding else "", r.target.quote[:40]] for r in rows],
-          ["年份", "指标", "范围", "目标", "来源单位", "约束", "原文"])
-    say("★ = 约束性目标（多个规划设定同一指标时更严格的一个）")
-
-
-def _scope(t) -> str:
-    """本级 for the org's own roll-up; 各县/各校 for each unit below; with the 小学/初中 section."""
-    if t.applies_to == "aggregate":
-        scope = "本级"
+    names = {o.code: o.name for o in [unit] + tree.descendants(unit.code)}
+    if year is None:
+        say(f"{fmt(unit.name)}（{unit.code}）适用的目标：{len(rows)} 项")
     else:
-        scope = "各" + ("县" if "county" in t.unit_types else "校")
-    return scope + (f"·{t.section}" if t.section else "")
+        say(f"{fmt(unit.name)}（{unit.code}） {year} 年核查判断的目标：{len(rows)} 项"
+            f"（与 eduplan check --year {year} 相同；截至 {as_of_date.isoformat()}）")
+    table([[_when(r, year), r.indicator_name, _scope(r, names), r.requirement,
+            "、".join(dict.fromkeys(x.org_name for x in [r] + others)),
+            "★" if r.binding else "",
+            MILESTONE_STATES.get(r.state, "") if r.state else _deadline_state(r),
+            _source(r)] for r, others in merged],
+          ["适用", "指标", "范围", "目标", "来源单位", "约束", "里程碑", "原文"])
+    say("★ = 约束性目标：判断同一指标、学段、范围的几项目标中更严格的一项（同值时先到期的、"
+        "本级的优先）；几个规划设定相同的目标时合为一行，列出各来源单位")
+
+
+def _when(r, year) -> str:
+    t = r.target
+    if t.kind == "milestone":
+        text = f"截止 {t.deadline.isoformat()}" if t.deadline else f"{t.year} 年"
+        return text + ("（往年未完成）" if r.judged == "carried" else "")
+    if t.is_national:
+        return "国家标准（每年适用）"
+    if r.judged == "pace":
+        return f"{t.year} 年目标（本年看进度）"
+    return f"{t.year} 年目标" if year is not None else str(t.year)
+
+
+def _deadline_state(r) -> str:
+    if r.target.kind != "milestone" or r.overdue is None:
+        return ""
+    return "已过截止日期" if r.overdue else "未到期"
+
+
+def _source(r) -> str:
+    if r.excerpt:
+        return "据" + r.excerpt
+    return r.target.quote[:40]
+
+
+def _scope(r, names: dict | None = None) -> str:
+    """本级 for the org's own roll-up; 各县/各校 for each unit below; a bureau below against its
+    own plan by name."""
+    t = r.target
+    if r.scope == "self":
+        return "本级"
+    if r.scope == "each":
+        return "各" + ("县" if "county" in t.unit_types else "校")
+    return f"下级：{(names or {}).get(r.scope, r.scope)}"
 
 
 @click.group("catalog")

@@ -8,7 +8,7 @@ import click
 
 from ..errors import UsageError
 from ..indicators.completeness import STATE_NAMES
-from ..indicators.evaluate import STATUS_NAMES
+from ..indicators.evaluate import STATUS_NAMES, STATUS_RANK
 from ..indicators.service import check_org, completeness_org, compute_org
 from .common import (YEAR, as_of_option, emit_json, fmt, json_option, say, table,
                      with_workspace)
@@ -71,44 +71,83 @@ def compute(org, year, only, as_json, ws):
 @json_option
 @with_workspace
 def check(org, year, show_all, as_of, as_json, ws):
-    """对照全部适用目标核查：按严重程度列出差距、原文、进度与说明。目标未达成不是错误（退出码0）。"""
+    """对照全部适用目标核查：本级在前，下属单位逐个在后；同一指标的几项目标归为一组，约束性目标在前。
+    目标未达成不是错误（退出码0）。"""
     as_of_date = as_of if as_of else dt.date.today()
     result = check_org(ws, org, year, as_of=as_of_date)
     if as_json:
         emit_json(result)
         return
-    shown = [f for f in result.findings if show_all or f.is_shortfall]
-    summary = "，".join(f"{STATUS_NAMES[k]} {n}" for k, n in sorted(result.summary.items()))
+    groups: dict[str, list] = {}
+    for f in result.findings:
+        groups.setdefault(f.group, []).append(f)
+    summary = "，".join(f"{STATUS_NAMES[k]} {result.summary[k]}" for k in
+                       sorted(result.summary, key=lambda k: STATUS_RANK.get(k, 99)))
     say(f"{fmt(result.org_name)}（{result.org}） {year} 年目标核查（截至 {result.as_of}）：{summary}")
-    for f in shown:
-        head = (f"[{SEVERITY_NAMES[f.severity] or STATUS_NAMES[f.status]}] {fmt(f.org_name)} · "
-                f"{f.indicator_name}" + (f"（{f.section}）" if f.section else ""))
-        say(f"\n{head}")
-        target = f"{f.comparator}{fmt(f.target_value)}{'' if f.unit == '是/否' else f.unit}"
-        line = f"  目标 {f.target_year} 年 {target}（{f.plan_name}{'，约束性' if f.binding else ''}）"
-        if f.deadline:
-            line += f" 截止 {f.deadline}"
-        say(line)
-        if f.kind != "milestone":
-            say(f"  实际 {_num(f.actual)}{'' if f.unit == '是/否' else f.unit}"
-                       + (f" = {_num(f.numerator)} / {_num(f.denominator)}"
-                          if f.denominator else "")
-                       + (f"，覆盖 {f.coverage:.0%}" if f.coverage is not None else "")
-                       + ("（数据不全）" if f.partial else "")
-                       + (f"，差距 {_num(f.gap)}" if f.gap is not None else "")
-                       + (f"，较上年 {f.change:+.2f}" if f.change is not None else ""))
-        say(f"  状态：{STATUS_NAMES[f.status]}"
-                   + (f"；按进度本年应达 {_num(f.expected_now)}" if f.expected_now is not None
-                      else ""))
-        if f.close:
-            say(f"  {f.close}")
-        if f.explanation:
-            say(f"  说明：{fmt(f.explanation)}")
-        say(f"  原文：“{f.quote}”——{f.document}")
+    unit = result.org
+    for members in groups.values():
+        if not (show_all or any(f.is_notable for f in members)):
+            continue
+        lead = members[0]
+        if lead.org != unit:
+            unit = lead.org
+            say(f"\n══ 下属单位：{fmt(lead.org_name)}（{lead.org}）══")
+        tag = SEVERITY_NAMES[lead.severity] or STATUS_NAMES[lead.status]
+        say(f"\n[{tag}] {fmt(lead.org_name)} · {lead.indicator_name}"
+            + (f"（{lead.section}）" if lead.section else ""))
+        _finding_lines(lead, "  ")
+        if len(members) > 1:
+            say(f"  同一指标本年另有 {len(members) - 1} 项目标（以上为约束性目标）：")
+            for f in members[1:]:
+                _finding_lines(f, "    ", member=True)
     if result.flags:
         say(f"\n数据核实提示（可能的数据错误，不是目标差距）：{len(result.flags)} 条")
         for fl in result.flags:
             say(f"  · {fmt(fl.org_name)}：{fmt(fl.message)}")
+
+
+def _finding_lines(f, pad: str, member: bool = False) -> None:
+    """One finding: what the target asks and where it says so, the actual value, the state,
+    what closes the gap (to this year's pace, to the target), the explanation, the source."""
+    unit = "" if f.unit in ("是/否", "") else f.unit
+    source = f.citation + ("，约束性" if f.binding and not member else "")
+    say(f"{pad}{'· ' if member else ''}{f.label}：{f.requirement}（{source}）")
+    pad2 = pad + ("  " if member else "")
+    if f.kind == "milestone":
+        state = f.status_text
+        if f.done_on:
+            state += f"（{f.done_on}）"
+        elif f.status == "overdue":
+            state += f"（截止 {f.deadline}，未报完成）"
+        elif f.status == "no_data":
+            state += "（未填报里程碑完成情况）"
+        say(f"{pad2}状态：{state}")
+    else:
+        if f.actual is not None or f.status == "no_data":
+            against = ("对标准" if f.relation == "national" else
+                       f"对 {f.target_year} 年目标")
+            say(f"{pad2}实际 {_num(f.actual)}{unit}"
+                + (f" = {_num(f.numerator)} / {_num(f.denominator)}" if f.denominator else "")
+                + (f"，覆盖 {f.coverage:.0%}" if f.coverage is not None else "")
+                + ("（数据不全）" if f.partial else "")
+                + (f"，差距 {_num(f.gap)}（{against}）" if f.gap is not None else "")
+                + (f"，较上年 {'+' if f.change > 0 else ''}{_num(f.change)}"
+                   if f.change is not None else ""))
+        say(f"{pad2}状态：{f.status_text}"
+            + (f"；按进度本年应达 {_num(f.expected_now)}{unit}" if f.expected_now is not None
+               else "")
+            + (f"；{f.note}" if f.note and f.status != "below_standard" else ""))
+    for line in (f.close_pace, f.close_target):
+        if line:
+            say(f"{pad2}{line}")
+    if f.group_note:
+        say(f"{pad2}与约束性目标的不同：{f.group_note}")
+    if f.explanation:
+        say(f"{pad2}说明：{fmt(f.explanation)}")
+    if f.excerpt:
+        say(f"{pad2}依据：{f.excerpt}")
+    elif f.quote:
+        say(f"{pad2}原文：“{f.quote}”")
 
 
 @click.command()

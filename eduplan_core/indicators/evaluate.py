@@ -1,15 +1,27 @@
-"""Findings: every target that applies to an org in a year, judged against the actual value.
+"""Findings: every target a round judges (``targets.judged_targets``), against the actual value.
 
-A finding is identified by (org, target code, year), so a decision about it can travel between
-workspaces later. For each: the actual value with numerator, denominator and coverage; met or
-missed; the gap (absolute, and relative to the target); a severity (forms/evaluation.toml); the
-change from the previous year; before the target year whether the org is on track — against
-the plan's own value for this year where it gives one (that target is then judged itself),
-else against a straight line from the first reported year to the final target; for a missed
-rate, what would close it (the numerator needed at today's denominator); and the explanations
-given with the data. Lower-is-better targets (rankings) compare the other way. A milestone is
-overdue once the as-of date has passed its deadline and no completion date is recorded. The
-national standards (优质均衡, 普及普惠) are standing thresholds: judged in every year.
+A finding is identified by (org, target code, year) — ``Finding.key`` — so a decision about it
+can travel between workspaces later. For each: the actual value with numerator, denominator and
+coverage; met or missed; the gap (absolute, and relative to the target); a severity
+(forms/evaluation.toml); the change from the previous year; before the target year whether the
+org is on track — against the plan's own value for this year where it gives one (that target is
+then judged itself), else against a straight line from the first reported year to the final
+target, in whole units for counts and rankings (rounded toward the target); what closes the
+gap, to this year's pace and to the final target, each labelled ("按本年进度：需增加在园幼儿
+64 人", "达到 2025 年目标：需增加在园幼儿 352 人"); and the explanations given with the data.
+Lower-is-better targets (rankings) compare the other way.
+
+A national standard holds in every year: its findings say 国家标准（每年适用）. The 优质均衡
+school thresholds are judged through the standard's school rule (youzhi.section_verdict): a
+school that meets the rule (≥ 6 of 7 at the threshold, the rest ≥ 85 %) is not short on the
+indicator it is below — that finding is a note, 低于标准（学校整体达标，余项≥85%）. A milestone
+is overdue once the as-of date has passed its deadline with no completion recorded, and 无数据
+when the bureau reported nothing for it at all.
+
+Findings that judge the same indicator and section of one unit in one round form a group
+(``Finding.group``): the binding one leads (``binding``), the others say how they differ from
+it (``group_note``). A bureau's findings come first, then those of each unit below, unit by
+unit (the unit with the worst finding first); within a unit, group by group, worst first.
 """
 
 from __future__ import annotations
@@ -20,14 +32,24 @@ from dataclasses import dataclass
 
 from ..catalog.model import Catalog, Indicator, Org, Target
 from ..orgtree import OrgTree
-from ..targets import TargetRow, targets_for
+from ..targets import (TargetRow, citation_text, group_rank, judged_targets, milestone_state,
+                       plain_number, requirement_text, series_key, target_label, with_unit)
 from .values import IndicatorValue, Key
 
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, None: 3}
 STATUS_NAMES = {"missed": "未达标", "met": "已达标", "behind": "进度滞后", "on_track": "进度正常",
                 "no_data": "无数据", "not_collected": "不采集", "overdue": "已逾期",
-                "pending": "未到期", "done_late": "逾期完成", "no_formula": "无法计算"}
+                "pending": "未到期", "done_late": "逾期完成", "no_formula": "无法计算",
+                "below_standard": "低于标准"}
+# worst first: the order findings of one severity are read in
+STATUS_RANK = {"overdue": 0, "missed": 1, "behind": 2, "done_late": 3, "below_standard": 4,
+               "no_data": 5, "pending": 6, "on_track": 7, "met": 8, "not_collected": 9,
+               "no_formula": 10}
+SHORTFALL = ("missed", "behind", "overdue", "done_late")
 COUNT_UNITS = ("人", "名", "所", "间", "个", "项", "次")
+WHOLE_KINDS = ("count", "ranking")  # their paces are whole numbers
+BELOW_STANDARD_NOTE = "低于标准（学校整体达标，余项≥85%）"
+YOUZHI_PLAN = "national_youzhi"
 
 
 @dataclass(slots=True)
@@ -62,10 +84,20 @@ class Finding:
     change: float | None = None
     expected_now: float | None = None  # where the trajectory says the org should be this year
     on_track: bool | None = None
-    close: str | None = None
+    close: str | None = None  # close_pace and close_target together
+    close_pace: str | None = None  # "按本年进度：需增加在园幼儿 64 人"
+    close_target: str | None = None  # "达到 2025 年目标：需增加在园幼儿 352 人"
     explanation: str | None = None
     deadline: str | None = None
     done_on: str | None = None
+    note: str | None = None  # the school rule's word on a 优质均衡 threshold
+    label: str = ""  # 国家标准（每年适用） / 2025 年目标 / 里程碑
+    requirement: str = ""  # 小学 ≥ 4.2 人 / ≥ 99% / 2024-09-30 前完成
+    citation: str = ""  # 《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）
+    excerpt: str = ""  # the source file is a summary of the document: what it is
+    group: str = ""  # org/indicator/section/year: the findings judging the same thing
+    group_size: int = 1
+    group_note: str | None = None  # a member's difference from the binding finding
     quote: str = ""
     document: str = ""
     issuer: str = ""
@@ -76,14 +108,38 @@ class Finding:
         return (self.org, self.target, self.year)
 
     @property
+    def key_text(self) -> str:
+        return f"{self.org}/{self.target}/{self.year}"
+
+    @property
     def is_shortfall(self) -> bool:
-        return self.status in ("missed", "behind", "overdue", "done_late")
+        return self.status in SHORTFALL
+
+    @property
+    def is_notable(self) -> bool:
+        """A shortfall, or a note worth reading with them (an indicator below the standard in
+        a school that meets the school rule)."""
+        return self.status in SHORTFALL or self.status == "below_standard"
+
+    @property
+    def status_text(self) -> str:
+        """The status in words, with the school rule's note where there is one."""
+        if self.status == "below_standard":
+            return self.note or BELOW_STANDARD_NOTE
+        return STATUS_NAMES[self.status]
+
+    @property
+    def quote_shown(self) -> bool:
+        """Whether the quote is the document's own wording (not a summary's table row)."""
+        return bool(self.quote) and not self.excerpt
 
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["key"] = self.key_text
         d["status_name"] = STATUS_NAMES[self.status]
         d["source"] = {"document": d.pop("document"), "issuer": d.pop("issuer"),
-                       "date": d.pop("date"), "quote": d.pop("quote")}
+                       "date": d.pop("date"), "quote": d.pop("quote"),
+                       "citation": d.pop("citation"), "excerpt": d.pop("excerpt") or None}
         return d
 
 
@@ -125,7 +181,8 @@ def severity(settings: dict, t: Target, gap: float | None, *, behind: bool = Fal
 
 
 def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
-    """What would close a missed higher-is-better target, in units a principal acts on."""
+    """What would bring ``v`` to ``t`` (a higher-is-better target), in units a principal acts
+    on: "需增加县级以上骨干教师 3 名" (the numerator needed at today's denominator)."""
     if t.direction != "higher" or v.value is None or not ind.close:
         return None
     if ind.compute == "ratio" and v.denominator:
@@ -136,27 +193,34 @@ def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
         need = t.value * v.denominator / 100 - v.numerator
     else:
         return None
-    if need <= 0:
+    if need <= 1e-9:
         return None
     unit = ind.close_unit or t.unit
     amount = str(math.ceil(need - 1e-9)) if unit in COUNT_UNITS else f"{need:,.1f}"
     return f"需增加{ind.close} {amount} {unit}"
 
 
+def whole_toward(x: float, start: float, goal: float) -> float:
+    """A pace in whole units, rounded toward the target (0.5 所 on the way up is 1 所)."""
+    return float(math.ceil(x - 1e-9) if goal >= start else math.floor(x + 1e-9))
+
+
 class Evaluator:
     def __init__(self, catalog: Catalog, tree: OrgTree, values: dict[Key, IndicatorValue],
                  *, as_of: dt.date, milestones: dict[tuple[str, str], str] | None = None,
-                 explanations: dict[tuple[str, int], dict[str, str]] | None = None):
+                 explanations: dict[tuple[str, int], dict[str, str]] | None = None,
+                 reports: set[tuple[str, int]] | None = None):
         self.catalog = catalog
         self.tree = tree
         self.values = values
         self.as_of = as_of
         self.milestones = milestones or {}  # (org, target code) -> completion date
+        self.reports = reports  # (org, year) with a milestones form; None: not known
         self.explanations = explanations or {}  # (org, year) -> field -> text
         self.settings = catalog.evaluation
         self._plan_values: dict[tuple, dict[int, float]] = {}
         for t in catalog.targets:
-            self._plan_values.setdefault(self._series_key(t), {})[t.year] = t.value
+            self._plan_values.setdefault(series_key(t), {})[t.year] = t.value
         self._first: dict[tuple, tuple[int, float]] = {}
         self._reported: dict[tuple, list[int]] = {}
         for (o, i, s, y), v in values.items():
@@ -167,6 +231,17 @@ class Evaluator:
                 self._first[(o, i, s)] = (y, v.value)
         for years in self._reported.values():
             years.sort()
+        # the 优质均衡 school rule: each section's thresholds, and the rule's settings
+        plan = catalog.plans.get(YOUZHI_PLAN)
+        self._youzhi: dict[str, list[Target]] = {}
+        self._rule_settings = (6, 85.0)
+        if plan is not None:
+            for t in plan.targets:
+                if t.applies_to == "each" and t.section:
+                    self._youzhi.setdefault(t.section, []).append(t)
+            self._rule_settings = (plan.settings.get("school_rule_min_met", 6),
+                                   plan.settings.get("school_rule_floor_percent", 85))
+        self._rules: dict[tuple[str, str, int], tuple[str, int, int]] = {}
 
     def value(self, org: str, t: Target, year: int) -> IndicatorValue | None:
         return self.values.get((org, t.indicator, t.section, year))
@@ -174,14 +249,10 @@ class Evaluator:
     def first_reported(self, org: str, t: Target) -> tuple[int, float] | None:
         return self._first.get((org, t.indicator, t.section))
 
-    @staticmethod
-    def _series_key(t: Target) -> tuple:
-        return (t.plan, t.org, t.indicator, t.section, t.applies_to, t.kind)
-
-    def left_out(self, code: str, t: Target, year: int) -> bool:
-        """A 教学点-sized section (fewer pupils than the 优质均衡 standard's setting) is not
-        held to the standard's school thresholds, as in the school rule."""
-        if t.plan != "national_youzhi" or not t.section:
+    def left_out(self, code: str, t: Target, year: int, teaching_points=()) -> bool:
+        """A registered 教学点 with fewer pupils than the 优质均衡 standard's setting is not held
+        to the standard's school thresholds, as in the school rule."""
+        if t.plan != YOUZHI_PLAN or not t.section or code not in teaching_points:
             return False
         small = self.catalog.plans[t.plan].settings.get("exclude_teaching_points_below", 0)
         v = self.value(code, t, year)
@@ -190,19 +261,41 @@ class Evaluator:
     def has_own_value(self, t: Target, year: int) -> bool:
         """Does the plan set this target's series for ``year`` too (so that target is judged,
         not this one's trajectory)?"""
-        return year in self._plan_values.get(self._series_key(t), {})
+        return year in self._plan_values.get(series_key(t), {})
 
     def expected_at(self, org: str, t: Target, year: int) -> float | None:
         """The plan's own value for ``year`` if it gives one; else the straight line from the
-        first reported year's actual to the final target."""
-        own = self._plan_values.get(self._series_key(t), {}).get(year)
+        first reported year's actual to the final target — in whole units for counts and
+        rankings, rounded toward the target."""
+        own = self._plan_values.get(series_key(t), {}).get(year)
         if own is not None:
             return own
         first = self.first_reported(org, t)
         if first is None or first[0] >= t.year or year <= first[0]:
             return None
         y0, v0 = first
-        return v0 + (t.value - v0) * (year - y0) / (t.year - y0)
+        line = v0 + (t.value - v0) * (year - y0) / (t.year - y0)
+        return whole_toward(line, v0, t.value) if t.kind in WHOLE_KINDS else line
+
+    def school_rule(self, code: str, section: str, year: int) -> tuple[str, int, int]:
+        """The 优质均衡 school rule on one section of one school: (达标 | 未达标 | 数据不全,
+        thresholds reached, thresholds)."""
+        key = (code, section, year)
+        cached = self._rules.get(key)
+        if cached is None:
+            from .youzhi import section_verdict
+
+            pairs = []
+            for t in self._youzhi.get(section, ()):
+                v = self.value(code, t, year)
+                pairs.append((None if v is None else v.value, t.value))
+            verdict, met = section_verdict(pairs, *self._rule_settings)
+            cached = self._rules[key] = (verdict, met, len(pairs))
+        return cached
+
+    def _has_section(self, code: str, section: str, year: int) -> bool:
+        return any((code, t.indicator, section, year) in self.values
+                   for t in self._youzhi.get(section, ()))
 
     def row_base(self, row: TargetRow, year: int) -> dict:
         """The parts of a finding that come from its target (the same for every unit)."""
@@ -214,14 +307,23 @@ class Evaluator:
             target_year=t.year, unit=t.unit, direction=t.direction, kind=t.kind,
             binding=row.binding, relation=row.relation, plan=t.plan, plan_name=row.plan_name,
             quote=t.quote, document=row.document_title, issuer=row.issuer, date=row.date,
-            deadline=t.deadline.isoformat() if t.deadline else None)
+            deadline=t.deadline.isoformat() if t.deadline else None,
+            label=target_label(t), requirement=requirement_text(t),
+            citation=citation_text(row.document_title, row.document_number),
+            excerpt=row.excerpt)
 
-    def judge(self, unit: Org, row: TargetRow, year: int, name: str | None = None,
+    def judge(self, unit: Org | str, row: TargetRow, year: int, name: str | None = None,
               row_base: dict | None = None) -> Finding:
         """``unit`` is an Org or, from a frame, its code (with ``name``)."""
-        code = unit if isinstance(unit, str) else unit.code
-        if name is None:
-            name = unit.attrs_at(year).name if unit.is_school else unit.name
+        if isinstance(unit, str):
+            code = unit
+            if name is None:
+                org = self.tree.get(code)
+                name = (org.attrs_at(year).name if org.is_school else org.name) if org else code
+        else:
+            code = unit.code
+            if name is None:
+                name = unit.attrs_at(year).name if unit.is_school else unit.name
         t = row.target
         ind = self.catalog.indicators[t.indicator]
         base = {**(row_base or self.row_base(row, year)), "org": code, "org_name": name}
@@ -229,12 +331,15 @@ class Evaluator:
             return Finding(status="not_collected" if t.kind == "not_collected" else "no_formula",
                            severity=None, **base)
         if ind.compute == "milestone":
-            return self._milestone(t, base, self.milestones.get((t.org, t.code)))
+            known = None if self.reports is None else any(
+                (t.org, y) in self.reports for y in range(t.year, year + 1))
+            return self._milestone(t, base, self.milestones.get((t.org, t.code)), known)
         if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
-            first = next((y for y in self._reported.get((code, t.indicator, t.section), ())
-                          if y <= year and meets(self.value(code, t, y).value, t)), None)
+            years = [y for y in self._reported.get((code, t.indicator, t.section), ())
+                     if y <= year]
+            first = next((y for y in years if meets(self.value(code, t, y).value, t)), None)
             when = None if first is None else min(self.as_of, dt.date(first, 12, 31))
-            return self._milestone(t, base, when.isoformat() if when else None)
+            return self._milestone(t, base, when.isoformat() if when else None, bool(years))
         v = self.value(code, t, year)
         prev = self.value(code, t, year - 1)
         previous = prev.value if prev else None
@@ -251,11 +356,29 @@ class Evaluator:
                       previous=previous,
                       change=None if previous is None else actual - previous,
                       explanation=explanation)
+        to_target = "达到标准" if t.is_national else f"达到 {t.year} 年目标"
         if year >= t.year or t.is_national:  # a national standard holds in every year
-            ok = meets(actual, t)
-            return Finding(status="met" if ok else "missed",
-                           severity=None if ok else severity(self.settings, t, gap),
-                           close=None if ok else close_text(ind, t, v), **common, **base)
+            if meets(actual, t):
+                return Finding(status="met", severity=None, **common, **base)
+            final = _labelled(to_target, close_text(ind, t, v))
+            if t.plan == YOUZHI_PLAN and t.applies_to == "each" and t.section:
+                verdict, met, total = self.school_rule(code, t.section, year)
+                if verdict == "达标":
+                    # the section meets the rule; a 九年一贯制 school's other section may not
+                    others = [(s, self.school_rule(code, s, year)[0]) for s in self._youzhi
+                              if s != t.section and self._has_section(code, s, year)]
+                    failing = [f"{s}部{v}" for s, v in others if v != "达标"]
+                    note = BELOW_STANDARD_NOTE if not failing else (
+                        f"低于标准（{t.section}部整体达标，余项≥85%；{'、'.join(failing)}）")
+                    return Finding(status="below_standard", severity=None, note=note,
+                                   close=final, close_target=final, **common, **base)
+                note = (f"学校整体未达标（{t.section} {met}/{total} 项达到标准）"
+                        if verdict == "未达标" else
+                        f"学校{t.section}其余指标数据不全，尚不能按学校整体判断")
+                return Finding(status="missed", severity=severity(self.settings, t, gap),
+                               note=note, close=final, close_target=final, **common, **base)
+            return Finding(status="missed", severity=severity(self.settings, t, gap),
+                           close=final, close_target=final, **common, **base)
         expected = self.expected_at(code, t, year)
         if expected is None:
             on_track = meets(actual, t) or None  # the first year: nothing to compare yet
@@ -264,22 +387,28 @@ class Evaluator:
         probe = Target(**{**t.__dict__, "value": expected, "comparator": (
             "≤" if t.direction == "lower" else "≥")})
         on_track = meets(actual, probe)
-        behind_gap = actual - expected
-        return Finding(status="on_track" if on_track else "behind",
-                       severity=None if on_track else severity(self.settings, probe, behind_gap,
-                                                               behind=True),
-                       expected_now=expected, on_track=on_track,
-                       close=None if on_track else close_text(ind, probe, v), **common, **base)
+        if on_track:
+            return Finding(status="on_track", severity=None, expected_now=expected,
+                           on_track=True, **common, **base)
+        pace = _labelled("按本年进度", close_text(ind, probe, v))
+        final = _labelled(to_target, close_text(ind, t, v))
+        return Finding(status="behind",
+                       severity=severity(self.settings, probe, actual - expected, behind=True),
+                       expected_now=expected, on_track=False,
+                       close="；".join(x for x in (pace, final) if x) or None,
+                       close_pace=pace, close_target=final, **common, **base)
 
-    def _milestone(self, t: Target, base: dict, done: str | None) -> Finding:
-        done_date = dt.date.fromisoformat(done) if done else None
-        if done_date and done_date <= self.as_of:
-            late = done_date > t.deadline
-            return Finding(status="done_late" if late else "met",
-                           severity="minor" if late else None, actual=1, done_on=done, **base)
-        if self.as_of > t.deadline:
+    def _milestone(self, t: Target, base: dict, done: str | None,
+                   reported: bool | None) -> Finding:
+        state = milestone_state(t, self.as_of, done, reported)
+        if state in ("met", "done_late"):
+            return Finding(status=state, severity="minor" if state == "done_late" else None,
+                           actual=1, done_on=done, **base)
+        if state == "overdue":
             return Finding(status="overdue", severity=self.settings["severity"][
                 "milestone_overdue"], actual=0, **base)
+        if state == "no_data":
+            return Finding(status="no_data", severity=None, **base)
         return Finding(status="pending", severity=None, actual=0, **base)
 
     def _explanation(self, org: str, year: int, ind: Indicator, section: str | None):
@@ -292,55 +421,116 @@ class Evaluator:
         return "；".join(found) or None
 
 
+def _labelled(label: str, text: str | None) -> str | None:
+    return f"{label}：{text}" if text else None
+
+
 def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key, IndicatorValue],
           *, as_of: dt.date, units=None, milestones: dict | None = None,
-          explanations: dict | None = None) -> list[Finding]:
-    """Every finding of ``org`` and the units below it for ``year``, most severe first.
-    ``units``: the year's unit table (frame.py) — who is below ``org`` and of what type."""
+          explanations: dict | None = None, reports: set | None = None,
+          rows: list[TargetRow] | None = None, subs: bool = True) -> list[Finding]:
+    """Every finding of ``org`` and the units below it for ``year``: the org's own first, then
+    each unit's (see the module's docstring). ``units``: the year's unit table (frame.py) — who
+    is below ``org`` and of what type; ``rows``: ``judged_targets`` when already known;
+    ``subs``: judge the bureaus below against their own plans."""
     ev = Evaluator(catalog, tree, values, as_of=as_of, milestones=milestones,
-                   explanations=explanations)
-    rows = [r for r in targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
-            if _in_round(r.target, year, ev)]
+                   explanations=explanations, reports=reports)
+    if rows is None:
+        rows = judged_targets(catalog, tree, org, year, as_of=as_of, milestones=milestones,
+                              reports=reports, subs=subs)
     if units is None:
         from .frame import unit_table
 
         units = unit_table(tree, org, year)
+    from .youzhi import teaching_points
+
+    points = set(units.index[teaching_points(units)].tolist())
     findings: list[Finding] = []
     for row in rows:
         t = row.target
+        if row.scope not in ("self", "each"):  # a bureau below, against its own plan
+            if row.scope in units.index:
+                findings.append(ev.judge(tree.get(row.scope), row, year))
+            continue
         if t.applies_to == "aggregate":
-            if _defined_at(catalog, t, org):
-                findings.append(ev.judge(org, row, year))
+            findings.append(ev.judge(org, row, year))
             continue
         base = ev.row_base(row, year)
         for code, name in each_units(units, t):
-            if ev.left_out(code, t, year):
+            if ev.left_out(code, t, year, points):
                 continue
             findings.append(ev.judge(code, row, year, name, base))
-    for sub, sub_rows in sub_unit_rows(catalog, tree, org, units, year, as_of):
-        for row in sub_rows:
-            if _in_round(row.target, year, ev) and _defined_at(catalog, row.target, sub):
-                findings.append(ev.judge(sub, row, year))
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], not f.binding,
-                                 -(f.gap_relative or 0), f.org, f.target))
-    return findings
+    return arrange(findings, catalog, tree, org.code, year)
 
 
-def sub_unit_rows(catalog: Catalog, tree: OrgTree, org: Org, units, year: int,
-                  as_of: dt.date) -> list[tuple[Org, list[TargetRow]]]:
-    """The bureaus below ``org`` with their own plans' targets for their own roll-up (a
-    prefecture sees where each county stands against the county's own plan)."""
-    out = []
-    below = units.index[units["level"].isin(("county", "prefecture")).to_numpy()].tolist()
-    for code in below:
-        if code == org.code:
+def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
+            year: int) -> list[Finding]:
+    """Group the findings (org, indicator, section, year), mark each group's binding one,
+    word how the others differ, and order them: the root's own first, then unit by unit."""
+    targets = {t.code: t for t in catalog.targets}
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        f.group = f"{f.org}/{f.indicator}/{f.section or ''}/{f.year}"
+        if f.kind in ("milestone", "not_collected"):
+            f.group += f"/{f.target}"
+        groups.setdefault(f.group, []).append(f)
+    ranks: dict[str, dict[str, int]] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            members[0].binding, members[0].group_size, members[0].group_note = True, 1, None
             continue
-        sub = tree.get(code)
-        rows = [r for r in targets_for(catalog, tree, sub, as_of=as_of, attrs_year=year)
-                if r.relation == "own" and r.target.applies_to == "aggregate"]
-        if rows:
-            out.append((sub, rows))
-    return out
+        org = members[0].org
+        if org not in ranks:
+            ancestors = [a.code for a in tree.ancestors(org)]
+            ranks[org] = {org: 0, **{a: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
+        members.sort(key=lambda f: group_rank(targets[f.target], year, ranks[org]))
+        lead = members[0]
+        for f in members:
+            f.binding = f is lead
+            f.group_size = len(members)
+            f.group_note = None if f is lead else differs(f, lead)
+
+    def rank(f: Finding) -> tuple:
+        return (SEVERITY_ORDER[f.severity], STATUS_RANK.get(f.status, 99),
+                -(f.gap_relative or 0), f.target)
+
+    group_rank_of = {g: min(rank(f) for f in members) for g, members in groups.items()}
+    unit_rank: dict[str, tuple] = {}
+    for g, members in groups.items():
+        org = members[0].org
+        r = group_rank_of[g]
+        if org not in unit_rank or r < unit_rank[org]:
+            unit_rank[org] = r
+    return sorted(findings, key=lambda f: (
+        f.org != root, unit_rank[f.org] if f.org != root else (), f.org,
+        group_rank_of[f.group], f.group, not f.binding, rank(f)))
+
+
+def judged_how(f: Finding) -> str:
+    """How a finding is judged this round, in words."""
+    if f.kind == "milestone":
+        return f"截止 {f.deadline}" if f.deadline else f"{f.target_year} 年完成"
+    if f.relation == "national":
+        return "国家标准，每年按标准值判断"
+    if f.year >= f.target_year:
+        return f"{f.target_year} 年到期，按目标值判断"
+    if f.expected_now is not None:
+        return (f"{f.target_year} 年到期，本年按进度判断（应达 "
+                f"{with_unit(plain_number(round(f.expected_now, 2)), f.unit)}）")
+    return f"{f.target_year} 年到期，本年尚无进度可比"
+
+
+def differs(f: Finding, lead: Finding) -> str:
+    """Why a member of a group reads differently from the binding finding."""
+    parts = []
+    if (f.comparator, f.target_value) != (lead.comparator, lead.target_value):
+        parts.append(f"目标值 {f.requirement}，约束性目标 {lead.requirement}")
+    mine, theirs = judged_how(f), judged_how(lead)
+    if mine != theirs:
+        parts.append(f"本目标：{mine}；约束性目标：{theirs}")
+    if not parts:
+        parts.append(f"与约束性目标（{lead.plan_name}）相同，由{f.plan_name}另行设定")
+    return "；".join(parts)
 
 
 def each_units(units, t: Target) -> list[tuple[str, str]]:
@@ -351,21 +541,3 @@ def each_units(units, t: Target) -> list[tuple[str, str]]:
                                          & units["org_type"].isin(types)))
     chosen = units[fit.to_numpy()]
     return list(zip(chosen.index.tolist(), chosen["name"].tolist()))
-
-
-def _in_round(t: Target, year: int, ev: Evaluator) -> bool:
-    """Targets judged in ``year``: those of the year and later ones (for their trajectory —
-    unless the plan sets a value for this year, whose own target is judged instead, so a gap
-    is not counted twice); milestones of the year, and earlier ones still not done."""
-    if t.kind == "milestone":
-        return t.year == year or (t.year < year and (t.org, t.code) not in ev.milestones)
-    if t.is_national or t.year == year:
-        return True
-    return t.year > year and not ev.has_own_value(t, year)
-
-
-def _defined_at(catalog: Catalog, t: Target, org: Org) -> bool:
-    levels = catalog.indicators[t.indicator].levels
-    return not levels or org.level in levels
-
-

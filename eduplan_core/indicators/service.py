@@ -13,8 +13,8 @@ from typing import Callable
 from ..catalog.model import Org
 from ..errors import Cancelled
 from ..inputs import check_year
-from ..store.reads import first_year, milestone_dates
-from ..targets import targets_for
+from ..store.reads import first_year, milestone_dates, milestone_reports
+from ..targets import judged_targets
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
 from .values import IndicatorValue
@@ -86,21 +86,26 @@ def check_org(ws, org_query: str, year: int, *, as_of: dt.date | None = None,
     years = _years(ws, year)
     frames = load_year_frames(ws, org, years)
     return check_frames(ws.catalog, ws.orgs, org, year, frames, as_of=as_of,
-                        milestones=_milestones(ws), progress=progress, cancelled=cancelled)
+                        milestones=_milestones(ws), reports=milestone_reports(ws),
+                        progress=progress, cancelled=cancelled)
 
 
 def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame], *,
-                 as_of: dt.date, milestones: dict | None = None, progress: Progress = None,
+                 as_of: dt.date, milestones: dict | None = None,
+                 reports: set | None = None, progress: Progress = None,
                  cancelled: Cancel = None, own_only: bool = False) -> CheckResult:
     """The check on frames already loaded (the bench builds them in memory). ``own_only``:
     only the org's own findings (no units or bureaus below, no data flags) — what a
-    dashboard row needs."""
-    from .evaluate import each_units, sub_unit_rows
+    dashboard row needs. ``reports``: the (org, year)s with a milestones form (None: not
+    known — a milestone past its deadline is then overdue, never 无数据)."""
+    from .evaluate import each_units
 
-    rows = targets_for(catalog, tree, org, as_of=as_of, attrs_year=year)
-    each = [r.target for r in rows if r.target.applies_to == "each"]
-    aggregate_indicators = {r.target.indicator for r in rows if r.target.applies_to ==
-                            "aggregate"}
+    rows = judged_targets(catalog, tree, org, year, as_of=as_of, milestones=milestones,
+                          reports=reports, subs=not own_only)
+    each = [r.target for r in rows if r.scope == "each" or (
+        r.scope == "self" and r.target.applies_to == "each")]
+    own = {r.target.indicator for r in rows if r.scope == "self"}
+    subs = {r.scope for r in rows if r.scope not in ("self", "each")}
     units = frames[year].units
     if own_only:
         units = units.loc[[org.code]]
@@ -111,11 +116,9 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
 
     # the org's own roll-up and, for the bureaus below, theirs against their own plans: one
     # pass (the group sums of every level come out of the same computation)
-    subs = [] if own_only else sub_unit_rows(catalog, tree, org, units, year, as_of)
-    aggregate_indicators |= {r.target.indicator for _, rows in subs for r in rows}
+    aggregate_indicators = own | {r.target.indicator for r in rows if r.scope in subs}
     values = compute_all(catalog, frames, indicators=sorted(aggregate_indicators),
-                         wanted={org.code} | {sub.code for sub, _ in subs}, progress=step,
-                         cancelled=cancelled)
+                         wanted={org.code} | subs, progress=step, cancelled=cancelled)
     if each:
         # each-unit targets need the units' values of this year, last year (the change)
         # and the first year (the trajectory) only
@@ -131,7 +134,8 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
         for (o, f), text in frame.explanations.items():
             explanations.setdefault((o, y), {})[f] = text
     findings = check(catalog, tree, org, year, values, as_of=as_of, units=units,
-                     milestones=milestones, explanations=explanations)
+                     milestones=milestones, explanations=explanations, reports=reports,
+                     rows=rows, subs=not own_only)
     computer = Computer(catalog)
     flags = [] if own_only else outliers(computer, frames[year]) + yoy_jumps(
         catalog, frames[year], frames.get(year - 1))
@@ -165,13 +169,14 @@ def overview_org(ws, org_query: str, years: tuple[int, ...], *, as_of: dt.date |
     org = ws.orgs.resolve(org_query)
     frames = load_year_frames(ws, org, years_needed(max(years), _first_year(ws)))
     milestones = _milestones(ws)
+    reports = milestone_reports(ws)
     checks, computes = {}, {}
     computer = Computer(ws.catalog)
     for n, year in enumerate(years, start=1):
         upto = {y: f for y, f in frames.items() if y <= year}
         checks[year] = check_frames(ws.catalog, ws.orgs, org, year, upto, as_of=as_of,
-                                    milestones=milestones, cancelled=cancelled,
-                                    own_only=True)
+                                    milestones=milestones, reports=reports,
+                                    cancelled=cancelled, own_only=True)
         values = compute_all(ws.catalog, {year: frames[year]}, wanted={org.code},
                              cancelled=cancelled)
         county = None

@@ -4,8 +4,10 @@
 A school section passes when at least ``school_rule_min_met`` (6) of the 7 indicators reach the
 threshold and the others reach at least ``school_rule_floor_percent`` (85 %) of it. A school
 passes when every section it has passes (a 九年一贯制 school is judged in both). Schools of the
-excluded types and sections with fewer than ``exclude_teaching_points_below`` pupils (the size
-of a 教学点; the data has no separate 教学点 flag) are listed as excluded. The county's resource
+excluded types and registered 教学点 with fewer than ``exclude_teaching_points_below`` pupils are
+listed as excluded (a registered 小学 with few pupils is still a 小学, and is judged). The
+evaluator judges each threshold through the same rule (:func:`section_verdict`): an indicator
+below its threshold in a school that meets the rule is a note, not a failure. The county's resource
 part passes when every assessed school passes and every indicator's CV is within its limit
 (小学 ≤ 0.50, 初中 ≤ 0.45). Thresholds, limits and settings come from the national standard's
 plan file (forms/plans/national_youzhi.toml), with their source.
@@ -75,6 +77,27 @@ class CountyResult:
     certified: bool | None  # the county form's certified status, shown beside the check
 
 
+def section_verdict(pairs: list[tuple[float | None, float]], min_met: int,
+                    floor_percent: float) -> tuple[str, int]:
+    """The school rule on one section's (value, threshold) pairs: 达标 when at least
+    ``min_met`` reach the threshold and the rest reach ``floor_percent`` of it, else 未达标;
+    数据不全 when a value is missing. Also how many reach the threshold."""
+    met = [v is not None and v >= th - 1e-9 for v, th in pairs]
+    count = sum(met)
+    if any(v is None for v, _ in pairs):
+        return "数据不全", count
+    floor = floor_percent / 100
+    low = any(not ok and v / th < floor - 1e-9 for (v, th), ok in zip(pairs, met))
+    return ("达标" if count >= min_met and not low else "未达标"), count
+
+
+def teaching_points(units: pd.DataFrame) -> np.ndarray:
+    """Which rows of a unit table are registered 教学点."""
+    if "teaching_point" not in units:
+        return np.zeros(len(units), dtype=bool)
+    return units["teaching_point"].fillna(False).to_numpy(dtype=bool)
+
+
 def thresholds(catalog: Catalog) -> tuple[list[Threshold], dict[tuple[str, str], Target], dict]:
     plan = catalog.plans[PLAN]
     each = [Threshold(t.indicator, t.section, t.value, t.code) for t in plan.targets
@@ -88,7 +111,7 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
     catalog = computer.catalog
     each, _, settings = thresholds(catalog)
     min_met = settings.get("school_rule_min_met", 6)
-    floor = settings.get("school_rule_floor_percent", 85) / 100
+    floor_percent = settings.get("school_rule_floor_percent", 85)
     excluded_types = set(settings.get("exclude_types", ()))
     small = settings.get("exclude_teaching_points_below", 0)
     units = frame.units
@@ -100,7 +123,7 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
     # per section, per indicator: each unit's own value (vectorised), and its pupils — as
     # plain lists by position, so the per-school loop below touches no pandas object
     values: dict[tuple[str, str], list] = {}
-    pupils: dict[str, list] = {}
+    pupils: dict = {}
     for section, ths in by_section.items():
         for th in ths:
             ind = catalog.indicators[th.indicator]
@@ -109,9 +132,13 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                 x = np.where(rep & (den > 0), num / np.where(den > 0, den, 1) * ind.scale,
                              np.nan)
             values[(section, th.indicator)] = x.tolist()
-            pupils.setdefault(section, np.where(rep, den, np.nan).tolist())
+            # the section's pupils: the denominator of any indicator it reported
+            seen = np.where(rep, den, np.nan)
+            pupils[section] = seen if section not in pupils else np.fmax(pupils[section], seen)
+    pupils = {section: n.tolist() for section, n in pupils.items()}
     names = {code: catalog.indicators[code].name for code in catalog.indicators}
     position = {code: i for i, code in enumerate(units.index.tolist())}
+    is_point = teaching_points(units)
     out = []
     for org, name, kind, state in zip(schools.index.tolist(), schools["name"].tolist(),
                                       schools["org_type"].tolist(), schools["state"].tolist()):
@@ -129,8 +156,8 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
             if kind not in types:
                 continue
             n = pupils[section][i] if section in pupils else math.nan
-            if n == n and n < small:
-                reasons.append(f"{section}学生不足{small}人，按教学点不参评")
+            if is_point[i] and n == n and n < small:
+                reasons.append(f"教学点，{section}学生不足{small}人，不参评")
                 continue
             rows = []
             for th in by_section.get(section, []):
@@ -140,16 +167,16 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                                           None if v is None else v >= th.value - 1e-9,
                                           None if v is None else v / th.value))
             sections[section] = tuple(rows)
-            if any(r.value is None for r in rows):
+            verdict, met = section_verdict([(r.value, r.threshold) for r in rows], min_met,
+                                           floor_percent)
+            if verdict == "数据不全":
                 status = "数据不全" if status != "未达标" else status
                 reasons.append(f"{section}指标数据不全")
                 continue
-            met = sum(1 for r in rows if r.met)
-            low = [r for r in rows if not r.met and r.ratio < floor - 1e-9]
-            if met < min_met or low:
+            if verdict == "未达标":
                 status = "未达标"
                 short = "、".join(names[r.indicator] for r in rows if not r.met)
-                reasons.append(f"{section}：{met}/7 项达标；未达标：{short}")
+                reasons.append(f"{section}：{met}/{len(rows)} 项达标；未达标：{short}")
         if not sections:
             status = "不参评"
         out.append(SchoolResult(org, name, frame.year, status, "；".join(reasons), sections))

@@ -47,6 +47,13 @@ def milestone_dates(ws) -> dict[tuple[str, str], str]:
     return {(org, code): value for org, code, value in rows}
 
 
+def milestone_reports(ws) -> set[tuple[str, int]]:
+    """(org, year) of every milestones form entered — a bureau that has one reported on its
+    milestones that year (a date left empty: not done); without one it reported nothing."""
+    return {(org, year) for org, year in ws.db.execute(
+        "SELECT org, year FROM entries WHERE form = 'milestones'").fetchall()}
+
+
 def org_value_rows(ws, org: str) -> list[tuple[int, str, str, str, Any, str | None]]:
     """Every current value of one org: (year, form, state, field, value, explanation)."""
     return ws.db.execute(
