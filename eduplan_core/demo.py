@@ -21,6 +21,7 @@ from .catalog.load import get_catalog
 from .catalog.model import Org
 from .errors import Cancelled, UsageError
 from .store.entries import set_values, submit
+from .store.orgs import set_school_attr
 from .store.reads import org_value_rows
 from .store.staging import build_in_place
 from .store.workspace import Workspace
@@ -47,6 +48,14 @@ MILESTONES_DONE = {
     2025: {"dc_gjzx_dorm_expanded_2025": "2025-08-30",
            "dc_ideology_teachers_all_trained_2025": "2025-07-15"},
 }
+# schools the bureau designates 优质学校 (from the year given): with the 城镇 schools they are
+# what 城镇学校、优质学校教师交流轮岗比例 counts — two 乡村 schools among them, so the scoped
+# ratio is not the all-schools one
+QUALITY_SCHOOLS = {"2153113101": 2023, "2153113201": 2023, "2153113302": 2023,
+                   "2153113109": 2024}
+# kindergartens' opening years (the rest opened long before the plan): 福在 is the 城区 公办
+# kindergarten built in 2023 (plan 002, task 6)
+KG_OPENED = {"2153113003": 2023, "2153113008": 2016, "2153113011": 2019}
 # 优质均衡 thresholds (小学, 初中) of the national standard, to build values around
 THRESHOLDS = {
     "above_degree": (4.2, 5.3), "backbone": (1.0, 1.0), "pe_art": (0.9, 0.9),
@@ -80,6 +89,8 @@ def build_demo(path: Path, *, force: bool = False,
 
 def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
     rng = random.Random(SEED)
+    for code, year in QUALITY_SCHOOLS.items():
+        set_school_attr(ws, code, year, "quality", "是")
     schools = [o for o in ws.orgs.descendants(COUNTY) if o.is_school]
     profiles = {s.code: _profile(rng, s) for s in schools}
     jobs = [(y, s) for y in YEARS for s in schools] + [(y, None) for y in YEARS]
@@ -171,6 +182,7 @@ def _school_values(rng, year, school, school_type, p: _Profile):
                  kg_children_disabled=rng.randint(0, 3),
                  kg_prov_demo=int(school.code.endswith(("001", "002"))),
                  kg_prov_first_class=int(school.code.endswith("001")),
+                 kg_opened_year=KG_OPENED.get(school.code, 1990 + int(school.code[-2:])),
                  kg_staff_added=rng.randint(0, 4))
     else:
         _common(rng, v, year, p)

@@ -14,10 +14,13 @@ from .inputs import brief
 
 LABELS = {"name": "学校名称", "type": "学校类型", "ownership": "办学性质",
           "urban_rural": "城乡类别", "status": "办学状态", "merged_into": "并入学校",
-          "paper": "纸质报送"}
+          "paper": "纸质报送", "quality": "优质学校"}
 CHOICES = {"type": SCHOOL_TYPES, "ownership": OWNERSHIPS, "urban_rural": URBAN_RURAL,
            "status": SCHOOL_STATUS}
 PAPER_TEXT = {"是": True, "否": False, "1": True, "0": False}
+# yes/no attributes (kept as True/False, stored as "1"/"0"): 纸质报送, and 优质学校 — the
+# county's designation for the year, which scoped indicators (城镇学校、优质学校) count
+YESNO_ATTRS = ("paper", "quality")
 MAX_NAME = 100  # characters
 
 
@@ -26,7 +29,7 @@ def check_attr(attr: str, value: Any, orgs=None, school: str | None = None
     """``(value as kept, None)`` or ``(None, reason)``. ``orgs`` (an OrgTree) is needed for
     ``merged_into``; ``school`` is the code of the school the value is for."""
     label = LABELS.get(attr, attr)
-    if attr == "paper":
+    if attr in YESNO_ATTRS:
         if isinstance(value, bool):
             return value, None
         if isinstance(value, int) and value in (0, 1):

@@ -68,3 +68,214 @@ def test_the_province_reports_its_own_rank_and_reviews_on_its_own_form(catalog):
     assert {"prov_edu_spending_rank", "prov_member_reviews"} <= {f.code for f in form.fields}
     for code in ("edu_spending_share_rank", "leading_group_member_reviews"):
         assert "province" in catalog.indicators[code].levels
+
+
+# -- scope: the schools the sentence speaks of ---------------------------------------------
+
+def school(code, kind="小学", ownership="公办", urban="乡村", history=()):
+    from eduplan_core.catalog.model import Org
+
+    return Org(code=code, name=f"学校{code[-3:]}", level="school", parent=COUNTY, type=kind,
+               ownership=ownership, urban_rural=urban, history=history, source="workspace")
+
+
+def frames(catalog, schools, data):
+    """data: {year: {org: {field: value}}}, every form submitted."""
+    from eduplan_core.indicators.frame import base_forms, build_year_frame
+
+    tree = OrgTree(catalog, schools)
+    forms = base_forms(catalog)
+    out = {}
+    for year, rows in data.items():
+        units = unit_table(tree, tree.get(COUNTY), year)
+        entries = [(org, forms[units.at[org, "org_type"]], "submitted") for org in rows]
+        values = [(org, forms[units.at[org, "org_type"]], f, v, None)
+                  for org, fields in rows.items() for f, v in fields.items()]
+        out[year] = build_year_frame(units, year, entries, values, forms)
+    return tree, out
+
+
+def rotation(rotated, eligible, backbone=0):
+    return {"rotated_teachers": rotated, "rotation_eligible": eligible,
+            "rotated_backbone": backbone}
+
+
+def test_rotation_counts_town_schools_and_the_years_quality_schools_only(catalog):
+    """城镇学校、优质学校每年教师交流轮岗的比例: a 城区 and a 镇区 school count; a 乡村 school counts
+    from the year its county designates it 优质学校; another 乡村 school never does."""
+    from eduplan_core.indicators.compute import compute_all
+
+    urban = school("2153110101", urban="城区")
+    town = school("2153110102", kind="初中", urban="镇区")
+    rural = school("2153110103")
+    quality = school("2153110104", kind="九年一贯制", history=((2024, (("quality", True),)),))
+    year = {urban.code: rotation(2, 20, 1), town.code: rotation(3, 30, 1),
+            rural.code: rotation(40, 50, 10), quality.code: rotation(5, 10, 2)}
+    tree, fr = frames(catalog, [urban, town, rural, quality], {2023: year, 2024: year})
+    values = compute_all(catalog, fr, indicators=[
+        "teacher_rotation_share", "teacher_rotation_share_urban_quality",
+        "rotation_backbone_share_urban_quality"])
+
+    def v(org, code, y):
+        return values.get((org, code, None, y))
+
+    # 2023: 优质 not yet designated — (2 + 3) / (20 + 30)
+    scoped = v(COUNTY, "teacher_rotation_share_urban_quality", 2023)
+    assert (scoped.numerator, scoped.denominator, scoped.value) == (5, 50, 10)
+    assert (scoped.reported, scoped.expected) == (2, 2)
+    # 2024: (2 + 3 + 5) / (20 + 30 + 10) = 16.67 %, not the all-schools (50 / 110 = 45.45 %)
+    scoped = v(COUNTY, "teacher_rotation_share_urban_quality", 2024)
+    assert (scoped.numerator, scoped.denominator) == (10, 60)
+    assert scoped.value == pytest.approx(100 * 10 / 60)
+    assert (scoped.reported, scoped.expected) == (3, 3)
+    everyone = v(COUNTY, "teacher_rotation_share", 2024)
+    assert everyone.value == pytest.approx(100 * 50 / 110)
+    # 其中骨干教师: (1 + 1 + 2) / (2 + 3 + 5) over the same schools
+    backbone = v(COUNTY, "rotation_backbone_share_urban_quality", 2024)
+    assert (backbone.numerator, backbone.denominator, backbone.value) == (4, 10, 40)
+    # a school out of scope has no value of its own and is not expected
+    assert v(rural.code, "teacher_rotation_share_urban_quality", 2024) is None
+    assert v(quality.code, "teacher_rotation_share_urban_quality", 2023) is None
+    assert v(quality.code, "teacher_rotation_share_urban_quality", 2024).value == 50
+
+
+def test_new_public_kindergartens_in_the_urban_area_only(catalog):
+    """“2025年底前在城区规划建设4所以上公办幼儿园”: a 城区 公办 kindergarten opened in 2023
+    counts; an older one is in scope but not new; a 镇区 one and a 民办 one do not count."""
+    from eduplan_core.indicators.compute import compute_all
+    from eduplan_core.indicators.evaluate import Evaluator
+
+    kgs = {school("2153110201", "幼儿园", urban="城区"): 2023,
+           school("2153110202", "幼儿园", urban="城区"): 2001,
+           school("2153110203", "幼儿园", urban="镇区"): 2024,
+           school("2153110204", "幼儿园", ownership="普惠性民办", urban="城区"): 2024}
+    data = {2025: {k.code: {"kg_children": 300, "kg_opened_year": y} for k, y in kgs.items()}}
+    tree, fr = frames(catalog, list(kgs), data)
+    values = compute_all(catalog, fr, indicators=["kg_new_public_kindergartens_urban"])
+    v = values[(COUNTY, "kg_new_public_kindergartens_urban", None, 2025)]
+    assert (v.value, v.reported, v.expected) == (1, 2, 2)
+    [row] = [r for r in _rows(catalog, tree, 2025)
+             if r.target.code == "dc_kg_new_public_kindergartens_2025"]
+    finding = Evaluator(catalog, tree, values, as_of=dt.date(2025, 12, 31)).judge(
+        tree.get(COUNTY), row, 2025)
+    assert finding.status == "missed" and "需增加城区新建公办幼儿园 3 所" in finding.close
+
+
+def _rows(catalog, tree, year):
+    from eduplan_core.targets import targets_for
+
+    return targets_for(catalog, tree, tree.get(COUNTY), year=year)
+
+
+def test_the_rotation_targets_read_the_scoped_indicators(catalog):
+    codes = {t.code: t.indicator for t in catalog.targets
+             if "交流轮岗" in t.quote and "城镇学校、优质学校" in t.quote}
+    assert len(codes) == 6  # 东川 and 云南, 2023–2025
+    assert set(codes.values()) == {"teacher_rotation_share_urban_quality"}
+    backbone = [t for t in catalog.targets if t.quote.startswith("其中骨干教师")]
+    assert len(backbone) == 3
+    assert {t.indicator for t in backbone} == {"rotation_backbone_share_urban_quality"}
+
+
+@pytest.mark.parametrize("scope, message", [
+    ('urban_rural = ["城镇"]', "取值“城镇”无效"),
+    ('quality = "是"', "类型错误"),
+    ('note = "空"', "至少给出一个条件"),
+])
+def test_a_scope_is_checked_when_the_catalogue_loads(catalog, tmp_path, scope, message):
+    root = _forms_copy(catalog, tmp_path)
+    _edit(root / "indicators" / "preschool.toml",
+          'urban_rural = ["城区"]\nownership = ["公办"]\ntypes = ["幼儿园"]', scope)
+    with pytest.raises(CatalogError) as err:
+        load_catalog(root)
+    assert message in str(err.value)
+
+
+def test_only_summed_indicators_take_a_scope(catalog, tmp_path):
+    root = _forms_copy(catalog, tmp_path)
+    input_indicator = 'value = "cty_puhui_certified"\nlevels = ["county"]\n'
+    _edit(root / "indicators" / "preschool.toml", input_indicator,
+          input_indicator + '[[indicator.scope]]\nquality = true\n')
+    with pytest.raises(CatalogError, match="只有 compute = ratio 或 sum"):
+        load_catalog(root)
+
+
+# -- 优质学校: a per-year attribute the bureau sets ------------------------------------------
+
+def test_quality_school_is_a_yearly_attribute_the_bureau_sets(county_ws):
+    from eduplan_core.errors import UsageError
+    from eduplan_core.store.orgs import set_school_attr
+
+    set_school_attr(county_ws, "2153119001", 2024, "quality", "是")
+    set_school_attr(county_ws, "2153119001", 2026, "quality", "0")
+    school = county_ws.orgs.get("2153119001")
+    assert [school.attrs_at(y).quality for y in (2023, 2024, 2025, 2026)] == [
+        False, True, True, False]
+    with pytest.raises(UsageError) as err:
+        set_school_attr(county_ws, "2153119001", 2025, "quality", "也许")
+    assert "优质学校“也许”应为“是”或“否”" in err.value.message
+
+
+def test_orgs_set_quality_from_the_command_line(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eduplan_core.cli.main import cli
+
+    def run(*args, code=0):
+        result = CliRunner().invoke(cli, [str(a) for a in args] + ["--workspace", tmp_path])
+        assert result.exit_code == code, result.output
+        return result.output
+
+    run("init", "--org", "东川区", "--role", "county", "--operator", "甲")
+    run("orgs", "add", "--code", "2153118001", "--name", "乡村小学", "--parent", "东川区",
+        "--type", "小学")
+    assert "自 2024 年起 quality = 是" in run("orgs", "set", "乡村小学", "--year", 2024,
+                                           "--attr", "quality", "--value", "是")
+    rows = {y: json.loads(run("orgs", "--under", "乡村小学", "--year", y, "--json"))[0]
+            for y in (2023, 2024)}
+    assert (rows[2023]["quality"], rows[2024]["quality"]) == (False, True)
+    assert "优质学校" in run("orgs", "--under", "乡村小学", "--year", 2024)
+    assert "应为“是”或“否”" in run("orgs", "set", "乡村小学", "--year", 2024, "--attr",
+                                   "quality", "--value", "很好", code=2)
+
+
+def test_a_demo_school_is_recorded_on_its_first_change_with_its_history(demo_path):
+    """In the demo a bureau designates demo schools like registered ones; a school's catalogue
+    history (舍块乡新田村小学 撤并 in 2025) stays."""
+    from eduplan_core.store.orgs import set_school_attr
+    from eduplan_core.store.workspace import Workspace
+
+    with Workspace.open(demo_path, daily_backup=False) as ws:
+        set_school_attr(ws, "2153113112", 2023, "quality", "是")
+        school = ws.orgs.get("2153113112")
+        assert school.attrs_at(2024).quality and school.source == "demo"
+        assert school.attrs_at(2025).status == "撤并"
+        assert school.attrs_at(2025).merged_into == "2153113111"
+
+
+def test_the_demo_designates_quality_schools_so_the_scoped_number_is_its_own(demo_master):
+    from eduplan_core.demo import QUALITY_SCHOOLS
+    from eduplan_core.indicators.service import compute_org
+    from eduplan_core.store.workspace import Workspace
+
+    with Workspace.open(demo_master, daily_backup=False) as ws:
+        quality = {o.code for o in ws.orgs.descendants(COUNTY)
+                   if o.is_school and o.attrs_at(2024).quality}
+        assert quality == set(QUALITY_SCHOOLS)
+        rural = {c for c in quality if ws.orgs.get(c).attrs_at(2024).urban_rural == "乡村"}
+        assert len(rural) == 2
+        values = {v.indicator: v for v in compute_org(ws, COUNTY, 2024).values}
+        scoped = values["teacher_rotation_share_urban_quality"]
+        everyone = values["teacher_rotation_share"]
+        assert scoped.value is not None and scoped.expected < everyone.expected
+        assert scoped.denominator < everyone.denominator
+        in_scope = [o for o in ws.orgs.descendants(COUNTY) if o.is_school
+                    and o.attrs_at(2024).type in ("小学", "初中", "九年一贯制", "完全中学",
+                                                  "特殊教育学校")
+                    and o.attrs_at(2024).status == "在办"
+                    and (o.attrs_at(2024).urban_rural != "乡村" or o.code in quality)]
+        assert scoped.expected == len(in_scope)
+        kg = values["kg_new_public_kindergartens_urban"]
+        assert (kg.value, kg.expected) == (1, 4)  # 福在幼儿园 (2023) of the 4 城区 公办 ones

@@ -97,14 +97,18 @@ HISTORY_SPEC = {
     "year": (int, True), "name": (STR, False), "type": (STR, False, m.SCHOOL_TYPES),
     "ownership": (STR, False, m.OWNERSHIPS), "urban_rural": (STR, False, m.URBAN_RURAL),
     "status": (STR, False, m.SCHOOL_STATUS), "merged_into": (STR, False),
-    "paper": (bool, False),
+    "paper": (bool, False), "quality": (bool, False),
 }
 INDICATOR_SPEC = {"code": (STR, True), "name": (STR, True), "unit": (STR, True),
                   "direction": (STR, False, ("higher", "lower")), "note": (STR, False),
                   "levels": (list, False), "compute": (STR, False, m.COMPUTE_KINDS),
                   "numerator": (STR, False), "denominator": (STR, False), "value": (STR, False),
                   "scale": (NUM, False), "sections": (dict, False), "unit_types": (list, False),
-                  "of": (STR, False), "close": (STR, False), "close_unit": (STR, False)}
+                  "of": (STR, False), "close": (STR, False), "close_unit": (STR, False),
+                  "scope": (list, False)}
+# one alternative of an indicator's scope (see model.Scope)
+SCOPE_SPEC = {"urban_rural": (list, False), "ownership": (list, False), "types": (list, False),
+              "quality": (bool, False), "note": (STR, False)}
 FORMULA_SPEC = {"numerator": (STR, False), "denominator": (STR, False), "value": (STR, False)}
 GROUP_SPEC = {"code": (STR, True), "label": (STR, True), "note": (STR, False)}
 FIELD_SPEC = {
@@ -330,7 +334,33 @@ def _attach_formulas(indicators: dict[str, m.Indicator], raw: list,
             indicators[row["code"]], compute=compute,
             formula=None if sections else top, sections=tuple(sections),
             scale=row.get("scale", default_scale), unit_types=tuple(row.get("unit_types", ())),
-            of=row.get("of"), close=row.get("close", ""), close_unit=row.get("close_unit", ""))
+            of=row.get("of"), close=row.get("close", ""), close_unit=row.get("close_unit", ""),
+            scope=_scope(ck, where, row, compute))
+
+def _scope(ck: _Checker, where: str, row: dict, compute: str) -> tuple[m.Scope, ...]:
+    """The [[indicator.scope]] alternatives, each value checked against what it may be."""
+    out = []
+    allowed = {"urban_rural": m.URBAN_RURAL, "ownership": m.OWNERSHIPS,
+               "types": m.SCHOOL_TYPES}
+    for i, raw in enumerate(row.get("scope", ())):
+        at = f"{where}.scope[{i}]"
+        table = ck.table(raw, at, SCOPE_SPEC)
+        if table is None:
+            continue
+        if not set(table) - {"note"}:
+            ck.problem(at, "范围须至少给出一个条件（urban_rural、ownership、types、quality）")
+            continue
+        for key, values in allowed.items():
+            for v in table.get(key, ()):
+                if v not in values:
+                    ck.problem(f"{at}.{key}", f"取值“{v}”无效（可用：{'、'.join(values)}）")
+        out.append(m.Scope(urban_rural=tuple(table.get("urban_rural", ())),
+                           ownership=tuple(table.get("ownership", ())),
+                           types=tuple(table.get("types", ())), quality=table.get("quality")))
+    if out and compute not in ("ratio", "sum"):
+        ck.problem(f"{where}.scope", "只有 compute = ratio 或 sum 的指标可以限定学校范围")
+    return tuple(out)
+
 
 
 def _load_groups(root: Path, problems: list) -> dict[str, tuple[_Checker, dict, list, list]]:

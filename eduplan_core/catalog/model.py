@@ -26,7 +26,7 @@ IMPORTANCE = ("error", "warning")
 MISSING_STRATEGIES = ("skip_if_any_missing", "skip_if_all_missing", "never_skip")
 # attributes of a school that may change from one year to the next
 SCHOOL_YEARLY_ATTRS = ("name", "type", "ownership", "urban_rural", "status", "merged_into",
-                       "paper")
+                       "paper", "quality")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class SchoolAttrs:
     status: str
     merged_into: str | None
     paper: bool
+    quality: bool = False  # 优质学校: designated by its bureau for the year (教师交流轮岗)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Org:
         values: dict[str, Any] = {
             "name": self.name, "type": self.type, "ownership": self.ownership,
             "urban_rural": self.urban_rural, "status": "在办", "merged_into": None,
-            "paper": self.paper,
+            "paper": self.paper, "quality": False,
         }
         for change_year, changes in sorted(self.history):
             if change_year <= year:
@@ -90,6 +91,28 @@ class Org:
 COMPUTE_KINDS = ("ratio", "sum", "input", "cv", "youzhi_share", "milestone", "none")
 # attributes of a unit (as of the year) that indicator formulas may read beside form fields
 ORG_ATTRS = ("org_type", "org_ownership", "org_urban_rural", "org_level")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One alternative of an indicator's scope: a school matches when every condition given
+    holds in the year (城区 or 镇区, 公办, a 幼儿园, designated 优质学校)."""
+
+    urban_rural: tuple[str, ...] = ()
+    ownership: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    quality: bool | None = None  # True: only schools designated 优质学校 that year
+
+    def text(self) -> str:
+        parts = ["、".join(self.urban_rural), "、".join(self.ownership),
+                 "优质学校" if self.quality else "非优质学校" if self.quality is False else "",
+                 "、".join(self.types) or ("" if self.quality is not None else "学校")]
+        return "".join(parts)
+
+
+def scope_text(scope: "tuple[Scope, ...]") -> str:
+    """How a scope reads: "城区、镇区学校或优质学校"; "" for every school."""
+    return "或".join(s.text() for s in scope)
 
 
 @dataclass(frozen=True)
@@ -130,6 +153,9 @@ class Indicator:
     of: str | None = None  # cv: the per-school ratio indicator it measures the spread of
     close: str = ""  # what a unit adds to close a gap ("县级以上骨干教师")
     close_unit: str = ""
+    # the schools it counts: any of the alternatives (empty: every school); out-of-scope
+    # schools are neither expected nor counted; a bureau's own figures always count
+    scope: tuple[Scope, ...] = ()
 
     def formula_for(self, section: str | None) -> Formula | None:
         if self.sections:

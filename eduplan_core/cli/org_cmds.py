@@ -25,7 +25,8 @@ def _org_dict(org, year: int | None) -> dict:
                   "urban_rural": a.urban_rural if a else org.urban_rural,
                   "status": a.status if a else "在办",
                   "contact": org.contact, "phone": org.phone,
-                  "paper": a.paper if a else org.paper, "source": org.source})
+                  "paper": a.paper if a else org.paper, "source": org.source,
+                  "quality": a.quality if a else False})
     if org.former:
         d["former"] = [{"code": f.code, "name": f.name, "until": f.until} for f in org.former]
     return d
@@ -65,8 +66,9 @@ def orgs(ctx, under, year, as_json, workspace):
         emit_json(rows)
         return
     table([[r["code"], r["name"], r.get("type") or LEVEL_NAMES[r["level"]], r["parent"],
-            r.get("ownership"), r.get("urban_rural"), "纸质" if r.get("paper") else ""]
-           for r in rows], ["代码", "名称", "类型", "上级", "办学性质", "城乡", "报送"])
+            r.get("ownership"), r.get("urban_rural"), "纸质" if r.get("paper") else "",
+            "优质学校" if r.get("quality") else ""]
+           for r in rows], ["代码", "名称", "类型", "上级", "办学性质", "城乡", "报送", "认定"])
 
 
 @orgs.command("add")
@@ -119,11 +121,11 @@ def orgs_import(file, as_json, ws):
 @click.option("--year", type=YEAR, required=True, help="自该年起生效")
 @click.option("--attr", required=True,
               type=Choice(["name", "type", "ownership", "urban_rural", "status",
-                                 "merged_into", "paper"]))
+                                 "merged_into", "paper", "quality"]))
 @click.option("--value", required=True)
 @with_workspace
 def orgs_set(school, year, attr, value, ws):
-    """记录学校属性自某年起的变化（改名、办学性质、停办、撤并、纸质报送）。"""
+    """记录学校属性自某年起的变化（改名、办学性质、停办、撤并、纸质报送、优质学校认定）。"""
     _require_bureau(ws)
     org = ws.orgs.resolve(school)
     set_school_attr(ws, org.code, year, attr, value)  # checks the value (paper: 是/否/1/0)

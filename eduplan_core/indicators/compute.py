@@ -76,7 +76,33 @@ class Computer:
             allowed = set()
             for name in formula.names:
                 allowed |= self.field_types.get(name, set())
-        return frame.type_mask(frozenset(allowed))
+        expected = frame.type_mask(frozenset(allowed))
+        return expected & self.in_scope(frame, ind) if ind.scope else expected
+
+    @staticmethod
+    def in_scope(frame: YearFrame, ind: Indicator) -> np.ndarray:
+        """The rows an indicator counts: every bureau's own figures, and the schools that match
+        one alternative of its scope in the frame's year (all rows when it has no scope). A
+        school out of scope is neither expected nor counted, and has no value of its own."""
+        key = ("scope", ind.scope)
+        mask = frame._masks.get(key)
+        if mask is None:
+            units, school = frame.units, frame.level_mask("school")
+            quality = (units["quality"].fillna(False).to_numpy(dtype=bool)
+                       if "quality" in units else np.zeros(len(units), bool))
+            mask = ~school if ind.scope else np.ones(len(units), bool)
+            for alt in ind.scope:
+                match = school.copy()
+                for column, allowed in (("org_urban_rural", alt.urban_rural),
+                                        ("org_ownership", alt.ownership),
+                                        ("org_type", alt.types)):
+                    if allowed:
+                        match &= units[column].isin(allowed).to_numpy()
+                if alt.quality is not None:
+                    match &= quality == alt.quality
+                mask = mask | match
+            frame._masks[key] = mask
+        return mask
 
     # -- one indicator, one year -------------------------------------------------------------
     def compute(self, frame: YearFrame, ind: Indicator, section: str | None = None,

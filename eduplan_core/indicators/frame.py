@@ -133,7 +133,8 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
         rows.append({"org": org.code, "name": attrs.name if org.is_school else org.name,
                      "level": org.level, "org_level": org.level, "org_type": kind,
                      "org_ownership": ownership, "org_urban_rural": urban, "paper": paper,
-                     "parent": parent, **mine})
+                     "parent": parent, **mine,
+                     "quality": bool(org.is_school and attrs.quality)})  # 优质学校 that year
     return pd.DataFrame(rows).set_index("org")
 
 

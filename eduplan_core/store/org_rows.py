@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..catalog.model import Org
+from ..schoolattrs import YESNO_ATTRS
 from .clock import now_iso
 from .tx import write
 
@@ -24,7 +25,7 @@ def read_registered_schools(db) -> list[Org]:
     history: dict[str, dict[int, dict]] = {}
     for row in db["org_history"].rows:
         value = row["value"]
-        if row["attr"] == "paper":
+        if row["attr"] in YESNO_ATTRS:
             value = value == "1"
         history.setdefault(row["org"], {}).setdefault(row["year"], {})[row["attr"]] = value
     out = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..catalog.model import SCHOOL_YEARLY_ATTRS, Org
 from ..errors import UsageError
 from ..inputs import check_year
-from ..schoolattrs import check_attr
+from ..schoolattrs import YESNO_ATTRS, check_attr
 from .org_rows import insert_schools
 from .clock import now_iso
 from .workspace import Workspace
@@ -81,21 +81,35 @@ def _insert(ws: Workspace, schools: list[Org]) -> None:
 
 
 def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> None:
-    """Record that from ``year`` on, ``attr`` of a registered school is ``value``."""
+    """Record that from ``year`` on, ``attr`` of a registered school is ``value``. In a demo
+    workspace a demo school is recorded here (with its catalogue history) on its first change,
+    so the demo's schools can be changed like registered ones (e.g. designated 优质学校)."""
     if attr not in SCHOOL_YEARLY_ATTRS:
         raise UsageError(f"属性“{attr}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）",
                          f"attribute {attr} cannot change by year")
     year = check_year(year)
+    demo = None
     if ws.db["orgs"].count_where("code = ?", [code]) == 0:
-        raise UsageError(f"“{code}”不是本工作区登记的学校", f"{code} is not registered here")
+        demo = ws.catalog.demo_schools.get(code) if ws.is_demo else None
+        if demo is None:
+            raise UsageError(f"“{code}”不是本工作区登记的学校", f"{code} is not registered here")
     # the same rule as registering (check_school): 纸质报送 是/否/1/0, a name, a known school
     value, reason = check_attr(attr, value, ws.orgs, code)
     if reason:
         raise UsageError(reason, f"invalid value for {attr}")
     with ws.write():
-        ws.db["org_history"].upsert(
-            {"org": code, "year": year, "attr": attr,
-             "value": None if value is None else str(int(value) if attr == "paper" else value),
-             "recorded_at": now_iso(), "recorded_by": ws.operator},
-            pk=("org", "year", "attr"))
+        if demo is not None:
+            insert_schools(ws.db, [demo], ws.operator)
+            for change_year, changes in demo.history:
+                for name, old in changes:
+                    _history(ws, code, change_year, name, old)
+        _history(ws, code, year, attr, value)
     ws.invalidate_orgs()
+
+
+def _history(ws: Workspace, code: str, year: int, attr: str, value) -> None:
+    ws.db["org_history"].upsert(
+        {"org": code, "year": year, "attr": attr,
+         "value": None if value is None else str(int(value) if attr in YESNO_ATTRS else value),
+         "recorded_at": now_iso(), "recorded_by": ws.operator},
+        pk=("org", "year", "attr"))
