@@ -44,7 +44,8 @@ MILESTONES_DONE = {
     2024: {"dc_ksz_complex_building_built_2024": "2024-01-20",
            "dc_second_kg_construction_started_2024": "2024-09-10",
            "dc_voc_center_training_building_in_use_2024": "2024-12-20",
-           "dc_zgm_forum_branch_built_2025": "2024-05-10"},
+           "dc_zgm_forum_branch_built_2025": "2024-05-10",
+           "dc_urgent_teacher_recruitment_measures_2025": "2024-03-15"},
     2025: {"dc_gjzx_dorm_expanded_2025": "2025-08-30",
            "dc_ideology_teachers_all_trained_2025": "2025-07-15"},
 }
@@ -337,7 +338,6 @@ def _county_values(year):
         "cty_puhui_certified": int(year == 2025),
         "cty_public_kg_places_added": [800, 1900, 2900][i],
         "cty_new_public_kgs": [1, 2, 3][i],
-        "cty_new_public_kgs_urban_large": [1, 2, 2][i],
         "cty_demo_kgs": [2, 3, 4][i],
         "cty_kg_groups_min_per_township": [0, 1, 1][i],
         "cty_kg_public_min_per_township": [1, 1, 2][i],
@@ -365,6 +365,10 @@ def _county_values(year):
         "cty_fiscal_edu_spending": [64500.0, 66800.0, 68200.0][i],
         "cty_gdp": [1480000.0, 1560000.0, 1650000.0][i],
         "cty_budget_edu_spending": [61000.0, 63000.0, 64400.0][i],
+        "cty_budget_edu_spending_prev": [59800.0, 61000.0, 63000.0][i],
+        # per pupil: 2025 falls below 2024 (more pupils), so one of the 两个只增不减 is missed
+        "cty_budget_edu_per_student": [13050.0, 13480.0, 13420.0][i],
+        "cty_budget_edu_per_student_prev": [12760.0, 13050.0, 13480.0][i],
         "cty_edu_spending_rank": 1,
         "cty_quality_reward_funds": [300.0, 300.0, 280.0][i],
         "cty_edu_surcharge": [5200.0, 5350.0, 5500.0][i],

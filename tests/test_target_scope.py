@@ -140,25 +140,32 @@ def test_rotation_counts_town_schools_and_the_years_quality_schools_only(catalog
 
 
 def test_new_public_kindergartens_in_the_urban_area_only(catalog):
-    """“2025年底前在城区规划建设4所以上公办幼儿园”: a 城区 公办 kindergarten opened in 2023
-    counts; an older one is in scope but not new; a 镇区 one and a 民办 one do not count."""
+    """“2025年底前在城区规划建设4所以上（540人规模以上）公办幼儿园”: 城区 公办 kindergartens opened
+    in 2023 or later count; an older one is in scope but not new; a 镇区 one and a 民办 one do
+    not count; the 540 target also needs 540 places or more."""
     from eduplan_core.indicators.compute import compute_all
     from eduplan_core.indicators.evaluate import Evaluator
 
-    kgs = {school("2153110201", "幼儿园", urban="城区"): 2023,
-           school("2153110202", "幼儿园", urban="城区"): 2001,
-           school("2153110203", "幼儿园", urban="镇区"): 2024,
-           school("2153110204", "幼儿园", ownership="普惠性民办", urban="城区"): 2024}
-    data = {2025: {k.code: {"kg_children": 300, "kg_opened_year": y} for k, y in kgs.items()}}
+    kgs = {school("2153110201", "幼儿园", urban="城区"): (2023, 600),
+           school("2153110205", "幼儿园", urban="城区"): (2024, 300),
+           school("2153110202", "幼儿园", urban="城区"): (2001, 900),
+           school("2153110203", "幼儿园", urban="镇区"): (2024, 600),
+           school("2153110204", "幼儿园", ownership="普惠性民办", urban="城区"): (2024, 600)}
+    data = {2025: {k.code: {"kg_children": 280, "kg_opened_year": y, "kg_places": places}
+                   for k, (y, places) in kgs.items()}}
     tree, fr = frames(catalog, list(kgs), data)
-    values = compute_all(catalog, fr, indicators=["kg_new_public_kindergartens_urban"])
+    values = compute_all(catalog, fr, indicators=["kg_new_public_kindergartens_urban",
+                                                  "dc_new_urban_public_kg_540"])
     v = values[(COUNTY, "kg_new_public_kindergartens_urban", None, 2025)]
-    assert (v.value, v.reported, v.expected) == (1, 2, 2)
-    [row] = [r for r in _rows(catalog, tree, 2025)
-             if r.target.code == "dc_kg_new_public_kindergartens_2025"]
-    finding = Evaluator(catalog, tree, values, as_of=dt.date(2025, 12, 31)).judge(
-        tree.get(COUNTY), row, 2025)
-    assert finding.status == "missed" and "需增加城区新建公办幼儿园 3 所" in finding.close
+    assert (v.value, v.reported, v.expected) == (2, 3, 3)
+    large = values[(COUNTY, "dc_new_urban_public_kg_540", None, 2025)]
+    assert (large.value, large.expected) == (1, 3)
+    ev = Evaluator(catalog, tree, values, as_of=dt.date(2025, 12, 31))
+    rows = {r.target.code: r for r in _rows(catalog, tree, 2025)}
+    finding = ev.judge(tree.get(COUNTY), rows["dc_kg_new_public_kindergartens_2025"], 2025)
+    assert finding.status == "missed" and "需增加城区新建公办幼儿园 2 所" in finding.close
+    finding = ev.judge(tree.get(COUNTY), rows["dc_new_urban_public_kg_540_2025"], 2025)
+    assert finding.status == "missed" and "需增加城区540人规模以上公办幼儿园 3 所" in finding.close
 
 
 def _rows(catalog, tree, year):
@@ -279,3 +286,83 @@ def test_the_demo_designates_quality_schools_so_the_scoped_number_is_its_own(dem
         assert scoped.expected == len(in_scope)
         kg = values["kg_new_public_kindergartens_urban"]
         assert (kg.value, kg.expected) == (1, 4)  # 福在幼儿园 (2023) of the 4 城区 公办 ones
+        assert values["dc_new_urban_public_kg_540"].value <= kg.value
+
+
+# -- every target: the qualitative ones, by the catalogue's conventions ----------------------
+
+@pytest.mark.parametrize("code, org, document, quote", [
+    ("lc_shortage_subject_teachers_2025", LINCANG, "001", "基本配齐紧缺学科教师"),
+    ("yn_shortage_subject_teachers_2025", PROVINCE, "003", "基本补齐紧缺学科师资缺口"),
+    ("lf_shortage_subject_teachers_2025", "532302", "000", "基本补齐紧缺学科师资缺口"),
+    ("lc_budget_edu_growth_above_province_2025", LINCANG, "001",
+     "全市一般公共预算教育经费平均增幅超过全省平均水平"),
+    ("yn_budget_edu_growth_above_national_2025", PROVINCE, "004",
+     "一般公共预算教育经费平均增幅超过全国平均水平"),
+    ("yn_zgm_forum_branches_2025", PROVINCE, "003", "在各州市、各高校开设分课堂"),
+    ("dc_urgent_teacher_recruitment_measures_2025", COUNTY, "002",
+     "制定《东川区急需教师人才引进实施办法》"),
+    ("dc_senior_teacher_post_appointment_opinion_2025", COUNTY, "002",
+     "研究出台加强高级教师专业技术职务聘后管理的意见"),
+    ("lf_edu_private_network_upgraded_2025", "532302", "000",
+     "实现各级各类学校云南教育专网提速升级"),
+])
+def test_qualitative_targets_are_dated_milestones_with_their_sentence(catalog, code, org,
+                                                                      document, quote):
+    t = catalog_target(catalog, code)
+    assert (t.org, t.document, t.kind, t.unit, t.comparator, t.value) == (
+        org, document, "milestone", "是/否", "=", 1)
+    assert t.deadline == dt.date(2025, 12, 31) and t.year == 2025
+    assert quote in t.quote and t.note
+    assert catalog.indicators[t.indicator].compute == "milestone"
+    assert code in {f.code for f in catalog.forms["milestones"].fields}
+
+
+def test_the_004_wording_of_the_shortage_target_is_noted_not_listed_twice(catalog):
+    staffed = [t for t in catalog.targets if t.indicator == "shortage_subject_teachers_staffed"]
+    assert {t.org for t in staffed} == {PROVINCE, LINCANG, "532302"}
+    [yunnan] = [t for t in staffed if t.org == PROVINCE]
+    assert "到2025年,基本配齐紧缺学科教师" in yunnan.note
+
+
+@pytest.mark.parametrize("plan, org, document", [
+    ("dongchuan", COUNTY, "002"), ("lincang", LINCANG, "001"), ("yunnan", PROVINCE, "004")])
+def test_two_no_decrease_rules_every_year_for_each_plan(catalog, plan, org, document):
+    found = sorted((t.year, t.org, t.document, t.comparator, t.value, t.value_in_quote)
+                   for t in catalog.plans[plan].targets
+                   if t.indicator == "edu_funding_no_decrease_met")
+    assert found == [(y, org, document, "≥", 2, "两") for y in (2023, 2024, 2025)]
+
+
+def test_two_no_decrease_counted_from_each_levels_own_budget(catalog):
+    """县 from cty_ fields, 州市 from pref_, 省 from prov_: this year's 一般公共预算教育支出 and its
+    per-pupil value, each not below last year's (≥ counts), one 项 each."""
+    from eduplan_core.indicators.compute import compute_all
+    from eduplan_core.indicators.frame import base_forms, build_year_frame
+
+    tree = OrgTree(catalog)
+    province = tree.get(PROVINCE)
+    forms = base_forms(catalog)
+    rows = {
+        PROVINCE: {"prov_budget_edu_spending": 1500, "prov_budget_edu_spending_prev": 1400,
+                   "prov_budget_edu_per_student": 9900, "prov_budget_edu_per_student_prev":
+                   10000},  # spending up, per pupil down: 1
+        LINCANG: {"pref_budget_edu_spending": 500, "pref_budget_edu_spending_prev": 480,
+                  "pref_budget_edu_per_student": 11000,
+                  "pref_budget_edu_per_student_prev": 10800},  # both up: 2
+        COUNTY: {"cty_budget_edu_spending": 63000, "cty_budget_edu_spending_prev": 63000,
+                 "cty_budget_edu_per_student": 13480,
+                 "cty_budget_edu_per_student_prev": 13050},  # equal and up: 2
+        "530902": {"cty_budget_edu_spending": 100},  # 临翔区 without last year's: no value
+    }
+    units = unit_table(tree, province, 2024)
+    frame = build_year_frame(
+        units, 2024, [(o, forms[units.at[o, "org_type"]], "submitted") for o in rows],
+        [(o, forms[units.at[o, "org_type"]], f, v, None) for o, fs in rows.items()
+         for f, v in fs.items()], forms)
+    values = compute_all(catalog, {2024: frame}, indicators=["edu_funding_no_decrease_met"])
+
+    def v(org):
+        return values[(org, "edu_funding_no_decrease_met", None, 2024)].value
+
+    assert (v(PROVINCE), v(LINCANG), v(COUNTY), v("530902")) == (1, 2, 2, None)
