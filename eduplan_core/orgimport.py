@@ -2,7 +2,9 @@
 
 Columns (Chinese headers, as a bureau's list has them; English codes accepted too):
 学校代码 code · 学校名称 name · 所属县 parent · 学校类型 type · 办学性质 ownership ·
-城乡 urban_rural · 联系人 contact · 联系电话 phone · 纸质报送 paper (是/否)
+城乡 urban_rural · 联系人 contact · 联系电话 phone · 纸质报送 paper (是/否) ·
+教学点 teaching_point (是/否; a 教学点 is registered as a 小学) · 所属学校 parent_school (the
+教学点's school: code or name, registered already or in the same list)
 
 Each row is checked by the same rules as `eduplan orgs add` and `orgs set`
 (:func:`eduplan_core.schoolattrs.check_attr`), and every problem of every row is reported.
@@ -34,6 +36,7 @@ COLUMNS = {
     "学校代码": "code", "学校标识码": "code", "学校名称": "name", "所属县": "parent",
     "上级单位": "parent", "学校类型": "type", "办学性质": "ownership", "城乡": "urban_rural",
     "城乡类别": "urban_rural", "联系人": "contact", "联系电话": "phone", "纸质报送": "paper",
+    "教学点": "teaching_point", "所属学校": "parent_school",
 }
 REQUIRED = ("code", "name", "parent", "type")
 
@@ -211,15 +214,27 @@ def import_schools(ws: Workspace, path: Path) -> ImportResult:
     errors: list[RowError] = []
     schools = []
     seen: dict[str, int] = {}
-    for i, row in rows:
-        if not any(row.values()):
-            continue
-        paper_text = row.get("paper", "")
-        school, reasons = check_school(ws.orgs, SchoolInput(
+    rows = [(i, row) for i, row in rows if any(row.values())]
+
+    def given(row: dict, parent_school: bool = True) -> SchoolInput:
+        return SchoolInput(
             code=row.get("code", ""), name=row.get("name", ""), parent=row.get("parent", ""),
             type=row.get("type", ""), ownership=row.get("ownership") or "公办",
             urban_rural=row.get("urban_rural") or "乡村", contact=row.get("contact", ""),
-            phone=row.get("phone", ""), paper=paper_text or False))  # 是/否/1/0, as orgs set
+            phone=row.get("phone", ""), paper=row.get("paper", "") or False,  # 是/否/1/0
+            teaching_point=row.get("teaching_point", "") or False,
+            parent_school=row.get("parent_school", "") if parent_school else "")
+
+    # a 教学点's school may be in the same list: the list's schools, by code and by name
+    also: dict = {}
+    if any(row.get("parent_school") for _, row in rows):
+        for _, row in rows:
+            school, _ = check_school(ws.orgs, given(row, parent_school=False))
+            if school is not None:
+                also.setdefault(school.code, school)
+                also.setdefault(school.name, school)
+    for i, row in rows:
+        school, reasons = check_school(ws.orgs, given(row), also)
         code = row.get("code", "")
         if code in seen:
             reasons.append(f"学校代码“{brief(code)}”与第{seen[code]}行重复")

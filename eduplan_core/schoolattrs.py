@@ -14,13 +14,14 @@ from .inputs import brief
 
 LABELS = {"name": "学校名称", "type": "学校类型", "ownership": "办学性质",
           "urban_rural": "城乡类别", "status": "办学状态", "merged_into": "并入学校",
-          "paper": "纸质报送", "quality": "优质学校"}
+          "paper": "纸质报送", "quality": "优质学校", "teaching_point": "教学点",
+          "parent_school": "所属学校"}
 CHOICES = {"type": SCHOOL_TYPES, "ownership": OWNERSHIPS, "urban_rural": URBAN_RURAL,
            "status": SCHOOL_STATUS}
 PAPER_TEXT = {"是": True, "否": False, "1": True, "0": False}
 # yes/no attributes (kept as True/False, stored as "1"/"0"): 纸质报送, and 优质学校 — the
 # county's designation for the year, which scoped indicators (城镇学校、优质学校) count
-YESNO_ATTRS = ("paper", "quality")
+YESNO_ATTRS = ("paper", "quality", "teaching_point")
 MAX_NAME = 100  # characters
 
 
@@ -38,8 +39,8 @@ def check_attr(attr: str, value: Any, orgs=None, school: str | None = None
         if text in PAPER_TEXT:
             return PAPER_TEXT[text], None
         return None, f"{label}“{brief(value)}”应为“是”或“否”（或 1、0）"
-    if attr == "merged_into" and value is None:
-        return None, None  # not merged (clears an earlier merger)
+    if attr in ("merged_into", "parent_school") and value is None:
+        return None, None  # not merged (clears an earlier merger); a 教学点 with no school
     if not isinstance(value, str):
         return None, f"{label}“{brief(value)}”应为文本"
     text = value.strip()
@@ -53,8 +54,10 @@ def check_attr(attr: str, value: Any, orgs=None, school: str | None = None
         if text not in CHOICES[attr]:
             return None, f"{label}“{brief(value)}”无效（可用：{'、'.join(CHOICES[attr])}）"
         return text, None
-    if attr == "merged_into":
+    if attr in ("merged_into", "parent_school"):
         if not text:
+            if attr == "parent_school":
+                return None, None  # a 教学点 without a parent school
             return None, f"{label}不能为空（应为已登记学校的代码或名称）"
         if orgs is None:  # pragma: no cover - a caller's mistake, not a user's
             raise ValueError("merged_into needs the org tree")

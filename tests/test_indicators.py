@@ -82,10 +82,16 @@ AT_THRESHOLD = {"pri_students": 1000, "pri_teachers_above_degree": 42,
     ({"pri_sports_area": 6375}, "达标"),  # 6 of 7, the 7th at exactly 85 %
     ({"pri_sports_area": 6374}, "未达标"),  # 6 of 7, the 7th just under 85 %
     ({"pri_sports_area": 7000, "pri_multimedia_rooms": 22}, "未达标"),  # 5 of 7
-    ({"pri_students": 40, "pri_backbone_teachers": 0}, "不参评"),  # a 教学点-sized section
+    # a registered 小学 of 40 pupils is still a 小学: judged (6 of 7, the 7th at 0 %)
+    ({"pri_students": 40, "pri_backbone_teachers": 0}, "未达标"),
+    # a registered 教学点 under 50 pupils is left out
+    ({"pri_students": 40, "pri_backbone_teachers": 0, "teaching_point": True}, "不参评"),
+    # a 教学点 of 50 or more pupils is judged like any 小学
+    ({"pri_students": 50, "pri_backbone_teachers": 0, "teaching_point": True}, "未达标"),
 ])
 def test_school_rule_at_its_edges(catalog, changes, status):
-    s = school("2153110010")
+    changes = dict(changes)
+    s = school("2153110010", teaching_point=changes.pop("teaching_point", False))
     tree, fr = frames(catalog, [s], {2024: {s.code: {**AT_THRESHOLD, **changes}}})
     [result] = school_results(Computer(catalog), fr[2024])
     assert result.status == status, result.reason

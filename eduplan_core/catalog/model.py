@@ -26,7 +26,7 @@ IMPORTANCE = ("error", "warning")
 MISSING_STRATEGIES = ("skip_if_any_missing", "skip_if_all_missing", "never_skip")
 # attributes of a school that may change from one year to the next
 SCHOOL_YEARLY_ATTRS = ("name", "type", "ownership", "urban_rural", "status", "merged_into",
-                       "paper", "quality")
+                       "paper", "teaching_point", "parent_school", "quality")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class SchoolAttrs:
     status: str
     merged_into: str | None
     paper: bool
+    teaching_point: bool = False  # a 教学点 (registered as a 小学, filling the 小学 form)
+    parent_school: str | None = None  # the school a 教学点 belongs to, where it has one
     quality: bool = False  # 优质学校: designated by its bureau for the year (教师交流轮岗)
 
 
@@ -67,6 +69,8 @@ class Org:
     paper: bool = False
     history: tuple[tuple[int, tuple[tuple[str, Any], ...]], ...] = ()
     source: str = "catalog"  # catalog | demo | workspace
+    teaching_point: bool = False  # a 教学点: its own kind of unit in the national statistics
+    parent_school: str | None = None  # a 教学点's school (code), where it has one
 
     @property
     def is_school(self) -> bool:
@@ -77,7 +81,8 @@ class Org:
         values: dict[str, Any] = {
             "name": self.name, "type": self.type, "ownership": self.ownership,
             "urban_rural": self.urban_rural, "status": "在办", "merged_into": None,
-            "paper": self.paper, "quality": False,
+            "paper": self.paper, "teaching_point": self.teaching_point,
+            "parent_school": self.parent_school, "quality": False,
         }
         for change_year, changes in sorted(self.history):
             if change_year <= year:

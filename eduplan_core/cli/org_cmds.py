@@ -26,7 +26,9 @@ def _org_dict(org, year: int | None) -> dict:
                   "status": a.status if a else "在办",
                   "contact": org.contact, "phone": org.phone,
                   "paper": a.paper if a else org.paper, "source": org.source,
-                  "quality": a.quality if a else False})
+                  "quality": a.quality if a else False,
+                  "teaching_point": a.teaching_point if a else org.teaching_point,
+                  "parent_school": a.parent_school if a else org.parent_school})
     if org.former:
         d["former"] = [{"code": f.code, "name": f.name, "until": f.until} for f in org.former]
     return d
@@ -65,7 +67,8 @@ def orgs(ctx, under, year, as_json, workspace):
     if as_json:
         emit_json(rows)
         return
-    table([[r["code"], r["name"], r.get("type") or LEVEL_NAMES[r["level"]], r["parent"],
+    table([[r["code"], r["name"], (r.get("type") or LEVEL_NAMES[r["level"]])
+            + ("（教学点）" if r.get("teaching_point") else ""), r["parent"],
             r.get("ownership"), r.get("urban_rural"), "纸质" if r.get("paper") else "",
             "优质学校" if r.get("quality") else ""]
            for r in rows], ["代码", "名称", "类型", "上级", "办学性质", "城乡", "报送", "认定"])
@@ -82,15 +85,18 @@ def orgs(ctx, under, year, as_json, workspace):
 @click.option("--contact", default="")
 @click.option("--phone", default="")
 @click.option("--paper", is_flag=True, help="该校报送纸质表，由县局代为录入")
+@click.option("--teaching-point", is_flag=True,
+              help="教学点（类型为小学，填小学基表；不足50人的教学点不参加优质均衡学校评估与差异系数）")
+@click.option("--parent-school", default="", help="教学点所属学校：代码或名称")
 @json_option
 @with_workspace
 def orgs_add(code, name, parent, school_type, ownership, urban_rural, contact, phone, paper,
-             as_json, ws):
-    """登记一所学校。"""
+             teaching_point, parent_school, as_json, ws):
+    """登记一所学校（或教学点）。"""
     _require_bureau(ws)
     school, errors = check_school(ws.orgs, SchoolInput(code, name, parent, school_type,
                                                        ownership, urban_rural, contact, phone,
-                                                       paper))
+                                                       paper, teaching_point, parent_school))
     if errors:
         raise UsageError("；".join(errors), "invalid school")
     if school.parent != ws.org_code and not ws.orgs.is_below(school.parent, ws.org_code):
@@ -121,7 +127,8 @@ def orgs_import(file, as_json, ws):
 @click.option("--year", type=YEAR, required=True, help="自该年起生效")
 @click.option("--attr", required=True,
               type=Choice(["name", "type", "ownership", "urban_rural", "status",
-                                 "merged_into", "paper", "quality"]))
+                                 "merged_into", "paper", "quality", "teaching_point",
+                                 "parent_school"]))
 @click.option("--value", required=True)
 @with_workspace
 def orgs_set(school, year, attr, value, ws):

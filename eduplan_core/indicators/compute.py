@@ -50,7 +50,7 @@ class Computer:
                             if f.type in ("choice", "text", "date")}
 
     def teaching_point_size(self) -> float:
-        """Sections with fewer pupils are 教学点-sized: the 优质均衡 standard leaves them out."""
+        """A registered 教学点 with fewer pupils is left out of the 优质均衡 school rule and CVs."""
         plan = self.catalog.plans.get("national_youzhi")
         return plan.settings.get("exclude_teaching_points_below", 0) if plan else 0
 
@@ -217,8 +217,12 @@ class Computer:
             num, den, expected, reported = parts
             units = frame.units
             school = (units["level"] == "school").to_numpy()
-            # sections the size of a 教学点 are left out, as in the school rule (youzhi.py)
-            use = school & reported & (den > 0) & (den >= self.teaching_point_size())
+            # registered 教学点 under the standard's size are left out, as in the school rule
+            # (youzhi.py); a registered 小学 with as few pupils is still counted
+            from .youzhi import teaching_points
+
+            small = teaching_points(units) & (den < self.teaching_point_size())
+            use = school & reported & (den > 0) & ~small
             table = pd.DataFrame({"county": units["county"].to_numpy()[use],
                                   "p": den[use], "px": num[use]})
             table["x"] = base.scale * table["px"] / table["p"]

@@ -116,9 +116,9 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
             if attrs.status != "在办":
                 continue
             kind, ownership, urban = attrs.type, attrs.ownership, attrs.urban_rural
-            paper = attrs.paper
+            paper, point = attrs.paper, attrs.teaching_point
         else:
-            kind, ownership, urban, paper = org.level, None, None, False
+            kind, ownership, urban, paper, point = org.level, None, None, False, False
         parent = org.parent
         up = ancestors.get(parent) if parent else None
         if up is None:
@@ -133,6 +133,7 @@ def unit_table(tree: OrgTree, root: Org, year: int) -> pd.DataFrame:
         rows.append({"org": org.code, "name": attrs.name if org.is_school else org.name,
                      "level": org.level, "org_level": org.level, "org_type": kind,
                      "org_ownership": ownership, "org_urban_rural": urban, "paper": paper,
+                     "teaching_point": point,
                      "parent": parent, **mine,
                      "quality": bool(org.is_school and attrs.quality)})  # 优质学校 that year
     return pd.DataFrame(rows).set_index("org")

@@ -102,3 +102,15 @@ def m001_initial(db):
         BEGIN SELECT RAISE(ABORT, 'submissions are append-only'); END;
         """
     )
+
+
+@migrations()
+def m002_teaching_points(db):
+    """教学点 in the register: a flag (a 教学点 is registered as a 小学 and fills its form) and
+    the school it belongs to, where it has one. Both may change from a year on (org_history)."""
+    db.executescript(
+        """
+        ALTER TABLE orgs ADD COLUMN teaching_point INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orgs ADD COLUMN parent_school TEXT;
+        """
+    )

@@ -14,6 +14,7 @@ def insert_schools(db, schools: list[Org], operator: str) -> None:
     rows = [{"code": s.code, "name": s.name, "level": "school", "parent": s.parent,
              "type": s.type, "ownership": s.ownership, "urban_rural": s.urban_rural,
              "contact": s.contact, "phone": s.phone, "paper": int(s.paper),
+             "teaching_point": int(s.teaching_point), "parent_school": s.parent_school,
              "source": "workspace" if s.source == "catalog" else s.source, "created_at": at,
              "created_by": operator}
             for s in schools]
@@ -36,5 +37,7 @@ def read_registered_schools(db) -> list[Org]:
                        type=row["type"], ownership=row["ownership"],
                        urban_rural=row["urban_rural"], contact=row["contact"],
                        phone=row["phone"], paper=bool(row["paper"]), history=hist,
+                       teaching_point=bool(row.get("teaching_point")),
+                       parent_school=row.get("parent_school"),
                        source=row["source"]))
     return out

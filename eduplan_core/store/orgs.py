@@ -29,10 +29,18 @@ class SchoolInput:
     contact: str = ""
     phone: str = ""
     paper: bool = False
+    teaching_point: bool | str = False  # a 教学点 (是/否/1/0): registered as a 小学
+    parent_school: str = ""  # a 教学点's school: code or name of a registered school
 
 
-def check_school(ws_orgs, s: SchoolInput) -> tuple[Org | None, list[str]]:
-    """Return the school as an Org, or the list of Chinese reasons it cannot be registered."""
+TEACHING_POINT_TYPE = "小学"  # a 教学点 fills the 小学 form and is judged in the 小学 section
+
+
+def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None
+                 ) -> tuple[Org | None, list[str]]:
+    """Return the school as an Org, or the list of Chinese reasons it cannot be registered.
+    ``also``: schools of the same list not registered yet (by code and by name) — a 教学点's
+    school may be one of them."""
     errors = []
     code = (s.code or "").strip()
     if not SCHOOL_CODE.match(code):
@@ -41,7 +49,7 @@ def check_school(ws_orgs, s: SchoolInput) -> tuple[Org | None, list[str]]:
         errors.append(f"学校代码“{code}”已存在（{ws_orgs.get(code).name}）")
     kept: dict = {}  # the values as kept, by the same rule as `orgs set` (schoolattrs)
     for attr, default in (("name", ""), ("type", ""), ("ownership", ""), ("urban_rural", ""),
-                          ("paper", False)):
+                          ("paper", False), ("teaching_point", False)):
         given = getattr(s, attr)
         kept[attr], reason = check_attr(attr, default if given is None else given, ws_orgs,
                                         code)
@@ -58,12 +66,43 @@ def check_school(ws_orgs, s: SchoolInput) -> tuple[Org | None, list[str]]:
     phone = (s.phone or "").strip()
     if phone and not re.fullmatch(r"[0-9+\-\s()]{5,20}", phone):
         errors.append(f"联系电话“{phone}”格式不正确")
+    errors += _check_teaching_point(ws_orgs, kept, s, code, parent, also or {})
     if errors:
         return None, errors
     return Org(code=code, name=kept["name"], level="school", parent=parent.code,
                type=kept["type"], ownership=kept["ownership"], urban_rural=kept["urban_rural"],
                contact=(s.contact or "").strip() or None, phone=phone or None,
-               paper=kept["paper"], source="workspace"), []
+               paper=kept["paper"], source="workspace",
+               teaching_point=bool(kept["teaching_point"]),
+               parent_school=kept.get("parent_school")), []
+
+
+def _check_teaching_point(ws_orgs, kept: dict, s: SchoolInput, code: str, parent,
+                          also: dict[str, Org]) -> list[str]:
+    """A 教学点 is registered as a 小学; its school (if given) is a school of the same county,
+    registered or in the same list. Sets ``kept["parent_school"]``."""
+    errors = []
+    point = kept.get("teaching_point")
+    if point and kept.get("type") and kept["type"] != TEACHING_POINT_TYPE:
+        errors.append(f"教学点应登记为“{TEACHING_POINT_TYPE}”类型（填报小学基表），"
+                      f"不是“{kept['type']}”")
+    text = (s.parent_school or "").strip()
+    if not text:
+        return errors
+    if not point:
+        return errors + [f"所属学校“{text}”只用于教学点（教学点一栏填“是”）"]
+    school = also.get(text)
+    if school is None:
+        kept_code, reason = check_attr("parent_school", text, ws_orgs, code)
+        if reason:
+            return errors + [reason]
+        school = ws_orgs.get(kept_code)
+    if school.code == code:
+        return errors + ["所属学校不能是该教学点自己"]
+    if parent is not None and school.parent != parent.code:
+        errors.append(f"所属学校“{school.name}”不在{parent.name}")
+    kept["parent_school"] = school.code
+    return errors
 
 
 def register_school(ws: Workspace, school: Org) -> None:
@@ -97,6 +136,11 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
     value, reason = check_attr(attr, value, ws.orgs, code)
     if reason:
         raise UsageError(reason, f"invalid value for {attr}")
+    now = ws.orgs.get(code).attrs_at(year)
+    if (attr == "teaching_point" and value and now.type != TEACHING_POINT_TYPE) or (
+            attr == "type" and value != TEACHING_POINT_TYPE and now.teaching_point):
+        raise UsageError(f"教学点应为“{TEACHING_POINT_TYPE}”类型：先改类型或先取消教学点",
+                         "a teaching point is a 小学")
     with ws.write():
         if demo is not None:
             insert_schools(ws.db, [demo], ws.operator)
