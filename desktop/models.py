@@ -122,7 +122,7 @@ def status_names() -> dict[str, str]:
     return {"missed": tr("未达标"), "met": tr("已达标"), "behind": tr("进度滞后"),
             "on_track": tr("进度正常"), "no_data": tr("无数据"), "not_collected": tr("不采集"),
             "overdue": tr("已逾期"), "pending": tr("未到期"), "done_late": tr("逾期完成"),
-            "no_formula": tr("无法计算")}
+            "no_formula": tr("无法计算"), "below_standard": tr("低于标准")}
 
 
 def num(v: Any, digits: int = 2) -> str:

@@ -72,9 +72,9 @@ def click_header(qtbot, page, key):
 def test_list_loads_the_shortfalls_of_the_county_and_its_schools(qtbot, session, expected):
     page = make_page(qtbot, session)
     shown = rows(page)
-    want = [f for f in expected if f.is_shortfall]
+    want = [f for f in expected if f.is_notable]  # shortfalls, and the school rule's notes
     assert want and len(shown) == len(want)
-    assert [f.key for f in shown] == [f.key for f in want]  # the core's order: most severe first
+    assert [f.key for f in shown] == [f.key for f in want]  # the core's order: own first
     assert {f.org for f in shown} > {"530113"}  # the county and schools below it
     assert page.result.year == 2024 and page.result.as_of == "2024-12-31"
     assert "2024" in page.summary.text() and "东川区" in page.summary.text()
@@ -90,18 +90,18 @@ def test_filter_by_severity_leaves_only_critical(qtbot, session, expected):
     page.severity_box.setCurrentIndex(page.severity_box.findText("严重"))
     shown = rows(page)
     assert shown and all(f.severity == "critical" for f in shown)
-    assert len(shown) == sum(1 for f in expected if f.is_shortfall and f.severity == "critical")
+    assert len(shown) == sum(1 for f in expected if f.is_notable and f.severity == "critical")
     page.severity_box.setCurrentIndex(page.severity_box.findText("轻微"))
     assert rows(page) and all(f.severity == "minor" for f in rows(page))
     page.severity_box.setCurrentIndex(0)
-    assert len(rows(page)) == sum(1 for f in expected if f.is_shortfall)
+    assert len(rows(page)) == sum(1 for f in expected if f.is_notable)
 
 
 def test_filter_by_indicator_status_and_org(qtbot, session, expected):
     from collections import Counter
 
     page = make_page(qtbot, session)
-    short = [f for f in expected if f.is_shortfall]
+    short = [f for f in expected if f.is_notable]
     code, n = Counter(f.indicator for f in short).most_common(1)[0]
     assert n > 1
     page.indicator_box.setCurrentIndex(page.indicator_box.findData(code))
@@ -136,7 +136,7 @@ def test_sort_by_gap_by_clicking_the_header(qtbot, session, expected):
     assert gaps == sorted(gaps) and gaps[0] < gaps[-1]
     # missing gaps (milestones) come last in either direction
     assert all(f.gap is None for f in shown[len(gaps):])
-    assert len(shown) == sum(1 for f in expected if f.is_shortfall)
+    assert len(shown) == sum(1 for f in expected if f.is_notable)
     ascending = header.sortIndicatorOrder()
     click_header(qtbot, page, "gap")
     assert header.sortIndicatorOrder() != ascending
@@ -170,8 +170,11 @@ def test_detail_panel_shows_quote_close_and_explanation(qtbot, session, expected
     page.select_row(i)
     d = page.detail
     assert d.finding is f
-    assert d.quote.text() == f.quote  # the exact sentence of the plan
-    assert d.close_text.text() == f.close
+    if f.excerpt:  # a standard known from a summary: the value in words, and what the source is
+        assert d.quote.text() == f"{f.requirement}（据{f.excerpt}）"
+    else:
+        assert d.quote.text() == f.quote  # the exact sentence of the plan
+    assert d.close_text.text() == "\n".join(x for x in (f.close_pace, f.close_target) if x)
     assert d.explanation.text() == f.explanation
     assert f.org_name in d.title.text() and f.indicator_name in d.title.text()
     assert f.document in d.lines["source"].text() and f.issuer in d.lines["source"].text()
@@ -237,7 +240,7 @@ def test_set_filters_for_other_pages_and_ctrl_f(qtbot, session, expected):
     from PySide6.QtGui import QKeySequence
 
     page = make_page(qtbot, session, load=False)
-    code = next(f.indicator for f in expected if f.is_shortfall)
+    code = next(f.indicator for f in expected if f.is_notable)
     page.set_filters(indicator=code)  # before the list has arrived
     page.refresh()
     qtbot.waitUntil(lambda: page.result is not None, timeout=60000)
@@ -317,3 +320,32 @@ def test_25000_findings_sort_and_filter(qtbot, session):
     assert len(rows(page)) == 25000
     page.select_row(100)
     assert page.detail.finding is rows(page)[100]
+
+
+def test_detail_reads_like_the_check_labels_both_gaps_group_and_note(qtbot, session, expected):
+    page = make_page(qtbot, session)
+    shown = rows(page)
+    d = page.detail
+    # the school rule's note is in the default list, and the detail says it in full
+    i = next(i for i, f in enumerate(shown) if f.org_name == "舍块乡新田村小学"
+             and f.indicator == "yz_equipment_value_per_pupil")
+    page.select_row(i)
+    assert d.lines["status"].text() == "低于标准（学校整体达标，余项≥85%）"
+    assert d.lines["target"].text().startswith("国家标准（每年适用）：小学 ≥ 2,000 元")
+    assert "教督〔2017〕6号" in d.lines["source"].text()
+    assert "|" not in d.quote.text() and "domain.md" in d.quote.text()
+    # behind: what closes this year's pace and what closes the 2025 target, each labelled
+    page.show_all.setChecked(True)
+    shown = rows(page)
+    i = next(i for i, f in enumerate(shown) if f.target == "dc_kg_gross_enrolment_2025")
+    page.select_row(i)
+    assert d.close_text.text() == ("按本年进度：需增加在园幼儿 64 人\n"
+                                   "达到 2025 年目标：需增加在园幼儿 352 人")
+    assert "国家标准（每年适用）：≥ 85%" in d.lines["group"].text()  # the other target
+    # a group: the member under its binding target says why it differs
+    j = next(j for j, f in enumerate(shown) if f.target == "yn_safe_campus_rate_2025")
+    assert shown[j - 1].target == "dc_safe_campus_rate_2024"  # right under the binding one
+    assert page.model.index(j, 2).data().startswith("↳ ")
+    page.select_row(j)
+    assert "同组另有约束性目标" in d.lines["target"].text()
+    assert "2025 年到期，本年按进度判断" in d.lines["group"].text()

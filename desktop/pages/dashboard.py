@@ -30,10 +30,12 @@ from .chart import ChartData, ChartWidget
 
 YEARS_SHOWN = (2023, 2024, 2025)
 # worst first: the colour of a year is the worst status among its binding targets
-STATUS_RANK = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "no_data": 4,
-               "pending": 5, "on_track": 6, "met": 7, "not_collected": 8, "no_formula": 9}
+STATUS_RANK = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "below_standard": 4,
+               "no_data": 5, "pending": 6, "on_track": 7, "met": 8, "not_collected": 9,
+               "no_formula": 10}
 STATUS_COLOURS = {"missed": (RED, RED_BG), "overdue": (RED, RED_BG),
                   "behind": (AMBER_TEXT, AMBER_BG), "done_late": (AMBER_TEXT, AMBER_BG),
+                  "below_standard": (AMBER_TEXT, None),
                   "met": (GREEN, GREEN_BG), "on_track": (GREEN, GREEN_BG),
                   "no_data": (GREY, None), "not_collected": (GREY, None),
                   "no_formula": (GREY, None)}
@@ -234,13 +236,21 @@ class IndicatorModel(RowsModel):
         return fmt_value(v, unit, kind)
 
     def target_text(self, f: Finding) -> str:
-        return (f"{f.comparator}{self.value_text(f.target_value, f.unit, f.kind)}"
-                f"{unit_suffix(f.unit)}")
+        """What the target asks, as the check words it: ≥ 99%, 小学 ≥ 4.2 人, 截止 2024-09-30."""
+        if f.kind == "milestone":
+            return self.tr("截止 %s") % f.deadline if f.deadline else self.tr("%d年完成") % (
+                f.target_year)
+        return f.requirement or (f"{f.comparator}{self.value_text(f.target_value, f.unit)}"
+                                 f"{unit_suffix(f.unit)}")
 
     def final_text(self, row: IndicatorRow) -> str:
         if row.final is None:
             return "—"
-        text = "★ " + self.target_text(row.final) + self.tr("（%d年）") % row.final.target_year
+        f = row.final
+        when = "" if f.kind == "milestone" else (
+            self.tr("（国家标准，每年适用）") if f.relation == "national" else
+            self.tr("（%d年）") % f.target_year)
+        text = "★ " + self.target_text(f) + when
         if len(row.targets) > 1:
             text += self.tr(" 等%d项") % len(row.targets)
         return text
@@ -283,15 +293,20 @@ class IndicatorModel(RowsModel):
         return ""
 
     def finding_line(self, f: Finding, with_year_status: bool = True) -> str:
-        text = ("★ " if f.binding else "   ") + self.tr("%d年目标 %s（%s：%s）") % (
-            f.target_year, self.target_text(f), self.relation_names.get(f.relation, f.relation),
+        label = f.label or self.tr("%d年目标") % f.target_year
+        text = ("★ " if f.binding else "   ") + self.tr("%s %s（%s：%s）") % (
+            label, self.target_text(f), self.relation_names.get(f.relation, f.relation),
             f.plan_name)
         if with_year_status:
-            text += self.tr("：%s") % self.status_name(f.status)
+            text += self.tr("：%s") % (f.status_text if f.status == "below_standard"
+                                      else self.status_name(f.status))
             if f.expected_now is not None and f.status in ("behind", "on_track"):
                 text += self.tr("，本年应达 %s") % self.value_text(f.expected_now, f.unit)
-            if f.close:
-                text += "；" + f.close
+            for close in (f.close_pace, f.close_target):
+                if close:
+                    text += "；" + close
+            if f.group_note:
+                text += "\n      " + self.tr("与约束性目标的不同：%s") % f.group_note
         return text
 
     def cell_tooltip(self, row: IndicatorRow, cell: YearCell | None, year: int) -> str:
@@ -310,7 +325,7 @@ class IndicatorModel(RowsModel):
         if not row.targets:
             return self.tr("%s：没有规划目标") % row.name
         return "\n".join([row.name] + [self.finding_line(f, False) for f in row.targets]
-                         + [self.tr("★ 约束性目标：同年同指标中最严格的一项")])
+                         + [self.tr("★ 约束性目标：本年判断同一指标的几项目标中最严格的一项")])
 
     def detail_html(self, row: IndicatorRow) -> str:
         e = html.escape
@@ -350,7 +365,7 @@ class IndicatorModel(RowsModel):
             out.append("<p>" + e(self.tr("本单位此指标没有规划目标。")) + "</p>")
             return "".join(out)
         out.append("<p><b>" + e(self.tr("目标")) + "</b> " + e(self.tr(
-            "（★ 约束性目标：同年同指标中最严格的一项）")) + "</p><ul>")
+            "（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）")) + "</p><ul>")
         for f in row.targets:
             per_year, last = [], None
             for y in YEARS_SHOWN:
@@ -365,13 +380,19 @@ class IndicatorModel(RowsModel):
                     s += self.tr("（应达 %s）") % self.value_text(g.expected_now, g.unit)
                 per_year.append(s)
             out.append("<li>" + e(self.finding_line(f, False)) + "<br/>" + e("；".join(per_year)))
-            if last is not None and last.close:
-                out.append("<br/>" + e(last.close))
+            if last is not None:
+                for close in (last.close_pace, last.close_target):
+                    if close:
+                        out.append("<br/>" + e(close))
             if last is not None and last.explanation:
                 out.append("<br/>" + e(self.tr("说明：%s") % shown(last.explanation)))
-            if f.quote:
+            if f.excerpt:  # a standard known from a summary: no table row as its text
                 out.append(f"<br/><span style='color:{GREY.name()}'>"
-                           + e(self.tr("原文：“%s”——%s") % (f.quote, f.document)) + "</span>")
+                           + e(self.tr("%s；依据：%s") % (f.citation, f.excerpt)) + "</span>")
+            elif f.quote:
+                out.append(f"<br/><span style='color:{GREY.name()}'>"
+                           + e(self.tr("原文：“%s”——%s") % (f.quote, f.citation or f.document))
+                           + "</span>")
             out.append("</li>")
         out.append("</ul>")
         return "".join(out)

@@ -1,5 +1,8 @@
 """本校指标: the school's own indicators against every target that applies to it, each traced
-to the sentence of the plan (or standard) that sets it."""
+to the sentence of the plan (or standard) that sets it — worded as ``eduplan check`` words them:
+国家标准（每年适用） and the section's value in words, the school rule's note (低于标准) where the
+school meets the rule, what closes this year's pace and what closes the target, the other
+targets of the same indicator and why they differ."""
 
 from __future__ import annotations
 
@@ -19,8 +22,9 @@ from .base import Page, heading, setup_table
 GOOD = ("met", "on_track")
 BAD = ("missed", "overdue")
 LATE = ("behind", "done_late")
-STATUS_ORDER = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "no_data": 4,
-                "no_formula": 5, "pending": 6, "on_track": 7, "met": 8, "not_collected": 9}
+STATUS_ORDER = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "below_standard": 4,
+                "no_data": 5, "no_formula": 6, "pending": 7, "on_track": 8, "met": 9,
+                "not_collected": 10}
 
 
 def _status_color(f):
@@ -30,16 +34,9 @@ def _status_color(f):
         return RED, RED_BG
     if f.status in LATE:
         return AMBER_TEXT, AMBER_BG
+    if f.status == "below_standard":  # a note: the school meets the rule
+        return AMBER_TEXT, None
     return GREY, None
-
-
-def _plain(v) -> str:
-    """A target as the plan writes it: 0.9, 2,000, 99."""
-    if v is None:
-        return "—"
-    if float(v).is_integer():
-        return f"{v:,.0f}"
-    return f"{v:,.4f}".rstrip("0").rstrip(".")
 
 
 def _gap(f) -> str:
@@ -123,7 +120,7 @@ class MyTargetsPage(Page):
             return
         findings = list(self.result.findings)
         if self.only_gaps.isChecked():
-            findings = [f for f in findings if f.is_shortfall or f.status == "no_data"]
+            findings = [f for f in findings if f.is_notable or f.status == "no_data"]
         findings.sort(key=lambda f: (STATUS_ORDER.get(f.status, 99),
                                      SEVERITY_ORDER.get(f.severity, 3), f.indicator_name,
                                      f.section or ""))
@@ -142,13 +139,16 @@ class MyTargetsPage(Page):
         relation = {"own": self.tr("本级目标"), "inherited": self.tr("上级目标"),
                     "national": self.tr("国家标准")}.get(f.relation, f.relation)
         colour = _status_color(f)[0].name()
+        status = f.status_text if f.status == "below_standard" else STATUS_NAMES.get(
+            f.status, f.status)
+        if f.note and f.status != "below_standard":
+            status += f"（{f.note}）"
+        binding = "，" + self.tr("约束性") if f.binding else "，" + self.tr("同组另有约束性目标")
         parts = [
             f"<h3>{e(f.indicator_name)}{'（' + e(f.section) + '）' if f.section else ''}</h3>",
-            f"<p><b>{self.tr('状态')}</b>：<span style='color:{colour}'>"
-            f"{e(STATUS_NAMES.get(f.status, f.status))}</span>",
-            f" &nbsp; <b>{self.tr('目标')}</b>：{f.target_year} {self.tr('年')} "
-            f"{e(f.comparator)}{e(_plain(f.target_value))}{e(f.unit)}"
-            f"（{e(f.plan_name)}，{relation}{'，' + self.tr('约束性') if f.binding else ''}）</p>",
+            f"<p><b>{self.tr('状态')}</b>：<span style='color:{colour}'>{e(status)}</span>",
+            f" &nbsp; <b>{e(f.label)}</b>：{e(f.requirement)}"
+            f"（{e(f.citation or f.plan_name)}，{relation}{binding}）</p>",
         ]
         actual = self.tr("无数据") if f.actual is None else f"{num(f.actual)}{f.unit}"
         line = f"<p><b>{self.tr('实际')}</b>：{e(actual)}"
@@ -163,18 +163,32 @@ class MyTargetsPage(Page):
         if f.expected_now is not None:
             parts.append(f"<p><b>{self.tr('按进度今年应达到')}</b>：{e(num(f.expected_now))}"
                          f"{e(f.unit)}</p>")
-        if f.close:
-            parts.append(f"<p><b>{self.tr('怎样补足')}</b>：{e(f.close)}</p>")
+        closes = [x for x in (f.close_pace, f.close_target) if x] or ([f.close] if f.close
+                                                                      else [])
+        if closes:
+            parts.append(f"<p><b>{self.tr('怎样补足')}</b>：" + "<br/>".join(e(x) for x in closes)
+                         + "</p>")
+        others = [g for g in self.result.findings if g.group == f.group and g is not f] \
+            if f.group else []
+        if others:
+            items = "".join(f"<li>{'★ ' if g.binding else ''}{e(g.label)}：{e(g.requirement)}"
+                            f"（{e(g.plan_name)}）：{e(STATUS_NAMES.get(g.status, g.status))}"
+                            f"</li>" for g in others)
+            parts.append(f"<p><b>{self.tr('同一指标的其他目标')}</b>：</p><ul>{items}</ul>")
+        if f.group_note:
+            parts.append(f"<p><b>{self.tr('与约束性目标的不同')}</b>：{e(f.group_note)}</p>")
         if f.deadline:
             parts.append(f"<p><b>{self.tr('截止日期')}</b>：{e(f.deadline)}"
                          + (f"，{self.tr('完成于')} {e(f.done_on)}" if f.done_on else "")
                          + "</p>")
         if f.explanation:
             parts.append(f"<p><b>{self.tr('填报时的说明')}</b>：{e(shown(f.explanation))}</p>")
-        if f.quote:
+        if f.excerpt:  # a standard known from a summary: what the source is, no table row
+            parts.append(f"<p><b>{self.tr('依据')}</b>：{e(f.excerpt)}</p>")
+        elif f.quote:
             parts.append(f"<p><b>{self.tr('原文')}</b>：</p><blockquote style='color:#333'>"
                          f"“{e(f.quote)}”</blockquote>")
-        source = "，".join(x for x in (f.document, f.issuer, f.date) if x)
+        source = "，".join(x for x in (f.citation or f.document, f.issuer, f.date) if x)
         if source:
             parts.append(f"<p style='color:{GREY.name()}'>{self.tr('出处')}：{e(source)}</p>")
         self.detail.setHtml("".join(parts))
@@ -190,6 +204,6 @@ class _Row:
         self.indicator_name = f.indicator_name
         self.section = f.section
         self.actual = "—" if f.actual is None else f"{num(f.actual)}{f.unit}"
-        self.target_value = f"{f.comparator}{_plain(f.target_value)}{f.unit}（{f.target_year}）"
+        self.target_value = f"{f.requirement} · {f.label}"
         self.gap = _gap(f)
-        self.close = f.close
+        self.close = "；".join(x for x in (f.close_pace, f.close_target) if x) or f.close

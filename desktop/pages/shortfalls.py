@@ -1,7 +1,12 @@
 """差距清单: every finding of the workspace's org and the units below it for the session's year,
-shortfalls first; filter by severity, indicator, status and org; sort by any column; the
-selected finding's detail (actual against target, gap, trend, trajectory, the plan's sentence,
-what would close the gap, the explanation given with the data).
+in the core's order — the org's own first, then unit by unit, each group of targets judging one
+indicator under its binding target (the others marked ↳); shortfalls and the school rule's
+notes (低于标准) by default; filter by severity, indicator, status and org; sort by any column;
+the selected finding's detail (what the target asks and when — 国家标准（每年适用）, a 2025 target,
+a milestone's deadline —, actual against target, gap, trend, trajectory, the plan's sentence or,
+for a standard known only from a summary, what the source is, what closes this year's pace and
+what closes the target, the other targets of its group and why they differ, the explanation
+given with the data).
 
 The findings come from ``check_org`` in a worker. Filtering and sorting are plain Python over
 precomputed per-row keys: each column's sorted order is computed once per load (a keyed sort)
@@ -28,9 +33,10 @@ from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, 
 from .base import Page, heading
 
 # statuses in the order a reader goes through them (also the sort order of the status column)
-STATUS_ORDER = ("overdue", "missed", "behind", "done_late", "no_data", "pending", "on_track",
-                "met", "not_collected", "no_formula")
-SHORTFALL_STATUSES = ("overdue", "missed", "behind", "done_late")
+STATUS_ORDER = ("overdue", "missed", "behind", "done_late", "below_standard", "no_data",
+                "pending", "on_track", "met", "not_collected", "no_formula")
+# shown without 显示全部: the shortfalls, and the school rule's notes that go with them
+SHORTFALL_STATUSES = ("overdue", "missed", "behind", "done_late", "below_standard")
 SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
 NO_UNIT = ("是/否", "")
 
@@ -112,7 +118,8 @@ class FindingsModel(RowsModel):
             if col.key == "org":
                 return f"{shown(f.org_name)}（{f.org}）"
             if col.key == "indicator":
-                return f"{col.text(f)}（{f.indicator}）"
+                text = f"{col.text(f)}（{f.indicator}）"
+                return text + (f"\n{f.group_note}" if f.group_note else "")
             if col.key == "close":
                 return f.close
             return None
@@ -126,6 +133,8 @@ class FindingsModel(RowsModel):
                 return self._bold
         if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(status_colour(f.status))
+        if role == Qt.ItemDataRole.ToolTipRole and col.key == "status" and f.note:
+            return f.note
         return None
 
 
@@ -161,8 +170,9 @@ class FindingDetail(QScrollArea):
         left = (("status", self.tr("状态")), ("target", self.tr("目标")),
                 ("actual", self.tr("实际")), ("gap", self.tr("差距")),
                 ("trend", self.tr("较上年")), ("progress", self.tr("进度")))
-        right = (("close", self.tr("补齐所需")), ("explanation", self.tr("数据说明")),
-                 ("quote", self.tr("原文")), ("source", self.tr("出处")))
+        right = (("close", self.tr("补齐所需")), ("group", self.tr("同组目标")),
+                 ("explanation", self.tr("数据说明")), ("quote", self.tr("原文")),
+                 ("source", self.tr("出处")))
         for column, items in ((0, left), (2, right)):
             for row, (key, label) in enumerate(items):
                 value = QLabel()
@@ -177,7 +187,7 @@ class FindingDetail(QScrollArea):
                 grid.addWidget(name, row, column)
                 grid.addWidget(value, row, column + 1)
                 self.lines[key] = value
-        grid.setRowStretch(len(left), 1)
+        grid.setRowStretch(max(len(left), len(right)), 1)
         self.quote = self.lines["quote"]
         self.close_text = self.lines["close"]
         self.explanation = self.lines["explanation"]
@@ -188,9 +198,10 @@ class FindingDetail(QScrollArea):
         self.show_finding(None)
 
     def show_finding(self, f, severity_names: dict | None = None,
-                     status_names: dict | None = None, milestone_form: bool = False) -> None:
+                     status_names: dict | None = None, milestone_form: bool = False,
+                     group: Sequence[Any] = ()) -> None:
         """``milestone_form``: the milestone is recorded in the 里程碑完成情况 form (not read
-        from another form's value)."""
+        from another form's value); ``group``: the other findings of its group."""
         self.finding = f
         self.form_widget.setVisible(f is not None)
         self.placeholder.setVisible(f is None)
@@ -203,22 +214,19 @@ class FindingDetail(QScrollArea):
         section = f"（{f.section}）" if f.section else ""
         self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
         sev = severity_names.get(f.severity, "")
-        status = status_names.get(f.status, f.status) + (f" · {sev}" if sev else "")
+        status = (f.note if f.status == "below_standard" and f.note else
+                  status_names.get(f.status, f.status)) + (f" · {sev}" if sev else "")
+        if f.note and f.status != "below_standard":
+            status += f"（{f.note}）"
         line = self.lines["status"]
         line.setText(status)
         colour = severity_colours(f.severity)[0] if f.severity else status_colour(f.status)
         line.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
         relation = {"own": self.tr("本级规划"), "inherited": self.tr("上级规划"),
                     "national": self.tr("国家标准")}.get(f.relation, f.relation)
-        binding = "" if f.binding else self.tr("；另有更严的目标起约束作用")
-        if f.kind == "milestone":
-            target = self.tr("{year} 年完成").format(year=f.target_year)
-            if f.deadline:
-                target = self.tr("{deadline} 前完成").format(deadline=f.deadline)
-        else:
-            target = self.tr("{year} 年 {cmp}{value}{unit}").format(
-                year=f.target_year, cmp=f.comparator, value=compact(f.target_value), unit=u)
-        self.lines["target"].setText(f"{target}（{relation}：{f.plan_name}{binding}）")
+        binding = "" if f.binding else self.tr("；同组另有约束性目标")
+        self.lines["target"].setText(
+            f"{f.label}：{f.requirement}（{relation}：{f.citation or f.plan_name}{binding}）")
         self.lines["actual"].setText(self._actual(f, u))
         self.lines["gap"].setText(self._gap(f, u))
         if f.kind == "milestone":
@@ -230,7 +238,9 @@ class FindingDetail(QScrollArea):
                                         .format(year=f.year - 1, value=num(f.previous), unit=u,
                                                 change=signed(f.change)))
         self.lines["progress"].setText(self._progress(f, u))
-        if f.close:
+        if f.close_pace or f.close_target:
+            self.close_text.setText("\n".join(x for x in (f.close_pace, f.close_target) if x))
+        elif f.close:
             self.close_text.setText(f.close)
         elif f.is_shortfall and f.kind != "milestone":
             self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
@@ -240,11 +250,29 @@ class FindingDetail(QScrollArea):
                 else self.tr("完成该事项，并在报表中如实填报"))
         else:
             self.close_text.setText("—")
+        self.lines["group"].setText(self._group(f, group, status_names))
         self.explanation.setText(shown(f.explanation) or self.tr("（数据中未附说明）"))
-        self.quote.setText(f.quote)
-        parts = [p for p in (f.document, f.issuer, f.date) if p]
+        if f.excerpt:  # a summary's table row is not the standard's wording
+            self.quote.setText(self.tr("{requirement}（据{excerpt}）").format(
+                requirement=f.requirement, excerpt=f.excerpt))
+        else:
+            self.quote.setText(f.quote)
+        parts = [p for p in (f.citation or f.document, f.issuer, f.date) if p]
         self.lines["source"].setText("，".join(parts) if parts else "—")
         self.verticalScrollBar().setValue(0)
+
+    def _group(self, f, group: Sequence[Any], status_names: dict) -> str:
+        """The other targets judging the same indicator of the same unit this year."""
+        if not group:
+            return "—"
+        lines = []
+        for g in group:
+            text = f"{'★ ' if g.binding else ''}{g.label}：{g.requirement}（{g.plan_name}）：" \
+                   f"{status_names.get(g.status, g.status)}"
+            lines.append(text)
+        if f.group_note:
+            lines.append(self.tr("与约束性目标的不同：{note}").format(note=f.group_note))
+        return "\n".join(lines)
 
     def _actual(self, f, u: str) -> str:
         if f.kind == "milestone":
@@ -285,7 +313,7 @@ class FindingDetail(QScrollArea):
             return self.tr("按进度 {year} 年应达 {value}{unit}：{state}").format(
                 year=f.year, value=num(f.expected_now), unit=u, state=state)
         if f.relation == "national":
-            return self.tr("国家标准每年适用，按标准值判断")
+            return self.tr("国家标准（每年适用），按标准值判断")
         if f.year >= f.target_year:
             return self.tr("已到目标年，按最终目标判断")
         return self.tr("首个报送年份，尚无进度可比")
@@ -437,11 +465,13 @@ class ShortfallsPage(Page):
             return "" if v is None else f"{v:.0f}%"
 
         def section(f):
-            return f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
+            name = f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
+            return name if f.binding else "↳ " + name  # another target of the group above
 
         def target(f):
             if f.kind == "milestone":
-                return f.deadline or str(f.target_year)
+                return self.tr("截止 {day}").format(day=f.deadline) if f.deadline else \
+                    str(f.target_year)
             return f"{f.comparator}{compact(f.target_value)}{unit_of(f)}"
 
         def actual(f):
@@ -463,7 +493,7 @@ class ShortfallsPage(Page):
             FindingColumn("actual", self.tr("实际"), actual, lambda f: f.actual,
                           align_right=True, width=80),
             FindingColumn("target", self.tr("目标"), target, lambda f: f.target_value,
-                          align_right=True, width=76),
+                          align_right=True, width=104),
             FindingColumn("gap", self.tr("差距"), lambda f: "" if f.gap is None else signed(f.gap),
                           lambda f: f.gap, align_right=True, width=62),
             FindingColumn("gap_relative", self.tr("相对差距"), lambda f: pct(f.gap_relative),
@@ -521,7 +551,10 @@ class ShortfallsPage(Page):
         self._sev = [f.severity for f in fs]
         self._ind = [f.indicator for f in fs]
         self._status = [f.status for f in fs]
-        self._short = [f.is_shortfall for f in fs]
+        self._short = [f.is_notable for f in fs]  # shortfalls and the school rule's notes
+        self._groups: dict[str, list] = {}
+        for f in fs:
+            self._groups.setdefault(f.group, []).append(f)
         self._text = [f"{f.org_name}\t{f.org}".casefold() for f in fs]
         self._fill_indicator_box()
         self._fill_status_box()
@@ -635,7 +668,7 @@ class ShortfallsPage(Page):
         fs = self.findings
         rows = [fs[i] for i in self.filtered()]
         self.model.set_rows(rows)
-        total_short = sum(self._short)
+        total_short = sum(1 for f in fs if f.is_shortfall)
         self.count_label.setText(
             self.tr("显示 {shown} 条（差距 {short} 条，共 {total} 条）").format(
                 shown=len(rows), short=total_short, total=len(fs)) if rows else
@@ -719,8 +752,11 @@ class ShortfallsPage(Page):
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         f = self.model.data(current, ROW_ROLE) if current.isValid() else None
         ind = self.session.catalog.indicators.get(f.indicator) if f is not None else None
+        group = [g for g in self._groups.get(f.group, ()) if g is not f] \
+            if f is not None and f.group else ()
         self.detail.show_finding(f, self.severity_names, self.status_names,
-                                 milestone_form=ind is not None and ind.compute == "milestone")
+                                 milestone_form=ind is not None and ind.compute == "milestone",
+                                 group=group)
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

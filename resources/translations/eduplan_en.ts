@@ -3,54 +3,59 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/models.py" line="119" />
+        <location filename="../../desktop/models.py" line="122" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="119" />
+        <location filename="../../desktop/models.py" line="122" />
         <source>已达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="119" />
+        <location filename="../../desktop/models.py" line="122" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="120" />
+        <location filename="../../desktop/models.py" line="123" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="120" />
+        <location filename="../../desktop/models.py" line="123" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="120" />
+        <location filename="../../desktop/models.py" line="123" />
         <source>不采集</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="121" />
+        <location filename="../../desktop/models.py" line="124" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="121" />
+        <location filename="../../desktop/models.py" line="124" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="121" />
+        <location filename="../../desktop/models.py" line="124" />
         <source>逾期完成</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="122" />
+        <location filename="../../desktop/models.py" line="125" />
         <source>无法计算</source>
         <translation>Cannot be computed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="125" />
+        <source>低于标准</source>
+        <translation>Below the standard</translation>
     </message>
 </context>
 <context>
@@ -94,37 +99,37 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="62" />
+        <location filename="../../desktop/pages/chart.py" line="68" />
         <source>选择一个指标，在此查看它历年的实际值、目标和预期进度。</source>
         <translation>Select an indicator to see its actual values over the years, its targets and the expected progress here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="102" />
+        <location filename="../../desktop/pages/chart.py" line="108" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="103" />
+        <location filename="../../desktop/pages/chart.py" line="109" />
         <source>年度目标（约束性）</source>
         <translation>Annual target (binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="104" />
+        <location filename="../../desktop/pages/chart.py" line="110" />
         <source>最终目标</source>
         <translation>Final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="105" />
+        <location filename="../../desktop/pages/chart.py" line="111" />
         <source>预期进度</source>
         <translation>Expected progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="106" />
+        <location filename="../../desktop/pages/chart.py" line="112" />
         <source>（数值越小越好）</source>
         <translation> (lower is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="107" />
+        <location filename="../../desktop/pages/chart.py" line="113" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -419,118 +424,118 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="442" />
-        <location filename="../../desktop/pages/dashboard.py" line="593" />
+        <location filename="../../desktop/pages/dashboard.py" line="464" />
+        <location filename="../../desktop/pages/dashboard.py" line="615" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="448" />
+        <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="450" />
+        <location filename="../../desktop/pages/dashboard.py" line="472" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="461" />
+        <location filename="../../desktop/pages/dashboard.py" line="483" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="465" />
+        <location filename="../../desktop/pages/dashboard.py" line="487" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="465" />
+        <location filename="../../desktop/pages/dashboard.py" line="487" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="465" />
+        <location filename="../../desktop/pages/dashboard.py" line="487" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="466" />
+        <location filename="../../desktop/pages/dashboard.py" line="488" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="466" />
+        <location filename="../../desktop/pages/dashboard.py" line="488" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="492" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="474" />
+        <location filename="../../desktop/pages/dashboard.py" line="496" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="482" />
+        <location filename="../../desktop/pages/dashboard.py" line="504" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="483" />
+        <location filename="../../desktop/pages/dashboard.py" line="505" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="484" />
+        <location filename="../../desktop/pages/dashboard.py" line="506" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="489" />
+        <location filename="../../desktop/pages/dashboard.py" line="511" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="493" />
+        <location filename="../../desktop/pages/dashboard.py" line="515" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="508" />
+        <location filename="../../desktop/pages/dashboard.py" line="530" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="563" />
+        <location filename="../../desktop/pages/dashboard.py" line="585" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
         <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="589" />
+        <location filename="../../desktop/pages/dashboard.py" line="611" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="610" />
+        <location filename="../../desktop/pages/dashboard.py" line="632" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="611" />
+        <location filename="../../desktop/pages/dashboard.py" line="633" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="675" />
+        <location filename="../../desktop/pages/dashboard.py" line="697" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="716" />
+        <location filename="../../desktop/pages/dashboard.py" line="738" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
@@ -687,212 +692,232 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="146" />
+        <location filename="../../desktop/pages/shortfalls.py" line="157" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="159" />
+        <location filename="../../desktop/pages/shortfalls.py" line="170" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="159" />
+        <location filename="../../desktop/pages/shortfalls.py" line="170" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="160" />
+        <location filename="../../desktop/pages/shortfalls.py" line="171" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="160" />
+        <location filename="../../desktop/pages/shortfalls.py" line="171" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="161" />
+        <location filename="../../desktop/pages/shortfalls.py" line="172" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="161" />
+        <location filename="../../desktop/pages/shortfalls.py" line="172" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="162" />
+        <location filename="../../desktop/pages/shortfalls.py" line="173" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="162" />
+        <location filename="../../desktop/pages/shortfalls.py" line="173" />
+        <source>同组目标</source>
+        <translation>Same group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="174" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="163" />
+        <location filename="../../desktop/pages/shortfalls.py" line="174" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="163" />
+        <location filename="../../desktop/pages/shortfalls.py" line="175" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="172" />
+        <location filename="../../desktop/pages/shortfalls.py" line="184" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="196" />
+        <location filename="../../desktop/pages/shortfalls.py" line="209" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="209" />
+        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="209" />
+        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="210" />
+        <location filename="../../desktop/pages/shortfalls.py" line="226" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="211" />
         <source>；另有更严的目标起约束作用</source>
         <translation>; a stricter target is binding</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="213" />
         <source>{year} 年完成</source>
         <translation>Complete in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="215" />
         <source>{deadline} 前完成</source>
         <translation>Complete by {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="217" />
         <source>{year} 年 {cmp}{value}{unit}</source>
         <translation>{cmp}{value}{unit} by {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="225" />
+        <location filename="../../desktop/pages/shortfalls.py" line="227" />
+        <source>；同组另有约束性目标</source>
+        <translation>; another target of its group binds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="235" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="227" />
+        <location filename="../../desktop/pages/shortfalls.py" line="237" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="234" />
+        <location filename="../../desktop/pages/shortfalls.py" line="246" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="237" />
+        <location filename="../../desktop/pages/shortfalls.py" line="249" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="238" />
+        <location filename="../../desktop/pages/shortfalls.py" line="250" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="241" />
+        <location filename="../../desktop/pages/shortfalls.py" line="254" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <location filename="../../desktop/pages/shortfalls.py" line="256" />
+        <source>{requirement}（据{excerpt}）</source>
+        <translation>{requirement} (from {excerpt})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="274" />
+        <source>与约束性目标的不同：{note}</source>
+        <translation>How it differs from the binding target: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="280" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="251" />
+        <location filename="../../desktop/pages/shortfalls.py" line="281" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="253" />
+        <location filename="../../desktop/pages/shortfalls.py" line="283" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="259" />
+        <location filename="../../desktop/pages/shortfalls.py" line="289" />
         <source>；报送覆盖 {pct:.0%}</source>
         <translation>; reporting coverage {pct:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="261" />
+        <location filename="../../desktop/pages/shortfalls.py" line="291" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="269" />
+        <location filename="../../desktop/pages/shortfalls.py" line="299" />
         <source>（相对目标 {pct:.1f}%）</source>
         <translation> ({pct:.1f}% relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="271" />
+        <location filename="../../desktop/pages/shortfalls.py" line="301" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="277" />
+        <location filename="../../desktop/pages/shortfalls.py" line="307" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="279" />
+        <location filename="../../desktop/pages/shortfalls.py" line="309" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="280" />
+        <location filename="../../desktop/pages/shortfalls.py" line="310" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="282" />
+        <location filename="../../desktop/pages/shortfalls.py" line="312" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="282" />
+        <location filename="../../desktop/pages/shortfalls.py" line="312" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="283" />
+        <location filename="../../desktop/pages/shortfalls.py" line="313" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="286" />
+        <location filename="../../desktop/pages/shortfalls.py" line="316" />
+        <source>国家标准（每年适用），按标准值判断</source>
+        <translation>National standard (applies every year), judged against its value</translation>
+    </message>
+    <message>
         <source>国家标准每年适用，按标准值判断</source>
         <translation>The national standard applies every year; judged against the standard value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="288" />
+        <location filename="../../desktop/pages/shortfalls.py" line="318" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="289" />
+        <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -928,250 +953,250 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="93" />
+        <location filename="../../desktop/pages/form_page.py" line="96" />
         <source>说明原因：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="96" />
+        <location filename="../../desktop/pages/form_page.py" line="99" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
         <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="203" />
-        <location filename="../../desktop/pages/form_page.py" line="333" />
+        <location filename="../../desktop/pages/form_page.py" line="208" />
+        <location filename="../../desktop/pages/form_page.py" line="339" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="213" />
+        <location filename="../../desktop/pages/form_page.py" line="218" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="214" />
+        <location filename="../../desktop/pages/form_page.py" line="219" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="215" />
+        <location filename="../../desktop/pages/form_page.py" line="220" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="216" />
+        <location filename="../../desktop/pages/form_page.py" line="221" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="217" />
+        <location filename="../../desktop/pages/form_page.py" line="222" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <location filename="../../desktop/pages/form_page.py" line="223" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="244" />
+        <location filename="../../desktop/pages/form_page.py" line="249" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="247" />
+        <location filename="../../desktop/pages/form_page.py" line="252" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="248" />
+        <location filename="../../desktop/pages/form_page.py" line="253" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="249" />
+        <location filename="../../desktop/pages/form_page.py" line="254" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="266" />
+        <location filename="../../desktop/pages/form_page.py" line="271" />
         <source>填报说明</source>
         <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="268" />
-        <location filename="../../desktop/pages/form_page.py" line="318" />
+        <location filename="../../desktop/pages/form_page.py" line="273" />
+        <location filename="../../desktop/pages/form_page.py" line="324" />
         <source>点击一个字段，这里显示它的填报口径。</source>
         <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="285" />
+        <location filename="../../desktop/pages/form_page.py" line="290" />
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="285" />
+        <location filename="../../desktop/pages/form_page.py" line="290" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="286" />
+        <location filename="../../desktop/pages/form_page.py" line="291" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="371" />
+        <location filename="../../desktop/pages/form_page.py" line="377" />
         <source>截止 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="381" />
+        <location filename="../../desktop/pages/form_page.py" line="387" />
         <source>本单位在这张表上没有需要填写的项目。</source>
         <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="392" />
+        <location filename="../../desktop/pages/form_page.py" line="398" />
         <source>计算字段，自动得出</source>
         <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="396" />
+        <location filename="../../desktop/pages/form_page.py" line="402" />
         <source>（未填）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="398" />
+        <location filename="../../desktop/pages/form_page.py" line="404" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="399" />
+        <location filename="../../desktop/pages/form_page.py" line="405" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="421" />
+        <location filename="../../desktop/pages/form_page.py" line="426" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="512" />
+        <location filename="../../desktop/pages/form_page.py" line="534" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="517" />
+        <location filename="../../desktop/pages/form_page.py" line="539" />
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="572" />
+        <location filename="../../desktop/pages/form_page.py" line="594" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="589" />
+        <location filename="../../desktop/pages/form_page.py" line="611" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
         <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="615" />
+        <location filename="../../desktop/pages/form_page.py" line="637" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
         <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="624" />
+        <location filename="../../desktop/pages/form_page.py" line="646" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
         <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="632" />
+        <location filename="../../desktop/pages/form_page.py" line="654" />
         <source>……另有 %n 项</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="633" />
+        <location filename="../../desktop/pages/form_page.py" line="655" />
         <source>无法提交，以下问题需要先处理：</source>
         <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="640" />
+        <location filename="../../desktop/pages/form_page.py" line="662" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
         <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="649" />
+        <location filename="../../desktop/pages/form_page.py" line="671" />
         <source>请先点击一个字段，再查看它的历史。</source>
         <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="718" />
-        <location filename="../../desktop/pages/form_page.py" line="735" />
+        <location filename="../../desktop/pages/form_page.py" line="740" />
+        <location filename="../../desktop/pages/form_page.py" line="757" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="728" />
+        <location filename="../../desktop/pages/form_page.py" line="750" />
         <source>警告（已说明）</source>
         <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="728" />
+        <location filename="../../desktop/pages/form_page.py" line="750" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="741" />
+        <location filename="../../desktop/pages/form_page.py" line="763" />
         <source>必填未填</source>
         <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="742" />
+        <location filename="../../desktop/pages/form_page.py" line="764" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="771" />
+        <location filename="../../desktop/pages/form_page.py" line="793" />
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="775" />
+        <location filename="../../desktop/pages/form_page.py" line="797" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="791" />
+        <location filename="../../desktop/pages/form_page.py" line="813" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
         <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="797" />
+        <location filename="../../desktop/pages/form_page.py" line="819" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="799" />
+        <location filename="../../desktop/pages/form_page.py" line="821" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="801" />
+        <location filename="../../desktop/pages/form_page.py" line="823" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="802" />
+        <location filename="../../desktop/pages/form_page.py" line="824" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="805" />
+        <location filename="../../desktop/pages/form_page.py" line="827" />
         <source>已提交，数据已冻结。</source>
         <translation>Submitted; the data are frozen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="807" />
+        <location filename="../../desktop/pages/form_page.py" line="829" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
@@ -1179,72 +1204,72 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="852" />
+        <location filename="../../desktop/pages/form_page.py" line="874" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="855" />
+        <location filename="../../desktop/pages/form_page.py" line="877" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="855" />
+        <location filename="../../desktop/pages/form_page.py" line="877" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="856" />
+        <location filename="../../desktop/pages/form_page.py" line="878" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="856" />
+        <location filename="../../desktop/pages/form_page.py" line="878" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="858" />
+        <location filename="../../desktop/pages/form_page.py" line="880" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="859" />
+        <location filename="../../desktop/pages/form_page.py" line="881" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="861" />
+        <location filename="../../desktop/pages/form_page.py" line="883" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="863" />
+        <location filename="../../desktop/pages/form_page.py" line="885" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="864" />
+        <location filename="../../desktop/pages/form_page.py" line="886" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="865" />
+        <location filename="../../desktop/pages/form_page.py" line="887" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="866" />
+        <location filename="../../desktop/pages/form_page.py" line="888" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="879" />
+        <location filename="../../desktop/pages/form_page.py" line="901" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="881" />
+        <location filename="../../desktop/pages/form_page.py" line="903" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1252,22 +1277,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="214" />
+        <location filename="../../desktop/pages/dashboard.py" line="217" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="214" />
+        <location filename="../../desktop/pages/dashboard.py" line="217" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="216" />
+        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>目标（★约束性）</source>
         <translation>Target (★ binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="217" />
+        <location filename="../../desktop/pages/dashboard.py" line="220" />
         <source>最新状态</source>
         <translation>Latest status</translation>
     </message>
@@ -1312,182 +1337,224 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
+        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
+        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="220" />
+        <location filename="../../desktop/pages/dashboard.py" line="223" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="232" />
+        <location filename="../../desktop/pages/dashboard.py" line="235" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="232" />
+        <location filename="../../desktop/pages/dashboard.py" line="235" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="242" />
+        <location filename="../../desktop/pages/dashboard.py" line="241" />
+        <source>截止 %s</source>
+        <translation>Due %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="241" />
+        <source>%d年完成</source>
+        <translation>Done in %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="251" />
+        <source>（国家标准，每年适用）</source>
+        <translation> (national standard, every year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="252" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="244" />
+        <location filename="../../desktop/pages/dashboard.py" line="255" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="250" />
+        <location filename="../../desktop/pages/dashboard.py" line="261" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="267" />
+        <location filename="../../desktop/pages/dashboard.py" line="278" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="270" />
+        <location filename="../../desktop/pages/dashboard.py" line="281" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="277" />
+        <location filename="../../desktop/pages/dashboard.py" line="288" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="279" />
+        <location filename="../../desktop/pages/dashboard.py" line="290" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="281" />
+        <location filename="../../desktop/pages/dashboard.py" line="292" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="285" />
+        <location filename="../../desktop/pages/dashboard.py" line="296" />
+        <source>%d年目标</source>
+        <translation>%d target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="297" />
+        <source>%s %s（%s：%s）</source>
+        <translation>%s %s (%s: %s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="328" />
+        <source>★ 约束性目标：本年判断同一指标的几项目标中最严格的一项</source>
+        <translation>★ Binding target: the strictest of the targets judging the same indicator this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="368" />
+        <source>（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）</source>
+        <translation>(★ binding target: the strictest of the targets judging the same indicator this year)</translation>
+    </message>
+    <message>
         <source>%d年目标 %s（%s：%s）</source>
         <translation>%d target %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="289" />
+        <location filename="../../desktop/pages/dashboard.py" line="301" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="291" />
+        <location filename="../../desktop/pages/dashboard.py" line="304" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="298" />
+        <location filename="../../desktop/pages/dashboard.py" line="309" />
+        <source>与约束性目标的不同：%s</source>
+        <translation>How it differs from the binding target: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="314" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="300" />
+        <location filename="../../desktop/pages/dashboard.py" line="316" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="305" />
+        <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="310" />
+        <location filename="../../desktop/pages/dashboard.py" line="326" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="312" />
         <source>★ 约束性目标：同年同指标中最严格的一项</source>
         <translation>★ Binding target: the strictest one for the same indicator and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="316" />
+        <location filename="../../desktop/pages/dashboard.py" line="332" />
         <source>越小越好</source>
         <translation>lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="316" />
+        <location filename="../../desktop/pages/dashboard.py" line="332" />
         <source>越大越好</source>
         <translation>higher is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="318" />
+        <location filename="../../desktop/pages/dashboard.py" line="334" />
         <source>单位：%s；%s</source>
         <translation>Unit: %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
         <source>覆盖</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="323" />
+        <location filename="../../desktop/pages/dashboard.py" line="339" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="339" />
+        <location filename="../../desktop/pages/dashboard.py" line="355" />
         <source>（部分）</source>
         <translation> (partial)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="349" />
+        <location filename="../../desktop/pages/dashboard.py" line="365" />
         <source>本单位此指标没有规划目标。</source>
         <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="351" />
+        <location filename="../../desktop/pages/dashboard.py" line="367" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="352" />
         <source>（★ 约束性目标：同年同指标中最严格的一项）</source>
         <translation>(★ binding target: the strictest one for the same indicator and year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="364" />
+        <location filename="../../desktop/pages/dashboard.py" line="380" />
         <source>（应达 %s）</source>
         <translation> (expected %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="370" />
+        <location filename="../../desktop/pages/dashboard.py" line="388" />
         <source>说明：%s</source>
         <translation>Explanation: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="373" />
+        <location filename="../../desktop/pages/dashboard.py" line="391" />
+        <source>%s；依据：%s</source>
+        <translation>%s; source: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="394" />
         <source>原文：“%s”——%s</source>
         <translation>Original text: “%s” — %s</translation>
     </message>
@@ -1644,87 +1711,97 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>MyTargetsPage</name>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="56" />
+        <location filename="../../desktop/pages/my_targets.py" line="54" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="61" />
+        <location filename="../../desktop/pages/my_targets.py" line="59" />
         <source>只看未达标(&amp;G)</source>
         <translation>Show only &amp;gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="68" />
+        <location filename="../../desktop/pages/my_targets.py" line="66" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="69" />
+        <location filename="../../desktop/pages/my_targets.py" line="67" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="70" />
+        <location filename="../../desktop/pages/my_targets.py" line="68" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="71" />
+        <location filename="../../desktop/pages/my_targets.py" line="69" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="72" />
+        <location filename="../../desktop/pages/my_targets.py" line="70" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="73" />
+        <location filename="../../desktop/pages/my_targets.py" line="71" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="74" />
+        <location filename="../../desktop/pages/my_targets.py" line="72" />
         <source>怎样补足</source>
         <translation>How to close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="82" />
+        <location filename="../../desktop/pages/my_targets.py" line="80" />
         <source>选择一行，查看目标的原文和出处。</source>
         <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="94" />
+        <location filename="../../desktop/pages/my_targets.py" line="92" />
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="102" />
+        <location filename="../../desktop/pages/my_targets.py" line="100" />
         <source>正在核查本校指标……</source>
         <translation>Checking the school's indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="117" />
+        <location filename="../../desktop/pages/my_targets.py" line="115" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
         <translation>No targets apply to this school, or there are no data for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="141" />
+        <location filename="../../desktop/pages/my_targets.py" line="139" />
         <source>本级目标</source>
         <translation>Own target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="141" />
+        <location filename="../../desktop/pages/my_targets.py" line="139" />
         <source>上级目标</source>
         <translation>Higher-level target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="142" />
+        <location filename="../../desktop/pages/my_targets.py" line="140" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="152" />
+        <location filename="../../desktop/pages/my_targets.py" line="146" />
+        <source>约束性</source>
+        <translation>binding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/my_targets.py" line="146" />
+        <source>同组另有约束性目标</source>
+        <translation>another target of its group binds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/my_targets.py" line="153" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -1909,17 +1986,17 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="297" />
+        <location filename="../../desktop/pages/shortfalls.py" line="327" />
         <source>严重</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="297" />
+        <location filename="../../desktop/pages/shortfalls.py" line="327" />
         <source>较大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="298" />
+        <location filename="../../desktop/pages/shortfalls.py" line="328" />
         <source>轻微</source>
         <translation>Minor</translation>
     </message>
@@ -1964,154 +2041,159 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="318" />
+        <location filename="../../desktop/pages/shortfalls.py" line="348" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="323" />
+        <location filename="../../desktop/pages/shortfalls.py" line="353" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="324" />
+        <location filename="../../desktop/pages/shortfalls.py" line="354" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="332" />
+        <location filename="../../desktop/pages/shortfalls.py" line="362" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="339" />
-        <location filename="../../desktop/pages/shortfalls.py" line="537" />
+        <location filename="../../desktop/pages/shortfalls.py" line="369" />
+        <location filename="../../desktop/pages/shortfalls.py" line="572" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="341" />
-        <location filename="../../desktop/pages/shortfalls.py" line="556" />
+        <location filename="../../desktop/pages/shortfalls.py" line="371" />
+        <location filename="../../desktop/pages/shortfalls.py" line="591" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="343" />
+        <location filename="../../desktop/pages/shortfalls.py" line="373" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="346" />
+        <location filename="../../desktop/pages/shortfalls.py" line="376" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="347" />
+        <location filename="../../desktop/pages/shortfalls.py" line="377" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="348" />
+        <location filename="../../desktop/pages/shortfalls.py" line="378" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="349" />
+        <location filename="../../desktop/pages/shortfalls.py" line="379" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="350" />
+        <location filename="../../desktop/pages/shortfalls.py" line="380" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="362" />
+        <location filename="../../desktop/pages/shortfalls.py" line="392" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="363" />
+        <location filename="../../desktop/pages/shortfalls.py" line="393" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="447" />
+        <location filename="../../desktop/pages/shortfalls.py" line="473" />
+        <source>截止 {day}</source>
+        <translation>Due {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="479" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="447" />
+        <location filename="../../desktop/pages/shortfalls.py" line="479" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="452" />
+        <location filename="../../desktop/pages/shortfalls.py" line="484" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="454" />
+        <location filename="../../desktop/pages/shortfalls.py" line="486" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="456" />
+        <location filename="../../desktop/pages/shortfalls.py" line="488" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="459" />
+        <location filename="../../desktop/pages/shortfalls.py" line="491" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="461" />
+        <location filename="../../desktop/pages/shortfalls.py" line="493" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="463" />
+        <location filename="../../desktop/pages/shortfalls.py" line="495" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="465" />
+        <location filename="../../desktop/pages/shortfalls.py" line="497" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="467" />
+        <location filename="../../desktop/pages/shortfalls.py" line="499" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="469" />
+        <location filename="../../desktop/pages/shortfalls.py" line="501" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="472" />
+        <location filename="../../desktop/pages/shortfalls.py" line="504" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="507" />
+        <location filename="../../desktop/pages/shortfalls.py" line="539" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="564" />
+        <location filename="../../desktop/pages/shortfalls.py" line="599" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="638" />
+        <location filename="../../desktop/pages/shortfalls.py" line="673" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="640" />
+        <location filename="../../desktop/pages/shortfalls.py" line="675" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -2326,12 +2408,12 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="47" />
+        <location filename="../../desktop/startup.py" line="50" />
         <source>首次运行：正在生成演示工作区（东川区）…</source>
         <translation>First run: generating the demo workspace (Dongchuan District)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="59" />
+        <location filename="../../desktop/startup.py" line="62" />
         <source>正在生成演示学校工作区…</source>
         <translation>Generating the demo school workspace…</translation>
     </message>
