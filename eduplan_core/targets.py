@@ -96,6 +96,7 @@ class TargetRow:
             "deadline_passed": self.overdue,
             "milestone_state": self.state,
             "why": t.why or None,
+            "reading": t.reading or None,
             "binding": self.binding,
             "scope": self.scope,
             "judged": self.judged,

@@ -121,8 +121,10 @@ def test_quote_checker_rules():
                       year=2025, comparator="≥", value=value, unit=kw.pop("unit", "%"),
                       direction="higher", kind="rate", document="d", quote=quote, **kw)
 
-    assert value_in_quote(t(1000, "每年补充IOOO名保教人员"))  # OCR digits as they stand
-    assert value_in_quote(t(10, "不低于总数的10%o"))
+    # an OCR-damaged quote stays as it stands; the value is found in the reading given
+    assert not value_in_quote(t(1000, "每年补充IOOO名保教人员"))
+    assert value_in_quote(t(1000, "每年补充IOOO名保教人员", reading="每年补充1000名保教人员"))
+    assert value_in_quote(t(10, "不低于总数的10%o", reading="不低于总数的10%。"))
     assert value_in_quote(t(100, "数字教室实现全覆盖", value_in_quote="全覆盖"))
     assert not value_in_quote(t(100, "数字教室实现覆盖", value_in_quote="全覆盖"))
     assert not value_in_quote(t(95, "毛入园率达到99%以上"))

@@ -366,3 +366,69 @@ def test_two_no_decrease_counted_from_each_levels_own_budget(catalog):
         return values[(org, "edu_funding_no_decrease_met", None, 2024)].value
 
     assert (v(PROVINCE), v(LINCANG), v(COUNTY), v("530902")) == (1, 2, 2, None)
+
+
+# -- OCR damage: the quote as it stands, the reading used ------------------------------------
+
+def test_every_damaged_quote_of_the_ocr_copy_has_its_reading(catalog):
+    from eduplan_core.catalog.quotes import OCR_DAMAGE, normalise, quote_problems
+
+    assert quote_problems(catalog) == []
+    damaged = {t.code: t for t in catalog.targets if OCR_DAMAGE.search(t.quote)}
+    assert {c.rsplit("_", 1)[0] for c in damaged} == {
+        "yn_teacher_rotation_share", "yn_kg_private_staff_added", "yn_edu_spending_share_rank",
+        "yn_national_sci_tech_platforms"}
+    assert all(t.reading and t.document == "004" for t in damaged.values())
+    rotation = damaged["yn_teacher_rotation_share_2024"]
+    assert rotation.quote.endswith("10%o") and rotation.reading.endswith("10%。")
+    rank = damaged["yn_edu_spending_share_rank_2024"]
+    assert (rank.quote[-3:], rank.reading[-3:], rank.value_in_quote) == ("第T立", "第一位", "一")
+    assert "1000" in damaged["yn_kg_private_staff_added_2024"].reading
+    from pathlib import Path
+
+    text = normalise((Path(catalog.root) / "sources" / "004_edbff8e46c3d18ad.txt").read_text(
+        "utf-8"))
+    assert all(normalise(t.quote) in text for t in damaged.values())  # kept as they stand
+
+
+@pytest.mark.parametrize("quote, reading, problem", [
+    ("补充IOOO名保教人员", "", "须用 reading 给出所用的读法"),
+    ("比例第T立", "比例第T立", "仍含 OCR 识别错误"),
+    ("比例第一位", "比例第一位", "读法与引文相同"),
+])
+def test_reading_rules(quote, reading, problem):
+    from eduplan_core.catalog.model import Target
+    from eduplan_core.catalog.quotes import reading_problems
+
+    t = Target(code="x", plan="p", indicator="i", org="o", applies_to="aggregate", year=2025,
+               comparator="≥", value=1, unit="人", direction="higher", kind="count",
+               document="d", quote=quote, reading=reading)
+    assert any(problem in p for p in reading_problems(t))
+
+
+def test_targets_and_check_show_the_reading_beside_the_quote(demo_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eduplan_core.cli.main import cli
+
+    def run(*args):
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    text = run("targets", "--org", "云南省", "--year", 2024, "--as-of", "2024-12-31")
+    assert "“保持教育支出占财政支出比例第T立”读作“保持教育支出占财政支出比例第一位”" in text
+    rows = json.loads(run("targets", "--org", "云南省", "--year", 2024, "--json"))
+    by = {r["code"]: r for r in rows}
+    assert by["yn_kg_private_staff_added_2024"]["reading"] == "引导区域内民办幼儿园每年补充1000名保教人员"
+    assert by["yn_safe_campus_rate_2025"]["reading"] is None
+    args = ("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-12-31", "--all",
+            "--workspace", demo_path)
+    text = run(*args)
+    assert "读作：“城镇学校、优质学校每年教师交流轮岗的比例不低于符合交流轮岗条件教师总数的10%。”" in text
+    findings = json.loads(run(*args, "--json"))["findings"]
+    rotation = [f for f in findings if f["target"] == "yn_teacher_rotation_share_2024"]
+    assert rotation and all(f["source"]["reading"].endswith("10%。") for f in rotation)
+    assert rotation[0]["source"]["quote"].endswith("10%o")

@@ -140,6 +140,7 @@ TARGET_SPEC = {
     "direction": (STR, False, ("higher", "lower")), "kind": (STR, True, m.TARGET_KINDS),
     "deadline": (_ANY, False), "why": (STR, False), "note": (STR, False),
     "document": (STR, True), "quote": (STR, True), "value_in_quote": (STR, False),
+    "reading": (STR, False),
 }
 
 
@@ -337,6 +338,7 @@ def _attach_formulas(indicators: dict[str, m.Indicator], raw: list,
             of=row.get("of"), close=row.get("close", ""), close_unit=row.get("close_unit", ""),
             scope=_scope(ck, where, row, compute))
 
+
 def _scope(ck: _Checker, where: str, row: dict, compute: str) -> tuple[m.Scope, ...]:
     """The [[indicator.scope]] alternatives, each value checked against what it may be."""
     out = []
@@ -360,7 +362,6 @@ def _scope(ck: _Checker, where: str, row: dict, compute: str) -> tuple[m.Scope, 
     if out and compute not in ("ratio", "sum"):
         ck.problem(f"{where}.scope", "只有 compute = ratio 或 sum 的指标可以限定学校范围")
     return tuple(out)
-
 
 
 def _load_groups(root: Path, problems: list) -> dict[str, tuple[_Checker, dict, list, list]]:
@@ -598,7 +599,7 @@ def _build_target(ck, where, row, plan, documents, orgs, indicators, valid_unit_
         section=row.get("section"), tolerance=row.get("tolerance"), deadline=deadline,
         why=row.get("why", ""), note=row.get("note", ""),
         value_in_quote=row.get("value_in_quote"),
-        applies_to_level=plan.get("applies_to_level"))
+        applies_to_level=plan.get("applies_to_level"), reading=row.get("reading", ""))
 
 
 def load_catalog(root: Path | str | None = None) -> m.Catalog:

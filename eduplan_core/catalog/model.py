@@ -267,6 +267,7 @@ class Target:
     note: str = ""
     value_in_quote: str | None = None
     applies_to_level: str | None = None  # national standards: the level they apply to
+    reading: str = ""  # the quote as read where OCR damaged it ("10%o" read as "10%。")
 
     @property
     def is_national(self) -> bool:

@@ -1,4 +1,9 @@
-"""Check that every target is traceable: its quote is in its document, its value in its quote."""
+"""Check that every target is traceable: its quote is in its document, its value in its quote.
+
+A quote is the document's text as it stands — also where the document is an OCR copy with
+damaged characters (document 004: "10%o", "IOOO", "第T立"). Such a quote must come with the
+``reading`` used (the same words, the damage read: "10%。", "1000", "第一位"); the value is then
+found in the reading, and the reading is shown beside the quote."""
 
 from __future__ import annotations
 
@@ -12,10 +17,12 @@ from .model import Catalog, Target
 _WS = re.compile(r"\s+")
 # words a document uses instead of digits, and what they mean
 VALUE_WORDS = {"全覆盖": 100, "全达标": 100, "全部达标": 100, "零": 0, "一": 1, "两": 2,
-               "三": 3, "四": 4, "Ⅲ": 3,
-               "第T立": 1}  # OCR damage in document 004 for 第一位 (first place)
-# characters OCR put in place of digits in document 004 ("IOOO" for 1000)
-_OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "O": "0", "o": "0"})
+               "三": 3, "四": 4, "Ⅲ": 3}
+# what OCR damage looks like in a Chinese text: a letter after a percent sign ("10%o" for
+# "10%。"), a run of I / l / O standing for digits ("IOOO"), one Latin letter between Chinese
+# characters ("第T立" for "第一位"), 一 between digits ("1一2" for "1—2")
+OCR_DAMAGE = re.compile(r"%[oO]|(?<![A-Za-z])[IlO]{2,}(?![A-Za-z])"
+                        r"|[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]|\d一\d")
 
 
 def normalise(text: str) -> str:
@@ -37,12 +44,27 @@ def value_in_quote(target: Target) -> bool:
     number to find: its quote states what is to be achieved, and it passes."""
     if target.unit == "是/否":
         return target.value in (0, 1)
-    quote = normalise(target.quote)
+    text = normalise(target.reading or target.quote)  # OCR damage: the value as read
     if target.value_in_quote is not None:
         word = target.value_in_quote
-        return word in quote and VALUE_WORDS.get(word) == target.value
-    numbers = re.findall(r"\d+(?:\.\d+)?", quote.translate(_OCR_DIGITS))
+        return word in text and VALUE_WORDS.get(word) == target.value
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
     return any(float(n) == float(target.value) for n in numbers)
+
+
+def reading_problems(target: Target) -> list[str]:
+    """A quote with OCR damage needs its reading; a reading is free of damage and says
+    something other than the quote."""
+    damage = OCR_DAMAGE.findall(target.quote)
+    if not target.reading:
+        return ([f"引文含 OCR 识别错误（{'、'.join(f'“{d}”' for d in damage)}），"
+                 "须用 reading 给出所用的读法"] if damage else [])
+    out = []
+    if OCR_DAMAGE.search(target.reading):
+        out.append(f"读法仍含 OCR 识别错误：{target.reading}")
+    if normalise(target.reading) == normalise(target.quote):
+        out.append("读法与引文相同（无 OCR 错误时不写 reading）")
+    return out
 
 
 def quote_problems(catalog: Catalog) -> list[DataFileError]:
@@ -60,5 +82,7 @@ def quote_problems(catalog: Catalog) -> list[DataFileError]:
             if not value_in_quote(t):
                 problems.append(DataFileError(
                     plan.file, f"{key}.value",
-                    f"目标值 {format_value(t.value)} 不在引文中：{t.quote}"))
+                    f"目标值 {format_value(t.value)} 不在引文中：{t.reading or t.quote}"))
+            problems += [DataFileError(plan.file, f"{key}.reading", reason)
+                         for reason in reading_problems(t)]
     return problems

@@ -130,6 +130,11 @@ def targets(org, year, indicator, as_of, as_json, workspace):
           ["适用", "指标", "范围", "目标", "来源单位", "约束", "里程碑", "原文"])
     say("★ = 约束性目标：判断同一指标、学段、范围的几项目标中更严格的一项（同值时先到期的、"
         "本级的优先）；几个规划设定相同的目标时合为一行，列出各来源单位")
+    read = [r for r, _ in merged if r.target.reading]
+    if read:  # an OCR copy's wording is kept as it stands; the reading used is said
+        say("原文为 OCR 识别文本、个别字符识别有误的目标（引文照录，按以下读法核查）：")
+        for r in read:
+            say(f"  {r.target.year} {r.indicator_name}：“{r.target.quote}”读作“{r.target.reading}”")
 
 
 def _when(r, year) -> str:

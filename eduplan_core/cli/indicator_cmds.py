@@ -148,6 +148,8 @@ def _finding_lines(f, pad: str, member: bool = False) -> None:
         say(f"{pad2}依据：{f.excerpt}")
     elif f.quote:
         say(f"{pad2}原文：“{f.quote}”")
+    if f.reading:  # the document is an OCR copy: its wording kept, the reading used said
+        say(f"{pad2}读作：“{f.reading}”（原文为 OCR 识别文本，个别字符识别有误）")
 
 
 @click.command()

@@ -99,6 +99,7 @@ class Finding:
     group_size: int = 1
     group_note: str | None = None  # a member's difference from the binding finding
     quote: str = ""
+    reading: str | None = None  # the quote as read where OCR damaged it (Target.reading)
     document: str = ""
     issuer: str = ""
     date: str = ""
@@ -139,7 +140,8 @@ class Finding:
         d["status_name"] = STATUS_NAMES[self.status]
         d["source"] = {"document": d.pop("document"), "issuer": d.pop("issuer"),
                        "date": d.pop("date"), "quote": d.pop("quote"),
-                       "citation": d.pop("citation"), "excerpt": d.pop("excerpt") or None}
+                       "reading": d.pop("reading"), "citation": d.pop("citation"),
+                       "excerpt": d.pop("excerpt") or None}
         return d
 
 
@@ -306,7 +308,8 @@ class Evaluator:
             section=t.section, comparator=t.comparator, target_value=t.value,
             target_year=t.year, unit=t.unit, direction=t.direction, kind=t.kind,
             binding=row.binding, relation=row.relation, plan=t.plan, plan_name=row.plan_name,
-            quote=t.quote, document=row.document_title, issuer=row.issuer, date=row.date,
+            quote=t.quote, reading=t.reading or None, document=row.document_title,
+            issuer=row.issuer, date=row.date,
             deadline=t.deadline.isoformat() if t.deadline else None,
             label=target_label(t), requirement=requirement_text(t),
             citation=citation_text(row.document_title, row.document_number),
