@@ -306,11 +306,21 @@ class YouzhiPage(Page):
         self.summary.setText(self._summary_html(result))
 
     def _section_reason(self, results) -> str:
-        """Which indicators of a section are short, and which of them are below 85 %."""
+        """Which indicators of a section are short, and which of them are below 85 % — or, in a
+        section that meets the school rule, which are below the standard (a note, as in the
+        check)."""
+        from eduplan_core.indicators.youzhi import section_verdict
+
         short = [r for r in results if r.met is False]
         missing = [r for r in results if r.value is None]
         parts = []
-        if short:
+        verdict, _ = section_verdict([(r.value, r.threshold) for r in results], self.min_met,
+                                     100 * self.floor)
+        if short and verdict == "达标":
+            parts.append(self.tr("低于标准（本学段整体达标，余项≥%d%%）：%s") % (
+                round(100 * self.floor), "、".join(
+                    self.model.columns_name(r.indicator) for r in short)))
+        elif short:
             low = [r for r in short if self.model.verdict(r) == "low"]
             parts.append(self.tr("未达标准：%s") % "、".join(
                 self.model.columns_name(r.indicator) for r in short))

@@ -2312,77 +2312,82 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="315" />
+        <location filename="../../desktop/pages/youzhi.py" line="320" />
+        <source>低于标准（本学段整体达标，余项≥%d%%）：%s</source>
+        <translation>Below the standard (this section meets the rule, the rest ≥ %d%%): %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/youzhi.py" line="325" />
         <source>未达标准：%s</source>
         <translation>Below the standard: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="318" />
+        <location filename="../../desktop/pages/youzhi.py" line="328" />
         <source>其中低于 %d%%：%s</source>
         <translation>of which below %d%%: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="321" />
+        <location filename="../../desktop/pages/youzhi.py" line="331" />
         <source>无数据：%s</source>
         <translation>No data: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="329" />
+        <location filename="../../desktop/pages/youzhi.py" line="339" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
         <translation>%s is not a county-level unit, so it has no county high-quality balanced (youzhi junheng) assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="337" />
+        <location filename="../../desktop/pages/youzhi.py" line="347" />
         <source>资源配置达标</source>
         <translation>Resource allocation met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="339" />
+        <location filename="../../desktop/pages/youzhi.py" line="349" />
         <source>资源配置未达标</source>
         <translation>Resource allocation not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="341" />
+        <location filename="../../desktop/pages/youzhi.py" line="351" />
         <source>数据不全，暂不能判定</source>
         <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="343" />
+        <location filename="../../desktop/pages/youzhi.py" line="353" />
         <source>已通过国家督导认定</source>
         <translation>Certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="345" />
+        <location filename="../../desktop/pages/youzhi.py" line="355" />
         <source>尚未通过国家督导认定</source>
         <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="347" />
+        <location filename="../../desktop/pages/youzhi.py" line="357" />
         <source>认定状态未填报</source>
         <translation>Certification status not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="350" />
+        <location filename="../../desktop/pages/youzhi.py" line="360" />
         <source>%s %d年：</source>
         <translation>%s %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="351" />
+        <location filename="../../desktop/pages/youzhi.py" line="361" />
         <source>认定状态：</source>
         <translation>Certification status: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="352" />
+        <location filename="../../desktop/pages/youzhi.py" line="362" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
         <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="355" />
+        <location filename="../../desktop/pages/youzhi.py" line="365" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
         <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="366" />
+        <location filename="../../desktop/pages/youzhi.py" line="376" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
     </message>
