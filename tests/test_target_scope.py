@@ -432,3 +432,41 @@ def test_targets_and_check_show_the_reading_beside_the_quote(demo_path):
     rotation = [f for f in findings if f["target"] == "yn_teacher_rotation_share_2024"]
     assert rotation and all(f["source"]["reading"].endswith("10%。") for f in rotation)
     assert rotation[0]["source"]["quote"].endswith("10%o")
+
+
+def test_what_only_the_province_knows_is_on_its_form_the_rest_says_why(catalog):
+    """The province's totals (3000 职级校长, 30000 教师, 3000 支教, 职业本科, 中外合作办学机构,
+    国家级平台) are entered on its form and judged; its dated goals are milestones; what no unit
+    can report (a region's 1000 保教人员; a coverage whose languages the OCR lost) says why."""
+    form_fields = {f.code for f in catalog.forms["province"].fields}
+    yunnan = catalog.plans["yunnan"].targets
+    by = {t.code: t for t in yunnan}
+    for code in ("yn_principals_trained_2025", "yn_teachers_trained_2025",
+                 "yn_student_teaching_dispatched_2025", "yn_voc_undergrad_schools_2025",
+                 "yn_sino_foreign_institutions_2025", "yn_national_sci_tech_platforms_2025"):
+        ind = catalog.indicators[by[code].indicator]
+        assert by[code].kind == "count" and ind.compute == "input"
+        assert ind.formula.value.names <= form_fields and ind.levels == ("province",)
+    for code in ("yn_edu_public_service_platform_2025", "yn_joint_graduate_campus_phase1_2025",
+                 "yn_all_undergrad_majors_national_avg_2025"):
+        assert by[code].kind == "milestone"
+    left = {t.code for t in yunnan if t.kind == "not_collected"}
+    assert left == {"yn_kg_private_staff_added_2023", "yn_kg_private_staff_added_2024",
+                    "yn_kg_private_staff_added_2025", "yn_nonuniversal_language_coverage_2025"}
+    assert all(by[c].why for c in left)
+
+
+def test_the_province_total_is_read_from_its_form(catalog):
+    from eduplan_core.indicators.compute import compute_all
+    from eduplan_core.indicators.frame import base_forms, build_year_frame
+
+    tree = OrgTree(catalog)
+    forms = base_forms(catalog)
+    units = unit_table(tree, tree.get(PROVINCE), 2025)
+    frame = build_year_frame(units, 2025, [(PROVINCE, "province", "submitted")],
+                             [(PROVINCE, "province", "prov_principals_trained", 3120, None),
+                              (PROVINCE, "province", "prov_edu_spending_rank", 1, None)], forms)
+    values = compute_all(catalog, {2025: frame},
+                         indicators=["yn_principals_trained", "edu_spending_share_rank"])
+    assert values[(PROVINCE, "yn_principals_trained", None, 2025)].value == 3120
+    assert values[(PROVINCE, "edu_spending_share_rank", None, 2025)].value == 1
