@@ -7,7 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from eduplan_core.errors import UsageError, WorkspaceDamaged, WorkspaceError
 from eduplan_core.store import backup, entries
-from eduplan_core.store.migrations import m001_initial
+from eduplan_core.store.migrations import m001_initial, m002_teaching_points
 from eduplan_core.store.workspace import Workspace
 
 
@@ -55,9 +55,10 @@ def test_rotation_keeps_the_last_ten(ws_path):
 def test_backup_before_every_migration(ws_path):
     extra = Migrations("eduplan")
     extra()(m001_initial)
+    extra()(m002_teaching_points)
 
     @extra()
-    def m002_example(db):
+    def m003_example(db):
         db.execute("CREATE TABLE example (id INTEGER PRIMARY KEY)")
 
     ws = Workspace.open(ws_path, migration_set=extra, daily_backup=False)
