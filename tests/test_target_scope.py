@@ -470,3 +470,18 @@ def test_the_province_total_is_read_from_its_form(catalog):
                          indicators=["yn_principals_trained", "edu_spending_share_rank"])
     assert values[(PROVINCE, "yn_principals_trained", None, 2025)].value == 3120
     assert values[(PROVINCE, "edu_spending_share_rank", None, 2025)].value == 1
+
+
+def test_indicators_list_says_the_schools_a_scoped_indicator_counts():
+    import json
+
+    from click.testing import CliRunner
+
+    from eduplan_core.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["indicators", "--json"])
+    by = {d["code"]: d for d in json.loads(result.output)}
+    assert by["teacher_rotation_share_urban_quality"]["scope"] == "城区、镇区学校或优质学校"
+    assert by["kg_new_public_kindergartens_urban"]["scope"] == "城区公办幼儿园"
+    assert by["teacher_rotation_share"]["scope"] is None
+    assert "城区、镇区学校或优质学校" in CliRunner().invoke(cli, ["indicators"]).output

@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from ..catalog.load import get_catalog
-from ..catalog.model import SCHOOL_TYPES
+from ..catalog.model import SCHOOL_TYPES, scope_text
 from ..catalog.quotes import quote_problems
 from ..errors import CatalogError, UsageError
 from ..orgtree import OrgTree
@@ -64,14 +64,16 @@ def forms(org_type, form_code, as_json):
 @click.command()
 @json_option
 def indicators(as_json):
-    """列出指标（代码、名称、单位）。"""
+    """列出指标（代码、名称、单位；限定学校范围的，列出范围）。"""
     catalog = get_catalog()
     data = [{"code": i.code, "name": i.name, "unit": i.unit, "direction": i.direction,
-             "note": i.note} for i in catalog.indicators.values()]
+             "note": i.note, "scope": scope_text(i.scope) or None}
+            for i in catalog.indicators.values()]
     if as_json:
         emit_json(data)
     else:
-        table([[d["code"], d["name"], d["unit"]] for d in data], ["代码", "名称", "单位"])
+        table([[d["code"], d["name"], d["unit"], d["scope"] or ""] for d in data],
+              ["代码", "名称", "单位", "学校范围"])
 
 
 @click.command()
