@@ -472,11 +472,13 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
     word how the others differ, and order them: the root's own first, then unit by unit."""
     targets = {t.code: t for t in catalog.targets}
     groups: dict[str, list[Finding]] = {}
+    add = groups.setdefault
     for f in findings:
-        f.group = f"{f.org}/{f.indicator}/{f.section or ''}/{f.year}"
+        g = f"{f.org}/{f.indicator}/{f.section or ''}/{f.year}"
         if f.kind in ("milestone", "not_collected"):
-            f.group += f"/{f.target}"
-        groups.setdefault(f.group, []).append(f)
+            g += f"/{f.target}"
+        f.group = g
+        add(g, []).append(f)
     ranks: dict[str, dict[str, int]] = {}
     for members in groups.values():
         if len(members) == 1:
@@ -493,20 +495,26 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
             f.group_size = len(members)
             f.group_note = None if f is lead else differs(f, lead)
 
-    def rank(f: Finding) -> tuple:
-        return (SEVERITY_ORDER[f.severity], STATUS_RANK.get(f.status, 99),
-                -(f.gap_relative or 0), f.target)
-
-    group_rank_of = {g: min(rank(f) for f in members) for g, members in groups.items()}
+    # each finding's own rank (computed once), its group's (the worst member's), its unit's
+    sev, st = SEVERITY_ORDER, STATUS_RANK
+    ranked = [((sev[f.severity], st.get(f.status, 99), -(f.gap_relative or 0), f.target), f)
+              for f in findings]
+    group_rank_of: dict[str, tuple] = {}
+    for r, f in ranked:
+        g = group_rank_of.get(f.group)
+        if g is None or r < g:
+            group_rank_of[f.group] = r
     unit_rank: dict[str, tuple] = {}
     for g, members in groups.items():
         org = members[0].org
         r = group_rank_of[g]
         if org not in unit_rank or r < unit_rank[org]:
             unit_rank[org] = r
-    return sorted(findings, key=lambda f: (
-        f.org != root, unit_rank[f.org] if f.org != root else (), f.org,
-        group_rank_of[f.group], f.group, not f.binding, rank(f)))
+    unit_rank[root] = ()  # the root's own findings come first
+    ranked.sort(key=lambda rf: (rf[1].org != root, unit_rank[rf[1].org], rf[1].org,
+                                group_rank_of[rf[1].group], rf[1].group, not rf[1].binding,
+                                rf[0]))
+    return [f for _, f in ranked]
 
 
 def judged_how(f: Finding) -> str:
