@@ -5,6 +5,7 @@ judging one thing, the bureau's own findings first — checked by hand and on th
 import datetime as dt
 import json
 import math
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -127,7 +128,8 @@ def test_a_national_finding_in_2024_applies_every_year(demo_check):
 def test_check_text_names_the_standard_and_never_a_table_row(demo_path):
     text = run("check", "--org", "东川区", "--year", 2024, "--as-of", "2024-12-31",
                "--workspace", demo_path).output
-    assert "| ≥" not in text and "目标 2025 年" not in text
+    assert "| ≥" not in text  # no table row of the summary as if it were the standard's text
+    assert not re.search(r"^\s*目标 \d{4} 年", text, re.M)  # no "目标 2025 年" for a standard
     block = text.split("[低于标准] 舍块乡新田村小学 · 生均教学仪器设备值（小学）")[1].split("\n\n")[0]
     assert "国家标准（每年适用）：小学 ≥ 2,000 元（《县域义务教育优质均衡发展督导评估办法》" \
            "（教督〔2017〕6号）" in block
@@ -256,7 +258,8 @@ def test_targets_judging_one_thing_are_one_group_under_the_binding_one(demo_chec
     assert lead.group == other.group == "530113/safe_campus_rate//2024"
     assert lead.group_size == other.group_size == 2 and lead.group_note is None
     assert "2025 年到期，本年按进度判断" in other.group_note
-    assert "约束性目标：2024 年到期，按目标值判断" in other.group_note
+    assert other.group_note == ("本目标 2025 年到期，本年按进度判断（应达 "
+                                f"{other.expected_now:.2f}%）；约束性目标 2024 年到期，按目标值判断")
     gdp = _find(demo_check, "东川区", "fiscal_edu_share_gdp")
     assert [f.binding for f in gdp] == [True, False]
     assert gdp[1].group_note.startswith("与约束性目标（东川区")

@@ -522,7 +522,7 @@ def judged_how(f: Finding) -> str:
     if f.kind == "milestone":
         return f"截止 {f.deadline}" if f.deadline else f"{f.target_year} 年完成"
     if f.relation == "national":
-        return "国家标准，每年按标准值判断"
+        return "是国家标准，每年按标准值判断"
     if f.year >= f.target_year:
         return f"{f.target_year} 年到期，按目标值判断"
     if f.expected_now is not None:
@@ -538,7 +538,10 @@ def differs(f: Finding, lead: Finding) -> str:
         parts.append(f"目标值 {f.requirement}，约束性目标 {lead.requirement}")
     mine, theirs = judged_how(f), judged_how(lead)
     if mine != theirs:
-        parts.append(f"本目标：{mine}；约束性目标：{theirs}")
+        def spaced(text: str) -> str:  # "本目标 2025 年到期", "本目标是国家标准"
+            return (" " if text[:1].isdigit() else "") + text
+
+        parts.append(f"本目标{spaced(mine)}；约束性目标{spaced(theirs)}")
     if not parts:
         parts.append(f"与约束性目标（{lead.plan_name}）相同，由{f.plan_name}另行设定")
     return "；".join(parts)
