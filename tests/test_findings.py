@@ -345,3 +345,28 @@ def test_a_new_county_with_no_data_has_no_overdue_milestone(county_ws):
     result = check_org(county_ws, "东川区", 2024, as_of=AS_OF)
     gym = next(f for f in result.findings if f.target == "dc_no5_ps_gym_built_2024")
     assert gym.status == "overdue"
+
+
+def test_through_the_register_a_45_pupil_primary_counts_and_a_30_pupil_teaching_point_not(
+        county_ws):
+    """The same CV case end to end: registered with `orgs add`'s rule, values entered, computed
+    the way `eduplan compute` does."""
+    from eduplan_core.indicators.service import compute_org
+    from eduplan_core.store import entries
+    from eduplan_core.store.orgs import SchoolInput, check_school, register_school
+
+    for s in (SchoolInput("2153119031", "小村小学", "东川区", "小学", paper=True),
+              SchoolInput("2153119032", "中心完小", "东川区", "小学", paper=True),
+              SchoolInput("2153119033", "山上教学点", "东川区", "小学", paper=True,
+                          teaching_point=True, parent_school="中心完小")):
+        org, errors = check_school(county_ws.orgs, s)
+        assert not errors, errors
+        register_school(county_ws, org)
+    for code, pupils, backbone in (("2153119031", 45, 0), ("2153119032", 955, 10),
+                                   ("2153119033", 30, 3)):
+        entries.set_values(county_ws, code, 2024, "primary",
+                           {"pri_students": str(pupils), "pri_backbone_teachers": str(backbone)})
+    values = {(v.indicator, v.section): v for v in compute_org(county_ws, "东川区", 2024).values}
+    cv = values[("yz_backbone_teachers_per100_cv", "小学")]
+    assert cv.schools == 2  # the 45-pupil 小学 and the 955-pupil one; not the 30-pupil 教学点
+    assert cv.value == pytest.approx(_weighted_cv([(45, 0.0), (955, 100 * 10 / 955)]))
