@@ -349,3 +349,32 @@ def test_detail_reads_like_the_check_labels_both_gaps_group_and_note(qtbot, sess
     page.select_row(j)
     assert "同组另有约束性目标" in d.lines["target"].text()
     assert "2025 年到期，本年按进度判断" in d.lines["group"].text()
+
+
+def test_a_new_county_sees_no_data_not_overdue_milestones(qtbot, tmp_path, catalog):
+    """A county that has reported nothing: its milestones past their deadline are 无数据 (grey,
+    not in the default list), never 已逾期 in red."""
+    from desktop.pages.shortfalls import GREY, status_colour
+    from desktop.session import Session
+    from eduplan_core.store.workspace import Workspace
+
+    Workspace.create(tmp_path / "new", org="东川区", role="county", operator="甲",
+                     catalog=catalog).close()
+    s = Session(tmp_path / "new")
+    s.year, s.as_of, s.as_of_is_today = 2024, AS_OF, False
+    try:
+        page = make_page(qtbot, s)
+        assert not [f for f in page.result.findings if f.status == "overdue"]
+        assert not [f for f in rows(page) if f.kind == "milestone"]  # nothing to act on yet
+        page.show_all.setChecked(True)
+        i, f = next((i, f) for i, f in enumerate(rows(page))
+                    if f.target == "dc_no5_ps_gym_built_2024")
+        assert f.status == "no_data" and status_colour(f.status) == GREY
+        assert page.model.index(i, 3).data() == "无数据"  # status
+        assert page.model.index(i, 4).data() == "无数据"  # actual
+        page.select_row(i)
+        assert page.detail.lines["actual"].text() == "无数据：本期未填报里程碑完成情况"
+        assert "里程碑完成情况" in page.detail.close_text.text()
+        page.wait_idle()
+    finally:
+        s.close()

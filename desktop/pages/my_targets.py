@@ -151,6 +151,9 @@ class MyTargetsPage(Page):
             f"（{e(f.citation or f.plan_name)}，{relation}{binding}）</p>",
         ]
         actual = self.tr("无数据") if f.actual is None else f"{num(f.actual)}{f.unit}"
+        if f.kind == "milestone":
+            actual = STATUS_NAMES.get(f.status, f.status) + (f"（{f.done_on}）" if f.done_on
+                                                              else "")
         line = f"<p><b>{self.tr('实际')}</b>：{e(actual)}"
         if f.numerator is not None and f.denominator is not None:
             line += f" = {e(num(f.numerator))} / {e(num(f.denominator))}"
@@ -204,6 +207,8 @@ class _Row:
         self.indicator_name = f.indicator_name
         self.section = f.section
         self.actual = "—" if f.actual is None else f"{num(f.actual)}{f.unit}"
+        if f.kind == "milestone":  # its state, not "1是/否"
+            self.actual = STATUS_NAMES.get(f.status, f.status)
         self.target_value = f"{f.requirement} · {f.label}"
         self.gap = _gap(f)
         self.close = "；".join(x for x in (f.close_pace, f.close_target) if x) or f.close

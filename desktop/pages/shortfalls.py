@@ -244,6 +244,10 @@ class FindingDetail(QScrollArea):
             self.close_text.setText(f.close)
         elif f.is_shortfall and f.kind != "milestone":
             self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
+        elif f.status == "no_data" and f.kind == "milestone":
+            self.close_text.setText(
+                self.tr("在“里程碑完成情况”表中填报（完成的填写完成日期）") if milestone_form
+                else self.tr("在报表中如实填报"))
         elif f.status == "overdue":
             self.close_text.setText(
                 self.tr("完成该事项，并在“里程碑完成情况”表中填写完成日期") if milestone_form
@@ -278,6 +282,8 @@ class FindingDetail(QScrollArea):
         if f.kind == "milestone":
             if f.done_on:
                 return self.tr("已完成（{day}）").format(day=f.done_on)
+            if f.status == "no_data":
+                return self.tr("无数据：本期未填报里程碑完成情况")
             return self.tr("未完成")
         if f.actual is None:
             text = self.tr("无数据")
@@ -476,6 +482,8 @@ class ShortfallsPage(Page):
 
         def actual(f):
             if f.kind == "milestone":
+                if f.status == "no_data":
+                    return self.tr("无数据")
                 return self.tr("已完成") if f.done_on else self.tr("未完成")
             return "—" if f.actual is None else f"{num(f.actual)}{unit_of(f)}"
 

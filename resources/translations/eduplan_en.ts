@@ -814,96 +814,111 @@ The first time it opens, the demo data is generated; please wait.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls.py" line="249" />
+        <source>在“里程碑完成情况”表中填报（完成的填写完成日期）</source>
+        <translation>Fill in the milestones form (with the date for one that is done)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <source>在报表中如实填报</source>
+        <translation>Report it in the form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="253" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <location filename="../../desktop/pages/shortfalls.py" line="254" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="254" />
+        <location filename="../../desktop/pages/shortfalls.py" line="258" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="256" />
+        <location filename="../../desktop/pages/shortfalls.py" line="260" />
         <source>{requirement}（据{excerpt}）</source>
         <translation>{requirement} (from {excerpt})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="274" />
+        <location filename="../../desktop/pages/shortfalls.py" line="278" />
         <source>与约束性目标的不同：{note}</source>
         <translation>How it differs from the binding target: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="280" />
+        <location filename="../../desktop/pages/shortfalls.py" line="284" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="281" />
+        <location filename="../../desktop/pages/shortfalls.py" line="286" />
+        <source>无数据：本期未填报里程碑完成情况</source>
+        <translation>No data: the milestones form was not filled in for the period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="287" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="283" />
+        <location filename="../../desktop/pages/shortfalls.py" line="289" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="289" />
+        <location filename="../../desktop/pages/shortfalls.py" line="295" />
         <source>；报送覆盖 {pct:.0%}</source>
         <translation>; reporting coverage {pct:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="291" />
+        <location filename="../../desktop/pages/shortfalls.py" line="297" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="299" />
+        <location filename="../../desktop/pages/shortfalls.py" line="305" />
         <source>（相对目标 {pct:.1f}%）</source>
         <translation> ({pct:.1f}% relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="301" />
+        <location filename="../../desktop/pages/shortfalls.py" line="307" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="307" />
+        <location filename="../../desktop/pages/shortfalls.py" line="313" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="309" />
+        <location filename="../../desktop/pages/shortfalls.py" line="315" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="310" />
+        <location filename="../../desktop/pages/shortfalls.py" line="316" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="312" />
+        <location filename="../../desktop/pages/shortfalls.py" line="318" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="312" />
+        <location filename="../../desktop/pages/shortfalls.py" line="318" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="313" />
+        <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="316" />
+        <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>国家标准（每年适用），按标准值判断</source>
         <translation>National standard (applies every year), judged against its value</translation>
     </message>
@@ -912,12 +927,12 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>The national standard applies every year; judged against the standard value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="318" />
+        <location filename="../../desktop/pages/shortfalls.py" line="324" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="319" />
+        <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -1986,17 +2001,17 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="327" />
+        <location filename="../../desktop/pages/shortfalls.py" line="333" />
         <source>严重</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="327" />
+        <location filename="../../desktop/pages/shortfalls.py" line="333" />
         <source>较大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="328" />
+        <location filename="../../desktop/pages/shortfalls.py" line="334" />
         <source>轻微</source>
         <translation>Minor</translation>
     </message>
@@ -2017,6 +2032,7 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>On track</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="486" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -2041,159 +2057,159 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="348" />
+        <location filename="../../desktop/pages/shortfalls.py" line="354" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="353" />
+        <location filename="../../desktop/pages/shortfalls.py" line="359" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="354" />
+        <location filename="../../desktop/pages/shortfalls.py" line="360" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="362" />
+        <location filename="../../desktop/pages/shortfalls.py" line="368" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="369" />
-        <location filename="../../desktop/pages/shortfalls.py" line="572" />
+        <location filename="../../desktop/pages/shortfalls.py" line="375" />
+        <location filename="../../desktop/pages/shortfalls.py" line="580" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="371" />
-        <location filename="../../desktop/pages/shortfalls.py" line="591" />
+        <location filename="../../desktop/pages/shortfalls.py" line="377" />
+        <location filename="../../desktop/pages/shortfalls.py" line="599" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="373" />
+        <location filename="../../desktop/pages/shortfalls.py" line="379" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="376" />
+        <location filename="../../desktop/pages/shortfalls.py" line="382" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="377" />
+        <location filename="../../desktop/pages/shortfalls.py" line="383" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="378" />
+        <location filename="../../desktop/pages/shortfalls.py" line="384" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="379" />
+        <location filename="../../desktop/pages/shortfalls.py" line="385" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="380" />
+        <location filename="../../desktop/pages/shortfalls.py" line="386" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="392" />
+        <location filename="../../desktop/pages/shortfalls.py" line="398" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="393" />
+        <location filename="../../desktop/pages/shortfalls.py" line="399" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="473" />
+        <location filename="../../desktop/pages/shortfalls.py" line="479" />
         <source>截止 {day}</source>
         <translation>Due {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="479" />
+        <location filename="../../desktop/pages/shortfalls.py" line="487" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="479" />
+        <location filename="../../desktop/pages/shortfalls.py" line="487" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="484" />
+        <location filename="../../desktop/pages/shortfalls.py" line="492" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="486" />
+        <location filename="../../desktop/pages/shortfalls.py" line="494" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="488" />
+        <location filename="../../desktop/pages/shortfalls.py" line="496" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="491" />
+        <location filename="../../desktop/pages/shortfalls.py" line="499" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="493" />
+        <location filename="../../desktop/pages/shortfalls.py" line="501" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="495" />
+        <location filename="../../desktop/pages/shortfalls.py" line="503" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="497" />
+        <location filename="../../desktop/pages/shortfalls.py" line="505" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="499" />
+        <location filename="../../desktop/pages/shortfalls.py" line="507" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="501" />
+        <location filename="../../desktop/pages/shortfalls.py" line="509" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="504" />
+        <location filename="../../desktop/pages/shortfalls.py" line="512" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="539" />
+        <location filename="../../desktop/pages/shortfalls.py" line="547" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="599" />
+        <location filename="../../desktop/pages/shortfalls.py" line="607" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="673" />
+        <location filename="../../desktop/pages/shortfalls.py" line="681" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="675" />
+        <location filename="../../desktop/pages/shortfalls.py" line="683" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
