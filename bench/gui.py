@@ -98,7 +98,8 @@ def cold_start(workspace: Path, env: dict) -> dict:
 def synthetic_findings(n: int, seed: int = 1):
     """``n`` findings in the core's order, varying org (5,000 schools), indicator (60),
     section, status, severity and gap; some have no gap (no data, milestones)."""
-    from eduplan_core.indicators.evaluate import SEVERITY_ORDER, Finding
+    from eduplan_core.indicators.evaluate import Finding
+    from eduplan_core.vocab import Severity
 
     rng = random.Random(seed)
     indicators = [(f"ind{i:02d}", f"合成指标{i:02d}（每百名学生拥有数）") for i in range(60)]
@@ -129,7 +130,7 @@ def synthetic_findings(n: int, seed: int = 1):
             change=None if actual is None else actual * 0.05,
             close=f"需增加合成资源 {k % 17 + 1} 名" if status == "missed" else None,
             quote="合成规划原文", document="合成文件", issuer="合成机关", date="2023-01-01"))
-    out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -(f.gap_relative or 0), f.org))
+    out.sort(key=lambda f: (Severity.rank_of(f.severity), -(f.gap_relative or 0), f.org))
     return out
 
 

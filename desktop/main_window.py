@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QD
                                QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit,
                                QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
-from eduplan_core.store.workspace import ROLE_NAMES
+from eduplan_core.vocab import Role
 
+from .models import term
 from .session import YEARS, Session
 
 # (key, title, module, class, roles) — roles: "school", "bureau"
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self._menus()
         operator = self.tr("操作员")
         self.statusBar().showMessage(
-            f"{info.org_name} · {ROLE_NAMES[info.role]} · {operator}：{info.operator}")
+            f"{info.org_name} · {term(Role(info.role))} · {operator}：{info.operator}")
         session.changed.connect(self._sync_toolbar)
         session.changed.connect(self.refresh_current)
         session.data_changed.connect(self.refresh_current)

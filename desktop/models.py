@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from eduplan_core.inputs import shown
+from eduplan_core.vocab import Status, Term
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind a line
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value of a cell
@@ -114,15 +115,20 @@ def sort_rows(rows: Sequence[Any], key: str, descending: bool = False) -> list[A
     return sorted(present, key=k, reverse=descending) + missing
 
 
+def term(word: Term) -> str:
+    """A word of the vocabulary (eduplan_core.vocab) in the window's language: its Chinese
+    name, translated in the context of its kind (Status, Severity, …) to its English."""
+    return QCoreApplication.translate(type(word).__name__, word.zh)
+
+
+def term_names(kind: type[Term]) -> dict[str, str]:
+    """value → name in the window's language, for every term of a kind, in its order."""
+    return {w.value: term(w) for w in kind}
+
+
 def status_names() -> dict[str, str]:
     """A finding's status as the user reads it (translated), for every page that shows one."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Status", text)
-
-    return {"missed": tr("未达标"), "met": tr("已达标"), "behind": tr("进度滞后"),
-            "on_track": tr("进度正常"), "no_data": tr("无数据"), "not_collected": tr("不采集"),
-            "overdue": tr("已逾期"), "pending": tr("未到期"), "done_late": tr("逾期完成"),
-            "no_formula": tr("无法计算"), "below_standard": tr("低于标准")}
+    return term_names(Status)
 
 
 def num(v: Any, digits: int = 2) -> str:

@@ -25,6 +25,7 @@ from .store.orgs import set_school_attr
 from .store.reads import org_value_rows
 from .store.staging import build_in_place
 from .store.workspace import Workspace
+from .vocab import EntryState
 
 COUNTY = "530113"
 YEARS = (2023, 2024, 2025)
@@ -423,7 +424,7 @@ def build_demo_school(path: Path, school: str, demo_path: Path, *,
                     raise Cancelled()
                 set_values(ws, org.code, year, form, entry["values"], entry["expl"],
                            source="demo")
-                if state == "submitted":
+                if state == EntryState.SUBMITTED:
                     submit(ws, org.code, year, form)
                 if progress:
                     progress(n, len(by_entry))

@@ -30,13 +30,16 @@ from dataclasses import dataclass, replace
 from .catalog.model import Catalog, Org, Target
 from .inputs import check_year
 from .orgtree import OrgTree
+from .vocab import Relation, Status
 
 # how a target is judged in a round (``judged_targets``)
 JUDGED_NAMES = {"standing": "国家标准（每年适用）", "due": "本年到期", "pace": "本年看进度",
                 "milestone": "里程碑", "carried": "往年里程碑（未完成）",
                 "not_collected": "不采集"}
-MILESTONE_STATES = {"met": "已完成", "done_late": "逾期完成", "pending": "未到期",
-                    "overdue": "已逾期", "no_data": "无数据"}
+# a milestone's state in words (a met milestone is 已完成, not the finding's 已达标)
+MILESTONE_STATES = {Status.MET: "已完成", Status.DONE_LATE: Status.DONE_LATE.zh,
+                    Status.PENDING: Status.PENDING.zh, Status.OVERDUE: Status.OVERDUE.zh,
+                    Status.NO_DATA: Status.NO_DATA.zh}
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class TargetRow:
     plan_name: str
     org_name: str
     indicator_name: str
-    relation: str  # own | inherited | national
+    relation: Relation
     binding: bool
     document_title: str
     issuer: str
@@ -57,7 +60,7 @@ class TargetRow:
     #                      else the code of a bureau below, judged against its own plan
     judged: str | None = None  # judged_targets: standing | due | pace | milestone | carried
     #                            | not_collected
-    state: str | None = None  # milestones: met | done_late | pending | overdue | no_data
+    state: Status | None = None  # milestones: met | done_late | pending | overdue | no_data
 
     @property
     def label(self) -> str:
@@ -152,16 +155,16 @@ def citation_text(title: str, number: str = "") -> str:
 
 
 def milestone_state(t: Target, as_of: dt.date, done_on: str | None,
-                    reported: bool | None = None) -> str:
+                    reported: bool | None = None) -> Status:
     """met / done_late (a completion date on or before ``as_of``), pending (not yet due),
     overdue, or no_data when the deadline has passed and the bureau reported nothing at all
     (``reported`` False; None: not known, taken as reported)."""
     done = dt.date.fromisoformat(done_on) if done_on else None
     if done is not None and done <= as_of:
-        return "done_late" if t.deadline and done > t.deadline else "met"
+        return Status.DONE_LATE if t.deadline and done > t.deadline else Status.MET
     if t.deadline is None or as_of <= t.deadline:
-        return "pending"
-    return "no_data" if reported is False else "overdue"
+        return Status.PENDING
+    return Status.NO_DATA if reported is False else Status.OVERDUE
 
 
 # -- which targets apply -----------------------------------------------------------------------
@@ -170,13 +173,13 @@ def milestone_state(t: Target, as_of: dt.date, done_on: str | None,
 INHERITED_KINDS = ("rate", "ratio", "level")
 
 
-def _applies(t: Target, org: Org, relation: str, year_type: str | None,
+def _applies(t: Target, org: Org, relation: Relation, year_type: str | None,
              levels: tuple[str, ...]) -> bool:
-    if relation == "own":
+    if relation == Relation.OWN:
         return True
     if levels and org.level not in levels:  # e.g. 优质均衡县占比 means nothing for one county
         return False
-    if relation == "inherited":
+    if relation == Relation.INHERITED:
         if t.applies_to == "aggregate":
             return not org.is_school and t.kind in INHERITED_KINDS
         return year_type in t.unit_types if org.is_school else True
@@ -210,7 +213,7 @@ def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None =
     year_type = None
     if org.is_school:
         year_type = org.attrs_at(attrs_year or year or dt.date.today().year).type
-    picked: list[tuple[Target, str]] = []
+    picked: list[tuple[Target, Relation]] = []
     for plan in catalog.plans.values():
         for t in plan.targets:
             if year is not None and t.year != year:
@@ -218,9 +221,9 @@ def targets_for(catalog: Catalog, tree: OrgTree, org: Org, *, year: int | None =
             if indicator is not None and t.indicator != indicator:
                 continue
             if t.org == org.code:
-                relation = "own"
+                relation = Relation.OWN
             elif t.org in rank:
-                relation = "national" if t.org == "national" else "inherited"
+                relation = Relation.NATIONAL if t.org == "national" else Relation.INHERITED
             else:
                 continue
             if _applies(t, org, relation, year_type, catalog.indicators[t.indicator].levels):
@@ -252,7 +255,8 @@ def judged_targets(catalog: Catalog, tree: OrgTree, org: Org, year: int, *, as_o
         for r in targets_for(catalog, tree, unit, indicator=indicator, as_of=as_of,
                              attrs_year=year):
             t = r.target
-            if sub_scope is not None and (r.relation != "own" or t.applies_to != "aggregate"):
+            if sub_scope is not None and (r.relation != Relation.OWN
+                                          or t.applies_to != "aggregate"):
                 continue
             how = _judged_how(t, year, own_years, milestones)
             if how is None:
@@ -326,7 +330,7 @@ def _ranks(tree: OrgTree, org: Org) -> dict[str, int]:
     return {org.code: 0, **{a.code: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
 
 
-def _row(catalog: Catalog, tree: OrgTree, t: Target, relation: str, org: Org,
+def _row(catalog: Catalog, tree: OrgTree, t: Target, relation: Relation, org: Org,
          as_of: dt.date | None) -> TargetRow:
     plan = catalog.plans[t.plan]
     doc = plan.documents[t.document]

@@ -97,6 +97,17 @@ def test_english_is_selectable(qtbot):
         assert translator is not None
         assert QCoreApplication.translate("MainWindow", "差距清单") != "差距清单"
         assert QCoreApplication.translate("FormPage", "说明原因：").startswith("Explanation")
+        # the vocabulary's words in English, as vocab.py defines them (statuses once read
+        # Chinese here: they were looked up in a context the translation file did not have)
+        from desktop.models import status_names, term, term_names
+        from eduplan_core.vocab import TERMS, EntryState, Severity, Status
+
+        assert status_names()["missed"] == "Not met"
+        assert term(Severity.CRITICAL) == "Critical"
+        assert term_names(EntryState)["draft"] == "Draft (not submitted)"
+        assert {w.value: term(w) for kind in TERMS for w in kind} == {
+            w.value: w.en for kind in TERMS for w in kind}
+        assert list(term_names(Status)) == [s.value for s in Status]
     finally:
         QApplication.instance().removeTranslator(translator)
         QSettings().setValue("language", "zh_CN")

@@ -122,7 +122,7 @@ def test_school_fills_fixes_explains_and_submits(qtbot, fresh_school, qtmodeltes
     assert stored(session).values["pri_students"] == 2000
     assert row.message.text() == ""
     assert RED.name() not in row.editor.styleSheet()
-    assert page.model.rows[0]["state_name"] == "草稿"
+    assert page.model.rows[0]["state_name"] == "草稿（未提交）"
 
     for code, text in GOOD_VALUES.items():
         type_into(qtbot, form, code, text)
@@ -239,7 +239,7 @@ def test_carry_over_marks_values(qtbot, demo_school):
     assert form.rows["pri_students"].editor.text() == str(view.values["pri_students"])
     assert "沿用" in form.rows["pri_students"].message.text()
     assert "已沿用上年数据" in form.banner.text()
-    assert page.model.rows[0]["state_name"] == "草稿"
+    assert page.model.rows[0]["state_name"] == "草稿（未提交）"
     # confirming a value by changing it removes the mark
     type_into(qtbot, form, "pri_students", str(view.values["pri_students"] + 1))
     assert "pri_students" not in stored(session).carried_over

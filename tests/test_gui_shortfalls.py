@@ -259,7 +259,8 @@ def test_set_filters_for_other_pages_and_ctrl_f(qtbot, session, expected):
 def synthetic_findings(n: int, seed: int = 7):
     """Findings in the core's order (severity, relative gap), with varied orgs, indicators,
     severities, statuses and gaps; some without a gap."""
-    from eduplan_core.indicators.evaluate import SEVERITY_ORDER, Finding
+    from eduplan_core.indicators.evaluate import Finding
+    from eduplan_core.vocab import Severity
 
     rng = random.Random(seed)
     indicators = [(f"ind{i:02d}", f"合成指标{i:02d}") for i in range(40)]
@@ -282,7 +283,7 @@ def synthetic_findings(n: int, seed: int = 7):
             plan="national", plan_name="合成标准", actual=actual, gap=gap,
             gap_relative=None if gap is None else abs(gap) / target * 100,
             change=None if actual is None else rng.uniform(-1, 1), quote="合成原文"))
-    out.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -(f.gap_relative or 0)))
+    out.sort(key=lambda f: (Severity.rank_of(f.severity), -(f.gap_relative or 0)))
     return out
 
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
 
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.errors import EduPlanError
+from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
-                      RowsModel)
+                      RowsModel, term, term_names)
 from .base import Page, heading, setup_table
 
-STATE_ORDER = {"missing": 0, "draft": 1, "submitted": 2}
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
 
@@ -31,8 +31,7 @@ class CompletenessPage(Page):
         self.window_ = window
         self.result = None
         self._rows: list[dict] = []
-        self.state_names = {"missing": self.tr("未报送"), "draft": self.tr("草稿（未提交）"),
-                            "submitted": self.tr("已提交")}
+        self.state_names = term_names(EntryState)
 
         self.heading = heading(self.tr("报送进度"))
         self.outer.insertWidget(0, self.heading)
@@ -60,10 +59,10 @@ class CompletenessPage(Page):
         filters = QHBoxLayout()
         self.state_box = QComboBox()
         self.state_box.addItem(self.tr("全部状态"), None)
-        self.state_box.addItem(self.tr("未报送"), "missing")
-        self.state_box.addItem(self.tr("草稿（未提交）"), "draft")
+        self.state_box.addItem(term(EntryState.MISSING), EntryState.MISSING.value)
+        self.state_box.addItem(term(EntryState.DRAFT), EntryState.DRAFT.value)
         self.state_box.addItem(self.tr("未完成（未报送或草稿）"), "open")
-        self.state_box.addItem(self.tr("已提交"), "submitted")
+        self.state_box.addItem(term(EntryState.SUBMITTED), EntryState.SUBMITTED.value)
         self.state_box.currentIndexChanged.connect(self._apply_filter)
         self.way_box = QComboBox()
         self.way_box.addItem(self.tr("全部报送方式"), None)
@@ -175,7 +174,7 @@ class CompletenessPage(Page):
                 "hint": (self.tr("纸质报送：双击打开填报页代为录入") if r.paper else
                          self.tr("学校自行填报：请联系 %s") % (contact or self.tr("学校"))),
             })
-        rows.sort(key=lambda x: (STATE_ORDER.get(x["state"], 9), x["county_name"], x["org"]))
+        rows.sort(key=lambda x: (EntryState.rank_of(x["state"]), x["county_name"], x["org"]))
         self._rows = rows
         total = result.expected
         self.count_labels["expected"].setText(self.tr("应报 <b>%d</b>") % total)
@@ -218,7 +217,7 @@ class CompletenessPage(Page):
         text = self.search.text().strip()
         rows = []
         for r in self._rows:
-            if state == "open" and r["state"] == "submitted":
+            if state == "open" and r["state"] == EntryState.SUBMITTED:
                 continue
             if state not in (None, "open") and r["state"] != state:
                 continue

@@ -20,19 +20,16 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
-from eduplan_core.indicators.evaluate import STATUS_NAMES, Finding
+from eduplan_core.indicators.evaluate import Finding
 from eduplan_core.inputs import shown
+from eduplan_core.vocab import Relation, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, num, status_names)
+                      SORT_ROLE, Column, RowsModel, num, status_names, term_names)
 from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
 YEARS_SHOWN = (2023, 2024, 2025)
-# worst first: the colour of a year is the worst status among its binding targets
-STATUS_RANK = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "below_standard": 4,
-               "no_data": 5, "pending": 6, "on_track": 7, "met": 8, "not_collected": 9,
-               "no_formula": 10}
 STATUS_COLOURS = {"missed": (RED, RED_BG), "overdue": (RED, RED_BG),
                   "behind": (AMBER_TEXT, AMBER_BG), "done_late": (AMBER_TEXT, AMBER_BG),
                   "below_standard": (AMBER_TEXT, None),
@@ -81,7 +78,7 @@ class IndicatorRow:
 
     @property
     def status_rank(self) -> int:
-        return STATUS_RANK.get(self.status, 10) if self.status else 11
+        return Status.rank_of(self.status)
 
     @property
     def targets(self) -> list[Finding]:
@@ -107,10 +104,11 @@ def fmt_value(v: float | None, unit: str = "", kind: str = "") -> str:
     return f"{v:,.2f}"
 
 
-def worst(findings: list[Finding]) -> str | None:
+def worst(findings: list[Finding]) -> Status | None:
+    """The worst status among ``findings`` (the colour of a year)."""
     if not findings:
         return None
-    return min(findings, key=lambda f: STATUS_RANK.get(f.status, 10)).status
+    return min(findings, key=lambda f: Status.rank_of(f.status)).status
 
 
 def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[IndicatorRow]:
@@ -164,7 +162,7 @@ def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[Ind
         for y in sorted(row.cells, reverse=True):
             binding = row.cells[y].binding
             if binding:
-                row.final = max(binding, key=lambda f: (f.target_year, f.relation == "own"))
+                row.final = max(binding, key=lambda f: (f.target_year, f.relation == Relation.OWN))
                 break
         out.append(row)
     out.sort(key=lambda r: (r.order, r.section or ""))
@@ -195,7 +193,7 @@ def chart_data(row: IndicatorRow) -> ChartData:
         # first year needs no path to it: no trajectory then
         reached = first is not None and (first[1] <= f.target_value if f.direction == "lower"
                                          else first[1] >= f.target_value)
-        if first is not None and first[0] < f.target_year and f.relation != "national" and \
+        if first is not None and first[0] < f.target_year and f.relation != Relation.NATIONAL and \
                 not reached:
             traj = {first[0]: first[1], f.target_year: f.target_value}
             for y, cell in row.cells.items():
@@ -219,8 +217,7 @@ class IndicatorModel(RowsModel):
         self.columns += [Column("target", self.tr("目标（★约束性）")),
                          Column("status_rank", self.tr("最新状态"))]
         self.status_names = status_names()
-        self.relation_names = {"own": self.tr("本级规划"), "inherited": self.tr("上级规划"),
-                               "national": self.tr("国家标准")}
+        self.relation_names = term_names(Relation)
 
     def year_of(self, column: int) -> int | None:
         key = self.columns[column].key
@@ -228,7 +225,7 @@ class IndicatorModel(RowsModel):
 
     # -- words ---------------------------------------------------------------------------------
     def status_name(self, status: str | None) -> str:
-        return self.status_names.get(status, STATUS_NAMES.get(status, "")) if status else ""
+        return self.status_names.get(status, "") if status else ""
 
     def value_text(self, v: float | None, unit: str = "", kind: str = "") -> str:
         if v is not None and (unit == "是/否" or kind == "milestone"):
@@ -248,7 +245,7 @@ class IndicatorModel(RowsModel):
             return "—"
         f = row.final
         when = "" if f.kind == "milestone" else (
-            self.tr("（国家标准，每年适用）") if f.relation == "national" else
+            self.tr("（国家标准，每年适用）") if f.relation == Relation.NATIONAL else
             self.tr("（%d年）") % f.target_year)
         text = "★ " + self.target_text(f) + when
         if len(row.targets) > 1:
@@ -298,9 +295,9 @@ class IndicatorModel(RowsModel):
             label, self.target_text(f), self.relation_names.get(f.relation, f.relation),
             f.plan_name)
         if with_year_status:
-            text += self.tr("：%s") % (f.status_text if f.status == "below_standard"
+            text += self.tr("：%s") % (f.status_text if f.status == Status.BELOW_STANDARD
                                       else self.status_name(f.status))
-            if f.expected_now is not None and f.status in ("behind", "on_track"):
+            if f.expected_now is not None and f.status in (Status.BEHIND, Status.ON_TRACK):
                 text += self.tr("，本年应达 %s") % self.value_text(f.expected_now, f.unit)
             for close in (f.close_pace, f.close_target):
                 if close:
@@ -376,7 +373,7 @@ class IndicatorModel(RowsModel):
                     continue
                 last = g
                 s = f"{y}：{self.status_name(g.status)}"
-                if g.expected_now is not None and g.status in ("behind", "on_track"):
+                if g.expected_now is not None and g.status in (Status.BEHIND, Status.ON_TRACK):
                     s += self.tr("（应达 %s）") % self.value_text(g.expected_now, g.unit)
                 per_year.append(s)
             out.append("<li>" + e(self.finding_line(f, False)) + "<br/>" + e("；".join(per_year)))
@@ -680,9 +677,9 @@ class DashboardPage(Page):
         if choice == 1:
             return row.target_count > 0
         if choice == 2:
-            return row.status in ("missed", "behind", "overdue", "done_late")
+            return row.status in (Status.MISSED, Status.BEHIND, Status.OVERDUE, Status.DONE_LATE)
         if choice == 3:
-            return row.status in ("met", "on_track")
+            return row.status in (Status.MET, Status.ON_TRACK)
         if choice == 4:
             return all(c.value is None for c in row.cells.values())
         return True

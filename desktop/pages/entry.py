@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
 
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store import entries
+from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER_TEXT, GREEN, GREY, Column, RowsModel)
+from ..models import AMBER_TEXT, GREEN, GREY, Column, RowsModel, term_names
 from .base import Page, heading, setup_table
 from .form_page import FormPage, form_fields
 
@@ -70,8 +71,7 @@ class EntryPage(Page):
 
     # -- the list ------------------------------------------------------------------------------
     def state_name(self, state: str) -> str:
-        return {"empty": self.tr("未填"), "draft": self.tr("草稿"),
-                "submitted": self.tr("已提交")}.get(state, state)
+        return term_names(EntryState).get(state, state)
 
     def _items(self) -> list[tuple]:
         """(org, kind, form) to list for the year."""
@@ -99,7 +99,8 @@ class EntryPage(Page):
         year = self.session.year
         row = {"org": org.code, "org_name": org.attrs_at(year).name if org.is_school
                else org.name, "kind": kind, "form": form.code, "form_name": form.name,
-               "year": year, "state": "empty", "state_name": self.state_name("empty"),
+               "year": year, "state": EntryState.EMPTY,
+               "state_name": self.state_name(EntryState.EMPTY),
                "problems": ""}
         try:
             view = entries.view_entry(self.session.ws, org.code, year, form.code)
@@ -119,9 +120,9 @@ class EntryPage(Page):
             parts.append(self.tr("错误 %n", "", len(errors)))
         if unexplained:
             parts.append(self.tr("待说明警告 %n", "", len(unexplained)))
-        if missing and view.state != "empty":
+        if missing and view.state != EntryState.EMPTY:
             parts.append(self.tr("必填未填 %n", "", len(missing)))
-        if view.state == "empty":
+        if view.state == EntryState.EMPTY:
             parts.append(self.tr("尚未填写"))
         row["problems"] = " · ".join(parts) if parts else self.tr("无")
         return row

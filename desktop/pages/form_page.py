@@ -27,8 +27,10 @@ from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.inputs import shown
 from eduplan_core.store import entries
 from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
+from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, num)
+from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, num,
+                      term_names)
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
 MAX_TYPED = 100  # characters a number or date field takes (no number is longer than 32)
 
@@ -287,8 +289,7 @@ class FormPage(QWidget):
 
     # -- names ---------------------------------------------------------------------------------
     def state_name(self, state: str) -> str:
-        return {"empty": self.tr("未填"), "draft": self.tr("草稿"),
-                "submitted": self.tr("已提交")}.get(state, state)
+        return term_names(EntryState).get(state, state)
 
     @property
     def key(self) -> tuple[str, int, str] | None:
@@ -823,7 +824,7 @@ class FormPage(QWidget):
                 parts.append(self.tr("填写 %n 个必填项", "", n_missing))
             _set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
                        AMBER_TEXT.name())
-        elif self.view.state == "submitted":
+        elif self.view.state == EntryState.SUBMITTED:
             _set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
         else:
             _set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())

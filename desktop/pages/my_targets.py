@@ -12,19 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
                                QSplitter, QTableView, QTextBrowser)
 
-from eduplan_core.indicators.evaluate import SEVERITY_ORDER, STATUS_NAMES
 from eduplan_core.inputs import shown
+from eduplan_core.vocab import Relation, Severity, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
-                      num)
+                      num, status_names, term, term_names)
 from .base import Page, heading, setup_table
 
-GOOD = ("met", "on_track")
-BAD = ("missed", "overdue")
-LATE = ("behind", "done_late")
-STATUS_ORDER = {"missed": 0, "overdue": 1, "behind": 2, "done_late": 3, "below_standard": 4,
-                "no_data": 5, "no_formula": 6, "pending": 7, "on_track": 8, "met": 9,
-                "not_collected": 10}
+GOOD = (Status.MET, Status.ON_TRACK)
+BAD = (Status.MISSED, Status.OVERDUE)
+LATE = (Status.BEHIND, Status.DONE_LATE)
 
 
 def _status_color(f):
@@ -34,7 +31,7 @@ def _status_color(f):
         return RED, RED_BG
     if f.status in LATE:
         return AMBER_TEXT, AMBER_BG
-    if f.status == "below_standard":  # a note: the school meets the rule
+    if f.status == Status.BELOW_STANDARD:  # a note: the school meets the rule
         return AMBER_TEXT, None
     return GREY, None
 
@@ -67,7 +64,7 @@ class MyTargetsPage(Page):
             Column("section", self.tr("学段"), fmt=lambda v: v or "—"),
             Column("actual", self.tr("实际"), align_right=True),
             Column("target_value", self.tr("目标"), align_right=True),
-            Column("status", self.tr("状态"), fmt=lambda s: STATUS_NAMES.get(s, s)),
+            Column("status", self.tr("状态"), fmt=lambda s: term(Status(s))),
             Column("gap", self.tr("差距"), align_right=True),
             Column("close", self.tr("怎样补足"), fmt=lambda v: v or ""),
         ], color=_status_color, parent=self)
@@ -101,12 +98,13 @@ class MyTargetsPage(Page):
 
     def _done(self, result) -> None:
         self.result = result
-        counts = {}
+        counts: dict[str, int] = {}
         for f in result.findings:
             counts[f.status] = counts.get(f.status, 0) + 1
         if result.findings:
-            parts = [f"{STATUS_NAMES[s]} {n}" for s, n in
-                     sorted(counts.items(), key=lambda kv: STATUS_ORDER.get(kv[0], 99))]
+            names = status_names()
+            parts = [f"{names.get(s, s)} {n}" for s, n in
+                     sorted(counts.items(), key=lambda kv: Status.rank_of(kv[0]))]
             self.summary.setText(
                 f"{result.org_name} · {result.year} {self.tr('年')} · "
                 f"{self.tr('截至')} {result.as_of}：" + " · ".join(parts))
@@ -120,10 +118,9 @@ class MyTargetsPage(Page):
             return
         findings = list(self.result.findings)
         if self.only_gaps.isChecked():
-            findings = [f for f in findings if f.is_notable or f.status == "no_data"]
-        findings.sort(key=lambda f: (STATUS_ORDER.get(f.status, 99),
-                                     SEVERITY_ORDER.get(f.severity, 3), f.indicator_name,
-                                     f.section or ""))
+            findings = [f for f in findings if f.is_notable or f.status == Status.NO_DATA]
+        findings.sort(key=lambda f: (Status.rank_of(f.status), Severity.rank_of(f.severity),
+                                     f.indicator_name, f.section or ""))
         self.model.set_rows([_Row(f) for f in findings])
         if findings:
             self.table.selectRow(0)
@@ -136,12 +133,10 @@ class MyTargetsPage(Page):
             return
         f = self.model.row(current.row()).f
         e = html.escape
-        relation = {"own": self.tr("本级目标"), "inherited": self.tr("上级目标"),
-                    "national": self.tr("国家标准")}.get(f.relation, f.relation)
+        relation = term_names(Relation).get(f.relation, f.relation)
         colour = _status_color(f)[0].name()
-        status = f.status_text if f.status == "below_standard" else STATUS_NAMES.get(
-            f.status, f.status)
-        if f.note and f.status != "below_standard":
+        status = f.status_text if f.status == Status.BELOW_STANDARD else term(Status(f.status))
+        if f.note and f.status != Status.BELOW_STANDARD:
             status += f"（{f.note}）"
         binding = "，" + self.tr("约束性") if f.binding else "，" + self.tr("同组另有约束性目标")
         parts = [
@@ -152,7 +147,7 @@ class MyTargetsPage(Page):
         ]
         actual = self.tr("无数据") if f.actual is None else f"{num(f.actual)}{f.unit}"
         if f.kind == "milestone":
-            actual = STATUS_NAMES.get(f.status, f.status) + (f"（{f.done_on}）" if f.done_on
+            actual = term(Status(f.status)) + (f"（{f.done_on}）" if f.done_on
                                                               else "")
         line = f"<p><b>{self.tr('实际')}</b>：{e(actual)}"
         if f.numerator is not None and f.denominator is not None:
@@ -175,7 +170,7 @@ class MyTargetsPage(Page):
             if f.group else []
         if others:
             items = "".join(f"<li>{'★ ' if g.binding else ''}{e(g.label)}：{e(g.requirement)}"
-                            f"（{e(g.plan_name)}）：{e(STATUS_NAMES.get(g.status, g.status))}"
+                            f"（{e(g.plan_name)}）：{e(term(Status(g.status)))}"
                             f"</li>" for g in others)
             parts.append(f"<p><b>{self.tr('同一指标的其他目标')}</b>：</p><ul>{items}</ul>")
         if f.group_note:
@@ -208,7 +203,7 @@ class _Row:
         self.section = f.section
         self.actual = "—" if f.actual is None else f"{num(f.actual)}{f.unit}"
         if f.kind == "milestone":  # its state, not "1是/否"
-            self.actual = STATUS_NAMES.get(f.status, f.status)
+            self.actual = term(Status(f.status))
         self.target_value = f"{f.requirement} · {f.label}"
         self.gap = _gap(f)
         self.close = "；".join(x for x in (f.close_pace, f.close_target) if x) or f.close

@@ -27,17 +27,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.inputs import shown
+from eduplan_core.vocab import NOTABLE, Relation, Severity, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      RowsModel, num, status_names)
+                      RowsModel, num, status_names, term_names)
 from .base import Page, heading
 
-# statuses in the order a reader goes through them (also the sort order of the status column)
-STATUS_ORDER = ("overdue", "missed", "behind", "done_late", "below_standard", "no_data",
-                "pending", "on_track", "met", "not_collected", "no_formula")
-# shown without 显示全部: the shortfalls, and the school rule's notes that go with them
-SHORTFALL_STATUSES = ("overdue", "missed", "behind", "done_late", "below_standard")
-SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
+# statuses in the order a reader goes through them (also the sort order of the status column);
+# shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
+STATUS_ORDER = tuple(Status)
 NO_UNIT = ("是/否", "")
 
 
@@ -71,11 +69,11 @@ def severity_colours(severity: str | None):
 
 
 def status_colour(status: str):
-    if status in ("missed", "overdue"):
+    if status in (Status.MISSED, Status.OVERDUE):
         return RED
-    if status in ("behind", "done_late"):
+    if status in (Status.BEHIND, Status.DONE_LATE):
         return AMBER_TEXT
-    if status in ("met", "on_track"):
+    if status in (Status.MET, Status.ON_TRACK):
         return GREEN
     return GREY
 
@@ -129,7 +127,7 @@ class FindingsModel(RowsModel):
                 return QBrush(fg)
             if role == Qt.ItemDataRole.BackgroundRole and bg is not None:
                 return QBrush(bg)
-            if role == Qt.ItemDataRole.FontRole and f.severity in ("critical", "major"):
+            if role == Qt.ItemDataRole.FontRole and f.severity in (Severity.CRITICAL, Severity.MAJOR):
                 return self._bold
         if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(status_colour(f.status))
@@ -214,16 +212,15 @@ class FindingDetail(QScrollArea):
         section = f"（{f.section}）" if f.section else ""
         self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
         sev = severity_names.get(f.severity, "")
-        status = (f.note if f.status == "below_standard" and f.note else
+        status = (f.note if f.status == Status.BELOW_STANDARD and f.note else
                   status_names.get(f.status, f.status)) + (f" · {sev}" if sev else "")
-        if f.note and f.status != "below_standard":
+        if f.note and f.status != Status.BELOW_STANDARD:
             status += f"（{f.note}）"
         line = self.lines["status"]
         line.setText(status)
         colour = severity_colours(f.severity)[0] if f.severity else status_colour(f.status)
         line.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
-        relation = {"own": self.tr("本级规划"), "inherited": self.tr("上级规划"),
-                    "national": self.tr("国家标准")}.get(f.relation, f.relation)
+        relation = term_names(Relation).get(f.relation, f.relation)
         binding = "" if f.binding else self.tr("；同组另有约束性目标")
         self.lines["target"].setText(
             f"{f.label}：{f.requirement}（{relation}：{f.citation or f.plan_name}{binding}）")
@@ -244,11 +241,11 @@ class FindingDetail(QScrollArea):
             self.close_text.setText(f.close)
         elif f.is_shortfall and f.kind != "milestone":
             self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
-        elif f.status == "no_data" and f.kind == "milestone":
+        elif f.status == Status.NO_DATA and f.kind == "milestone":
             self.close_text.setText(
                 self.tr("在“里程碑完成情况”表中填报（完成的填写完成日期）") if milestone_form
                 else self.tr("在报表中如实填报"))
-        elif f.status == "overdue":
+        elif f.status == Status.OVERDUE:
             self.close_text.setText(
                 self.tr("完成该事项，并在“里程碑完成情况”表中填写完成日期") if milestone_form
                 else self.tr("完成该事项，并在报表中如实填报"))
@@ -282,7 +279,7 @@ class FindingDetail(QScrollArea):
         if f.kind == "milestone":
             if f.done_on:
                 return self.tr("已完成（{day}）").format(day=f.done_on)
-            if f.status == "no_data":
+            if f.status == Status.NO_DATA:
                 return self.tr("无数据：本期未填报里程碑完成情况")
             return self.tr("未完成")
         if f.actual is None:
@@ -309,16 +306,16 @@ class FindingDetail(QScrollArea):
 
     def _progress(self, f, u: str) -> str:
         if f.kind == "milestone":
-            if f.status == "overdue":
+            if f.status == Status.OVERDUE:
                 return self.tr("已过截止日期 {deadline}，尚未完成").format(deadline=f.deadline)
-            if f.status == "done_late":
+            if f.status == Status.DONE_LATE:
                 return self.tr("逾期完成（截止 {deadline}）").format(deadline=f.deadline)
             return self.tr("截止 {deadline}").format(deadline=f.deadline or "—")
         if f.expected_now is not None:
             state = self.tr("进度正常") if f.on_track else self.tr("进度滞后")
             return self.tr("按进度 {year} 年应达 {value}{unit}：{state}").format(
                 year=f.year, value=num(f.expected_now), unit=u, state=state)
-        if f.relation == "national":
+        if f.relation == Relation.NATIONAL:
             return self.tr("国家标准（每年适用），按标准值判断")
         if f.year >= f.target_year:
             return self.tr("已到目标年，按最终目标判断")
@@ -330,8 +327,7 @@ class ShortfallsPage(Page):
 
     def __init__(self, session, window=None):
         super().__init__(session, window)
-        self.severity_names = {"critical": self.tr("严重"), "major": self.tr("较大"),
-                               "minor": self.tr("轻微")}
+        self.severity_names = term_names(Severity)
         self.status_names = status_names()
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self.columns = self._columns()
@@ -366,8 +362,8 @@ class ShortfallsPage(Page):
         bar = QHBoxLayout()
         self.severity_box = QComboBox()
         self.severity_box.addItem(self.tr("全部"), None)
-        for code in ("critical", "major", "minor"):
-            self.severity_box.addItem(self.severity_names[code], code)
+        for code, name in self.severity_names.items():
+            self.severity_box.addItem(name, code)
         self.indicator_box = QComboBox()
         self.indicator_box.setMinimumContentsLength(18)
         self.indicator_box.setSizeAdjustPolicy(
@@ -465,7 +461,6 @@ class ShortfallsPage(Page):
     def _columns(self) -> list[FindingColumn]:
         sev = self.severity_names
         st = self.status_names
-        status_rank = {s: i for i, s in enumerate(STATUS_ORDER)}
 
         def pct(v):
             return "" if v is None else f"{v:.0f}%"
@@ -482,7 +477,7 @@ class ShortfallsPage(Page):
 
         def actual(f):
             if f.kind == "milestone":
-                if f.status == "no_data":
+                if f.status == Status.NO_DATA:
                     return self.tr("无数据")
                 return self.tr("已完成") if f.done_on else self.tr("未完成")
             return "—" if f.actual is None else f"{num(f.actual)}{unit_of(f)}"
@@ -497,7 +492,7 @@ class ShortfallsPage(Page):
                           lambda f: (f.indicator, f.section or ""), width=230,
                           collate=lambda f: f.indicator_name),
             FindingColumn("status", self.tr("状态"), lambda f: st.get(f.status, f.status),
-                          lambda f: status_rank.get(f.status, 99), width=68),
+                          lambda f: Status.rank_of(f.status), width=68),
             FindingColumn("actual", self.tr("实际"), actual, lambda f: f.actual,
                           align_right=True, width=80),
             FindingColumn("target", self.tr("目标"), target, lambda f: f.target_value,
@@ -593,7 +588,7 @@ class ShortfallsPage(Page):
         wanted = box.currentData()
         present = set(self._status)
         shown = [s for s in STATUS_ORDER if s in present
-                 and (self.show_all.isChecked() or s in SHORTFALL_STATUSES)]
+                 and (self.show_all.isChecked() or s in NOTABLE)]
         box.blockSignals(True)
         box.clear()
         box.addItem(self.tr("全部状态"), None)

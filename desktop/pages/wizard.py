@@ -15,9 +15,9 @@ from eduplan_core.catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, UR
 from eduplan_core.errors import EduPlanError
 from eduplan_core.paths import user_data_dir
 from eduplan_core.store.backup import DB_NAME
-from eduplan_core.store.workspace import ROLE_NAMES
+from eduplan_core.vocab import Role
 
-from ..models import RED
+from ..models import RED, term
 
 DEMO, DEMO_SCHOOL, BUREAU, SCHOOL = "demo", "demo_school", "bureau", "school"
 P_CHOICE, P_DEMO, P_DEMO_SCHOOL, P_BUREAU, P_SCHOOL = range(5)
@@ -282,7 +282,7 @@ class BureauPage(QWizardPage):
         if code:
             org = _catalog().orgs[code]
             self.chosen.setText(self.tr("将以“%1”的身份建立工作区。").replace(
-                "%1", f"{org.name}（{ROLE_NAMES[org.level]}）"))
+                "%1", f"{org.name}（{term(Role(org.level))}）"))
             self.folder.suggest(f"workspace-{code}")
         self.error.clear()
         self.completeChanged.emit()

@@ -15,12 +15,13 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from eduplan_core.vocab import Verdict
+
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, num)
+                      SORT_ROLE, Column, RowsModel, num, term_names)
 from .base import Page, heading, setup_table
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
-STATUS_ORDER = {"未达标": 0, "数据不全": 1, "达标": 2, "不参评": 3}
 STATUS_COLOURS = {"达标": (GREEN, GREEN_BG), "未达标": (RED, RED_BG),
                   "数据不全": (AMBER_TEXT, AMBER_BG), "不参评": (GREY, None)}
 
@@ -141,8 +142,7 @@ class YouzhiPage(Page):
                 seen.add(th.indicator)
                 ind = catalog.indicators.get(th.indicator)
                 indicators.append((th.indicator, ind.name if ind else th.indicator))
-        self.status_names = {"达标": self.tr("达标"), "未达标": self.tr("未达标"),
-                             "数据不全": self.tr("数据不全"), "不参评": self.tr("不参评")}
+        self.status_names = term_names(Verdict)
 
         top = QHBoxLayout()
         self.heading = heading(self.tr("优质均衡"))
@@ -166,8 +166,8 @@ class YouzhiPage(Page):
         filters = QHBoxLayout()
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部学校"), None)
-        for s in ("未达标", "数据不全", "达标", "不参评"):
-            self.status_box.addItem(self.status_names[s], s)
+        for s, name in self.status_names.items():
+            self.status_box.addItem(name, s)
         self.status_box.currentIndexChanged.connect(self._apply_filter)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按学校名称或代码筛选…"))
@@ -279,7 +279,7 @@ class YouzhiPage(Page):
                              "met_text": f"{met}/{len(results)}",
                              "reason": self._section_reason(results) or s.reason,
                              "results": {r.indicator: r for r in results}})
-        rows.sort(key=lambda r: (STATUS_ORDER.get(r["status"], 9), r["org"],
+        rows.sort(key=lambda r: (Verdict.rank_of(r["status"]), r["org"],
                                  SECTION_ORDER.get(r["section"], 9)))
         self._rows = rows
         self._apply_filter()

@@ -7,13 +7,10 @@ import datetime as dt
 import click
 
 from ..errors import UsageError
-from ..indicators.completeness import STATE_NAMES
-from ..indicators.evaluate import STATUS_NAMES, STATUS_RANK
 from ..indicators.service import check_org, completeness_org, compute_org
+from ..vocab import EntryState, Relation, Severity, Status, Verdict
 from .common import (YEAR, as_of_option, emit_json, fmt, json_option, say, table,
                      with_workspace)
-
-SEVERITY_NAMES = {"critical": "严重", "major": "较大", "minor": "轻微", None: ""}
 
 
 def _num(v, digits=2):
@@ -57,7 +54,7 @@ def compute(org, year, only, as_json, ws):
           ["指标", "值", "单位", "分子", "分母", "报送/应报", "学校数"])
     c = result.youzhi_county
     if c:
-        state = {True: "达标", False: "未达标", None: "数据不全"}[c.passes]
+        state = {True: Verdict.MEETS, False: Verdict.FAILS, None: Verdict.INCOMPLETE}[c.passes].zh
         say(f"\n优质均衡资源配置（本县自查）：{state}；参评学校 {c.schools_assessed} 所，达标 "
                    f"{c.schools_passing} 所，不参评 {c.schools_excluded} 所；认定状态："
                    f"{'已认定' if c.certified else '未认定'}")
@@ -81,8 +78,8 @@ def check(org, year, show_all, as_of, as_json, ws):
     groups: dict[str, list] = {}
     for f in result.findings:
         groups.setdefault(f.group, []).append(f)
-    summary = "，".join(f"{STATUS_NAMES[k]} {result.summary[k]}" for k in
-                       sorted(result.summary, key=lambda k: STATUS_RANK.get(k, 99)))
+    summary = "，".join(f"{Status.name_of(k, k)} {result.summary[k]}" for k in
+                       sorted(result.summary, key=Status.rank_of))
     say(f"{fmt(result.org_name)}（{result.org}） {year} 年目标核查（截至 {result.as_of}）：{summary}")
     unit = result.org
     for members in groups.values():
@@ -92,7 +89,7 @@ def check(org, year, show_all, as_of, as_json, ws):
         if lead.org != unit:
             unit = lead.org
             say(f"\n══ 下属单位：{fmt(lead.org_name)}（{lead.org}）══")
-        tag = SEVERITY_NAMES[lead.severity] or STATUS_NAMES[lead.status]
+        tag = Severity.name_of(lead.severity) or Status(lead.status).zh
         say(f"\n[{tag}] {fmt(lead.org_name)} · {lead.indicator_name}"
             + (f"（{lead.section}）" if lead.section else ""))
         _finding_lines(lead, "  ")
@@ -117,14 +114,14 @@ def _finding_lines(f, pad: str, member: bool = False) -> None:
         state = f.status_text
         if f.done_on:
             state += f"（{f.done_on}）"
-        elif f.status == "overdue":
+        elif f.status == Status.OVERDUE:
             state += f"（截止 {f.deadline}，未报完成）"
-        elif f.status == "no_data":
+        elif f.status == Status.NO_DATA:
             state += "（未填报里程碑完成情况）"
         say(f"{pad2}状态：{state}")
     else:
-        if f.actual is not None or f.status == "no_data":
-            against = ("对标准" if f.relation == "national" else
+        if f.actual is not None or f.status == Status.NO_DATA:
+            against = ("对标准" if f.relation == Relation.NATIONAL else
                        f"对 {f.target_year} 年目标")
             say(f"{pad2}实际 {_num(f.actual)}{unit}"
                 + (f" = {_num(f.numerator)} / {_num(f.denominator)}" if f.denominator else "")
@@ -136,7 +133,7 @@ def _finding_lines(f, pad: str, member: bool = False) -> None:
         say(f"{pad2}状态：{f.status_text}"
             + (f"；按进度本年应达 {_num(f.expected_now)}{unit}" if f.expected_now is not None
                else "")
-            + (f"；{f.note}" if f.note and f.status != "below_standard" else ""))
+            + (f"；{f.note}" if f.note and f.status != Status.BELOW_STANDARD else ""))
     for line in (f.close_pace, f.close_target):
         if line:
             say(f"{pad2}{line}")
@@ -165,8 +162,8 @@ def completeness(org, year, as_json, ws):
         return
     say(f"{year} 年：应报 {result.expected}，已提交 {result.submitted}，草稿 {result.draft}，"
                f"未报送 {result.missing}")
-    table([[r.org, r.name, r.org_type, r.form, STATE_NAMES[r.state], "纸质" if r.paper else ""]
-           for r in result.rows if r.state != "submitted"],
+    table([[r.org, r.name, r.org_type, r.form, EntryState(r.state).zh, "纸质" if r.paper else ""]
+           for r in result.rows if r.state != EntryState.SUBMITTED],
           ["代码", "名称", "类型", "表单", "状态", ""])
 
 

@@ -13,16 +13,17 @@ from ..inputs import shown
 from ..paths import demo_workspace_dir
 from ..store import backup
 from ..store.orgs import SchoolInput, check_school
-from ..store.workspace import ROLES, Workspace
+from ..store.workspace import Workspace
 from ..orgtree import OrgTree
 from ..catalog.load import get_catalog
+from ..vocab import Role
 from .common import (Choice, emit_json, json_option, open_workspace, resolve_workspace, say,
                      table, workspace_option)
 
 
 @click.command()
 @click.option("--org", required=True, help="单位代码或唯一的中文名称")
-@click.option("--role", required=True, type=Choice(list(ROLES)), help="工作区角色")
+@click.option("--role", required=True, type=Choice([r.value for r in Role]), help="工作区角色")
 @click.option("--operator", default=None, help="操作员姓名（记录在每次修改中）")
 @workspace_option
 @click.option("--demo", "demo", is_flag=True, help="使用演示学校（仅演示工作区）")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..vocab import EntryState
 from .frame import YearFrame, base_forms
-
-STATE_NAMES = {"missing": "未报送", "draft": "草稿（未提交）", "submitted": "已提交"}
-STATE_ORDER = {"missing": 0, "draft": 1, "submitted": 2}
 
 
 @dataclass(frozen=True)
@@ -17,12 +15,12 @@ class CompletenessRow:
     org_type: str
     county: str | None
     form: str
-    state: str  # missing | draft | submitted
+    state: EntryState  # missing | draft | submitted
     paper: bool
 
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        d["state_name"] = STATE_NAMES[self.state]
+        d["state_name"] = EntryState(self.state).zh
         return d
 
 
@@ -51,10 +49,10 @@ def completeness(catalog, frame: YearFrame, org: str) -> Completeness:
         if form is None:
             continue
         rows.append(CompletenessRow(code, name, kind, county if isinstance(county, str)
-                                    else None, form, state if isinstance(state, str)
-                                    else "missing", bool(paper)))
-    rows.sort(key=lambda r: (STATE_ORDER[r.state], r.county or "", r.org))
-    count = {s: sum(1 for r in rows if r.state == s) for s in STATE_ORDER}
+                                    else None, form, EntryState(state) if isinstance(state, str)
+                                    else EntryState.MISSING, bool(paper)))
+    rows.sort(key=lambda r: (r.state.rank, r.county or "", r.org))
+    count = {s: sum(1 for r in rows if r.state == s) for s in EntryState}
     return Completeness(org=org, year=frame.year, expected=len(rows),
-                        submitted=count["submitted"], draft=count["draft"],
-                        missing=count["missing"], rows=tuple(rows))
+                        submitted=count[EntryState.SUBMITTED], draft=count[EntryState.DRAFT],
+                        missing=count[EntryState.MISSING], rows=tuple(rows))

@@ -34,18 +34,9 @@ from ..catalog.model import Catalog, Indicator, Org, Target
 from ..orgtree import OrgTree
 from ..targets import (TargetRow, citation_text, group_rank, judged_targets, milestone_state,
                        plain_number, requirement_text, series_key, target_label, with_unit)
+from ..vocab import NOTABLE, SHORTFALLS, Relation, Severity, Status, Verdict, ranks
 from .values import IndicatorValue, Key
 
-SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2, None: 3}
-STATUS_NAMES = {"missed": "未达标", "met": "已达标", "behind": "进度滞后", "on_track": "进度正常",
-                "no_data": "无数据", "not_collected": "不采集", "overdue": "已逾期",
-                "pending": "未到期", "done_late": "逾期完成", "no_formula": "无法计算",
-                "below_standard": "低于标准"}
-# worst first: the order findings of one severity are read in
-STATUS_RANK = {"overdue": 0, "missed": 1, "behind": 2, "done_late": 3, "below_standard": 4,
-               "no_data": 5, "pending": 6, "on_track": 7, "met": 8, "not_collected": 9,
-               "no_formula": 10}
-SHORTFALL = ("missed", "behind", "overdue", "done_late")
 COUNT_UNITS = ("人", "名", "所", "间", "个", "项", "次")
 WHOLE_KINDS = ("count", "ranking")  # their paces are whole numbers
 BELOW_STANDARD_NOTE = "低于标准（学校整体达标，余项≥85%）"
@@ -61,8 +52,8 @@ class Finding:
     indicator: str
     indicator_name: str
     section: str | None
-    status: str
-    severity: str | None
+    status: Status
+    severity: Severity | None
     comparator: str
     target_value: float
     target_year: int
@@ -70,7 +61,7 @@ class Finding:
     direction: str
     kind: str
     binding: bool
-    relation: str
+    relation: Relation
     plan: str
     plan_name: str
     actual: float | None = None
@@ -114,20 +105,20 @@ class Finding:
 
     @property
     def is_shortfall(self) -> bool:
-        return self.status in SHORTFALL
+        return self.status in SHORTFALLS
 
     @property
     def is_notable(self) -> bool:
         """A shortfall, or a note worth reading with them (an indicator below the standard in
         a school that meets the school rule)."""
-        return self.status in SHORTFALL or self.status == "below_standard"
+        return self.status in NOTABLE
 
     @property
     def status_text(self) -> str:
         """The status in words, with the school rule's note where there is one."""
-        if self.status == "below_standard":
+        if self.status == Status.BELOW_STANDARD:
             return self.note or BELOW_STANDARD_NOTE
-        return STATUS_NAMES[self.status]
+        return Status(self.status).zh
 
     @property
     def quote_shown(self) -> bool:
@@ -137,7 +128,7 @@ class Finding:
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
         d["key"] = self.key_text
-        d["status_name"] = STATUS_NAMES[self.status]
+        d["status_name"] = Status(self.status).zh
         d["source"] = {"document": d.pop("document"), "issuer": d.pop("issuer"),
                        "date": d.pop("date"), "quote": d.pop("quote"),
                        "reading": d.pop("reading"), "citation": d.pop("citation"),
@@ -167,18 +158,18 @@ def meets(value: float, t: Target) -> bool:
     return abs(value - t.value) <= tol  # pragma: no cover
 
 
-def severity(settings: dict, t: Target, gap: float | None, *, behind: bool = False) -> str:
+def severity(settings: dict, t: Target, gap: float | None, *, behind: bool = False) -> Severity:
     sev = settings["severity"]
     if t.kind == "ranking" and gap is not None:
         places = abs(gap)
-        level = ("critical" if places >= sev["ranking_critical_places"] else
-                 "major" if places >= sev["ranking_major_places"] else "minor")
+        level = (Severity.CRITICAL if places >= sev["ranking_critical_places"] else
+                 Severity.MAJOR if places >= sev["ranking_major_places"] else Severity.MINOR)
     else:
         rel = abs(gap) / abs(t.value) * 100 if gap is not None and t.value else 100.0
-        level = ("critical" if rel >= sev["critical"] else
-                 "major" if rel >= sev["major"] else "minor")
-    if behind:
-        level = {"critical": "major", "major": "minor", "minor": "minor"}[level]
+        level = (Severity.CRITICAL if rel >= sev["critical"] else
+                 Severity.MAJOR if rel >= sev["major"] else Severity.MINOR)
+    if behind:  # one step milder: the target year has not come yet
+        level = Severity.MAJOR if level == Severity.CRITICAL else Severity.MINOR
     return level
 
 
@@ -243,7 +234,7 @@ class Evaluator:
                     self._youzhi.setdefault(t.section, []).append(t)
             self._rule_settings = (plan.settings.get("school_rule_min_met", 6),
                                    plan.settings.get("school_rule_floor_percent", 85))
-        self._rules: dict[tuple[str, str, int], tuple[str, int, int]] = {}
+        self._rules: dict[tuple[str, str, int], tuple[Verdict, int, int]] = {}
 
     def value(self, org: str, t: Target, year: int) -> IndicatorValue | None:
         return self.values.get((org, t.indicator, t.section, year))
@@ -279,7 +270,7 @@ class Evaluator:
         line = v0 + (t.value - v0) * (year - y0) / (t.year - y0)
         return whole_toward(line, v0, t.value) if t.kind in WHOLE_KINDS else line
 
-    def school_rule(self, code: str, section: str, year: int) -> tuple[str, int, int]:
+    def school_rule(self, code: str, section: str, year: int) -> tuple[Verdict, int, int]:
         """The 优质均衡 school rule on one section of one school: (达标 | 未达标 | 数据不全,
         thresholds reached, thresholds)."""
         key = (code, section, year)
@@ -331,7 +322,8 @@ class Evaluator:
         ind = self.catalog.indicators[t.indicator]
         base = {**(row_base or self.row_base(row, year)), "org": code, "org_name": name}
         if t.kind == "not_collected" or ind.compute == "none":
-            return Finding(status="not_collected" if t.kind == "not_collected" else "no_formula",
+            return Finding(status=(Status.NOT_COLLECTED if t.kind == "not_collected"
+                                   else Status.NO_FORMULA),
                            severity=None, **base)
         if ind.compute == "milestone":
             known = None if self.reports is None else any(
@@ -348,7 +340,7 @@ class Evaluator:
         previous = prev.value if prev else None
         explanation = self._explanation(code, year, ind, t.section)
         if v is None or v.value is None:
-            return Finding(status="no_data", severity=None, previous=previous,
+            return Finding(status=Status.NO_DATA, severity=None, previous=previous,
                            coverage=v.coverage if v else None, partial=bool(v and v.partial),
                            explanation=explanation, **base)
         actual = v.value
@@ -362,40 +354,40 @@ class Evaluator:
         to_target = "达到标准" if t.is_national else f"达到 {t.year} 年目标"
         if year >= t.year or t.is_national:  # a national standard holds in every year
             if meets(actual, t):
-                return Finding(status="met", severity=None, **common, **base)
+                return Finding(status=Status.MET, severity=None, **common, **base)
             final = _labelled(to_target, close_text(ind, t, v))
             if t.plan == YOUZHI_PLAN and t.applies_to == "each" and t.section:
                 verdict, met, total = self.school_rule(code, t.section, year)
-                if verdict == "达标":
+                if verdict == Verdict.MEETS:
                     # the section meets the rule; a 九年一贯制 school's other section may not
                     others = [(s, self.school_rule(code, s, year)[0]) for s in self._youzhi
                               if s != t.section and self._has_section(code, s, year)]
-                    failing = [f"{s}部{v}" for s, v in others if v != "达标"]
+                    failing = [f"{s}部{v}" for s, v in others if v != Verdict.MEETS]
                     note = BELOW_STANDARD_NOTE if not failing else (
                         f"低于标准（{t.section}部整体达标，余项≥85%；{'、'.join(failing)}）")
-                    return Finding(status="below_standard", severity=None, note=note,
+                    return Finding(status=Status.BELOW_STANDARD, severity=None, note=note,
                                    close=final, close_target=final, **common, **base)
                 note = (f"学校整体未达标（{t.section} {met}/{total} 项达到标准）"
-                        if verdict == "未达标" else
+                        if verdict == Verdict.FAILS else
                         f"学校{t.section}其余指标数据不全，尚不能按学校整体判断")
-                return Finding(status="missed", severity=severity(self.settings, t, gap),
+                return Finding(status=Status.MISSED, severity=severity(self.settings, t, gap),
                                note=note, close=final, close_target=final, **common, **base)
-            return Finding(status="missed", severity=severity(self.settings, t, gap),
+            return Finding(status=Status.MISSED, severity=severity(self.settings, t, gap),
                            close=final, close_target=final, **common, **base)
         expected = self.expected_at(code, t, year)
         if expected is None:
             on_track = meets(actual, t) or None  # the first year: nothing to compare yet
-            return Finding(status="on_track" if on_track else "pending", severity=None,
+            return Finding(status=Status.ON_TRACK if on_track else Status.PENDING, severity=None,
                            on_track=on_track, **common, **base)
         probe = Target(**{**t.__dict__, "value": expected, "comparator": (
             "≤" if t.direction == "lower" else "≥")})
         on_track = meets(actual, probe)
         if on_track:
-            return Finding(status="on_track", severity=None, expected_now=expected,
+            return Finding(status=Status.ON_TRACK, severity=None, expected_now=expected,
                            on_track=True, **common, **base)
         pace = _labelled("按本年进度", close_text(ind, probe, v))
         final = _labelled(to_target, close_text(ind, t, v))
-        return Finding(status="behind",
+        return Finding(status=Status.BEHIND,
                        severity=severity(self.settings, probe, actual - expected, behind=True),
                        expected_now=expected, on_track=False,
                        close="；".join(x for x in (pace, final) if x) or None,
@@ -404,15 +396,15 @@ class Evaluator:
     def _milestone(self, t: Target, base: dict, done: str | None,
                    reported: bool | None) -> Finding:
         state = milestone_state(t, self.as_of, done, reported)
-        if state in ("met", "done_late"):
-            return Finding(status=state, severity="minor" if state == "done_late" else None,
-                           actual=1, done_on=done, **base)
-        if state == "overdue":
-            return Finding(status="overdue", severity=self.settings["severity"][
-                "milestone_overdue"], actual=0, **base)
-        if state == "no_data":
-            return Finding(status="no_data", severity=None, **base)
-        return Finding(status="pending", severity=None, actual=0, **base)
+        if state in (Status.MET, Status.DONE_LATE):
+            return Finding(status=state, severity=Severity.MINOR if state == Status.DONE_LATE
+                           else None, actual=1, done_on=done, **base)
+        if state == Status.OVERDUE:
+            return Finding(status=state, severity=Severity(self.settings["severity"][
+                "milestone_overdue"]), actual=0, **base)
+        if state == Status.NO_DATA:
+            return Finding(status=state, severity=None, **base)
+        return Finding(status=Status.PENDING, severity=None, actual=0, **base)
 
     def _explanation(self, org: str, year: int, ind: Indicator, section: str | None):
         texts = self.explanations.get((org, year))
@@ -479,16 +471,16 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
             g += f"/{f.target}"
         f.group = g
         add(g, []).append(f)
-    ranks: dict[str, dict[str, int]] = {}
+    org_ranks: dict[str, dict[str, int]] = {}
     for members in groups.values():
         if len(members) == 1:
             members[0].binding, members[0].group_size, members[0].group_note = True, 1, None
             continue
         org = members[0].org
-        if org not in ranks:
+        if org not in org_ranks:
             ancestors = [a.code for a in tree.ancestors(org)]
-            ranks[org] = {org: 0, **{a: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
-        members.sort(key=lambda f: group_rank(targets[f.target], year, ranks[org]))
+            org_ranks[org] = {org: 0, **{a: i + 1 for i, a in enumerate(ancestors)}, "national": 99}
+        members.sort(key=lambda f: group_rank(targets[f.target], year, org_ranks[org]))
         lead = members[0]
         for f in members:
             f.binding = f is lead
@@ -496,8 +488,9 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
             f.group_note = None if f is lead else differs(f, lead)
 
     # each finding's own rank (computed once), its group's (the worst member's), its unit's
-    sev, st = SEVERITY_ORDER, STATUS_RANK
-    ranked = [((sev[f.severity], st.get(f.status, 99), -(f.gap_relative or 0), f.target), f)
+    sev, st = ranks(Severity), ranks(Status)
+    ranked = [((sev.get(f.severity or "", len(sev)), st.get(f.status, len(st)),
+                -(f.gap_relative or 0), f.target), f)
               for f in findings]
     group_rank_of: dict[str, tuple] = {}
     for r, f in ranked:
@@ -521,7 +514,7 @@ def judged_how(f: Finding) -> str:
     """How a finding is judged this round, in words."""
     if f.kind == "milestone":
         return f"截止 {f.deadline}" if f.deadline else f"{f.target_year} 年完成"
-    if f.relation == "national":
+    if f.relation == Relation.NATIONAL:
         return "是国家标准，每年按标准值判断"
     if f.year >= f.target_year:
         return f"{f.target_year} 年到期，按目标值判断"

@@ -15,6 +15,7 @@ from ..errors import Cancelled
 from ..inputs import check_year
 from ..store.reads import first_year, milestone_dates, milestone_reports
 from ..targets import judged_targets
+from ..vocab import Status
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
 from .values import IndicatorValue
@@ -47,7 +48,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     flags: tuple[DataFlag, ...] = ()
     completeness: Completeness | None = None
-    summary: dict = field(default_factory=dict)
+    summary: dict[Status, int] = field(default_factory=dict)
 
 
 def years_needed(year: int, first_in_store: int | None = None) -> list[int]:
@@ -131,8 +132,8 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
         raise Cancelled()
     explanations: dict[tuple[str, int], dict[str, str]] = {}
     for y, frame in frames.items():
-        for (o, f), text in frame.explanations.items():
-            explanations.setdefault((o, y), {})[f] = text
+        for (o, field_code), text in frame.explanations.items():
+            explanations.setdefault((o, y), {})[field_code] = text
     findings = check(catalog, tree, org, year, values, as_of=as_of, units=units,
                      milestones=milestones, explanations=explanations, reports=reports,
                      rows=rows, subs=not own_only)
@@ -140,7 +141,7 @@ def check_frames(catalog, tree, org: Org, year: int, frames: dict[int, YearFrame
     flags = [] if own_only else outliers(computer, frames[year]) + yoy_jumps(
         catalog, frames[year], frames.get(year - 1))
     done = completeness(catalog, frames[year], org.code)
-    summary = {}
+    summary: dict[Status, int] = {}
     for f in findings:
         summary[f.status] = summary.get(f.status, 0) + 1
     if progress:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalog.model import SECTIONS, Catalog, Indicator, Target
+from ..vocab import Verdict
 from .values import IndicatorValue
 from .frame import YearFrame
 
@@ -52,13 +53,13 @@ class SchoolResult:
     org: str
     name: str
     year: int
-    status: str  # 达标 / 未达标 / 数据不全 / 不参评
+    status: Verdict  # 达标 / 未达标 / 数据不全 / 不参评
     reason: str
     sections: dict[str, tuple[SectionResult, ...]] = field(default_factory=dict)
 
     @property
     def passes(self) -> bool | None:
-        return {"达标": True, "未达标": False}.get(self.status)
+        return {Verdict.MEETS: True, Verdict.FAILS: False}.get(self.status)
 
     def short_of(self) -> list[SectionResult]:
         return [r for rows in self.sections.values() for r in rows if r.met is False]
@@ -78,17 +79,19 @@ class CountyResult:
 
 
 def section_verdict(pairs: list[tuple[float | None, float]], min_met: int,
-                    floor_percent: float) -> tuple[str, int]:
+                    floor_percent: float) -> tuple[Verdict, int]:
     """The school rule on one section's (value, threshold) pairs: 达标 when at least
     ``min_met`` reach the threshold and the rest reach ``floor_percent`` of it, else 未达标;
     数据不全 when a value is missing. Also how many reach the threshold."""
     met = [v is not None and v >= th - 1e-9 for v, th in pairs]
     count = sum(met)
-    if any(v is None for v, _ in pairs):
-        return "数据不全", count
+    values = [v for v, _ in pairs]
+    if any(v is None for v in values):
+        return Verdict.INCOMPLETE, count
     floor = floor_percent / 100
-    low = any(not ok and v / th < floor - 1e-9 for (v, th), ok in zip(pairs, met))
-    return ("达标" if count >= min_met and not low else "未达标"), count
+    low = any(not ok and v is not None and v / th < floor - 1e-9
+              for (v, th), ok in zip(pairs, met))
+    return (Verdict.MEETS if count >= min_met and not low else Verdict.FAILS), count
 
 
 def teaching_points(units: pd.DataFrame) -> np.ndarray:
@@ -143,15 +146,15 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
     for org, name, kind, state in zip(schools.index.tolist(), schools["name"].tolist(),
                                       schools["org_type"].tolist(), schools["state"].tolist()):
         if kind in excluded_types:
-            out.append(SchoolResult(org, name, frame.year, "不参评",
+            out.append(SchoolResult(org, name, frame.year, Verdict.EXCLUDED,
                                     f"{kind}不参加优质均衡学校评估"))
             continue
         if not isinstance(state, str):
-            out.append(SchoolResult(org, name, frame.year, "数据不全", "本年未报送"))
+            out.append(SchoolResult(org, name, frame.year, Verdict.INCOMPLETE, "本年未报送"))
             continue
         i = position[org]
         sections: dict[str, tuple[SectionResult, ...]] = {}
-        status, reasons = "达标", []
+        status, reasons = Verdict.MEETS, []
         for section, types in SECTIONS.items():
             if kind not in types:
                 continue
@@ -169,16 +172,16 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
             sections[section] = tuple(rows)
             verdict, met = section_verdict([(r.value, r.threshold) for r in rows], min_met,
                                            floor_percent)
-            if verdict == "数据不全":
-                status = "数据不全" if status != "未达标" else status
+            if verdict == Verdict.INCOMPLETE:
+                status = Verdict.INCOMPLETE if status != Verdict.FAILS else status
                 reasons.append(f"{section}指标数据不全")
                 continue
-            if verdict == "未达标":
-                status = "未达标"
+            if verdict == Verdict.FAILS:
+                status = Verdict.FAILS
                 short = "、".join(names[r.indicator] for r in rows if not r.met)
                 reasons.append(f"{section}：{met}/{len(rows)} 项达标；未达标：{short}")
         if not sections:
-            status = "不参评"
+            status = Verdict.EXCLUDED
         out.append(SchoolResult(org, name, frame.year, status, "；".join(reasons), sections))
     return out
 
@@ -187,7 +190,7 @@ def youzhi_share(computer, frame: YearFrame, ind: Indicator) -> dict[str, Indica
     """Share of assessed compulsory schools that pass, for every org of the frame."""
     results = school_results(computer, frame)
     units = frame.units
-    counted = [r for r in results if r.status != "不参评"]
+    counted = [r for r in results if r.status != Verdict.EXCLUDED]
     if not counted:
         return {}
     table = pd.DataFrame({"org": [r.org for r in counted],
@@ -226,7 +229,7 @@ def county_results(computer, frame: YearFrame, values: dict) -> list[CountyResul
             v = values.get((county, ind, sec, frame.year))
             cv = v.value if v else None
             cvs.append((ind, sec, cv, target.value, None if cv is None else cv <= target.value))
-        incomplete = sum(1 for r in mine if r.status == "数据不全")
+        incomplete = sum(1 for r in mine if r.status == Verdict.INCOMPLETE)
         if incomplete or any(ok is None for *_, ok in cvs):
             passes = None if all(r.passes is not False for r in assessed) and all(
                 ok is not False for *_, ok in cvs) else False
@@ -236,7 +239,7 @@ def county_results(computer, frame: YearFrame, values: dict) -> list[CountyResul
         out.append(CountyResult(
             org=county, year=frame.year, passes=passes, schools_assessed=len(assessed),
             schools_passing=sum(1 for r in assessed if r.passes),
-            schools_excluded=sum(1 for r in mine if r.status == "不参评"),
+            schools_excluded=sum(1 for r in mine if r.status == Verdict.EXCLUDED),
             schools_incomplete=incomplete, cv=tuple(cvs),
             certified=None if cert is None or pd.isna(cert) else bool(cert)))
     return out

@@ -11,6 +11,7 @@ from ..catalog.model import Form, Org
 from ..errors import UsageError, ValidationFailed
 from ..inputs import check_year
 from ..validation import Issue, parse_value, validate
+from ..vocab import EntryState
 from .clock import now_iso
 from .workspace import Workspace
 
@@ -30,7 +31,7 @@ class EnterResult:
     year: int
     form: str
     entry_id: int
-    state: str
+    state: EntryState
     changes: tuple[FieldChange, ...]
     warnings: tuple[Issue, ...]  # warnings touching the changed fields
     unexplained: tuple[Issue, ...]  # those of them with no explanation yet
@@ -53,7 +54,7 @@ class EntryView:
     org: str
     year: int
     form: str
-    state: str
+    state: EntryState
     owner: str
     values: dict[str, Any]
     explanations: dict[str, str]
@@ -234,9 +235,10 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
         ws.db["entries"].insert({
             "uid": str(uuid.uuid4()), "org": org.code, "year": year, "form": form.code,
             "form_version": form.version, "form_hash": form.hash, "owner": owner,
-            "state": "draft", "created_at": now, "updated_at": now})
+            "state": EntryState.DRAFT, "created_at": now, "updated_at": now})
         entry = _entry_row(ws, org.code, year, form.code)
-    reopened = entry is not None and entry["state"] == "submitted" and bool(changed | to_explain)
+    reopened = (entry is not None and entry["state"] == EntryState.SUBMITTED
+                and bool(changed | to_explain))
     for code in sorted(changed | to_explain):
         old = stored.get(code)
         new = parsed.get(code, old)
@@ -253,13 +255,18 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
         change_rows.append(FieldChange(code, old, new, expl, rev_id))
     if change_rows:
         ws.db["entries"].update(entry["id"], {
-            "updated_at": now, "state": "draft", "form_version": form.version,
+            "updated_at": now, "state": EntryState.DRAFT, "form_version": form.version,
             "form_hash": form.hash})
     return EnterResult(org=org.code, year=year, form=form.code,
                        entry_id=entry["id"] if entry else 0,
-                       state="draft" if change_rows else (entry["state"] if entry else "empty"),
+                       state=EntryState.DRAFT if change_rows else _state(entry),
                        changes=tuple(change_rows), warnings=warnings, unexplained=unexplained,
                        reopened=reopened)
+
+
+def _state(entry: dict | None) -> EntryState:
+    """A form's state: as stored (draft, submitted), or empty when it has no entry yet."""
+    return EntryState(entry["state"]) if entry else EntryState.EMPTY
 
 
 def carry_over(ws: Workspace, org_query: str, year: int, form_code: str | None) -> EnterResult:
@@ -280,7 +287,7 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
                             last_year=_last_year_values(ws, org.code, year, form.code),
                             yoy=ws.catalog.evaluation.get("yoy")))
     return EntryView(org=org.code, year=year, form=form.code,
-                     state=entry["state"] if entry else "empty",
+                     state=_state(entry),
                      owner=entry["owner"] if entry else "",
                      values=values, explanations=explanations,
                      carried_over=tuple(sorted(k for k, r in current.items()
@@ -323,7 +330,8 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
             "form_version": form.version, "form_hash": form.hash,
             "values_json": json.dumps(values, ensure_ascii=False, sort_keys=True),
             "operator": operator or ws.operator, "at": now_iso()})
-        ws.db["entries"].update(entry["id"], {"state": "submitted", "updated_at": now_iso()})
+        ws.db["entries"].update(entry["id"], {"state": EntryState.SUBMITTED,
+                                              "updated_at": now_iso()})
     return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
                         revision_id=rev, form_hash=form.hash, values=values)
 

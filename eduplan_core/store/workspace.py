@@ -14,6 +14,7 @@ from ..catalog.load import get_catalog
 from ..catalog.model import LEVEL_NAMES, Catalog, Org
 from ..errors import NotAWorkspace, ReadOnlyStorage, UsageError, WorkspaceDamaged, WorkspaceError
 from ..orgtree import OrgTree
+from ..vocab import Role
 from . import backup
 from .migrations import migrations
 from .clock import now_iso
@@ -21,10 +22,6 @@ from .lock import LOCK_DIR, WorkspaceLock
 from .tx import storage_error, write
 from .org_rows import insert_schools, read_registered_schools
 
-ROLES = {"school": "school", "county": "county", "prefecture": "prefecture",
-         "province": "province"}
-ROLE_NAMES = {"school": "学校", "county": "县级教育行政部门", "prefecture": "州（市）级教育行政部门",
-              "province": "省级教育行政部门"}
 
 
 @dataclass(frozen=True)
@@ -142,15 +139,15 @@ class Workspace:
                                     f"{path / backup.DB_NAME} {foreign[1]}")
             raise UsageError(f"“{path}”已经是一个工作区，不能重复初始化。",
                              f"{path} is already a workspace")
-        if role not in ROLES:
-            raise UsageError(f"角色“{role}”无效（可用：{'、'.join(ROLES)}）", f"bad role {role}")
+        if role not in tuple(Role):
+            raise UsageError(f"角色“{role}”无效（可用：{'、'.join(Role)}）", f"bad role {role}")
         if not operator.strip():
             raise UsageError("请设置操作员姓名（--operator）", "operator name is required")
         tree = OrgTree(catalog, [school] if school else [], include_demo=demo)
         unit = tree.resolve(org)
         if unit.level != role:
             raise UsageError(
-                f"{unit.name}是{LEVEL_NAMES[unit.level]}，不能以“{ROLE_NAMES[role]}”角色建立工作区",
+                f"{unit.name}是{LEVEL_NAMES[unit.level]}，不能以“{Role(role).zh}”角色建立工作区",
                 f"{unit.name} is a {unit.level}; role {role} does not fit")
         lock = db = None
         try:

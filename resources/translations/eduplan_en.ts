@@ -3,57 +3,46 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/models.py" line="122" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="122" />
         <source>已达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="122" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="123" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="123" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="123" />
         <source>不采集</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="124" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="124" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="124" />
         <source>逾期完成</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="125" />
         <source>无法计算</source>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="125" />
         <source>低于标准</source>
         <translation>Below the standard</translation>
     </message>
@@ -210,213 +199,207 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="34" />
-        <location filename="../../desktop/pages/completeness.py" line="63" />
-        <location filename="../../desktop/pages/completeness.py" line="104" />
+        <location filename="../../desktop/pages/completeness.py" line="103" />
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="34" />
-        <location filename="../../desktop/pages/completeness.py" line="64" />
         <source>草稿（未提交）</source>
         <translation>Draft (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="35" />
-        <location filename="../../desktop/pages/completeness.py" line="66" />
-        <location filename="../../desktop/pages/completeness.py" line="102" />
+        <location filename="../../desktop/pages/completeness.py" line="101" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="37" />
+        <location filename="../../desktop/pages/completeness.py" line="36" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="62" />
+        <location filename="../../desktop/pages/completeness.py" line="61" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="65" />
+        <location filename="../../desktop/pages/completeness.py" line="64" />
         <source>未完成（未报送或草稿）</source>
         <translation>Not completed (not reported or draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="69" />
+        <location filename="../../desktop/pages/completeness.py" line="68" />
         <source>全部报送方式</source>
         <translation>All submission methods</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="70" />
+        <location filename="../../desktop/pages/completeness.py" line="69" />
         <source>纸质报送（由本局代填）</source>
         <translation>Paper submission (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="71" />
+        <location filename="../../desktop/pages/completeness.py" line="70" />
         <source>学校自行填报</source>
         <translation>School does its own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="74" />
+        <location filename="../../desktop/pages/completeness.py" line="73" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="77" />
+        <location filename="../../desktop/pages/completeness.py" line="76" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="79" />
+        <location filename="../../desktop/pages/completeness.py" line="78" />
         <source>报送方式：</source>
         <translation>Submission method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="86" />
+        <location filename="../../desktop/pages/completeness.py" line="85" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <location filename="../../desktop/pages/completeness.py" line="86" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="88" />
+        <location filename="../../desktop/pages/completeness.py" line="87" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="89" />
+        <location filename="../../desktop/pages/completeness.py" line="88" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="90" />
-        <location filename="../../desktop/pages/completeness.py" line="100" />
+        <location filename="../../desktop/pages/completeness.py" line="89" />
+        <location filename="../../desktop/pages/completeness.py" line="99" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="91" />
+        <location filename="../../desktop/pages/completeness.py" line="90" />
         <source>报送方式</source>
         <translation>Submission method</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="92" />
+        <location filename="../../desktop/pages/completeness.py" line="91" />
         <source>所属县（市、区）</source>
         <translation>County (city, district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="93" />
+        <location filename="../../desktop/pages/completeness.py" line="92" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="101" />
+        <location filename="../../desktop/pages/completeness.py" line="100" />
         <source>应报</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="103" />
+        <location filename="../../desktop/pages/completeness.py" line="102" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="112" />
+        <location filename="../../desktop/pages/completeness.py" line="111" />
         <source>回车或双击：只看这张表单的单位</source>
         <translation>Enter or double-click: show only the units of this form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="117" />
+        <location filename="../../desktop/pages/completeness.py" line="116" />
         <source>按表单汇总</source>
         <translation>Summary by form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="119" />
+        <location filename="../../desktop/pages/completeness.py" line="118" />
         <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
         <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="149" />
+        <location filename="../../desktop/pages/completeness.py" line="148" />
         <source>报送进度 — %s %d年</source>
         <translation>Submission progress — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="154" />
+        <location filename="../../desktop/pages/completeness.py" line="153" />
         <source>正在统计 %d 年的报送情况…</source>
         <translation>Counting the submissions for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="173" />
+        <location filename="../../desktop/pages/completeness.py" line="172" />
         <source>纸质（本局代填）</source>
         <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="173" />
+        <location filename="../../desktop/pages/completeness.py" line="172" />
         <source>自行填报</source>
         <translation>Own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="175" />
+        <location filename="../../desktop/pages/completeness.py" line="174" />
         <source>纸质报送：双击打开填报页代为录入</source>
         <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="176" />
+        <location filename="../../desktop/pages/completeness.py" line="175" />
         <source>学校自行填报：请联系 %s</source>
         <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="176" />
+        <location filename="../../desktop/pages/completeness.py" line="175" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="181" />
+        <location filename="../../desktop/pages/completeness.py" line="180" />
         <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="182" />
+        <location filename="../../desktop/pages/completeness.py" line="181" />
         <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="183" />
+        <location filename="../../desktop/pages/completeness.py" line="182" />
         <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="184" />
+        <location filename="../../desktop/pages/completeness.py" line="183" />
         <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="186" />
+        <location filename="../../desktop/pages/completeness.py" line="185" />
         <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
         <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="239" />
+        <location filename="../../desktop/pages/completeness.py" line="238" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
         <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="248" />
+        <location filename="../../desktop/pages/completeness.py" line="247" />
         <source>%s 自行填报（%s）。联系人：%s</source>
         <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="249" />
+        <location filename="../../desktop/pages/completeness.py" line="248" />
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="259" />
+        <location filename="../../desktop/pages/completeness.py" line="258" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
         <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
     </message>
@@ -424,118 +407,118 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="464" />
-        <location filename="../../desktop/pages/dashboard.py" line="615" />
+        <location filename="../../desktop/pages/dashboard.py" line="461" />
+        <location filename="../../desktop/pages/dashboard.py" line="612" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="467" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="472" />
+        <location filename="../../desktop/pages/dashboard.py" line="469" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="483" />
+        <location filename="../../desktop/pages/dashboard.py" line="480" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="487" />
+        <location filename="../../desktop/pages/dashboard.py" line="484" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="487" />
+        <location filename="../../desktop/pages/dashboard.py" line="484" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="487" />
+        <location filename="../../desktop/pages/dashboard.py" line="484" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="488" />
+        <location filename="../../desktop/pages/dashboard.py" line="485" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="488" />
+        <location filename="../../desktop/pages/dashboard.py" line="485" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="492" />
+        <location filename="../../desktop/pages/dashboard.py" line="489" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="496" />
+        <location filename="../../desktop/pages/dashboard.py" line="493" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="504" />
+        <location filename="../../desktop/pages/dashboard.py" line="501" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="505" />
+        <location filename="../../desktop/pages/dashboard.py" line="502" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="506" />
+        <location filename="../../desktop/pages/dashboard.py" line="503" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="511" />
+        <location filename="../../desktop/pages/dashboard.py" line="508" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="515" />
+        <location filename="../../desktop/pages/dashboard.py" line="512" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="530" />
+        <location filename="../../desktop/pages/dashboard.py" line="527" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="585" />
+        <location filename="../../desktop/pages/dashboard.py" line="582" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
         <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="611" />
+        <location filename="../../desktop/pages/dashboard.py" line="608" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="632" />
+        <location filename="../../desktop/pages/dashboard.py" line="629" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="633" />
+        <location filename="../../desktop/pages/dashboard.py" line="630" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="697" />
+        <location filename="../../desktop/pages/dashboard.py" line="694" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="738" />
+        <location filename="../../desktop/pages/dashboard.py" line="735" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
@@ -588,62 +571,59 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="26" />
+        <location filename="../../desktop/pages/entry.py" line="27" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="36" />
+        <location filename="../../desktop/pages/entry.py" line="37" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="37" />
+        <location filename="../../desktop/pages/entry.py" line="38" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="38" />
+        <location filename="../../desktop/pages/entry.py" line="39" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="39" />
+        <location filename="../../desktop/pages/entry.py" line="40" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="40" />
+        <location filename="../../desktop/pages/entry.py" line="41" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="48" />
+        <location filename="../../desktop/pages/entry.py" line="49" />
         <source>双击或按回车打开</source>
         <translation>Double-click or press Enter to open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="51" />
+        <location filename="../../desktop/pages/entry.py" line="52" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="54" />
+        <location filename="../../desktop/pages/entry.py" line="55" />
         <source>每填一项立即保存；红色为错误（未保存），琥珀色为需说明原因的警告。</source>
         <translation>Each entry is saved at once; red marks an error (not saved), amber a warning that needs an explanation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="73" />
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="73" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="74" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
@@ -654,37 +634,37 @@ The first time it opens, the demo data is generated; please wait.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="95" />
-        <location filename="../../desktop/pages/entry.py" line="226" />
+        <location filename="../../desktop/pages/entry.py" line="227" />
         <source>纸质报送学校</source>
         <translation>Paper-submission school</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="119" />
+        <location filename="../../desktop/pages/entry.py" line="120" />
         <source>错误 %n</source>
         <translation><numerusform>Errors: %n</numerusform><numerusform>Errors: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="121" />
+        <location filename="../../desktop/pages/entry.py" line="122" />
         <source>待说明警告 %n</source>
         <translation><numerusform>Warnings to explain: %n</numerusform><numerusform>Warnings to explain: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/entry.py" line="123" />
+        <location filename="../../desktop/pages/entry.py" line="124" />
         <source>必填未填 %n</source>
         <translation><numerusform>Required, empty: %n</numerusform><numerusform>Required, empty: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="125" />
+        <location filename="../../desktop/pages/entry.py" line="126" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="126" />
+        <location filename="../../desktop/pages/entry.py" line="127" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="136" />
+        <location filename="../../desktop/pages/entry.py" line="137" />
         <source>本单位的表单，以及由本单位代为录入的纸质报送学校</source>
         <translation>This unit's forms, and the paper-submission schools whose data it enters on their behalf</translation>
     </message>
@@ -692,87 +672,84 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="157" />
+        <location filename="../../desktop/pages/shortfalls.py" line="155" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="170" />
+        <location filename="../../desktop/pages/shortfalls.py" line="168" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="170" />
+        <location filename="../../desktop/pages/shortfalls.py" line="168" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="171" />
+        <location filename="../../desktop/pages/shortfalls.py" line="169" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="171" />
+        <location filename="../../desktop/pages/shortfalls.py" line="169" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="172" />
+        <location filename="../../desktop/pages/shortfalls.py" line="170" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="172" />
+        <location filename="../../desktop/pages/shortfalls.py" line="170" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="173" />
+        <location filename="../../desktop/pages/shortfalls.py" line="171" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="173" />
+        <location filename="../../desktop/pages/shortfalls.py" line="171" />
         <source>同组目标</source>
         <translation>Same group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="174" />
+        <location filename="../../desktop/pages/shortfalls.py" line="172" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="174" />
+        <location filename="../../desktop/pages/shortfalls.py" line="172" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="175" />
+        <location filename="../../desktop/pages/shortfalls.py" line="173" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="184" />
+        <location filename="../../desktop/pages/shortfalls.py" line="182" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="209" />
+        <location filename="../../desktop/pages/shortfalls.py" line="207" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="226" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
@@ -793,132 +770,132 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>{cmp}{value}{unit} by {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="227" />
+        <location filename="../../desktop/pages/shortfalls.py" line="224" />
         <source>；同组另有约束性目标</source>
         <translation>; another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="235" />
+        <location filename="../../desktop/pages/shortfalls.py" line="232" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="237" />
+        <location filename="../../desktop/pages/shortfalls.py" line="234" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="246" />
+        <location filename="../../desktop/pages/shortfalls.py" line="243" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="249" />
+        <location filename="../../desktop/pages/shortfalls.py" line="246" />
         <source>在“里程碑完成情况”表中填报（完成的填写完成日期）</source>
         <translation>Fill in the milestones form (with the date for one that is done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <location filename="../../desktop/pages/shortfalls.py" line="247" />
         <source>在报表中如实填报</source>
         <translation>Report it in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="253" />
+        <location filename="../../desktop/pages/shortfalls.py" line="250" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="254" />
+        <location filename="../../desktop/pages/shortfalls.py" line="251" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="258" />
+        <location filename="../../desktop/pages/shortfalls.py" line="255" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="260" />
+        <location filename="../../desktop/pages/shortfalls.py" line="257" />
         <source>{requirement}（据{excerpt}）</source>
         <translation>{requirement} (from {excerpt})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="278" />
+        <location filename="../../desktop/pages/shortfalls.py" line="275" />
         <source>与约束性目标的不同：{note}</source>
         <translation>How it differs from the binding target: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="284" />
+        <location filename="../../desktop/pages/shortfalls.py" line="281" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="286" />
+        <location filename="../../desktop/pages/shortfalls.py" line="283" />
         <source>无数据：本期未填报里程碑完成情况</source>
         <translation>No data: the milestones form was not filled in for the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="287" />
+        <location filename="../../desktop/pages/shortfalls.py" line="284" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="289" />
+        <location filename="../../desktop/pages/shortfalls.py" line="286" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="295" />
+        <location filename="../../desktop/pages/shortfalls.py" line="292" />
         <source>；报送覆盖 {pct:.0%}</source>
         <translation>; reporting coverage {pct:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="297" />
+        <location filename="../../desktop/pages/shortfalls.py" line="294" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="305" />
+        <location filename="../../desktop/pages/shortfalls.py" line="302" />
         <source>（相对目标 {pct:.1f}%）</source>
         <translation> ({pct:.1f}% relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="307" />
+        <location filename="../../desktop/pages/shortfalls.py" line="304" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="313" />
+        <location filename="../../desktop/pages/shortfalls.py" line="310" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="315" />
+        <location filename="../../desktop/pages/shortfalls.py" line="312" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="316" />
+        <location filename="../../desktop/pages/shortfalls.py" line="313" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="318" />
+        <location filename="../../desktop/pages/shortfalls.py" line="315" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="318" />
+        <location filename="../../desktop/pages/shortfalls.py" line="315" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="319" />
+        <location filename="../../desktop/pages/shortfalls.py" line="316" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="322" />
+        <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>国家标准（每年适用），按标准值判断</source>
         <translation>National standard (applies every year), judged against its value</translation>
     </message>
@@ -927,12 +904,12 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>The national standard applies every year; judged against the standard value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="324" />
+        <location filename="../../desktop/pages/shortfalls.py" line="321" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="325" />
+        <location filename="../../desktop/pages/shortfalls.py" line="322" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -968,250 +945,247 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="96" />
+        <location filename="../../desktop/pages/form_page.py" line="98" />
         <source>说明原因：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="99" />
+        <location filename="../../desktop/pages/form_page.py" line="101" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
         <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="208" />
-        <location filename="../../desktop/pages/form_page.py" line="339" />
+        <location filename="../../desktop/pages/form_page.py" line="210" />
+        <location filename="../../desktop/pages/form_page.py" line="340" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <location filename="../../desktop/pages/form_page.py" line="220" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="219" />
+        <location filename="../../desktop/pages/form_page.py" line="221" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="220" />
+        <location filename="../../desktop/pages/form_page.py" line="222" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="221" />
+        <location filename="../../desktop/pages/form_page.py" line="223" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="222" />
+        <location filename="../../desktop/pages/form_page.py" line="224" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="223" />
+        <location filename="../../desktop/pages/form_page.py" line="225" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="249" />
+        <location filename="../../desktop/pages/form_page.py" line="251" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="252" />
+        <location filename="../../desktop/pages/form_page.py" line="254" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="253" />
+        <location filename="../../desktop/pages/form_page.py" line="255" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="254" />
+        <location filename="../../desktop/pages/form_page.py" line="256" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="271" />
+        <location filename="../../desktop/pages/form_page.py" line="273" />
         <source>填报说明</source>
         <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="273" />
-        <location filename="../../desktop/pages/form_page.py" line="324" />
+        <location filename="../../desktop/pages/form_page.py" line="275" />
+        <location filename="../../desktop/pages/form_page.py" line="325" />
         <source>点击一个字段，这里显示它的填报口径。</source>
         <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="290" />
         <source>未填</source>
         <translation>Not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="290" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="291" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="377" />
+        <location filename="../../desktop/pages/form_page.py" line="378" />
         <source>截止 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="387" />
+        <location filename="../../desktop/pages/form_page.py" line="388" />
         <source>本单位在这张表上没有需要填写的项目。</source>
         <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="398" />
+        <location filename="../../desktop/pages/form_page.py" line="399" />
         <source>计算字段，自动得出</source>
         <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="402" />
+        <location filename="../../desktop/pages/form_page.py" line="403" />
         <source>（未填）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="404" />
+        <location filename="../../desktop/pages/form_page.py" line="405" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="405" />
+        <location filename="../../desktop/pages/form_page.py" line="406" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="426" />
+        <location filename="../../desktop/pages/form_page.py" line="427" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="534" />
+        <location filename="../../desktop/pages/form_page.py" line="535" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="539" />
+        <location filename="../../desktop/pages/form_page.py" line="540" />
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="594" />
+        <location filename="../../desktop/pages/form_page.py" line="595" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="611" />
+        <location filename="../../desktop/pages/form_page.py" line="612" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
         <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="637" />
+        <location filename="../../desktop/pages/form_page.py" line="638" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
         <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="646" />
+        <location filename="../../desktop/pages/form_page.py" line="647" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
         <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="654" />
+        <location filename="../../desktop/pages/form_page.py" line="655" />
         <source>……另有 %n 项</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="655" />
+        <location filename="../../desktop/pages/form_page.py" line="656" />
         <source>无法提交，以下问题需要先处理：</source>
         <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="662" />
+        <location filename="../../desktop/pages/form_page.py" line="663" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
         <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="671" />
+        <location filename="../../desktop/pages/form_page.py" line="672" />
         <source>请先点击一个字段，再查看它的历史。</source>
         <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="740" />
-        <location filename="../../desktop/pages/form_page.py" line="757" />
+        <location filename="../../desktop/pages/form_page.py" line="741" />
+        <location filename="../../desktop/pages/form_page.py" line="758" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="750" />
+        <location filename="../../desktop/pages/form_page.py" line="751" />
         <source>警告（已说明）</source>
         <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="750" />
+        <location filename="../../desktop/pages/form_page.py" line="751" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="763" />
+        <location filename="../../desktop/pages/form_page.py" line="764" />
         <source>必填未填</source>
         <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="764" />
+        <location filename="../../desktop/pages/form_page.py" line="765" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="793" />
+        <location filename="../../desktop/pages/form_page.py" line="794" />
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="797" />
+        <location filename="../../desktop/pages/form_page.py" line="798" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="813" />
+        <location filename="../../desktop/pages/form_page.py" line="814" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
         <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="819" />
+        <location filename="../../desktop/pages/form_page.py" line="820" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="821" />
+        <location filename="../../desktop/pages/form_page.py" line="822" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="823" />
+        <location filename="../../desktop/pages/form_page.py" line="824" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="824" />
+        <location filename="../../desktop/pages/form_page.py" line="825" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="827" />
+        <location filename="../../desktop/pages/form_page.py" line="828" />
         <source>已提交，数据已冻结。</source>
         <translation>Submitted; the data are frozen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="829" />
+        <location filename="../../desktop/pages/form_page.py" line="830" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
@@ -1219,72 +1193,72 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="874" />
+        <location filename="../../desktop/pages/form_page.py" line="875" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="877" />
+        <location filename="../../desktop/pages/form_page.py" line="878" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="877" />
+        <location filename="../../desktop/pages/form_page.py" line="878" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
+        <location filename="../../desktop/pages/form_page.py" line="879" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
+        <location filename="../../desktop/pages/form_page.py" line="879" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="880" />
+        <location filename="../../desktop/pages/form_page.py" line="881" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="881" />
+        <location filename="../../desktop/pages/form_page.py" line="882" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="883" />
+        <location filename="../../desktop/pages/form_page.py" line="884" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="885" />
+        <location filename="../../desktop/pages/form_page.py" line="886" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="886" />
+        <location filename="../../desktop/pages/form_page.py" line="887" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="887" />
+        <location filename="../../desktop/pages/form_page.py" line="888" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="888" />
+        <location filename="../../desktop/pages/form_page.py" line="889" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="901" />
+        <location filename="../../desktop/pages/form_page.py" line="902" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="903" />
+        <location filename="../../desktop/pages/form_page.py" line="904" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1292,22 +1266,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="217" />
+        <location filename="../../desktop/pages/dashboard.py" line="215" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="217" />
+        <location filename="../../desktop/pages/dashboard.py" line="215" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
+        <location filename="../../desktop/pages/dashboard.py" line="217" />
         <source>目标（★约束性）</source>
         <translation>Target (★ binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="220" />
+        <location filename="../../desktop/pages/dashboard.py" line="218" />
         <source>最新状态</source>
         <translation>Latest status</translation>
     </message>
@@ -1352,102 +1326,99 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>本级规划</source>
         <translation>Own plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>上级规划</source>
         <translation>Higher-level plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="223" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="235" />
+        <location filename="../../desktop/pages/dashboard.py" line="232" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="235" />
+        <location filename="../../desktop/pages/dashboard.py" line="232" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="241" />
+        <location filename="../../desktop/pages/dashboard.py" line="238" />
         <source>截止 %s</source>
         <translation>Due %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="241" />
+        <location filename="../../desktop/pages/dashboard.py" line="238" />
         <source>%d年完成</source>
         <translation>Done in %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="251" />
+        <location filename="../../desktop/pages/dashboard.py" line="248" />
         <source>（国家标准，每年适用）</source>
         <translation> (national standard, every year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="252" />
+        <location filename="../../desktop/pages/dashboard.py" line="249" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="255" />
+        <location filename="../../desktop/pages/dashboard.py" line="252" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="261" />
+        <location filename="../../desktop/pages/dashboard.py" line="258" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="278" />
+        <location filename="../../desktop/pages/dashboard.py" line="275" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="281" />
+        <location filename="../../desktop/pages/dashboard.py" line="278" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="288" />
+        <location filename="../../desktop/pages/dashboard.py" line="285" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="290" />
+        <location filename="../../desktop/pages/dashboard.py" line="287" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="292" />
+        <location filename="../../desktop/pages/dashboard.py" line="289" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="296" />
+        <location filename="../../desktop/pages/dashboard.py" line="293" />
         <source>%d年目标</source>
         <translation>%d target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="297" />
+        <location filename="../../desktop/pages/dashboard.py" line="294" />
         <source>%s %s（%s：%s）</source>
         <translation>%s %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="328" />
+        <location filename="../../desktop/pages/dashboard.py" line="325" />
         <source>★ 约束性目标：本年判断同一指标的几项目标中最严格的一项</source>
         <translation>★ Binding target: the strictest of the targets judging the same indicator this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="368" />
+        <location filename="../../desktop/pages/dashboard.py" line="365" />
         <source>（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）</source>
         <translation>(★ binding target: the strictest of the targets judging the same indicator this year)</translation>
     </message>
@@ -1456,37 +1427,37 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>%d target %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="301" />
+        <location filename="../../desktop/pages/dashboard.py" line="298" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="304" />
+        <location filename="../../desktop/pages/dashboard.py" line="301" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="309" />
+        <location filename="../../desktop/pages/dashboard.py" line="306" />
         <source>与约束性目标的不同：%s</source>
         <translation>How it differs from the binding target: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="314" />
+        <location filename="../../desktop/pages/dashboard.py" line="311" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="316" />
+        <location filename="../../desktop/pages/dashboard.py" line="313" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
+        <location filename="../../desktop/pages/dashboard.py" line="318" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="326" />
+        <location filename="../../desktop/pages/dashboard.py" line="323" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
@@ -1495,57 +1466,57 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>★ Binding target: the strictest one for the same indicator and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="332" />
+        <location filename="../../desktop/pages/dashboard.py" line="329" />
         <source>越小越好</source>
         <translation>lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="332" />
+        <location filename="../../desktop/pages/dashboard.py" line="329" />
         <source>越大越好</source>
         <translation>higher is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="334" />
+        <location filename="../../desktop/pages/dashboard.py" line="331" />
         <source>单位：%s；%s</source>
         <translation>Unit: %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="338" />
+        <location filename="../../desktop/pages/dashboard.py" line="335" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="338" />
+        <location filename="../../desktop/pages/dashboard.py" line="335" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="338" />
+        <location filename="../../desktop/pages/dashboard.py" line="335" />
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="338" />
+        <location filename="../../desktop/pages/dashboard.py" line="335" />
         <source>覆盖</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="339" />
+        <location filename="../../desktop/pages/dashboard.py" line="336" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="355" />
+        <location filename="../../desktop/pages/dashboard.py" line="352" />
         <source>（部分）</source>
         <translation> (partial)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="365" />
+        <location filename="../../desktop/pages/dashboard.py" line="362" />
         <source>本单位此指标没有规划目标。</source>
         <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="367" />
+        <location filename="../../desktop/pages/dashboard.py" line="364" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1554,22 +1525,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>(★ binding target: the strictest one for the same indicator and year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="380" />
+        <location filename="../../desktop/pages/dashboard.py" line="377" />
         <source>（应达 %s）</source>
         <translation> (expected %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="388" />
+        <location filename="../../desktop/pages/dashboard.py" line="385" />
         <source>说明：%s</source>
         <translation>Explanation: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="391" />
+        <location filename="../../desktop/pages/dashboard.py" line="388" />
         <source>%s；依据：%s</source>
         <translation>%s; source: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="394" />
+        <location filename="../../desktop/pages/dashboard.py" line="391" />
         <source>原文：“%s”——%s</source>
         <translation>Original text: “%s” — %s</translation>
     </message>
@@ -1577,148 +1548,148 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="22" />
+        <location filename="../../desktop/main_window.py" line="23" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="24" />
+        <location filename="../../desktop/main_window.py" line="25" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="26" />
+        <location filename="../../desktop/main_window.py" line="27" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="28" />
+        <location filename="../../desktop/main_window.py" line="29" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="31" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>数据交换（加密文件）</source>
         <translation>Data exchange (encrypted files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>审核与决定</source>
         <translation>Review and decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Excel 报表</source>
         <translation>Excel reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>EduPlan 教育规划填报与目标核查</source>
         <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>将在后续版本提供</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="114" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source> 年份 </source>
         <translation> Year </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>  截止日期判断基准 </source>
         <translation>  Deadlines judged as of </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131" />
+        <location filename="../../desktop/main_window.py" line="132" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155" />
+        <location filename="../../desktop/main_window.py" line="156" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="157" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160" />
+        <location filename="../../desktop/main_window.py" line="161" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
+        <location filename="../../desktop/main_window.py" line="165" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="170" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>关于 EduPlan</source>
         <translation>About EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="176" />
         <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>重新启动 EduPlan 后打开该工作区。</source>
         <translation>The workspace will open when EduPlan is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
         <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>保存诊断信息</source>
         <translation>Save diagnostic information</translation>
     </message>
@@ -1726,97 +1697,94 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>MyTargetsPage</name>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="54" />
+        <location filename="../../desktop/pages/my_targets.py" line="51" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="59" />
+        <location filename="../../desktop/pages/my_targets.py" line="56" />
         <source>只看未达标(&amp;G)</source>
         <translation>Show only &amp;gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="66" />
+        <location filename="../../desktop/pages/my_targets.py" line="63" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="67" />
+        <location filename="../../desktop/pages/my_targets.py" line="64" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="68" />
+        <location filename="../../desktop/pages/my_targets.py" line="65" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="69" />
+        <location filename="../../desktop/pages/my_targets.py" line="66" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="70" />
+        <location filename="../../desktop/pages/my_targets.py" line="67" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="71" />
+        <location filename="../../desktop/pages/my_targets.py" line="68" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="72" />
+        <location filename="../../desktop/pages/my_targets.py" line="69" />
         <source>怎样补足</source>
         <translation>How to close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="80" />
+        <location filename="../../desktop/pages/my_targets.py" line="77" />
         <source>选择一行，查看目标的原文和出处。</source>
         <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="92" />
+        <location filename="../../desktop/pages/my_targets.py" line="89" />
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="100" />
+        <location filename="../../desktop/pages/my_targets.py" line="97" />
         <source>正在核查本校指标……</source>
         <translation>Checking the school's indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="115" />
+        <location filename="../../desktop/pages/my_targets.py" line="113" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
         <translation>No targets apply to this school, or there are no data for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="139" />
         <source>本级目标</source>
         <translation>Own target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="139" />
         <source>上级目标</source>
         <translation>Higher-level target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="140" />
         <source>国家标准</source>
         <translation>National standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="146" />
+        <location filename="../../desktop/pages/my_targets.py" line="141" />
         <source>约束性</source>
         <translation>binding</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="146" />
+        <location filename="../../desktop/pages/my_targets.py" line="141" />
         <source>同组另有约束性目标</source>
         <translation>another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="153" />
+        <location filename="../../desktop/pages/my_targets.py" line="148" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -1840,97 +1808,97 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>SchoolGridModel</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="36" />
+        <location filename="../../desktop/pages/youzhi.py" line="37" />
         <source>高学历教师</source>
         <translation>Teachers with higher degrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="37" />
+        <location filename="../../desktop/pages/youzhi.py" line="38" />
         <source>骨干教师</source>
         <translation>Backbone teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="38" />
+        <location filename="../../desktop/pages/youzhi.py" line="39" />
         <source>体艺教师</source>
         <translation>PE and art teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="39" />
+        <location filename="../../desktop/pages/youzhi.py" line="40" />
         <source>教学用房</source>
         <translation>Teaching space</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="40" />
+        <location filename="../../desktop/pages/youzhi.py" line="41" />
         <source>体育场馆</source>
         <translation>Sports facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="41" />
+        <location filename="../../desktop/pages/youzhi.py" line="42" />
         <source>仪器设备值</source>
         <translation>Equipment value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="42" />
+        <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>多媒体教室</source>
         <translation>Multimedia classrooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="45" />
+        <location filename="../../desktop/pages/youzhi.py" line="46" />
         <source>学校结论</source>
         <translation>School result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi.py" line="47" />
         <source>本学段达标</source>
         <translation>Met in this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="49" />
+        <location filename="../../desktop/pages/youzhi.py" line="50" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="106" />
+        <location filename="../../desktop/pages/youzhi.py" line="107" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="108" />
+        <location filename="../../desktop/pages/youzhi.py" line="109" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="109" />
+        <location filename="../../desktop/pages/youzhi.py" line="110" />
         <source>达到标准</source>
         <translation>Meets the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="110" />
+        <location filename="../../desktop/pages/youzhi.py" line="111" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
         <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="111" />
+        <location filename="../../desktop/pages/youzhi.py" line="112" />
         <source>低于标准的 %.0f%%</source>
         <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="112" />
+        <location filename="../../desktop/pages/youzhi.py" line="113" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
         <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
@@ -2001,17 +1969,14 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="333" />
         <source>严重</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="333" />
         <source>较大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="334" />
         <source>轻微</source>
         <translation>Minor</translation>
     </message>
@@ -2032,7 +1997,7 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="486" />
+        <location filename="../../desktop/pages/shortfalls.py" line="481" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -2057,159 +2022,159 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="354" />
+        <location filename="../../desktop/pages/shortfalls.py" line="350" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="359" />
+        <location filename="../../desktop/pages/shortfalls.py" line="355" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="360" />
+        <location filename="../../desktop/pages/shortfalls.py" line="356" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="368" />
+        <location filename="../../desktop/pages/shortfalls.py" line="364" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="375" />
-        <location filename="../../desktop/pages/shortfalls.py" line="580" />
+        <location filename="../../desktop/pages/shortfalls.py" line="371" />
+        <location filename="../../desktop/pages/shortfalls.py" line="575" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="377" />
-        <location filename="../../desktop/pages/shortfalls.py" line="599" />
+        <location filename="../../desktop/pages/shortfalls.py" line="373" />
+        <location filename="../../desktop/pages/shortfalls.py" line="594" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="379" />
+        <location filename="../../desktop/pages/shortfalls.py" line="375" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="382" />
+        <location filename="../../desktop/pages/shortfalls.py" line="378" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="383" />
+        <location filename="../../desktop/pages/shortfalls.py" line="379" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="384" />
+        <location filename="../../desktop/pages/shortfalls.py" line="380" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="385" />
+        <location filename="../../desktop/pages/shortfalls.py" line="381" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="386" />
+        <location filename="../../desktop/pages/shortfalls.py" line="382" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="398" />
+        <location filename="../../desktop/pages/shortfalls.py" line="394" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="399" />
+        <location filename="../../desktop/pages/shortfalls.py" line="395" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="479" />
+        <location filename="../../desktop/pages/shortfalls.py" line="474" />
         <source>截止 {day}</source>
         <translation>Due {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="487" />
+        <location filename="../../desktop/pages/shortfalls.py" line="482" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="487" />
+        <location filename="../../desktop/pages/shortfalls.py" line="482" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="492" />
+        <location filename="../../desktop/pages/shortfalls.py" line="487" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="494" />
+        <location filename="../../desktop/pages/shortfalls.py" line="489" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="496" />
+        <location filename="../../desktop/pages/shortfalls.py" line="491" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="499" />
+        <location filename="../../desktop/pages/shortfalls.py" line="494" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="501" />
+        <location filename="../../desktop/pages/shortfalls.py" line="496" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="503" />
+        <location filename="../../desktop/pages/shortfalls.py" line="498" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="505" />
+        <location filename="../../desktop/pages/shortfalls.py" line="500" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="507" />
+        <location filename="../../desktop/pages/shortfalls.py" line="502" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="509" />
+        <location filename="../../desktop/pages/shortfalls.py" line="504" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="512" />
+        <location filename="../../desktop/pages/shortfalls.py" line="507" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="547" />
+        <location filename="../../desktop/pages/shortfalls.py" line="542" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="607" />
+        <location filename="../../desktop/pages/shortfalls.py" line="602" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="681" />
+        <location filename="../../desktop/pages/shortfalls.py" line="676" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="683" />
+        <location filename="../../desktop/pages/shortfalls.py" line="678" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -2217,23 +2182,19 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>YouzhiPage</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="144" />
         <location filename="../../desktop/pages/youzhi.py" line="301" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="144" />
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="145" />
         <source>数据不全</source>
         <translation>Incomplete data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="145" />
         <source>不参评</source>
         <translation>Not assessed</translation>
     </message>
@@ -2464,6 +2425,140 @@ The first time it opens, the demo data is generated; please wait.</translation>
     <message>
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>进度滞后</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
+        <source>逾期完成</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <source>低于标准</source>
+        <translation>Below the standard</translation>
+    </message>
+    <message>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>已达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不采集</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <source>无法计算</source>
+        <translation>Cannot be computed</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>严重</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>较大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>轻微</source>
+        <translation>Minor</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <source>本级规划</source>
+        <translation>Own plan</translation>
+    </message>
+    <message>
+        <source>上级规划</source>
+        <translation>Higher-level plan</translation>
+    </message>
+    <message>
+        <source>国家标准</source>
+        <translation>National standard</translation>
+    </message>
+</context>
+<context>
+    <name>EntryState</name>
+    <message>
+        <source>未报送</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>草稿（未提交）</source>
+        <translation>Draft (not submitted)</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>县级教育行政部门</source>
+        <translation>County education bureau</translation>
+    </message>
+    <message>
+        <source>州（市）级教育行政部门</source>
+        <translation>Prefecture education bureau</translation>
+    </message>
+    <message>
+        <source>省级教育行政部门</source>
+        <translation>Provincial education bureau</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>Incomplete data</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不参评</source>
+        <translation>Not assessed</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 """Refresh the English translation: extract every self.tr("…") string of desktop/ with
-pyside6-lupdate into eduplan_en.ts, fill in the English of en.tsv (source <TAB> English), and
-compile eduplan_en.qm with pyside6-lrelease. Chinese is the source language.
+pyside6-lupdate into eduplan_en.ts, fill in the English of en.tsv (source <TAB> English), add
+the vocabulary (eduplan_core/vocab.py: each kind of term a context of its own, e.g. Status, with
+the term's English), and compile eduplan_en.qm with pyside6-lrelease. Chinese is the source
+language.
 
     .venv/bin/python resources/translations/update.py    (or: make translations)
 
@@ -16,6 +18,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from eduplan_core.vocab import TERMS  # noqa: E402  (after the path is set)
 
 
 def main() -> int:
@@ -30,7 +35,9 @@ def main() -> int:
             table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
     tree = ET.parse(ts)
     missing = []
-    for message in tree.iter("message"):
+    vocabulary = {kind.__name__ for kind in TERMS}
+    for message in (m for c in tree.iter("context") if c.findtext("name") not in vocabulary
+                    for m in c.iter("message")):
         source = message.findtext("source")
         translation = message.find("translation")
         if source in table:
@@ -46,12 +53,29 @@ def main() -> int:
                 translation.text = table[source]
         else:
             missing.append(source)
+    add_vocabulary(tree.getroot())
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm",
                     str(HERE / "eduplan_en.qm")], check=True, capture_output=True)
     for m in sorted(set(missing)):
         print("untranslated:", m)
     return 0
+
+
+def add_vocabulary(root: ET.Element) -> None:
+    """One context per kind of term (what desktop.models.term translates in), each term's
+    Chinese name with its English."""
+    for kind in TERMS:
+        for old in [c for c in root.iter("context") if c.findtext("name") == kind.__name__]:
+            root.remove(old)
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = kind.__name__
+        for term in kind:
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = term.zh
+            ET.SubElement(message, "translation").text = term.en
+        ET.indent(context, space="    ")
+        context.tail = "\n"
 
 
 if __name__ == "__main__":
