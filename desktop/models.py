@@ -129,15 +129,3 @@ def term_names(kind: type[Term]) -> dict[str, str]:
 def status_names() -> dict[str, str]:
     """A finding's status as the user reads it (translated), for every page that shows one."""
     return term_names(Status)
-
-
-def num(v: Any, digits: int = 2) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, (int, float)):
-        if abs(v - round(v)) < 1e-9:
-            return f"{v:,.0f}"
-        return f"{v:,.{digits}f}"
-    return str(v)

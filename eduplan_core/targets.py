@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from .catalog.model import Catalog, Org, Target
 from .inputs import check_year
+from .numbers_fmt import plain, with_unit
 from .orgtree import OrgTree
 from .vocab import Relation, Status
 
@@ -110,21 +111,6 @@ class TargetRow:
 
 
 # -- words shared by the check, the target list and the desktop -----------------------------------
-def plain_number(v: float | None) -> str:
-    """A target value as a plan writes it: 0.9, 4.5, 2,000, 99."""
-    if v is None:
-        return "—"
-    if abs(v - round(v)) < 1e-9:
-        return f"{v:,.0f}"
-    return f"{v:,.4f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: str, unit: str) -> str:
-    if unit in ("", "是/否"):
-        return value
-    return value + unit if unit == "%" else f"{value} {unit}"
-
-
 def target_label(t: Target) -> str:
     if t.is_national:
         return JUDGED_NAMES["standing"]
@@ -142,9 +128,9 @@ def requirement_text(t: Target) -> str:
     if t.unit == "是/否":
         text = "是" if t.value >= 0.5 else "否"
     else:
-        text = with_unit(f"{t.comparator} {plain_number(t.value)}", t.unit)
+        text = with_unit(f"{t.comparator} {plain(t.value)}", t.unit)
         if t.comparator == "≈" and t.tolerance:
-            text += f"（±{plain_number(t.tolerance)}）"
+            text += f"（±{plain(t.tolerance)}）"
     return f"{t.section} {text}" if t.section else text
 
 

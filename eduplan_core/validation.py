@@ -12,13 +12,13 @@ blocks saving, ``warning`` is kept but needs an explanation) and a missing-value
 
 from __future__ import annotations
 
-import math
 import operator
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .catalog.model import Field, Form, Rule
 from .inputs import KINDS, Refused, normalise, refused_message, read_date, read_number, shown
+from .numbers_fmt import compact, signed
 
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
         ">": operator.gt, ">=": operator.ge}
@@ -41,16 +41,10 @@ class Issue:
 
 
 def _fmt(value: Any) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return str(value)
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        text = f"{value:.15g}"  # every digit a typed value can have
-        return text if len(text) <= 10 else f"{value:.6g}"  # a computed value: shortened
-    return shown(str(value))
+    """A value in a message: as typed, shortened when long; 空 when missing."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return compact(value, width=10)
+    return "空" if value is None else shown(str(value))
 
 
 def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
@@ -174,7 +168,7 @@ def yoy_issue(field: Field, value: Any, last: Any, yoy: Mapping[str, Any]) -> Is
     if abs(change) <= tolerance:
         return None
     return Issue(f"{field.code}:yoy", "warning", (field.code,),
-                 f"“{field.label}”由上年 {_fmt(last)} 变为 {_fmt(value)}（{change:+.0f}%），"
+                 f"“{field.label}”由上年 {_fmt(last)} 变为 {_fmt(value)}（{signed(change, 0)}%），"
                  f"变化超过 {_fmt(float(tolerance))}%，请核实或说明原因")
 
 

@@ -62,7 +62,7 @@ def test_a_school_meeting_the_rule_gets_a_note_not_a_shortfall(catalog):
     assert (eq.status, eq.severity) == ("below_standard", None)
     assert eq.note == eq.status_text == "低于标准（学校整体达标，余项≥85%）"
     assert not eq.is_shortfall and eq.is_notable
-    assert eq.close_target == "达到标准：需增加教学仪器设备值 200,000.0 元"  # 2,000 × 1000 − 1.8M
+    assert eq.close_target == "达到标准：需增加教学仪器设备值 200,000 元"  # 2,000 × 1000 − 1.8M
     assert eq.gap == pytest.approx(-200)
 
 

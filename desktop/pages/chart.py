@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from eduplan_core.numbers_fmt import number
+
 from ..models import AMBER, GREEN, GREY, RED
 
 CJK_FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'SimHei', 'Microsoft YaHei',
@@ -125,7 +127,7 @@ class ChartWidget(QWidget):
                 ax.scatter([y], [v], s=70, zorder=4,
                            color=_hex(colour) if colour else "#1565c0",
                            edgecolors="white", linewidths=1)
-                ax.annotate(_short(v), (y, v), textcoords="offset points", xytext=(0, 8),
+                ax.annotate(number(v), (y, v), textcoords="offset points", xytext=(0, 8),
                             ha="center", fontsize=8, color="#263238")
         # the binding target of each target year
         if d.targets:
@@ -135,7 +137,7 @@ class ChartWidget(QWidget):
         if d.final is not None:
             fy, fv, comp = d.final
             ax.axhline(fv, color=_hex(RED), linestyle=":", linewidth=1,
-                       label=f"{labels['final']} {comp}{_short(fv)}（{fy}）", zorder=1)
+                       label=f"{labels['final']} {comp}{number(fv)}（{fy}）", zorder=1)
         if len(d.trajectory) >= 2:
             ax.plot([p[0] for p in d.trajectory], [p[1] for p in d.trajectory],
                     color=_hex(GREY), linestyle="-.", linewidth=1, label=labels["trajectory"],
@@ -158,11 +160,3 @@ class ChartWidget(QWidget):
             # below the axes, so it never hides a point
             ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4,
                       frameon=False)
-
-
-def _short(v: float) -> str:
-    if abs(v - round(v)) < 1e-9:
-        return f"{v:,.0f}"
-    if abs(v) < 1:
-        return f"{v:.3f}"
-    return f"{v:,.2f}"

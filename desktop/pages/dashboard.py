@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.evaluate import Finding
 from eduplan_core.inputs import shown
+from eduplan_core.numbers_fmt import number, share, unit_suffix
 from eduplan_core.vocab import Relation, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, num, status_names, term_names)
+                      SORT_ROLE, Column, RowsModel, status_names, term_names)
 from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
@@ -88,20 +89,6 @@ class IndicatorRow:
             for f in self.cells[y].findings:
                 seen[f.target] = f
         return sorted(seen.values(), key=lambda f: (f.target_year, not f.binding))
-
-
-def unit_suffix(unit: str) -> str:
-    return "" if unit in ("", "是/否") else (unit if unit == "%" else " " + unit)
-
-
-def fmt_value(v: float | None, unit: str = "", kind: str = "") -> str:
-    if v is None:
-        return "—"
-    if abs(v - round(v)) < 1e-9:
-        return f"{v:,.0f}"
-    if abs(v) < 1:
-        return f"{v:.3f}"
-    return f"{v:,.2f}"
 
 
 def worst(findings: list[Finding]) -> Status | None:
@@ -230,7 +217,7 @@ class IndicatorModel(RowsModel):
     def value_text(self, v: float | None, unit: str = "", kind: str = "") -> str:
         if v is not None and (unit == "是/否" or kind == "milestone"):
             return self.tr("是") if v >= 0.5 else self.tr("否")
-        return fmt_value(v, unit, kind)
+        return number(v)
 
     def target_text(self, f: Finding) -> str:
         """What the target asks, as the check words it: ≥ 99%, 小学 ≥ 4.2 人, 截止 2024-09-30."""
@@ -272,11 +259,11 @@ class IndicatorModel(RowsModel):
         lines = []
         if cell.numerator is not None and cell.denominator is not None:
             if row.compute == "cv":
-                lines.append(self.tr("标准差 %s / 加权均值 %s") % (num(cell.numerator, 3),
-                                                             num(cell.denominator, 3)))
+                lines.append(self.tr("标准差 %s / 加权均值 %s") % (number(cell.numerator, 3),
+                                                             number(cell.denominator, 3)))
             elif row.compute in ("ratio", "youzhi_share"):
-                lines.append(self.tr("分子 %s / 分母 %s") % (num(cell.numerator),
-                                                         num(cell.denominator)))
+                lines.append(self.tr("分子 %s / 分母 %s") % (number(cell.numerator),
+                                                         number(cell.denominator)))
         lines.append(self.coverage_text(cell))
         return [x for x in lines if x]
 
@@ -343,15 +330,15 @@ class IndicatorModel(RowsModel):
             parts = "—"
             if cell.numerator is not None and cell.denominator is not None:
                 if row.compute in ("ratio", "youzhi_share"):
-                    parts = f"{num(cell.numerator)} / {num(cell.denominator)}"
+                    parts = f"{number(cell.numerator)} / {number(cell.denominator)}"
                 elif row.compute == "cv":
-                    parts = f"{num(cell.numerator, 3)} / {num(cell.denominator, 3)}"
+                    parts = f"{number(cell.numerator, 3)} / {number(cell.denominator, 3)}"
             cov = "—"
             if cell.expected:
                 cov = f"{cell.reported}/{cell.expected}" + (
                     self.tr("（部分）") if cell.partial else "")
             elif cell.coverage is not None:
-                cov = f"{100 * cell.coverage:.0f}%"
+                cov = share(cell.coverage)
             colours = STATUS_COLOURS.get(cell.status or "")
             style = f" style='color:{colours[0].name()}'" if colours else ""
             out.append(f"<tr><td>{y}</td><td align='right'>{e(self.cell_text(row, cell) or '—')}"

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QD
 from eduplan_core.catalog.model import Field, Form
 from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.inputs import shown
+from eduplan_core.numbers_fmt import number, typed
 from eduplan_core.store import entries
 from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
 from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, num,
+from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel,
                       term_names)
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
 MAX_TYPED = 100  # characters a number or date field takes (no number is longer than 32)
@@ -45,14 +46,10 @@ def form_fields(ws, form: Form, org_code: str) -> list[Field]:
 
 
 def format_value(field: Field, value: Any) -> str:
-    """A stored value as the user would type it (no thousands separators)."""
-    if value is None:
-        return ""
-    if field.type in ("integer", "decimal", "percent") and isinstance(value, (int, float)):
-        if float(value).is_integer():
-            return str(int(value))
-        return f"{float(value):.10f}".rstrip("0").rstrip(".")
-    return str(value)
+    """A stored value as the user would type it (no thousands separators, no exponent)."""
+    if field.type in ("integer", "decimal", "percent"):
+        return typed(value)
+    return "" if value is None else str(value)
 
 
 class _FieldRow:
@@ -120,7 +117,7 @@ class _FieldRow:
             index = self.editor.findData(want)
             self.editor.setCurrentIndex(max(index, 0))
         elif self.field.is_calculated:
-            text = num(value, 2) if isinstance(value, (int, float)) else (
+            text = number(value, 2) if isinstance(value, (int, float)) else (
                 "" if value is None else str(value))
             if text != self.editor.text():
                 self.editor.setText(text)

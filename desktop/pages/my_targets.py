@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
                                QSplitter, QTableView, QTextBrowser)
 
 from eduplan_core.inputs import shown
+from eduplan_core.numbers_fmt import number, quantity, signed
 from eduplan_core.vocab import Relation, Severity, Status
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
-                      num, status_names, term, term_names)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel, status_names, term, term_names)
 from .base import Page, heading, setup_table
 
 GOOD = (Status.MET, Status.ON_TRACK)
@@ -37,10 +37,7 @@ def _status_color(f):
 
 
 def _gap(f) -> str:
-    if f.gap is None:
-        return "—"
-    sign = "+" if f.gap > 0 else ""
-    return f"{sign}{num(f.gap)}"
+    return signed(f.gap)
 
 
 class MyTargetsPage(Page):
@@ -145,22 +142,21 @@ class MyTargetsPage(Page):
             f" &nbsp; <b>{e(f.label)}</b>：{e(f.requirement)}"
             f"（{e(f.citation or f.plan_name)}，{relation}{binding}）</p>",
         ]
-        actual = self.tr("无数据") if f.actual is None else f"{num(f.actual)}{f.unit}"
+        actual = self.tr("无数据") if f.actual is None else quantity(f.actual, f.unit)
         if f.kind == "milestone":
             actual = term(Status(f.status)) + (f"（{f.done_on}）" if f.done_on
                                                               else "")
         line = f"<p><b>{self.tr('实际')}</b>：{e(actual)}"
         if f.numerator is not None and f.denominator is not None:
-            line += f" = {e(num(f.numerator))} / {e(num(f.denominator))}"
+            line += f" = {e(number(f.numerator))} / {e(number(f.denominator))}"
         if f.gap is not None:
             line += f" &nbsp; <b>{self.tr('差距')}</b>：{e(_gap(f))}"
         if f.change is not None:
-            line += f" &nbsp; <b>{self.tr('较上年')}</b>：{'+' if f.change > 0 else ''}" \
-                    f"{e(num(f.change))}"
+            line += f" &nbsp; <b>{self.tr('较上年')}</b>：{e(signed(f.change))}"
         parts.append(line + "</p>")
         if f.expected_now is not None:
-            parts.append(f"<p><b>{self.tr('按进度今年应达到')}</b>：{e(num(f.expected_now))}"
-                         f"{e(f.unit)}</p>")
+            parts.append(f"<p><b>{self.tr('按进度今年应达到')}</b>："
+                         f"{e(quantity(f.expected_now, f.unit))}</p>")
         closes = [x for x in (f.close_pace, f.close_target) if x] or ([f.close] if f.close
                                                                       else [])
         if closes:
@@ -201,7 +197,7 @@ class _Row:
         self.indicator = f.indicator
         self.indicator_name = f.indicator_name
         self.section = f.section
-        self.actual = "—" if f.actual is None else f"{num(f.actual)}{f.unit}"
+        self.actual = quantity(f.actual, f.unit)
         if f.kind == "milestone":  # its state, not "1是/否"
             self.actual = term(Status(f.status))
         self.target_value = f"{f.requirement} · {f.label}"

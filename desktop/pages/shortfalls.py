@@ -27,41 +27,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.inputs import shown
+from eduplan_core.numbers_fmt import number, percent, plain, share, signed, unit_suffix
 from eduplan_core.vocab import NOTABLE, Relation, Severity, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      RowsModel, num, status_names, term_names)
+                      RowsModel, status_names, term_names)
 from .base import Page, heading
 
 # statuses in the order a reader goes through them (also the sort order of the status column);
 # shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
 STATUS_ORDER = tuple(Status)
-NO_UNIT = ("是/否", "")
-
-
-def unit_of(f) -> str:
-    return "" if f.unit in NO_UNIT else f.unit
-
-
-def compact(v: float | None) -> str:
-    """A target value as a plan writes it: 0.9, 4.5, 2,000 (no padded decimals)."""
-    if v is None:
-        return "—"
-    text = num(v, 2)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def signed(v: float | None, digits: int = 2) -> str:
-    if v is None:
-        return "—"
-    text = num(abs(v), digits)
-    if abs(v) < 1e-9:
-        return text
-    return ("+" if v > 0 else "−") + text
-
-
 def severity_colours(severity: str | None):
     """(foreground, background) of a severity."""
     return {"critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG),
@@ -208,7 +183,7 @@ class FindingDetail(QScrollArea):
             return
         severity_names = severity_names or {}
         status_names = status_names or {}
-        u = unit_of(f)
+        u = unit_suffix(f.unit)
         section = f"（{f.section}）" if f.section else ""
         self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
         sev = severity_names.get(f.severity, "")
@@ -232,7 +207,7 @@ class FindingDetail(QScrollArea):
             self.lines["trend"].setText(self.tr("{year} 年无数据").format(year=f.year - 1))
         else:
             self.lines["trend"].setText(self.tr("{year} 年 {value}{unit}，变化 {change}{unit}")
-                                        .format(year=f.year - 1, value=num(f.previous), unit=u,
+                                        .format(year=f.year - 1, value=number(f.previous), unit=u,
                                                 change=signed(f.change)))
         self.lines["progress"].setText(self._progress(f, u))
         if f.close_pace or f.close_target:
@@ -285,11 +260,11 @@ class FindingDetail(QScrollArea):
         if f.actual is None:
             text = self.tr("无数据")
         else:
-            text = f"{num(f.actual)}{u}"
+            text = f"{number(f.actual)}{u}"
             if f.denominator:
-                text += f" = {num(f.numerator)} / {num(f.denominator)}"
+                text += f" = {number(f.numerator)} / {number(f.denominator)}"
         if f.coverage is not None:
-            text += self.tr("；报送覆盖 {pct:.0%}").format(pct=f.coverage)
+            text += self.tr("；报送覆盖 {pct}").format(pct=share(f.coverage))
         if f.partial:
             text += self.tr("（数据不全：有单位未报送）")
         return text
@@ -299,7 +274,7 @@ class FindingDetail(QScrollArea):
             return "—"
         text = f"{signed(f.gap)}{u}"
         if f.gap_relative is not None:
-            text += self.tr("（相对目标 {pct:.1f}%）").format(pct=f.gap_relative)
+            text += self.tr("（相对目标 {pct}）").format(pct=percent(f.gap_relative))
         if f.direction == "lower":
             text += self.tr("；数值越小越好")
         return text
@@ -314,7 +289,7 @@ class FindingDetail(QScrollArea):
         if f.expected_now is not None:
             state = self.tr("进度正常") if f.on_track else self.tr("进度滞后")
             return self.tr("按进度 {year} 年应达 {value}{unit}：{state}").format(
-                year=f.year, value=num(f.expected_now), unit=u, state=state)
+                year=f.year, value=number(f.expected_now), unit=u, state=state)
         if f.relation == Relation.NATIONAL:
             return self.tr("国家标准（每年适用），按标准值判断")
         if f.year >= f.target_year:
@@ -463,7 +438,7 @@ class ShortfallsPage(Page):
         st = self.status_names
 
         def pct(v):
-            return "" if v is None else f"{v:.0f}%"
+            return "" if v is None else percent(v, 0)
 
         def section(f):
             name = f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
@@ -473,14 +448,14 @@ class ShortfallsPage(Page):
             if f.kind == "milestone":
                 return self.tr("截止 {day}").format(day=f.deadline) if f.deadline else \
                     str(f.target_year)
-            return f"{f.comparator}{compact(f.target_value)}{unit_of(f)}"
+            return f"{f.comparator}{plain(f.target_value)}{unit_suffix(f.unit)}"
 
         def actual(f):
             if f.kind == "milestone":
                 if f.status == Status.NO_DATA:
                     return self.tr("无数据")
                 return self.tr("已完成") if f.done_on else self.tr("未完成")
-            return "—" if f.actual is None else f"{num(f.actual)}{unit_of(f)}"
+            return "—" if f.actual is None else f"{number(f.actual)}{unit_suffix(f.unit)}"
 
         return [
             # the severity column sorts in the core's order: severity, binding, relative gap

@@ -15,10 +15,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from eduplan_core.numbers_fmt import number
 from eduplan_core.vocab import Verdict
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, num, term_names)
+                      SORT_ROLE, Column, RowsModel, term_names)
 from .base import Page, heading, setup_table
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
@@ -74,7 +75,7 @@ class SchoolGridModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if r is None:
                 return ""
-            return "—" if r.value is None else num(r.value)
+            return "—" if r.value is None else number(r.value)
         if role == SORT_ROLE:
             return None if r is None else r.ratio
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -111,7 +112,7 @@ class SchoolGridModel(RowsModel):
                    "short": self.tr("未达标准，但不低于标准的 %.0f%%") % (100 * self.floor),
                    "low": self.tr("低于标准的 %.0f%%") % (100 * self.floor)}[self.verdict(r)]
         return head + "\n" + self.tr("实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s") % (
-            num(r.value), num(r.threshold), 100 * r.ratio, verdict)
+            number(r.value), number(r.threshold), 100 * r.ratio, verdict)
 
 
 def _brush(colours, role):
@@ -295,8 +296,8 @@ class YouzhiPage(Page):
                 order.get(c[0], 0), SECTION_ORDER.get(c[1], 9))):
             name = catalog.indicators[ind].name if ind in catalog.indicators else ind
             cvs.append({"indicator": ind, "name": name, "section": sec,
-                        "cv_text": "—" if cv is None else f"{cv:.3f}",
-                        "limit_text": f"≤ {limit:.2f}",
+                        "cv_text": number(cv, 3),
+                        "limit_text": f"≤ {number(limit, 2)}",
                         "ok_text": self.tr("无数据") if ok is None else (
                             self.tr("达标") if ok else self.tr("超出限值")),
                         "colours": (GREY, None) if ok is None else (

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-import math
 import os
 import stat
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import Any, Callable
 import click
 
 from ..errors import EduPlanError
-from ..inputs import LIMIT, Refused, brief, read_date, read_year, shown
+from ..inputs import Refused, brief, read_date, read_year, shown
+from ..numbers_fmt import compact
 from ..paths import default_workspace_dir
 from ..store.workspace import Workspace
 
@@ -146,21 +146,15 @@ def emit_json(value: Any) -> None:
 
 
 def fmt(value: Any) -> str:
-    """A value as a table cell or a line shows it: numbers shortened sensibly (``1e+308``,
-    never 309 digits), text with control characters and escapes made visible."""
+    """A value as a table cell or a line shows it: numbers as typed, shortened when long
+    (``numbers_fmt.compact``: ``1e+308``, never 309 digits), text with control characters and
+    escapes made visible."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int):
-        return str(value) if abs(value) < LIMIT else f"{value:.6g}"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return str(value)
-        if value.is_integer() and abs(value) < LIMIT:
-            return str(int(value))
-        text = f"{value:.15g}"  # every digit a typed value can have
-        return text if len(text) <= 12 else f"{value:.6g}"  # a computed value: shortened
+    if isinstance(value, (int, float)):
+        return compact(value)
     return shown(value)
 
 

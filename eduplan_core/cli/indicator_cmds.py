@@ -8,17 +8,10 @@ import click
 
 from ..errors import UsageError
 from ..indicators.service import check_org, completeness_org, compute_org
+from ..numbers_fmt import number, quantity, share, signed
 from ..vocab import EntryState, Relation, Severity, Status, Verdict
 from .common import (YEAR, as_of_option, emit_json, fmt, json_option, say, table,
                      with_workspace)
-
-
-def _num(v, digits=2):
-    if v is None:
-        return "—"
-    if abs(v - round(v)) < 1e-9:
-        return f"{v:,.0f}"
-    return f"{v:,.{digits}f}"
 
 
 @click.command()
@@ -47,7 +40,7 @@ def compute(org, year, only, as_json, ws):
     say(f"{fmt(result.org_name)}（{result.org}） {year} 年指标：{len(values)} 项")
     inds = ws.catalog.indicators
     table([[inds[v.indicator].name + (f"（{v.section}）" if v.section else ""),
-            _num(v.value), inds[v.indicator].unit, _num(v.numerator), _num(v.denominator),
+            number(v.value), inds[v.indicator].unit, number(v.numerator), number(v.denominator),
             f"{v.reported}/{v.expected}" + (" 部分" if v.partial else ""),
             "" if v.schools is None else v.schools]
            for v in sorted(values, key=lambda v: (v.indicator, v.section or ""))],
@@ -106,7 +99,6 @@ def check(org, year, show_all, as_of, as_json, ws):
 def _finding_lines(f, pad: str, member: bool = False) -> None:
     """One finding: what the target asks and where it says so, the actual value, the state,
     what closes the gap (to this year's pace, to the target), the explanation, the source."""
-    unit = "" if f.unit in ("是/否", "") else f.unit
     source = f.citation + ("，约束性" if f.binding and not member else "")
     say(f"{pad}{'· ' if member else ''}{f.label}：{f.requirement}（{source}）")
     pad2 = pad + ("  " if member else "")
@@ -123,15 +115,15 @@ def _finding_lines(f, pad: str, member: bool = False) -> None:
         if f.actual is not None or f.status == Status.NO_DATA:
             against = ("对标准" if f.relation == Relation.NATIONAL else
                        f"对 {f.target_year} 年目标")
-            say(f"{pad2}实际 {_num(f.actual)}{unit}"
-                + (f" = {_num(f.numerator)} / {_num(f.denominator)}" if f.denominator else "")
-                + (f"，覆盖 {f.coverage:.0%}" if f.coverage is not None else "")
+            say(f"{pad2}实际 {quantity(f.actual, f.unit)}"
+                + (f" = {number(f.numerator)} / {number(f.denominator)}" if f.denominator
+                   else "")
+                + (f"，覆盖 {share(f.coverage)}" if f.coverage is not None else "")
                 + ("（数据不全）" if f.partial else "")
-                + (f"，差距 {_num(f.gap)}（{against}）" if f.gap is not None else "")
-                + (f"，较上年 {'+' if f.change > 0 else ''}{_num(f.change)}"
-                   if f.change is not None else ""))
+                + (f"，差距 {signed(f.gap)}（{against}）" if f.gap is not None else "")
+                + (f"，较上年 {signed(f.change)}" if f.change is not None else ""))
         say(f"{pad2}状态：{f.status_text}"
-            + (f"；按进度本年应达 {_num(f.expected_now)}{unit}" if f.expected_now is not None
+            + (f"；按进度本年应达 {quantity(f.expected_now, f.unit)}" if f.expected_now is not None
                else "")
             + (f"；{f.note}" if f.note and f.status != Status.BELOW_STANDARD else ""))
     for line in (f.close_pace, f.close_target):

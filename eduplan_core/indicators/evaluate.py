@@ -31,13 +31,13 @@ import math
 from dataclasses import dataclass
 
 from ..catalog.model import Catalog, Indicator, Org, Target
+from ..numbers_fmt import amount, plain, with_unit
 from ..orgtree import OrgTree
 from ..targets import (TargetRow, citation_text, group_rank, judged_targets, milestone_state,
-                       plain_number, requirement_text, series_key, target_label, with_unit)
+                       requirement_text, series_key, target_label)
 from ..vocab import NOTABLE, SHORTFALLS, Relation, Severity, Status, Verdict, ranks
 from .values import IndicatorValue, Key
 
-COUNT_UNITS = ("人", "名", "所", "间", "个", "项", "次")
 WHOLE_KINDS = ("count", "ranking")  # their paces are whole numbers
 BELOW_STANDARD_NOTE = "低于标准（学校整体达标，余项≥85%）"
 YOUZHI_PLAN = "national_youzhi"
@@ -188,9 +188,7 @@ def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
         return None
     if need <= 1e-9:
         return None
-    unit = ind.close_unit or t.unit
-    amount = str(math.ceil(need - 1e-9)) if unit in COUNT_UNITS else f"{need:,.1f}"
-    return f"需增加{ind.close} {amount} {unit}"
+    return f"需增加{ind.close} {amount(need, ind.close_unit or t.unit)}"
 
 
 def whole_toward(x: float, start: float, goal: float) -> float:
@@ -520,7 +518,7 @@ def judged_how(f: Finding) -> str:
         return f"{f.target_year} 年到期，按目标值判断"
     if f.expected_now is not None:
         return (f"{f.target_year} 年到期，本年按进度判断（应达 "
-                f"{with_unit(plain_number(round(f.expected_now, 2)), f.unit)}）")
+                f"{with_unit(plain(f.expected_now, 2), f.unit)}）")
     return f"{f.target_year} 年到期，本年尚无进度可比"
 
 

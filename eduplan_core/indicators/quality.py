@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..catalog.model import Catalog
+from ..numbers_fmt import compact, plain, signed
 from .frame import YearFrame
 
 
@@ -79,7 +80,7 @@ def outliers(computer, frame: YearFrame) -> list[DataFlag]:
                 flags.append(DataFlag(
                     "outlier", org, units.at[org, "name"], frame.year, ind.code, ind.name,
                     section, x, med, score,
-                    f"{ind.name}（{section}）{x:.4g}，同县同学段中位数 {med:.4g}，"
+                    f"{ind.name}（{section}）{plain(x)}，同县同学段中位数 {plain(med)}，"
                     f"偏离明显（稳健 z = {score:.1f}），请核实数据"))
     return flags
 
@@ -117,6 +118,6 @@ def yoy_jumps(catalog: Catalog, frame: YearFrame, last: YearFrame | None) -> lis
         flags.append(DataFlag(
             "yoy", org_code, frame.units.at[org_code, "name"], frame.year, code, labels[code],
             None, new, old, pct,
-            f"“{labels[code]}”由上年 {old:g} 变为 {new:g}（{pct:+.0f}%），超过 "
-            f"{tolerances[code]:g}% 且未说明原因"))
+            f"“{labels[code]}”由上年 {compact(old)} 变为 {compact(new)}（{signed(pct, 0)}%），"
+            f"超过 {compact(tolerances[code])}% 且未说明原因"))
     return flags

@@ -1,53 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name />
-    <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <source>已达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <source>进度滞后</source>
-        <translation>Behind schedule</translation>
-    </message>
-    <message>
-        <source>进度正常</source>
-        <translation>On track</translation>
-    </message>
-    <message>
-        <source>无数据</source>
-        <translation>No data</translation>
-    </message>
-    <message>
-        <source>不采集</source>
-        <translation>Not collected</translation>
-    </message>
-    <message>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>未到期</source>
-        <translation>Not yet due</translation>
-    </message>
-    <message>
-        <source>逾期完成</source>
-        <translation>Completed late</translation>
-    </message>
-    <message>
-        <source>无法计算</source>
-        <translation>Cannot be computed</translation>
-    </message>
-    <message>
-        <source>低于标准</source>
-        <translation>Below the standard</translation>
-    </message>
-</context>
-<context>
     <name>BureauPage</name>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="232" />
@@ -88,37 +41,37 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="68" />
+        <location filename="../../desktop/pages/chart.py" line="70" />
         <source>选择一个指标，在此查看它历年的实际值、目标和预期进度。</source>
         <translation>Select an indicator to see its actual values over the years, its targets and the expected progress here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="108" />
+        <location filename="../../desktop/pages/chart.py" line="110" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="109" />
+        <location filename="../../desktop/pages/chart.py" line="111" />
         <source>年度目标（约束性）</source>
         <translation>Annual target (binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="110" />
+        <location filename="../../desktop/pages/chart.py" line="112" />
         <source>最终目标</source>
         <translation>Final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="111" />
+        <location filename="../../desktop/pages/chart.py" line="113" />
         <source>预期进度</source>
         <translation>Expected progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="112" />
+        <location filename="../../desktop/pages/chart.py" line="114" />
         <source>（数值越小越好）</source>
         <translation> (lower is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="113" />
+        <location filename="../../desktop/pages/chart.py" line="115" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -202,10 +155,6 @@
         <location filename="../../desktop/pages/completeness.py" line="103" />
         <source>未报送</source>
         <translation>Not reported</translation>
-    </message>
-    <message>
-        <source>草稿（未提交）</source>
-        <translation>Draft (not submitted)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="101" />
@@ -407,118 +356,118 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="461" />
-        <location filename="../../desktop/pages/dashboard.py" line="612" />
+        <location filename="../../desktop/pages/dashboard.py" line="448" />
+        <location filename="../../desktop/pages/dashboard.py" line="599" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="467" />
+        <location filename="../../desktop/pages/dashboard.py" line="454" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="469" />
+        <location filename="../../desktop/pages/dashboard.py" line="456" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="480" />
+        <location filename="../../desktop/pages/dashboard.py" line="467" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="484" />
+        <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="484" />
+        <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="484" />
+        <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="485" />
+        <location filename="../../desktop/pages/dashboard.py" line="472" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="485" />
+        <location filename="../../desktop/pages/dashboard.py" line="472" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="489" />
+        <location filename="../../desktop/pages/dashboard.py" line="476" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="493" />
+        <location filename="../../desktop/pages/dashboard.py" line="480" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="501" />
+        <location filename="../../desktop/pages/dashboard.py" line="488" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="502" />
+        <location filename="../../desktop/pages/dashboard.py" line="489" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="503" />
+        <location filename="../../desktop/pages/dashboard.py" line="490" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="508" />
+        <location filename="../../desktop/pages/dashboard.py" line="495" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="512" />
+        <location filename="../../desktop/pages/dashboard.py" line="499" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="527" />
+        <location filename="../../desktop/pages/dashboard.py" line="514" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="582" />
+        <location filename="../../desktop/pages/dashboard.py" line="569" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
         <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="608" />
+        <location filename="../../desktop/pages/dashboard.py" line="595" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="629" />
+        <location filename="../../desktop/pages/dashboard.py" line="616" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="630" />
+        <location filename="../../desktop/pages/dashboard.py" line="617" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="694" />
+        <location filename="../../desktop/pages/dashboard.py" line="681" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="735" />
+        <location filename="../../desktop/pages/dashboard.py" line="722" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
@@ -616,18 +565,6 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Each entry is saved at once; red marks an error (not saved), amber a warning that needs an explanation.</translation>
     </message>
     <message>
-        <source>未填</source>
-        <translation>Not filled in</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
         <location filename="../../desktop/pages/entry.py" line="85" />
         <source>本单位</source>
         <translation>This unit</translation>
@@ -672,244 +609,212 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="155" />
+        <location filename="../../desktop/pages/shortfalls.py" line="130" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="168" />
+        <location filename="../../desktop/pages/shortfalls.py" line="143" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="168" />
+        <location filename="../../desktop/pages/shortfalls.py" line="143" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="169" />
+        <location filename="../../desktop/pages/shortfalls.py" line="144" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="169" />
+        <location filename="../../desktop/pages/shortfalls.py" line="144" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="170" />
+        <location filename="../../desktop/pages/shortfalls.py" line="145" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="170" />
+        <location filename="../../desktop/pages/shortfalls.py" line="145" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="171" />
+        <location filename="../../desktop/pages/shortfalls.py" line="146" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="171" />
+        <location filename="../../desktop/pages/shortfalls.py" line="146" />
         <source>同组目标</source>
         <translation>Same group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="172" />
+        <location filename="../../desktop/pages/shortfalls.py" line="147" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="172" />
+        <location filename="../../desktop/pages/shortfalls.py" line="147" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="173" />
+        <location filename="../../desktop/pages/shortfalls.py" line="148" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="182" />
+        <location filename="../../desktop/pages/shortfalls.py" line="157" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="207" />
+        <location filename="../../desktop/pages/shortfalls.py" line="182" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <source>本级规划</source>
-        <translation>Own plan</translation>
-    </message>
-    <message>
-        <source>上级规划</source>
-        <translation>Higher-level plan</translation>
-    </message>
-    <message>
-        <source>国家标准</source>
-        <translation>National standard</translation>
-    </message>
-    <message>
-        <source>；另有更严的目标起约束作用</source>
-        <translation>; a stricter target is binding</translation>
-    </message>
-    <message>
-        <source>{year} 年完成</source>
-        <translation>Complete in {year}</translation>
-    </message>
-    <message>
-        <source>{deadline} 前完成</source>
-        <translation>Complete by {deadline}</translation>
-    </message>
-    <message>
-        <source>{year} 年 {cmp}{value}{unit}</source>
-        <translation>{cmp}{value}{unit} by {year}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="224" />
+        <location filename="../../desktop/pages/shortfalls.py" line="199" />
         <source>；同组另有约束性目标</source>
         <translation>; another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="232" />
+        <location filename="../../desktop/pages/shortfalls.py" line="207" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="234" />
+        <location filename="../../desktop/pages/shortfalls.py" line="209" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="243" />
+        <location filename="../../desktop/pages/shortfalls.py" line="218" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="246" />
+        <location filename="../../desktop/pages/shortfalls.py" line="221" />
         <source>在“里程碑完成情况”表中填报（完成的填写完成日期）</source>
         <translation>Fill in the milestones form (with the date for one that is done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="247" />
+        <location filename="../../desktop/pages/shortfalls.py" line="222" />
         <source>在报表中如实填报</source>
         <translation>Report it in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="251" />
+        <location filename="../../desktop/pages/shortfalls.py" line="226" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="255" />
+        <location filename="../../desktop/pages/shortfalls.py" line="230" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="257" />
+        <location filename="../../desktop/pages/shortfalls.py" line="232" />
         <source>{requirement}（据{excerpt}）</source>
         <translation>{requirement} (from {excerpt})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="275" />
+        <location filename="../../desktop/pages/shortfalls.py" line="250" />
         <source>与约束性目标的不同：{note}</source>
         <translation>How it differs from the binding target: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="281" />
+        <location filename="../../desktop/pages/shortfalls.py" line="256" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="283" />
+        <location filename="../../desktop/pages/shortfalls.py" line="258" />
         <source>无数据：本期未填报里程碑完成情况</source>
         <translation>No data: the milestones form was not filled in for the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="284" />
+        <location filename="../../desktop/pages/shortfalls.py" line="259" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="286" />
+        <location filename="../../desktop/pages/shortfalls.py" line="261" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="292" />
-        <source>；报送覆盖 {pct:.0%}</source>
-        <translation>; reporting coverage {pct:.0%}</translation>
+        <location filename="../../desktop/pages/shortfalls.py" line="267" />
+        <source>；报送覆盖 {pct}</source>
+        <translation>; reporting coverage {pct}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="294" />
+        <location filename="../../desktop/pages/shortfalls.py" line="277" />
+        <source>（相对目标 {pct}）</source>
+        <translation> ({pct} relative to the target)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls.py" line="269" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="302" />
-        <source>（相对目标 {pct:.1f}%）</source>
-        <translation> ({pct:.1f}% relative to the target)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="304" />
+        <location filename="../../desktop/pages/shortfalls.py" line="279" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="310" />
+        <location filename="../../desktop/pages/shortfalls.py" line="285" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="312" />
+        <location filename="../../desktop/pages/shortfalls.py" line="287" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="313" />
+        <location filename="../../desktop/pages/shortfalls.py" line="288" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="315" />
+        <location filename="../../desktop/pages/shortfalls.py" line="290" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="315" />
+        <location filename="../../desktop/pages/shortfalls.py" line="290" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="316" />
+        <location filename="../../desktop/pages/shortfalls.py" line="291" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="319" />
+        <location filename="../../desktop/pages/shortfalls.py" line="294" />
         <source>国家标准（每年适用），按标准值判断</source>
         <translation>National standard (applies every year), judged against its value</translation>
     </message>
     <message>
-        <source>国家标准每年适用，按标准值判断</source>
-        <translation>The national standard applies every year; judged against the standard value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="321" />
+        <location filename="../../desktop/pages/shortfalls.py" line="296" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="322" />
+        <location filename="../../desktop/pages/shortfalls.py" line="297" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -945,247 +850,235 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="98" />
+        <location filename="../../desktop/pages/form_page.py" line="95" />
         <source>说明原因：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="101" />
+        <location filename="../../desktop/pages/form_page.py" line="98" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
         <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="210" />
-        <location filename="../../desktop/pages/form_page.py" line="340" />
+        <location filename="../../desktop/pages/form_page.py" line="207" />
+        <location filename="../../desktop/pages/form_page.py" line="337" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="220" />
+        <location filename="../../desktop/pages/form_page.py" line="217" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="221" />
+        <location filename="../../desktop/pages/form_page.py" line="218" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="222" />
+        <location filename="../../desktop/pages/form_page.py" line="219" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="223" />
+        <location filename="../../desktop/pages/form_page.py" line="220" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="224" />
+        <location filename="../../desktop/pages/form_page.py" line="221" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="225" />
+        <location filename="../../desktop/pages/form_page.py" line="222" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="251" />
+        <location filename="../../desktop/pages/form_page.py" line="248" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="254" />
+        <location filename="../../desktop/pages/form_page.py" line="251" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="255" />
+        <location filename="../../desktop/pages/form_page.py" line="252" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="256" />
+        <location filename="../../desktop/pages/form_page.py" line="253" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="273" />
+        <location filename="../../desktop/pages/form_page.py" line="270" />
         <source>填报说明</source>
         <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="275" />
-        <location filename="../../desktop/pages/form_page.py" line="325" />
+        <location filename="../../desktop/pages/form_page.py" line="272" />
+        <location filename="../../desktop/pages/form_page.py" line="322" />
         <source>点击一个字段，这里显示它的填报口径。</source>
         <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <source>未填</source>
-        <translation>Not filled in</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="378" />
+        <location filename="../../desktop/pages/form_page.py" line="375" />
         <source>截止 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="388" />
+        <location filename="../../desktop/pages/form_page.py" line="385" />
         <source>本单位在这张表上没有需要填写的项目。</source>
         <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="399" />
+        <location filename="../../desktop/pages/form_page.py" line="396" />
         <source>计算字段，自动得出</source>
         <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="403" />
+        <location filename="../../desktop/pages/form_page.py" line="400" />
         <source>（未填）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="405" />
+        <location filename="../../desktop/pages/form_page.py" line="402" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="406" />
+        <location filename="../../desktop/pages/form_page.py" line="403" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="427" />
+        <location filename="../../desktop/pages/form_page.py" line="424" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="535" />
+        <location filename="../../desktop/pages/form_page.py" line="532" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="540" />
+        <location filename="../../desktop/pages/form_page.py" line="537" />
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="595" />
+        <location filename="../../desktop/pages/form_page.py" line="592" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="612" />
+        <location filename="../../desktop/pages/form_page.py" line="609" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
         <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="638" />
+        <location filename="../../desktop/pages/form_page.py" line="635" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
         <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="647" />
+        <location filename="../../desktop/pages/form_page.py" line="644" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
         <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="655" />
+        <location filename="../../desktop/pages/form_page.py" line="652" />
         <source>……另有 %n 项</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="656" />
+        <location filename="../../desktop/pages/form_page.py" line="653" />
         <source>无法提交，以下问题需要先处理：</source>
         <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="663" />
+        <location filename="../../desktop/pages/form_page.py" line="660" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
         <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="672" />
+        <location filename="../../desktop/pages/form_page.py" line="669" />
         <source>请先点击一个字段，再查看它的历史。</source>
         <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="741" />
-        <location filename="../../desktop/pages/form_page.py" line="758" />
+        <location filename="../../desktop/pages/form_page.py" line="738" />
+        <location filename="../../desktop/pages/form_page.py" line="755" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="751" />
+        <location filename="../../desktop/pages/form_page.py" line="748" />
         <source>警告（已说明）</source>
         <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="751" />
+        <location filename="../../desktop/pages/form_page.py" line="748" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="764" />
+        <location filename="../../desktop/pages/form_page.py" line="761" />
         <source>必填未填</source>
         <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="765" />
+        <location filename="../../desktop/pages/form_page.py" line="762" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="794" />
+        <location filename="../../desktop/pages/form_page.py" line="791" />
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="798" />
+        <location filename="../../desktop/pages/form_page.py" line="795" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="814" />
+        <location filename="../../desktop/pages/form_page.py" line="811" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
         <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="820" />
+        <location filename="../../desktop/pages/form_page.py" line="817" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="822" />
+        <location filename="../../desktop/pages/form_page.py" line="819" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="824" />
+        <location filename="../../desktop/pages/form_page.py" line="821" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="825" />
+        <location filename="../../desktop/pages/form_page.py" line="822" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="828" />
+        <location filename="../../desktop/pages/form_page.py" line="825" />
         <source>已提交，数据已冻结。</source>
         <translation>Submitted; the data are frozen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="830" />
+        <location filename="../../desktop/pages/form_page.py" line="827" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
@@ -1193,72 +1086,72 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="875" />
+        <location filename="../../desktop/pages/form_page.py" line="872" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
+        <location filename="../../desktop/pages/form_page.py" line="875" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
+        <location filename="../../desktop/pages/form_page.py" line="875" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="879" />
+        <location filename="../../desktop/pages/form_page.py" line="876" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="879" />
+        <location filename="../../desktop/pages/form_page.py" line="876" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="881" />
+        <location filename="../../desktop/pages/form_page.py" line="878" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="882" />
+        <location filename="../../desktop/pages/form_page.py" line="879" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="884" />
+        <location filename="../../desktop/pages/form_page.py" line="881" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="886" />
+        <location filename="../../desktop/pages/form_page.py" line="883" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="887" />
+        <location filename="../../desktop/pages/form_page.py" line="884" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="888" />
+        <location filename="../../desktop/pages/form_page.py" line="885" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="889" />
+        <location filename="../../desktop/pages/form_page.py" line="886" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="902" />
+        <location filename="../../desktop/pages/form_page.py" line="899" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="904" />
+        <location filename="../../desktop/pages/form_page.py" line="901" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1266,281 +1159,217 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="215" />
+        <location filename="../../desktop/pages/dashboard.py" line="202" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="215" />
+        <location filename="../../desktop/pages/dashboard.py" line="202" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="217" />
+        <location filename="../../desktop/pages/dashboard.py" line="204" />
         <source>目标（★约束性）</source>
         <translation>Target (★ binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="218" />
+        <location filename="../../desktop/pages/dashboard.py" line="205" />
         <source>最新状态</source>
         <translation>Latest status</translation>
     </message>
     <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <source>已达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <source>进度滞后</source>
-        <translation>Behind schedule</translation>
-    </message>
-    <message>
-        <source>进度正常</source>
-        <translation>On track</translation>
-    </message>
-    <message>
-        <source>无数据</source>
-        <translation>No data</translation>
-    </message>
-    <message>
-        <source>不采集</source>
-        <translation>Not collected</translation>
-    </message>
-    <message>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>未到期</source>
-        <translation>Not yet due</translation>
-    </message>
-    <message>
-        <source>逾期完成</source>
-        <translation>Completed late</translation>
-    </message>
-    <message>
-        <source>无法计算</source>
-        <translation>Cannot be computed</translation>
-    </message>
-    <message>
-        <source>本级规划</source>
-        <translation>Own plan</translation>
-    </message>
-    <message>
-        <source>上级规划</source>
-        <translation>Higher-level plan</translation>
-    </message>
-    <message>
-        <source>国家标准</source>
-        <translation>National standard</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="232" />
+        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="232" />
+        <location filename="../../desktop/pages/dashboard.py" line="219" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="238" />
+        <location filename="../../desktop/pages/dashboard.py" line="225" />
         <source>截止 %s</source>
         <translation>Due %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="238" />
+        <location filename="../../desktop/pages/dashboard.py" line="225" />
         <source>%d年完成</source>
         <translation>Done in %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="248" />
+        <location filename="../../desktop/pages/dashboard.py" line="235" />
         <source>（国家标准，每年适用）</source>
         <translation> (national standard, every year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="249" />
+        <location filename="../../desktop/pages/dashboard.py" line="236" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="252" />
+        <location filename="../../desktop/pages/dashboard.py" line="239" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="258" />
+        <location filename="../../desktop/pages/dashboard.py" line="245" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="275" />
+        <location filename="../../desktop/pages/dashboard.py" line="262" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="278" />
+        <location filename="../../desktop/pages/dashboard.py" line="265" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="285" />
+        <location filename="../../desktop/pages/dashboard.py" line="272" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="287" />
+        <location filename="../../desktop/pages/dashboard.py" line="274" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="289" />
+        <location filename="../../desktop/pages/dashboard.py" line="276" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="293" />
+        <location filename="../../desktop/pages/dashboard.py" line="280" />
         <source>%d年目标</source>
         <translation>%d target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="294" />
+        <location filename="../../desktop/pages/dashboard.py" line="281" />
         <source>%s %s（%s：%s）</source>
         <translation>%s %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="325" />
+        <location filename="../../desktop/pages/dashboard.py" line="312" />
         <source>★ 约束性目标：本年判断同一指标的几项目标中最严格的一项</source>
         <translation>★ Binding target: the strictest of the targets judging the same indicator this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="365" />
+        <location filename="../../desktop/pages/dashboard.py" line="352" />
         <source>（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）</source>
         <translation>(★ binding target: the strictest of the targets judging the same indicator this year)</translation>
     </message>
     <message>
-        <source>%d年目标 %s（%s：%s）</source>
-        <translation>%d target %s (%s: %s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="298" />
+        <location filename="../../desktop/pages/dashboard.py" line="285" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="301" />
+        <location filename="../../desktop/pages/dashboard.py" line="288" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="306" />
+        <location filename="../../desktop/pages/dashboard.py" line="293" />
         <source>与约束性目标的不同：%s</source>
         <translation>How it differs from the binding target: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="311" />
+        <location filename="../../desktop/pages/dashboard.py" line="298" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="313" />
+        <location filename="../../desktop/pages/dashboard.py" line="300" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="318" />
+        <location filename="../../desktop/pages/dashboard.py" line="305" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="323" />
+        <location filename="../../desktop/pages/dashboard.py" line="310" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
     <message>
-        <source>★ 约束性目标：同年同指标中最严格的一项</source>
-        <translation>★ Binding target: the strictest one for the same indicator and year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="329" />
+        <location filename="../../desktop/pages/dashboard.py" line="316" />
         <source>越小越好</source>
         <translation>lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="329" />
+        <location filename="../../desktop/pages/dashboard.py" line="316" />
         <source>越大越好</source>
         <translation>higher is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="331" />
+        <location filename="../../desktop/pages/dashboard.py" line="318" />
         <source>单位：%s；%s</source>
         <translation>Unit: %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="335" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="335" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="335" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="335" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>覆盖</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="336" />
+        <location filename="../../desktop/pages/dashboard.py" line="323" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="352" />
+        <location filename="../../desktop/pages/dashboard.py" line="339" />
         <source>（部分）</source>
         <translation> (partial)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="362" />
+        <location filename="../../desktop/pages/dashboard.py" line="349" />
         <source>本单位此指标没有规划目标。</source>
         <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="364" />
+        <location filename="../../desktop/pages/dashboard.py" line="351" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <source>（★ 约束性目标：同年同指标中最严格的一项）</source>
-        <translation>(★ binding target: the strictest one for the same indicator and year)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="377" />
+        <location filename="../../desktop/pages/dashboard.py" line="364" />
         <source>（应达 %s）</source>
         <translation> (expected %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="385" />
+        <location filename="../../desktop/pages/dashboard.py" line="372" />
         <source>说明：%s</source>
         <translation>Explanation: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="388" />
+        <location filename="../../desktop/pages/dashboard.py" line="375" />
         <source>%s；依据：%s</source>
         <translation>%s; source: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="391" />
+        <location filename="../../desktop/pages/dashboard.py" line="378" />
         <source>原文：“%s”——%s</source>
         <translation>Original text: “%s” — %s</translation>
     </message>
@@ -1697,94 +1526,82 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>MyTargetsPage</name>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="51" />
+        <location filename="../../desktop/pages/my_targets.py" line="48" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="56" />
+        <location filename="../../desktop/pages/my_targets.py" line="53" />
         <source>只看未达标(&amp;G)</source>
         <translation>Show only &amp;gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="63" />
+        <location filename="../../desktop/pages/my_targets.py" line="60" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="64" />
+        <location filename="../../desktop/pages/my_targets.py" line="61" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="65" />
+        <location filename="../../desktop/pages/my_targets.py" line="62" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="66" />
+        <location filename="../../desktop/pages/my_targets.py" line="63" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="67" />
+        <location filename="../../desktop/pages/my_targets.py" line="64" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="68" />
+        <location filename="../../desktop/pages/my_targets.py" line="65" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="69" />
+        <location filename="../../desktop/pages/my_targets.py" line="66" />
         <source>怎样补足</source>
         <translation>How to close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="77" />
+        <location filename="../../desktop/pages/my_targets.py" line="74" />
         <source>选择一行，查看目标的原文和出处。</source>
         <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="89" />
+        <location filename="../../desktop/pages/my_targets.py" line="86" />
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="97" />
+        <location filename="../../desktop/pages/my_targets.py" line="94" />
         <source>正在核查本校指标……</source>
         <translation>Checking the school's indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="113" />
+        <location filename="../../desktop/pages/my_targets.py" line="110" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
         <translation>No targets apply to this school, or there are no data for this year yet.</translation>
     </message>
     <message>
-        <source>本级目标</source>
-        <translation>Own target</translation>
-    </message>
-    <message>
-        <source>上级目标</source>
-        <translation>Higher-level target</translation>
-    </message>
-    <message>
-        <source>国家标准</source>
-        <translation>National standard</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/my_targets.py" line="141" />
+        <location filename="../../desktop/pages/my_targets.py" line="138" />
         <source>约束性</source>
         <translation>binding</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="141" />
+        <location filename="../../desktop/pages/my_targets.py" line="138" />
         <source>同组另有约束性目标</source>
         <translation>another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="148" />
+        <location filename="../../desktop/pages/my_targets.py" line="145" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
@@ -1808,97 +1625,97 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>SchoolGridModel</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="37" />
+        <location filename="../../desktop/pages/youzhi.py" line="38" />
         <source>高学历教师</source>
         <translation>Teachers with higher degrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="38" />
+        <location filename="../../desktop/pages/youzhi.py" line="39" />
         <source>骨干教师</source>
         <translation>Backbone teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="39" />
+        <location filename="../../desktop/pages/youzhi.py" line="40" />
         <source>体艺教师</source>
         <translation>PE and art teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="40" />
+        <location filename="../../desktop/pages/youzhi.py" line="41" />
         <source>教学用房</source>
         <translation>Teaching space</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="41" />
+        <location filename="../../desktop/pages/youzhi.py" line="42" />
         <source>体育场馆</source>
         <translation>Sports facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="42" />
+        <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>仪器设备值</source>
         <translation>Equipment value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>多媒体教室</source>
         <translation>Multimedia classrooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="45" />
+        <location filename="../../desktop/pages/youzhi.py" line="46" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi.py" line="47" />
         <source>学校结论</source>
         <translation>School result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="47" />
+        <location filename="../../desktop/pages/youzhi.py" line="48" />
         <source>本学段达标</source>
         <translation>Met in this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="50" />
+        <location filename="../../desktop/pages/youzhi.py" line="51" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="107" />
+        <location filename="../../desktop/pages/youzhi.py" line="108" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="109" />
+        <location filename="../../desktop/pages/youzhi.py" line="110" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="110" />
+        <location filename="../../desktop/pages/youzhi.py" line="111" />
         <source>达到标准</source>
         <translation>Meets the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="111" />
+        <location filename="../../desktop/pages/youzhi.py" line="112" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
         <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="112" />
+        <location filename="../../desktop/pages/youzhi.py" line="113" />
         <source>低于标准的 %.0f%%</source>
         <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="113" />
+        <location filename="../../desktop/pages/youzhi.py" line="114" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
         <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
@@ -1969,212 +1786,164 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <source>严重</source>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <source>较大</source>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <source>轻微</source>
-        <translation>Minor</translation>
-    </message>
-    <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <source>已达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <source>进度滞后</source>
-        <translation>Behind schedule</translation>
-    </message>
-    <message>
-        <source>进度正常</source>
-        <translation>On track</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="481" />
+        <location filename="../../desktop/pages/shortfalls.py" line="456" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <source>不采集</source>
-        <translation>Not collected</translation>
-    </message>
-    <message>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>未到期</source>
-        <translation>Not yet due</translation>
-    </message>
-    <message>
-        <source>逾期完成</source>
-        <translation>Completed late</translation>
-    </message>
-    <message>
-        <source>无法计算</source>
-        <translation>Cannot be computed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="350" />
+        <location filename="../../desktop/pages/shortfalls.py" line="325" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="355" />
+        <location filename="../../desktop/pages/shortfalls.py" line="330" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="356" />
+        <location filename="../../desktop/pages/shortfalls.py" line="331" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="364" />
+        <location filename="../../desktop/pages/shortfalls.py" line="339" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="371" />
-        <location filename="../../desktop/pages/shortfalls.py" line="575" />
+        <location filename="../../desktop/pages/shortfalls.py" line="346" />
+        <location filename="../../desktop/pages/shortfalls.py" line="550" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="373" />
-        <location filename="../../desktop/pages/shortfalls.py" line="594" />
+        <location filename="../../desktop/pages/shortfalls.py" line="348" />
+        <location filename="../../desktop/pages/shortfalls.py" line="569" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="375" />
+        <location filename="../../desktop/pages/shortfalls.py" line="350" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="378" />
+        <location filename="../../desktop/pages/shortfalls.py" line="353" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="379" />
+        <location filename="../../desktop/pages/shortfalls.py" line="354" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="380" />
+        <location filename="../../desktop/pages/shortfalls.py" line="355" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="381" />
+        <location filename="../../desktop/pages/shortfalls.py" line="356" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="382" />
+        <location filename="../../desktop/pages/shortfalls.py" line="357" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="394" />
+        <location filename="../../desktop/pages/shortfalls.py" line="369" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="395" />
+        <location filename="../../desktop/pages/shortfalls.py" line="370" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="474" />
+        <location filename="../../desktop/pages/shortfalls.py" line="449" />
         <source>截止 {day}</source>
         <translation>Due {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="482" />
+        <location filename="../../desktop/pages/shortfalls.py" line="457" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="482" />
+        <location filename="../../desktop/pages/shortfalls.py" line="457" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="487" />
+        <location filename="../../desktop/pages/shortfalls.py" line="462" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="489" />
+        <location filename="../../desktop/pages/shortfalls.py" line="464" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="491" />
+        <location filename="../../desktop/pages/shortfalls.py" line="466" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="494" />
+        <location filename="../../desktop/pages/shortfalls.py" line="469" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="496" />
+        <location filename="../../desktop/pages/shortfalls.py" line="471" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="498" />
+        <location filename="../../desktop/pages/shortfalls.py" line="473" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="500" />
+        <location filename="../../desktop/pages/shortfalls.py" line="475" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="502" />
+        <location filename="../../desktop/pages/shortfalls.py" line="477" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="504" />
+        <location filename="../../desktop/pages/shortfalls.py" line="479" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="507" />
+        <location filename="../../desktop/pages/shortfalls.py" line="482" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="542" />
+        <location filename="../../desktop/pages/shortfalls.py" line="517" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="602" />
+        <location filename="../../desktop/pages/shortfalls.py" line="577" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="676" />
+        <location filename="../../desktop/pages/shortfalls.py" line="651" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="678" />
+        <location filename="../../desktop/pages/shortfalls.py" line="653" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -2182,189 +1951,177 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>YouzhiPage</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="301" />
+        <location filename="../../desktop/pages/youzhi.py" line="302" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <source>数据不全</source>
-        <translation>Incomplete data</translation>
-    </message>
-    <message>
-        <source>不参评</source>
-        <translation>Not assessed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/youzhi.py" line="148" />
+        <location filename="../../desktop/pages/youzhi.py" line="149" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="151" />
+        <location filename="../../desktop/pages/youzhi.py" line="152" />
         <source>县（市、区）：</source>
         <translation>County (city, district):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="168" />
+        <location filename="../../desktop/pages/youzhi.py" line="169" />
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="173" />
+        <location filename="../../desktop/pages/youzhi.py" line="174" />
         <source>按学校名称或代码筛选…</source>
         <translation>Filter by school name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="176" />
+        <location filename="../../desktop/pages/youzhi.py" line="177" />
         <source>学校结论：</source>
         <translation>School result:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="180" />
+        <location filename="../../desktop/pages/youzhi.py" line="181" />
         <source>绿：达到标准 · 黄：未达标准但不低于标准的 %d%% · 红：低于 %d%%。学校须至少 %d 项达标、其余不低于 %d%%。</source>
         <translation>Green: meets the standard · Amber: below it, but ≥ %d%% of it · Red: below %d%%. A school must meet ≥ %d indicators and reach ≥ %d%% on the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="192" />
+        <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>差异系数</source>
         <translation>Coefficient of variation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="192" />
+        <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="193" />
+        <location filename="../../desktop/pages/youzhi.py" line="194" />
         <source>差异系数值</source>
         <translation>Coefficient of variation value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="194" />
+        <location filename="../../desktop/pages/youzhi.py" line="195" />
         <source>限值</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="195" />
+        <location filename="../../desktop/pages/youzhi.py" line="196" />
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="203" />
+        <location filename="../../desktop/pages/youzhi.py" line="204" />
         <source>县域资源配置：校际差异系数（小学 ≤ 0.50，初中 ≤ 0.45）</source>
         <translation>County resource allocation: inter-school coefficient of variation (primary ≤ 0.50, junior secondary ≤ 0.45)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="208" />
+        <location filename="../../desktop/pages/youzhi.py" line="209" />
         <source>义务教育学校：7 项资源配置指标</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="253" />
+        <location filename="../../desktop/pages/youzhi.py" line="254" />
         <source>本工作区下没有县（市、区）。</source>
         <translation>There is no county (city, district) in this workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="256" />
+        <location filename="../../desktop/pages/youzhi.py" line="257" />
         <source>优质均衡 — %s %d年</source>
         <translation>High-quality balanced (youzhi junheng) — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="263" />
+        <location filename="../../desktop/pages/youzhi.py" line="264" />
         <source>正在计算 %s %d 年的优质均衡指标…</source>
         <translation>Computing the high-quality balanced (youzhi junheng) indicators of %s for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="300" />
+        <location filename="../../desktop/pages/youzhi.py" line="301" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="301" />
+        <location filename="../../desktop/pages/youzhi.py" line="302" />
         <source>超出限值</source>
         <translation>Above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="320" />
+        <location filename="../../desktop/pages/youzhi.py" line="321" />
         <source>低于标准（本学段整体达标，余项≥%d%%）：%s</source>
         <translation>Below the standard (this section meets the rule, the rest ≥ %d%%): %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="325" />
+        <location filename="../../desktop/pages/youzhi.py" line="326" />
         <source>未达标准：%s</source>
         <translation>Below the standard: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="328" />
+        <location filename="../../desktop/pages/youzhi.py" line="329" />
         <source>其中低于 %d%%：%s</source>
         <translation>of which below %d%%: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="331" />
+        <location filename="../../desktop/pages/youzhi.py" line="332" />
         <source>无数据：%s</source>
         <translation>No data: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="339" />
+        <location filename="../../desktop/pages/youzhi.py" line="340" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
         <translation>%s is not a county-level unit, so it has no county high-quality balanced (youzhi junheng) assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="347" />
+        <location filename="../../desktop/pages/youzhi.py" line="348" />
         <source>资源配置达标</source>
         <translation>Resource allocation met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="349" />
+        <location filename="../../desktop/pages/youzhi.py" line="350" />
         <source>资源配置未达标</source>
         <translation>Resource allocation not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="351" />
+        <location filename="../../desktop/pages/youzhi.py" line="352" />
         <source>数据不全，暂不能判定</source>
         <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="353" />
+        <location filename="../../desktop/pages/youzhi.py" line="354" />
         <source>已通过国家督导认定</source>
         <translation>Certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="355" />
+        <location filename="../../desktop/pages/youzhi.py" line="356" />
         <source>尚未通过国家督导认定</source>
         <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="357" />
+        <location filename="../../desktop/pages/youzhi.py" line="358" />
         <source>认定状态未填报</source>
         <translation>Certification status not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="360" />
+        <location filename="../../desktop/pages/youzhi.py" line="361" />
         <source>%s %d年：</source>
         <translation>%s %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="361" />
+        <location filename="../../desktop/pages/youzhi.py" line="362" />
         <source>认定状态：</source>
         <translation>Certification status: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="362" />
+        <location filename="../../desktop/pages/youzhi.py" line="363" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
         <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="365" />
+        <location filename="../../desktop/pages/youzhi.py" line="366" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
         <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="376" />
+        <location filename="../../desktop/pages/youzhi.py" line="377" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
     </message>
@@ -2403,28 +2160,6 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <location filename="../../desktop/app.py" line="65" />
         <source>用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。</source>
         <translation>Restore from the newest backup (%s)? The damaged file is kept, not deleted.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>说明原因：</source>
-        <translation>Explanation:</translation>
-    </message>
-    <message>
-        <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
-        <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>EduPlan</source>
-        <translation>EduPlan</translation>
-    </message>
-    <message>
-        <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
-        <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ def main() -> int:
     ts = HERE / "eduplan_en.ts"
     sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts),
-                    "-target-language", "en"], check=True, capture_output=True)
+                    "-target-language", "en", "-no-obsolete"], check=True, capture_output=True)
     table = {}
     for line in (HERE / "en.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#") and "\t" in line:
