@@ -7,7 +7,8 @@ from sqlite_utils.migrations import Migrations
 
 from eduplan_core.errors import UsageError, WorkspaceDamaged, WorkspaceError
 from eduplan_core.store import backup, entries
-from eduplan_core.store.migrations import m001_initial, m002_teaching_points
+from eduplan_core.store.migrations import (m001_initial, m002_teaching_points,
+                                           m003_import_origin)
 from eduplan_core.store.workspace import Workspace
 
 
@@ -56,9 +57,10 @@ def test_backup_before_every_migration(ws_path):
     extra = Migrations("eduplan")
     extra()(m001_initial)
     extra()(m002_teaching_points)
+    extra()(m003_import_origin)
 
     @extra()
-    def m003_example(db):
+    def m999_example(db):
         db.execute("CREATE TABLE example (id INTEGER PRIMARY KEY)")
 
     ws = Workspace.open(ws_path, migration_set=extra, daily_backup=False)

@@ -114,3 +114,23 @@ def m002_teaching_points(db):
         ALTER TABLE orgs ADD COLUMN parent_school TEXT;
         """
     )
+
+
+@migrations()
+def m003_import_origin(db):
+    """Revisions and submissions that arrived from another workspace (store/imports.py) keep
+    where they were made: ``origin_workspace`` (NULL: made in this workspace), ``received_at``
+    (when they arrived here) and, for revisions, ``prev_uid`` — the revision of the same field
+    it replaced, as its origin knew it (NULL for a local one: the previous local revision by
+    id). The chain, not the clock, says which revision is the latest."""
+    db.executescript(
+        """
+        ALTER TABLE revisions ADD COLUMN origin_workspace TEXT;
+        ALTER TABLE revisions ADD COLUMN prev_uid TEXT;
+        ALTER TABLE revisions ADD COLUMN received_at TEXT;
+        ALTER TABLE submissions ADD COLUMN origin_workspace TEXT;
+        ALTER TABLE submissions ADD COLUMN received_at TEXT;
+        CREATE INDEX revisions_prev ON revisions (prev_uid);
+        """
+    )
+
