@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -173,7 +173,6 @@ def _check(ws: Workspace, rec: Records) -> list[str]:
     """Every problem of the records at once (reads the store for links to what is here)."""
     problems: list[str] = []
     entry_uids = {e.uid for e in rec.entries}
-    rev_by_uid: dict[str, RevisionRecord] = {}
     for kind, items in (("表单", rec.entries), ("修改记录", rec.revisions),
                         ("提交记录", rec.submissions)):
         seen: dict[str, Any] = {}
@@ -186,54 +185,42 @@ def _check(ws: Workspace, rec: Records) -> list[str]:
     for e in rec.entries:
         if not isinstance(e.year, int) or isinstance(e.year, bool):
             problems.append(f"表单 {shown(e.uid)}：年度应为整数")
-        for what, at in (("建立时间", e.created_at), ("修改时间", e.updated_at)):
-            p = _time_problem(f"表单 {shown(e.uid)} {what}", at)
-            if p:
-                problems.append(p)
+        problems += filter(None, [_time_problem(f"表单 {shown(e.uid)} {what}", at) for what, at
+                                  in (("建立时间", e.created_at), ("修改时间", e.updated_at))])
+    rev_by_uid = {r.uid: r for r in rec.revisions}
+
+    def where(uid: str) -> tuple[str, str] | None:
+        """(entry uid, field) of a revision in the records or stored here."""
+        if uid in rev_by_uid:
+            return rev_by_uid[uid].entry_uid, rev_by_uid[uid].field
+        row = _revision_by_uid(ws, uid)
+        return (row["entry_uid"], row["field"]) if row else None
+
+    for kind, items in (("修改记录", rec.revisions), ("提交记录", rec.submissions)):
+        for x in items:
+            name = f"{kind} {shown(x.uid)}"
+            if x.entry_uid not in entry_uids:
+                problems.append(f"{name} 所属的表单 {shown(x.entry_uid)} 不在导入数据中")
+            if not x.origin_workspace:
+                problems.append(f"{name} 缺少来源工作区")
+            problems += filter(None, [_time_problem(name, x.at)])
     for r in rec.revisions:
-        rev_by_uid[r.uid] = r
-        if r.entry_uid not in entry_uids:
-            problems.append(f"修改记录 {shown(r.uid)} 所属的表单 {shown(r.entry_uid)} 不在导入数据中")
         if not (_is_value(r.old_value) and _is_value(r.new_value)):
             problems.append(f"修改记录 {shown(r.uid)}：数值应为数字、文字或空")
-        if not r.origin_workspace:
-            problems.append(f"修改记录 {shown(r.uid)} 缺少来源工作区")
-        p = _time_problem(f"修改记录 {shown(r.uid)}", r.at)
-        if p:
-            problems.append(p)
-    for r in rec.revisions:
-        if r.prev_uid is None:
-            continue
-        prev = rev_by_uid.get(r.prev_uid)
-        if prev is not None:
-            same = prev.entry_uid == r.entry_uid and prev.field == r.field
-        else:
-            row = _revision_by_uid(ws, r.prev_uid)
-            same = row is not None and row["field"] == r.field and \
-                row["entry_uid"] == r.entry_uid
-        if not same:
+        if r.prev_uid is not None and where(r.prev_uid) != (r.entry_uid, r.field):
             problems.append(f"修改记录 {shown(r.uid)} 所接续的修改 {shown(r.prev_uid)} "
                             "不在导入数据中（或不是同一表单的同一字段）")
     for s in rec.submissions:
-        if s.entry_uid not in entry_uids:
-            problems.append(f"提交记录 {shown(s.uid)} 所属的表单 {shown(s.entry_uid)} 不在导入数据中")
-        frozen = rev_by_uid.get(s.revision_uid or "") or (
-            _revision_by_uid(ws, s.revision_uid) if s.revision_uid else None)
-        if s.revision_uid is not None and (
-                frozen is None or (frozen.entry_uid if isinstance(frozen, RevisionRecord)
-                                   else frozen["entry_uid"]) != s.entry_uid):
-            problems.append(f"提交记录 {shown(s.uid)} 所冻结的修改 {shown(s.revision_uid)} 不在导入数据中")
+        frozen = where(s.revision_uid) if s.revision_uid is not None else None
+        if s.revision_uid is not None and (frozen is None or frozen[0] != s.entry_uid):
+            problems.append(f"提交记录 {shown(s.uid)} 所冻结的修改 {shown(s.revision_uid)} "
+                            "不在导入数据中")
         try:
             ok = isinstance(json.loads(s.values_json), dict)
         except (TypeError, ValueError):
             ok = False
         if not ok:
             problems.append(f"提交记录 {shown(s.uid)}：数值快照不是 JSON 对象")
-        if not s.origin_workspace:
-            problems.append(f"提交记录 {shown(s.uid)} 缺少来源工作区")
-        p = _time_problem(f"提交记录 {shown(s.uid)}", s.at)
-        if p:
-            problems.append(p)
     return problems
 
 
@@ -282,31 +269,21 @@ def import_records(ws: Workspace, records: Records) -> ImportResult:
 
 
 def _refusal(ws: Workspace, kind: RefusalKind, e: EntryRecord, holder: str = "") -> Refusal:
-    org = ws.orgs.get(e.org)
-    name = org.name if org else e.org
-    form = ws.catalog.forms.get(e.form)
-    form_name = form.name if form else e.form
-    what = f"{shown(name)} {e.year} 年“{shown(form_name)}”"
-    if kind == RefusalKind.OWNER:
-        owner = ws.orgs.get(holder)
-        return Refusal(kind, e.uid, e.org, e.year, e.form,
-                       f"{what}的数据归{owner.name if owner else shown(holder)}所有，不能被覆盖",
-                       f"these values belong to {holder}")
-    if kind == RefusalKind.UNKNOWN_ORG:
-        return Refusal(kind, e.uid, e.org, e.year, e.form,
-                       f"本工作区没有单位“{shown(e.org)}”，{e.year} 年“{shown(form_name)}”未导入",
-                       f"unknown org {e.org}")
-    if kind == RefusalKind.NOT_BELOW:
-        return Refusal(kind, e.uid, e.org, e.year, e.form,
-                       f"{shown(name)}不是本工作区的单位或其下属单位，{what}未导入",
-                       f"{e.org} is not this workspace's org or below it")
-    if kind == RefusalKind.IDENTITY:
-        return Refusal(kind, e.uid, e.org, e.year, e.form,
-                       f"表单编号 {shown(e.uid)} 在本工作区属于另一单位、年度或表单，{what}未导入",
-                       f"entry {e.uid} is another org, year or form here")
-    return Refusal(kind, e.uid, e.org, e.year, e.form,
-                   f"记录 {shown(e.uid)} 在本工作区已有不同的内容，未覆盖",
-                   f"record {e.uid} differs from the one stored; not overwritten")
+    """Why an arriving entry was not stored (all of its records with it)."""
+    org, owner, form = ws.orgs.get(e.org), ws.orgs.get(holder), ws.catalog.forms.get(e.form)
+    form_name = shown(form.name if form else e.form)
+    what = f"{shown(org.name if org else e.org)} {e.year} 年“{form_name}”"
+    zh, en = {
+        RefusalKind.OWNER: (f"{what}的数据归{owner.name if owner else shown(holder)}所有，不能被覆盖",
+                            f"these values belong to {holder}"),
+        RefusalKind.UNKNOWN_ORG: (f"本工作区没有单位“{shown(e.org)}”，{e.year} 年“{form_name}”未导入",
+                                  f"unknown org {e.org}"),
+        RefusalKind.NOT_BELOW: (f"{what}未导入：该单位不是本工作区的单位或其下属单位",
+                                f"{e.org} is not this workspace's org or below it"),
+        RefusalKind.IDENTITY: (f"{what}未导入：表单编号 {shown(e.uid)} 在本工作区属于另一单位、年度或表单",
+                               f"entry {e.uid} is another org, year or form here"),
+    }[kind]
+    return Refusal(kind, e.uid, e.org, e.year, e.form, zh, en)
 
 
 def _later(a: dict, b: EntryRecord) -> bool:
@@ -357,60 +334,56 @@ def _import(ws: Workspace, rec: Records, now: str) -> ImportResult:
                     "updated_at": e.updated_at, "form_version": e.form_version,
                     "form_hash": e.form_hash})
 
-    def entry_id(uid: str) -> int | None:
-        return entry_ids.get(uid)  # every record's entry is in the records (_check)
-
-    r_counts = [0, 0]
-    touched: set[tuple[int, str]] = set()
-    touched_entries: set[int] = set()
-    for r in _chain_order(rec.revisions):
-        eid = entry_id(r.entry_uid)
-        if eid is None:
-            continue
-        row = _revision_by_uid(ws, r.uid)
-        if row is not None:
-            if _same_revision(row, r, here):
-                r_counts[1] += 1
-            else:
-                refused.append(_changed(ws, r.uid, eid))
-            continue
-        ws.db.table("revisions").insert({
+    revisions, new_revs = _store_new(
+        ws, "revisions", _chain_order(rec.revisions), entry_ids, refused, _revision_by_uid,
+        lambda row, r: _same_revision(row, r, here),
+        lambda r, eid: {
             "uid": r.uid, "entry_id": eid, "field": r.field, "old_value": r.old_value,
             "new_value": r.new_value, "explanation": r.explanation, "operator": r.operator,
             "at": r.at, "source": r.source, "origin_workspace": r.origin_workspace,
             "prev_uid": r.prev_uid, "received_at": now})
-        r_counts[0] += 1
-        touched.add((eid, r.field))
-        touched_entries.add(eid)
+    current_changed = sum(_set_current(ws, eid, f)
+                          for eid, f in sorted({(eid, r.field) for eid, r in new_revs}))
 
-    current_changed = sum(_set_current(ws, eid, f) for eid, f in sorted(touched))
-
-    s_counts = [0, 0]
-    for s in sorted(rec.submissions, key=lambda x: x.uid):
-        eid = entry_id(s.entry_uid)
-        if eid is None:
-            continue
-        row = _submission_by_uid(ws, s.uid)
-        if row is not None:
-            if _same_submission(row, s, here):
-                s_counts[1] += 1
-            else:
-                refused.append(_changed(ws, s.uid, eid))
-            continue
+    def submission_row(s: SubmissionRecord, eid: int) -> dict[str, Any]:
         rev = _revision_by_uid(ws, s.revision_uid) if s.revision_uid else None
-        ws.db.table("submissions").insert({
-            "uid": s.uid, "entry_id": eid, "revision_id": rev["id"] if rev else None,
-            "form_version": s.form_version, "form_hash": s.form_hash,
-            "values_json": s.values_json, "operator": s.operator, "at": s.at,
-            "origin_workspace": s.origin_workspace, "received_at": now})
-        s_counts[0] += 1
-        touched_entries.add(eid)
+        return {"uid": s.uid, "entry_id": eid, "revision_id": rev["id"] if rev else None,
+                "form_version": s.form_version, "form_hash": s.form_hash,
+                "values_json": s.values_json, "operator": s.operator, "at": s.at,
+                "origin_workspace": s.origin_workspace, "received_at": now}
 
+    submissions, new_subs = _store_new(
+        ws, "submissions", sorted(rec.submissions, key=lambda x: x.uid), entry_ids, refused,
+        _submission_by_uid, lambda row, s: _same_submission(row, s, here), submission_row)
+    touched_entries = {eid for eid, _ in new_revs} | {eid for eid, _ in new_subs}
     for eid in sorted(touched_entries):
         _set_state(ws, eid)
-    return ImportResult(entries=Counts(*e_counts), revisions=Counts(*r_counts),
-                        submissions=Counts(*s_counts), current_changed=current_changed,
+    return ImportResult(entries=Counts(*e_counts), revisions=revisions,
+                        submissions=submissions, current_changed=current_changed,
                         refused=tuple(refused))
+
+
+def _store_new(ws: Workspace, table: str, records: Iterable[Any], entry_ids: dict[str, int],
+               refused: list[Refusal], stored: Callable[[Workspace, str], dict | None],
+               same: Callable[[dict, Any], bool], row: Callable[[Any, int], dict[str, Any]]
+               ) -> tuple[Counts, list[tuple[int, Any]]]:
+    """Insert the records (revisions or submissions) whose uid is not stored yet, skipping
+    those of refused entries; a stored uid with other content is refused. Returns the counts
+    and the records inserted with their entry's id."""
+    inserted, present = [], 0
+    for r in records:
+        eid = entry_ids.get(r.entry_uid)  # every record's entry is in the records (_check)
+        if eid is None:
+            continue
+        old = stored(ws, r.uid)
+        if old is None:
+            ws.db.table(table).insert(row(r, eid))
+            inserted.append((eid, r))
+        elif same(old, r):
+            present += 1
+        else:
+            refused.append(_changed(ws, r.uid, eid))
+    return Counts(len(inserted), present), inserted
 
 
 def _chain_order(revisions: Iterable[RevisionRecord]) -> list[RevisionRecord]:
