@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eduplan_core.errors import EduPlanError, WorkspaceDamaged
@@ -20,7 +20,7 @@ from .startup import ensure_demo, ensure_demo_school
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-def install_translator(app: QApplication) -> QTranslator | None:
+def install_translator(app: QCoreApplication) -> QTranslator | None:
     """English when chosen (Chinese is the source language of every string)."""
     lang = QSettings().value("language", "zh_CN")
     if lang == "zh_CN":
@@ -40,7 +40,7 @@ def choose_workspace(args) -> Path | None:
         return ensure_demo_school(args.demo_school)
     if args.demo:
         return ensure_demo()
-    last = QSettings().value("workspace", "")
+    last = str(QSettings().value("workspace", "") or "")
     if last and (Path(last) / DB_NAME).exists():
         return Path(last)
     from .pages.wizard import FirstRunWizard

@@ -9,13 +9,14 @@ import importlib
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFileDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit,
-                               QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+                               QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QPlainTextEdit, QSplitter, QStackedWidget,
+                               QToolBar, QVBoxLayout)
 
 from eduplan_core.vocab import Role
 
 from .models import term
+from .pages.base import Page
 from .session import YEARS, Session
 
 # (key, title, module, class, roles) — roles: "school", "bureau"
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
                             + (self.tr("（演示）") if info.demo else ""))
         self.resize(1280, 820)
         role = "school" if session.is_school else "bureau"
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self.nav = QListWidget()
         self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
@@ -61,11 +62,11 @@ class MainWindow(QMainWindow):
             page = page_cls(session, self)
             self.pages[key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(self.tr(title))
+            item = QListWidgetItem(self.tr(str(title)))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         for title in LATER:
-            item = QListWidgetItem(self.tr(title))
+            item = QListWidgetItem(self.tr(str(title)))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setToolTip(self.tr("将在后续版本提供"))
             self.nav.addItem(item)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
-        if page is not None:
+        if isinstance(page, Page):
             page.refresh()
 
     # -- toolbar and menus ---------------------------------------------------------------------
@@ -229,4 +230,6 @@ class MainWindow(QMainWindow):
 
 
 def app_instance() -> QApplication:
-    return QApplication.instance()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # the desktop runs in a QApplication
+    return app

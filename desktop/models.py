@@ -6,8 +6,9 @@ calls back into Python for every comparison."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -45,7 +46,7 @@ class RowsModel(QAbstractTableModel):
     """Rows (dicts or dataclasses) under columns; ``color(row)`` gives (foreground,
     background) or None for a row."""
 
-    def __init__(self, columns: Sequence[Column], color: Callable[[Any], Any] | None = None,
+    def __init__(self, columns: Sequence[Any], color: Callable[[Any], Any] | None = None,
                  parent=None):
         super().__init__(parent)
         self.columns = list(columns)

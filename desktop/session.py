@@ -29,6 +29,7 @@ class Session(QObject):
         settings = QSettings()
         self.path = Path(path)
         self.ws = Workspace.open(self.path, program="desktop")
+        assert self.ws.lock is not None  # Workspace.open holds it
         try:
             self.ws.lock.claim_desktop()  # one window per workspace: a second is refused
         except BaseException:

@@ -23,9 +23,17 @@ def run_with_progress(parent, text: str, fn):
     op = Operation(fn)
     outcome: dict = {}
     loop = QEventLoop()
-    op.progress.connect(lambda d, t: (dialog.setMaximum(t), dialog.setValue(d)))
-    op.succeeded.connect(lambda r: (outcome.setdefault("result", r), loop.quit()))
-    op.failed.connect(lambda e: (outcome.setdefault("error", e), loop.quit()))
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finished(key: str, value: object) -> None:
+        outcome.setdefault(key, value)
+        loop.quit()
+
+    op.progress.connect(progress)
+    op.succeeded.connect(lambda r: finished("result", r))
+    op.failed.connect(lambda e: finished("error", e))
     dialog.canceled.connect(op.cancel)
     op.start()
     loop.exec()

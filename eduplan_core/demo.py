@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .catalog.load import get_catalog
 from .catalog.model import Org
@@ -158,6 +158,7 @@ class _Profile:
 
 
 def _profile(rng: random.Random, school: Org) -> _Profile:
+    assert school.type is not None  # every demo school has its type
     base = {"幼儿园": 550, "小学": 900, "初中": 1100, "九年一贯制": 1300, "完全中学": 2400,
             "普通高中": 1800, "中职": 1500, "特殊教育学校": 110}[school.type]
     if school.paper:

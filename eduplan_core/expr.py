@@ -46,9 +46,10 @@ import math
 import numbers
 import operator
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .errors import ExpressionError
 
@@ -362,7 +363,8 @@ class _Interpreter:
         return self.visit(node.body if test else node.orelse)
 
     def visit_Call(self, node: ast.Call) -> Any:
-        name = node.func.id  # checked in parse()
+        assert isinstance(node.func, ast.Name)  # checked in parse()
+        name = node.func.id
         args = [self.visit(a) for a in node.args]
         if name == "coalesce":
             return next((a for a in args if a is not None), None)

@@ -174,6 +174,7 @@ def read_number(raw: Any, kind: str) -> int | float | None:
     if not _plain(text):
         raise _why_not(raw, kind)
     match = _NUMBER.fullmatch(text)
+    assert match is not None  # _plain(text) holds
     sign, whole, frac = match.group(1), match.group(2).lstrip("0"), (match.group(3) or "")
     frac = frac.rstrip("0")
     _check_digits(whole, frac, kind)

@@ -149,8 +149,10 @@ def _stated_member_count(fh) -> int | None:
     per member of a directory that may list millions. None when it cannot be read (zipfile
     then says what is wrong)."""
     try:
-        endrec = zipfile._EndRecData(fh)
-        return int(endrec[zipfile._ECD_ENTRIES_TOTAL]) if endrec else None
+        # zipfile's own reader of the end record: private, hence the guard below and the ignores
+        endrec = zipfile._EndRecData(fh)  # type: ignore[attr-defined]
+        total = zipfile._ECD_ENTRIES_TOTAL  # type: ignore[attr-defined]
+        return int(endrec[total]) if endrec else None
     except (AttributeError, OSError, IndexError, TypeError, ValueError):
         return None
 
@@ -181,7 +183,7 @@ def _sheet_rows(wb, name: str) -> list[tuple[int, list[str]]]:
             raise DataFileError(name, "(文件)", "工作簿中没有工作表")
         sheet = wb.worksheets[0]
         sheet.reset_dimensions()  # the stated <dimension> may lie: read every row
-        out = []
+        out: list[tuple[int, list[str]]] = []
         for n, r in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
             row = ["" if v is None else (str(int(v)) if isinstance(v, float) and
                                          v.is_integer() else str(v)) for v in r]

@@ -7,8 +7,8 @@ it and :meth:`OrgTree.check_placed` refuses to total without it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Iterable, Iterator
 
 from .catalog.model import Catalog, Org
 from .errors import AmbiguousOrg, OrgNotFound, UsageError

@@ -233,7 +233,7 @@ def judged_targets(catalog: Catalog, tree: OrgTree, org: Org, year: int, *, as_o
     milestones = milestones or {}
     own_years = _plan_years(catalog)
     rows: list[TargetRow] = []
-    judged_orgs = [(org, None)]
+    judged_orgs: list[tuple[Org, str | None]] = [(org, None)]
     if subs and not org.is_school:
         judged_orgs += [(sub, sub.code) for sub in tree.descendants(org.code)
                         if sub.level in ("county", "prefecture")]

@@ -13,11 +13,12 @@ blocks saving, ``warning`` is kept but needs an explanation) and a missing-value
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .catalog.model import Field, Form, Rule
-from .inputs import KINDS, Refused, normalise, refused_message, read_date, read_number, shown
+from .inputs import KINDS, Refused, normalise, read_date, read_number, refused_message, shown
 from .numbers_fmt import compact, signed
 
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
@@ -109,10 +110,12 @@ def with_calculated(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
             break
         waiting = []
         for f in pending:
-            if any(n in {p.code for p in pending} for n in f.calculate.names):
+            calc = f.calculate
+            assert calc is not None  # f.is_calculated
+            if any(n in {p.code for p in pending} for n in calc.names):
                 waiting.append(f)
                 continue
-            out[f.code] = f.calculate.evaluate(out)
+            out[f.code] = calc.evaluate(out)
         if len(waiting) == len(pending):  # a cycle: leave them missing
             for f in waiting:
                 out[f.code] = None
@@ -123,7 +126,8 @@ def with_calculated(form: Form, values: Mapping[str, Any]) -> dict[str, Any]:
 
 def relevant_codes(form: Form, values: Mapping[str, Any]) -> set[str]:
     """Fields that are shown: no relevance condition, or one that is true (missing → hidden)."""
-    return {f.code for f in form.fields if f.relevant is None or f.relevant.evaluate(values) is True}
+    return {f.code for f in form.fields
+            if f.relevant is None or f.relevant.evaluate(values) is True}
 
 
 def evaluate_rule(rule: Rule, values: Mapping[str, Any]) -> bool | None:

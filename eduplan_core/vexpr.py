@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import ast
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -198,6 +199,7 @@ class _VInterpreter:
         return out.mask(test.isna(), pd.NA)
 
     def visit_Call(self, node: ast.Call) -> pd.Series:
+        assert isinstance(node.func, ast.Name)  # checked when parsed (expr.py)
         name = node.func.id
         args = [_series(self.visit(a), self.index) for a in node.args]
         if name == "coalesce":

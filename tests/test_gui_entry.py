@@ -71,8 +71,8 @@ def choose(form, code, text):
 
 def shown(form, code) -> bool:
     row = form.rows[code]
-    return row.box.isVisibleTo(form.scroll.widget()) and \
-        row.label.isVisibleTo(form.scroll.widget())
+    return row.box.isVisibleTo(form.scroll_area.widget()) and \
+        row.label.isVisibleTo(form.scroll_area.widget())
 
 
 def stored(session, form="primary"):
@@ -138,7 +138,7 @@ def test_school_fills_fixes_explains_and_submits(qtbot, fresh_school, qtmodeltes
     warn_row = form.rows["pri_students"]
     assert "40倍" in warn_row.message.text()
     assert AMBER_BG.name() in warn_row.editor.styleSheet()
-    assert warn_row.expl_frame.isVisibleTo(form.scroll.widget())
+    assert warn_row.expl_frame.isVisibleTo(form.scroll_area.widget())
     assert form.issue_model.rows[0]["level"] == "warning"
 
     # submitting is refused while the warning is unexplained, and says why

@@ -51,9 +51,11 @@ def _configure_matplotlib() -> None:
 
     known = {f.name for f in font_manager.fontManager.ttflist}
     if not known & set(CJK_FONTS[:-1]):  # a font installed after matplotlib cached its list
-        fresh = font_manager._load_fontmanager(try_read_cache=False)  # rescans, rewrites cache
+        # matplotlib's private rescan (no public way to see fonts installed after its cache)
+        fresh = font_manager._load_fontmanager(  # type: ignore[attr-defined]
+            try_read_cache=False)  # rescans, rewrites cache
         font_manager.fontManager.__dict__.update(fresh.__dict__)
-        getattr(font_manager, "_get_font").cache_clear()
+        font_manager._get_font.cache_clear()  # type: ignore[attr-defined]
     matplotlib.rcParams['font.sans-serif'] = CJK_FONTS
     matplotlib.rcParams['font.family'] = 'sans-serif'
     matplotlib.rcParams['axes.unicode_minus'] = False
@@ -101,6 +103,7 @@ class ChartWidget(QWidget):
             self.clear()
             return
         self._ensure_canvas()
+        assert self.canvas is not None
         self.placeholder.hide()
         self.canvas.show()
         self._draw(data)
@@ -114,6 +117,7 @@ class ChartWidget(QWidget):
                   "lower": self.tr("（数值越小越好）"),
                   "empty": self.tr("暂无数据")}
         fig = self.figure
+        assert fig is not None  # made by _ensure_canvas
         fig.clear()
         ax = fig.add_subplot(111)
         years = sorted(set(d.years) | set(d.targets) | ({d.final[0]} if d.final else set()))

@@ -8,8 +8,8 @@ reports itself, the contact to chase is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.errors import EduPlanError
@@ -45,7 +45,7 @@ class CompletenessPage(Page):
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.RichText)
             style = "padding: 6px 14px; border-radius: 4px; font-size: 13pt;"
-            if fg is not None:
+            if fg is not None and bg is not None:
                 style += f"color: {fg.name()}; background: {bg.name()};"
             else:
                 style += "background: #eceff1;"

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.evaluate import Finding
@@ -25,8 +24,8 @@ from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, share, unit_suffix
 from eduplan_core.vocab import Relation, Status
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, status_names, term_names)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
+                      Column, RowsModel, status_names, term_names)
 from .base import Page, heading, setup_table
 from .chart import ChartData, ChartWidget
 
@@ -138,7 +137,7 @@ def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[Ind
     for row in rows.values():
         if not any(c.value is not None or c.findings for c in row.cells.values()):
             continue
-        codes = set()
+        codes: set[str] = set()
         for y in sorted(row.cells):
             cell = row.cells[y]
             codes.update(f.target for f in cell.findings)
@@ -166,11 +165,11 @@ def chart_data(row: IndicatorRow) -> ChartData:
         data.status[y] = cell.status
     seen = set()
     for y in sorted(row.cells):
-        for f in row.cells[y].binding:
-            if f.target in seen or f.kind in ("milestone", "not_collected"):
+        for b in row.cells[y].binding:
+            if b.target in seen or b.kind in ("milestone", "not_collected"):
                 continue
-            seen.add(f.target)
-            data.targets.setdefault(f.target_year, f.target_value)
+            seen.add(b.target)
+            data.targets.setdefault(b.target_year, b.target_value)
     f = row.final
     if f is not None and f.kind not in ("milestone", "not_collected"):
         data.final = (f.target_year, f.target_value, f.comparator)
@@ -442,7 +441,7 @@ class DashboardPage(Page):
         self.path: list[str] = []  # org codes from the workspace's org down to the current one
         self._cache: dict[tuple, list[IndicatorRow]] = {}
         self._all_rows: list[IndicatorRow] = []
-        self._sort: tuple[str, bool] | None = None
+        self._sort: tuple[int, bool] | None = None
 
         top = QHBoxLayout()
         self.heading = heading(self.tr("指标看板"))
@@ -567,7 +566,7 @@ class DashboardPage(Page):
             return
         org, as_of = self.org_code, self.session.as_of
         self.run(self.tr("正在计算 %s 2023—2025 年的指标…") % self.org_name(org),
-                 load_dashboard(org, as_of), lambda rows, k=key: self._loaded(k, rows))
+                 load_dashboard(org, as_of), lambda rows: self._loaded(key, rows))
 
     def _loaded(self, key, rows) -> None:
         self._cache[key] = rows
@@ -577,9 +576,10 @@ class DashboardPage(Page):
     def _show_place(self) -> None:
         while self.crumbs.count():
             item = self.crumbs.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         for i, code in enumerate(self.path):
             if i:
                 sep = QLabel("›")

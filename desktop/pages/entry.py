@@ -6,8 +6,8 @@ enters their values) and its own forms (its base form and the milestones it reco
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store import entries

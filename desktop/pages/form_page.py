@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QD
                                QSizePolicy, QSplitter, QTableView, QToolButton, QVBoxLayout,
                                QWidget, QWidgetAction)
 
-from eduplan_core.catalog.model import Field, Form
+from eduplan_core.catalog.model import Field, Form, Org
 from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, typed
@@ -32,6 +32,7 @@ from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel,
                       term_names)
+
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
 MAX_TYPED = 100  # characters a number or date field takes (no number is longer than 32)
 
@@ -55,7 +56,7 @@ def format_value(field: Field, value: Any) -> str:
 class _FieldRow:
     """The widgets of one field: label, editor, unit, message; the explanation box below."""
 
-    def __init__(self, page: "FormPage", field: Field):
+    def __init__(self, page: FormPage, field: Field):
         self.field = field
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -163,7 +164,7 @@ class _FieldRow:
 class _FocusWatch(QObject):
     """Tells the page which field the user is on (for the help text and the history)."""
 
-    def __init__(self, page: "FormPage", row: _FieldRow):
+    def __init__(self, page: FormPage, row: _FieldRow):
         super().__init__(row.editor)
         self.page = page
         self.row = row
@@ -183,7 +184,7 @@ class FormPage(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.org = None
+        self.org: Org | None = None
         self.year: int | None = None
         self.form: Form | None = None
         self.view = None  # entries.EntryView of what is stored
@@ -238,10 +239,10 @@ class FormPage(QWidget):
         outer.addWidget(self.blockers)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.splitter.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(self.scroll_area)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -290,9 +291,14 @@ class FormPage(QWidget):
 
     @property
     def key(self) -> tuple[str, int, str] | None:
-        if self.form is None or self.org is None:
+        if self.form is None or self.org is None or self.year is None:
             return None
         return (self.org.code, self.year, self.form.code)
+
+    def _opened(self) -> tuple[Org, int, Form]:
+        """The org, year and form shown (called only while one is open)."""
+        assert self.org is not None and self.year is not None and self.form is not None
+        return self.org, self.year, self.form
 
     # -- opening -------------------------------------------------------------------------------
     def open_form(self, org_code: str, year: int, form_code: str) -> None:
@@ -327,7 +333,7 @@ class FormPage(QWidget):
     def close_form(self) -> None:
         self.flush()
         self._loading = True
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.rows.clear()
@@ -346,22 +352,23 @@ class FormPage(QWidget):
             b.setEnabled(on)
 
     def _build(self) -> None:
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.rows = {}
         self.order = []
         body = QWidget()
         layout = QVBoxLayout(body)
-        fields = form_fields(self.session.ws, self.form, self.org.code)
+        org, _, form = self._opened()
+        fields = form_fields(self.session.ws, form, org.code)
         by_group: dict[str, list[Field]] = {}
         for f in fields:
             by_group.setdefault(f.group, []).append(f)
-        names = dict(self.form.groups)
+        names = dict(form.groups)
         deadlines = {t.code: t.deadline.isoformat() for t in self.session.catalog.targets
-                     if t.deadline} if self.form.code == "milestones" else {}
+                     if t.deadline} if form.code == "milestones" else {}
         self.group_boxes: dict[str, QGroupBox] = {}
-        for code in [g for g, _ in self.form.groups] + [g for g in by_group if g not in names]:
+        for code in [g for g, _ in form.groups] + [g for g in by_group if g not in names]:
             if code not in by_group:
                 continue
             box = QGroupBox(names.get(code, code))
@@ -384,7 +391,7 @@ class FormPage(QWidget):
         if not fields:
             layout.addWidget(QLabel(self.tr("本单位在这张表上没有需要填写的项目。")))
         layout.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
     def _make_editor(self, field: Field):
         if field.is_calculated:
@@ -455,8 +462,8 @@ class FormPage(QWidget):
 
     def _load_view(self) -> None:
         """Read what is stored and show it in every editor the user is not changing."""
-        self.view = entries.view_entry(self.session.ws, self.org.code, self.year,
-                                       self.form.code)
+        org, year, form = self._opened()
+        self.view = entries.view_entry(self.session.ws, org.code, year, form.code)
         was = self._loading
         self._loading = True
         try:
@@ -563,6 +570,8 @@ class FormPage(QWidget):
         self._timer.stop()
         if self.form is None or self._loading:
             return True
+        org, year, form = self._opened()
+        assert self.view is not None  # read when the form was opened
         ws = self.session.ws
         values = self._pending()
         # values equal to what is stored need no saving
@@ -579,8 +588,7 @@ class FormPage(QWidget):
         result = None
         while values or expl:
             try:
-                result = entries.set_values(ws, self.org.code, self.year, self.form.code,
-                                            values, expl)
+                result = entries.set_values(ws, org.code, year, form.code, values, expl)
                 break
             except ValidationFailed as exc:
                 touched = set(values) | set(expl)
@@ -621,8 +629,8 @@ class FormPage(QWidget):
             return
         self.flush()
         try:
-            result = entries.carry_over(self.session.ws, self.org.code, self.year,
-                                        self.form.code)
+            org, year, form = self._opened()
+            result = entries.carry_over(self.session.ws, org.code, year, form.code)
         except ValidationFailed as exc:
             self.set_banner(exc.message, "error")
             return
@@ -644,7 +652,8 @@ class FormPage(QWidget):
             self.set_banner(self.tr("无法提交：有未保存的错误值，请先改正标红的字段。"), "error")
             return False
         try:
-            entries.submit(self.session.ws, self.org.code, self.year, self.form.code)
+            org, year, form = self._opened()
+            entries.submit(self.session.ws, org.code, year, form.code)
         except ValidationFailed as exc:
             lines = "\n".join(f"  ✗ {i.message}" for i in exc.issues[:12])
             more = len(exc.issues) - 12
@@ -669,7 +678,7 @@ class FormPage(QWidget):
             self.set_banner(self.tr("请先点击一个字段，再查看它的历史。"), "info")
             return
         try:
-            rows = entries.history(self.session.ws, self.org.code, row.field.code)
+            rows = entries.history(self.session.ws, self._opened()[0].code, row.field.code)
         except EduPlanError as exc:
             self.set_banner(exc.message, "error")
             return
@@ -728,7 +737,7 @@ class FormPage(QWidget):
         explain_at: dict[str, list[Issue]] = {}
         table = []
         for issue in issues:
-            mine = sorted((f for f in issue.fields if f in self.rows), key=position.get)
+            mine = sorted((f for f in issue.fields if f in self.rows), key=lambda c: position[c])
             if not mine:
                 continue
             labels = "、".join(self.rows[f].field.label for f in mine)
@@ -768,16 +777,16 @@ class FormPage(QWidget):
         try:
             carried = set(self.view.carried_over)
             for code, row in self.rows.items():
-                f = row.field
-                if f.is_calculated:
+                fld = row.field
+                if fld.is_calculated:
                     row.show_value(full.get(code))
                     row.set_look("calculated")
                 visible = code in shown
-                show_expl = visible and not f.is_calculated and (
+                show_expl = visible and not fld.is_calculated and (
                     code in explain_at or bool(self.view.explanations.get(code))
                     or code in self._expl_dirty)
                 row.set_visible(visible, show_expl)
-                if f.is_calculated:
+                if fld.is_calculated:
                     continue
                 if code in errors:
                     row.set_look("error")
@@ -837,11 +846,12 @@ class FormPage(QWidget):
         if row is None:
             return
         target = row.editor
-        if row.expl_frame.isVisibleTo(self.scroll.widget()) and code not in self._dirty and \
+        body = self.scroll_area.widget()
+        if body is not None and row.expl_frame.isVisibleTo(body) and code not in self._dirty and \
                 not row.expl_edit.text().strip() and row.field.code in {
                     r["field"] for r in self.issue_model.rows if r["level"] == "warning"}:
             target = row.expl_edit
-        self.scroll.ensureWidgetVisible(target)
+        self.scroll_area.ensureWidgetVisible(target)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focused(row)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel,
-                               QSplitter, QTableView, QTextBrowser)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QTextBrowser
 
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, quantity, signed
 from eduplan_core.vocab import Relation, Severity, Status
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel, status_names, term, term_names)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
+                      status_names, term, term_names)
 from .base import Page, heading, setup_table
 
 GOOD = (Status.MET, Status.ON_TRACK)
@@ -163,7 +163,7 @@ class MyTargetsPage(Page):
             parts.append(f"<p><b>{self.tr('怎样补足')}</b>：" + "<br/>".join(e(x) for x in closes)
                          + "</p>")
         others = [g for g in self.result.findings if g.group == f.group and g is not f] \
-            if f.group else []
+            if f.group and self.result is not None else []
         if others:
             items = "".join(f"<li>{'★ ' if g.binding else ''}{e(g.label)}：{e(g.requirement)}"
                             f"（{e(g.plan_name)}）：{e(term(Status(g.status)))}"

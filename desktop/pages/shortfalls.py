@@ -16,12 +16,12 @@ bench/gui.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import (QCollator, QItemSelectionModel, QLocale,
-                            QModelIndex, Qt)
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -37,10 +37,11 @@ from .base import Page, heading
 # statuses in the order a reader goes through them (also the sort order of the status column);
 # shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
 STATUS_ORDER = tuple(Status)
-def severity_colours(severity: str | None):
+def severity_colours(severity: str | None) -> tuple[QColor | None, QColor | None]:
     """(foreground, background) of a severity."""
-    return {"critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG),
-            "minor": (GREY, None)}.get(severity, (None, None))
+    colours: dict[str, tuple[QColor | None, QColor | None]] = {
+        "critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG), "minor": (GREY, None)}
+    return colours.get(severity or "", (None, None))
 
 
 def status_colour(status: str):
@@ -102,7 +103,8 @@ class FindingsModel(RowsModel):
                 return QBrush(fg)
             if role == Qt.ItemDataRole.BackgroundRole and bg is not None:
                 return QBrush(bg)
-            if role == Qt.ItemDataRole.FontRole and f.severity in (Severity.CRITICAL, Severity.MAJOR):
+            if role == Qt.ItemDataRole.FontRole and f.severity in (Severity.CRITICAL,
+                                                                   Severity.MAJOR):
                 return self._bold
         if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(status_colour(f.status))
@@ -193,7 +195,8 @@ class FindingDetail(QScrollArea):
             status += f"（{f.note}）"
         line = self.lines["status"]
         line.setText(status)
-        colour = severity_colours(f.severity)[0] if f.severity else status_colour(f.status)
+        colour = (severity_colours(f.severity)[0] if f.severity else None) or status_colour(
+            f.status)
         line.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
         relation = term_names(Relation).get(f.relation, f.relation)
         binding = "" if f.binding else self.tr("；同组另有约束性目标")
@@ -636,7 +639,7 @@ class ShortfallsPage(Page):
             rows = [i for i in rows if st[i] == status]
         if needle:
             rows = [i for i in rows if needle in text[i]]
-        return rows if rows is not order else list(order)
+        return list(rows)
 
     def apply_filters(self, *_) -> None:
         """Sort (cached), filter, and reset the model once; keep the selected finding."""
@@ -749,4 +752,8 @@ class ShortfallsPage(Page):
         self.org_search.selectAll()
 
     def screenshot_steps(self):
-        return [("detail", lambda: (self.table.setFocus(), self.select_row(0)))]
+        def detail() -> None:
+            self.table.setFocus()
+            self.select_row(0)
+
+        return [("detail", detail)]

@@ -160,10 +160,16 @@ class DemoPage(QWizardPage):
         return _open_prepared(self, ensure_demo)
 
 
-def _open_prepared(page: QWizardPage, prepare) -> bool:
+def _first_run(page: QWizardPage) -> FirstRunWizard:
+    wizard = page.wizard()
+    assert isinstance(wizard, FirstRunWizard)  # every page belongs to it
+    return wizard
+
+
+def _open_prepared(page: DemoPage | DemoSchoolPage, prepare) -> bool:
     """Prepare a demo workspace (``prepare(parent) -> path``), set the operator name typed on
     the first page, and finish the wizard on it; a failure is shown on the page."""
-    wizard = page.wizard()
+    wizard = _first_run(page)
     try:
         path = prepare(wizard)
         wizard.set_operator_on(path, wizard.choice_page.operator.text())
@@ -223,7 +229,10 @@ class DemoSchoolPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         from ..startup import ensure_demo_school
 
-        return _open_prepared(self, lambda parent: ensure_demo_school(self.code(), parent))
+        code = self.code()
+        if code is None:
+            return False
+        return _open_prepared(self, lambda parent: ensure_demo_school(code, parent))
 
 
 class BureauPage(QWizardPage):
@@ -247,14 +256,14 @@ class BureauPage(QWizardPage):
             item.setData(0, Qt.ItemDataRole.UserRole, org.code)
             self.items[org.code] = item
         for org in tree:
-            item = self.items.get(org.code)
-            if item is None:
+            found = self.items.get(org.code)
+            if found is None:
                 continue
             parent_item = self.items.get(org.parent) if org.parent else None
             if parent_item is not None:
-                parent_item.addChild(item)
+                parent_item.addChild(found)
             else:
-                self.tree.addTopLevelItem(item)
+                self.tree.addTopLevelItem(found)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
         form = QFormLayout()
@@ -296,9 +305,11 @@ class BureauPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         from eduplan_core.store.workspace import Workspace
 
-        wizard = self.wizard()
-        org = _catalog().orgs[self.code()]
-        path = self.folder.path()
+        wizard = _first_run(self)
+        code, path = self.code(), self.folder.path()
+        if code is None or path is None:
+            return False
+        org = _catalog().orgs[code]
         try:
             Workspace.create(path, org=org.code, role=org.level,
                              operator=wizard.choice_page.operator.text()).close()
@@ -376,17 +387,17 @@ class SchoolPage(QWizardPage):
         from eduplan_core.store.orgs import SchoolInput, check_school
         from eduplan_core.store.workspace import Workspace
 
-        wizard = self.wizard()
+        wizard = _first_run(self)
         catalog = _catalog()
         school, errors = check_school(OrgTree(catalog), SchoolInput(
             code=self.code.text(), name=self.name.text(), parent=self.county.currentData(),
             type=self.type.currentText(), ownership=self.ownership.currentText(),
             urban_rural=self.urban_rural.currentText(), contact=self.contact.text(),
             phone=self.phone.text()))
-        if errors:
+        path = self.folder.path()
+        if errors or school is None or path is None:
             self.error.setText("\n".join(errors))
             return False
-        path = self.folder.path()
         try:
             Workspace.create(path, org=school.code, role="school",
                              operator=wizard.choice_page.operator.text(), school=school,

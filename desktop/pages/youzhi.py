@@ -12,14 +12,14 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from eduplan_core.numbers_fmt import number
 from eduplan_core.vocab import Verdict
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE,
-                      SORT_ROLE, Column, RowsModel, term_names)
+from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
+                      Column, RowsModel, term_names)
 from .base import Page, heading, setup_table
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}

@@ -158,7 +158,7 @@ def _documents(root: Path, sub: str, tables: tuple[str, ...], problems: list):
         yield ck, data
 
 
-def _rows(ck: "_Checker", data: dict, table: str, spec: dict):
+def _rows(ck: _Checker, data: dict, table: str, spec: dict):
     """(where, row) for each valid [[table]] entry."""
     for i, raw in enumerate(data.get(table, [])):
         row = ck.table(raw, f"{table}[{i}]", spec)
@@ -304,7 +304,7 @@ def _attach_formulas(indicators: dict[str, m.Indicator], raw: list,
     for ck, where, row in raw:
         compute = row.get("compute", "none")
 
-        def formula(table: dict, at: str) -> m.Formula:
+        def formula(table: dict, at: str, ck: _Checker = ck) -> m.Formula:
             return m.Formula(**{k: ck.expression(table[k], f"{at}.{k}", names)
                                 for k in ("numerator", "denominator", "value") if k in table})
 
@@ -623,7 +623,7 @@ def load_catalog(root: Path | str | None = None) -> m.Catalog:
                      forms=forms, plans=plans, evaluation=evaluation)
 
 
-EVALUATION_SPEC = {
+EVALUATION_SPEC: dict[str, dict[str, tuple]] = {
     "severity": {"critical": (NUM, True), "major": (NUM, True),
                  "ranking_critical_places": (NUM, True), "ranking_major_places": (NUM, True),
                  "milestone_overdue": (STR, True, ("critical", "major", "minor"))},
@@ -659,7 +659,8 @@ def milestones_form(plans: dict[str, m.Plan], indicators: dict[str, m.Indicator]
                 continue
             fields.append(m.Field(
                 code=t.code, label=indicators[t.indicator].name, type="date",
-                help=f"截止 {t.deadline.isoformat()}（{plan.name}）：{t.quote}。完成后填写完成日期。",
+                help=f"截止 {t.deadline.isoformat() if t.deadline else '—'}（{plan.name}）："
+                     f"{t.quote}。完成后填写完成日期。",
                 group="milestones"))
     content = [(f.code, f.label, f.help) for f in fields]
     digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()

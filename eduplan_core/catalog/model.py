@@ -115,7 +115,7 @@ class Scope:
         return "".join(parts)
 
 
-def scope_text(scope: "tuple[Scope, ...]") -> str:
+def scope_text(scope: tuple[Scope, ...]) -> str:
     """How a scope reads: "城区、镇区学校或优质学校"; "" for every school."""
     return "或".join(s.text() for s in scope)
 
@@ -273,7 +273,7 @@ class Target:
     def is_national(self) -> bool:
         return self.org == "national"
 
-    def stricter_than(self, other: "Target") -> bool:
+    def stricter_than(self, other: Target) -> bool:
         """True when meeting self implies meeting other's bar (for the same indicator)."""
         if self.direction == "lower":
             return self.value < other.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
@@ -12,8 +13,8 @@ from ..catalog.quotes import quote_problems
 from ..errors import CatalogError, UsageError
 from ..orgtree import OrgTree
 from ..store.backup import DB_NAME
-from ..store.workspace import Workspace
 from ..store.reads import milestone_dates, milestone_reports
+from ..store.workspace import Workspace
 from ..targets import MILESTONE_STATES, judged_targets, merged_rows, targets_for
 from .common import (YEAR, Choice, as_of_option, emit_json, fmt, json_option, resolve_workspace,
                      say, table, workspace_option)
@@ -43,7 +44,7 @@ def forms(org_type, form_code, as_json):
         items = [f for f in items if f.code == form_code]
         if not items:
             raise UsageError(f"表单“{form_code}”不存在", f"no form {form_code}")
-    data = [{"code": f.code, "name": f.name, "org_types": list(f.org_types),
+    data: list[dict[str, Any]] = [{"code": f.code, "name": f.name, "org_types": list(f.org_types),
              "version": f.version, "hash": f.hash,
              "fields": [_field_dict(x) for x in f.fields],
              "rules": [{"code": r.code, "left": r.left.source, "operator": r.operator,
@@ -93,9 +94,12 @@ def targets(org, year, indicator, as_of, as_json, workspace):
     as_of_date = as_of if as_of else dt.date.today()
     try:
         tree = ws.orgs if ws else OrgTree(catalog)
-        if org is None and ws is None:
+        if org:
+            unit = tree.resolve(org)
+        elif ws is not None:
+            unit = ws.org
+        else:
             raise UsageError("请用 --org 指定单位", "give --org")
-        unit = tree.resolve(org) if org else ws.org
         if indicator and indicator not in catalog.indicators:
             raise UsageError(f"指标“{indicator}”不存在（eduplan indicators 查看）",
                              f"no indicator {indicator}")
@@ -192,7 +196,7 @@ def catalog_check(as_json):
     if as_json:
         emit_json({"ok": not problems, "problems": [
             {"file": p.file, "key": p.key, "reason": p.reason} for p in problems]})
-    elif problems:
+    elif problems or catalog is None:
         for p in problems:
             say(p.message)
     else:

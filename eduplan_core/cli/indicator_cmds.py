@@ -10,8 +10,7 @@ from ..errors import UsageError
 from ..indicators.service import check_org, completeness_org, compute_org
 from ..numbers_fmt import number, quantity, share, signed
 from ..vocab import EntryState, Relation, Severity, Status, Verdict
-from .common import (YEAR, as_of_option, emit_json, fmt, json_option, say, table,
-                     with_workspace)
+from .common import YEAR, as_of_option, emit_json, fmt, json_option, say, table, with_workspace
 
 
 @click.command()

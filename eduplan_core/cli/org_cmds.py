@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import click
 
+from ..catalog.load import get_catalog
 from ..catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from ..errors import UsageError
 from ..inputs import shown
 from ..orgimport import import_schools
-from ..store.orgs import SchoolInput, check_school, register_school, set_school_attr
-from ..catalog.load import get_catalog
 from ..orgtree import OrgTree
 from ..store.backup import DB_NAME
-from .common import (FILE, YEAR, Choice, emit_json, json_option, open_workspace,
-                     resolve_workspace, say, table, with_workspace, workspace_option)
+from ..store.orgs import SchoolInput, check_school, register_school, set_school_attr
+from .common import (FILE, YEAR, Choice, emit_json, json_option, open_workspace, resolve_workspace,
+                     say, table, with_workspace, workspace_option)
 
 
 def _org_dict(org, year: int | None) -> dict:
@@ -97,7 +97,7 @@ def orgs_add(code, name, parent, school_type, ownership, urban_rural, contact, p
     school, errors = check_school(ws.orgs, SchoolInput(code, name, parent, school_type,
                                                        ownership, urban_rural, contact, phone,
                                                        paper, teaching_point, parent_school))
-    if errors:
+    if errors or school is None:
         raise UsageError("；".join(errors), "invalid school")
     if school.parent != ws.org_code and not ws.orgs.is_below(school.parent, ws.org_code):
         raise UsageError(f"{ws.org.name}只能登记本辖区的学校", "school outside this bureau")

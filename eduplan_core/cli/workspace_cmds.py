@@ -7,18 +7,18 @@ from pathlib import Path
 
 import click
 
+from ..catalog.load import get_catalog
 from ..catalog.model import OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from ..errors import UsageError
 from ..inputs import shown
+from ..orgtree import OrgTree
 from ..paths import demo_workspace_dir
 from ..store import backup
 from ..store.orgs import SchoolInput, check_school
 from ..store.workspace import Workspace
-from ..orgtree import OrgTree
-from ..catalog.load import get_catalog
 from ..vocab import Role
-from .common import (Choice, emit_json, json_option, open_workspace, resolve_workspace, say,
-                     table, workspace_option)
+from .common import (Choice, emit_json, json_option, open_workspace, resolve_workspace, say, table,
+                     workspace_option)
 
 
 @click.command()

@@ -17,7 +17,7 @@ expected units is marked partial.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -27,8 +27,6 @@ from ..errors import Cancelled
 from ..vexpr import as_number, evaluate_columns
 from .frame import LEVEL_COLUMNS, YearFrame
 from .values import IndicatorValue, Key
-
-
 
 
 def _field_types(catalog: Catalog) -> dict[str, frozenset[str]]:
@@ -129,10 +127,12 @@ class Computer:
             return None
         cols = self._columns(frame, formula)
         index = frame.units.index
-        if ind.compute == "ratio":
+        if ind.compute == "ratio":  # load.py checks a ratio has both
+            assert formula.numerator is not None and formula.denominator is not None
             num = as_number(evaluate_columns(formula.numerator, cols, index))
             den = as_number(evaluate_columns(formula.denominator, cols, index))
         else:
+            assert formula.value is not None  # load.py checks a sum or an input has one
             num = as_number(evaluate_columns(formula.value, cols, index))
             den = pd.Series(1.0, index=index, dtype="Float64")
         expected = self._expected(frame, ind, formula)
@@ -207,6 +207,7 @@ class Computer:
         return out
 
     def _cv(self, frame: YearFrame, ind: Indicator, section: str | None):
+        assert ind.of is not None  # load.py checks a cv names its indicator
         base = self.catalog.indicators[ind.of]
         sections = [section] if section else list(SECTIONS)
         out = {}
@@ -268,7 +269,7 @@ def compute_all(catalog: Catalog, frames: dict[int, YearFrame], *,
         for ind in todo:
             if cancelled and cancelled():
                 raise Cancelled()
-            sections = [s for s, _ in ind.sections] or (
+            sections: list[str | None] = [s for s, _ in ind.sections] or (
                 list(SECTIONS) if ind.compute == "cv" else [None])
             if ind.compute == "cv":
                 for (org, sec), v in computer.compute(frame, ind).items():

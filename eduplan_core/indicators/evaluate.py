@@ -178,17 +178,22 @@ def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
     on: "需增加县级以上骨干教师 3 名" (the numerator needed at today's denominator)."""
     if t.direction != "higher" or v.value is None or not ind.close:
         return None
-    if ind.compute == "ratio" and v.denominator:
+    if ind.compute == "ratio" and v.denominator and v.numerator is not None:
         need = t.value * v.denominator / ind.scale - v.numerator
     elif ind.compute == "sum":
         need = t.value - v.value
-    elif ind.compute == "youzhi_share" and v.denominator:
+    elif ind.compute == "youzhi_share" and v.denominator and v.numerator is not None:
         need = t.value * v.denominator / 100 - v.numerator
     else:
         return None
     if need <= 1e-9:
         return None
     return f"需增加{ind.close} {amount(need, ind.close_unit or t.unit)}"
+
+
+def _met(v: IndicatorValue | None, t: Target) -> bool:
+    """A reported value meets the target (a yes/no read from a form)."""
+    return v is not None and v.value is not None and meets(v.value, t)
 
 
 def whole_toward(x: float, start: float, goal: float) -> float:
@@ -330,7 +335,7 @@ class Evaluator:
         if t.kind == "milestone":  # a dated yes/no read from a form (e.g. a county certified)
             years = [y for y in self._reported.get((code, t.indicator, t.section), ())
                      if y <= year]
-            first = next((y for y in years if meets(self.value(code, t, y).value, t)), None)
+            first = next((y for y in years if _met(self.value(code, t, y), t)), None)
             when = None if first is None else min(self.as_of, dt.date(first, 12, 31))
             return self._milestone(t, base, when.isoformat() if when else None, bool(years))
         v = self.value(code, t, year)
@@ -374,9 +379,10 @@ class Evaluator:
                            close=final, close_target=final, **common, **base)
         expected = self.expected_at(code, t, year)
         if expected is None:
-            on_track = meets(actual, t) or None  # the first year: nothing to compare yet
-            return Finding(status=Status.ON_TRACK if on_track else Status.PENDING, severity=None,
-                           on_track=on_track, **common, **base)
+            # the first year: nothing to compare yet (on track only when already there)
+            reached = meets(actual, t)
+            return Finding(status=Status.ON_TRACK if reached else Status.PENDING, severity=None,
+                           on_track=True if reached else None, **common, **base)
         probe = Target(**{**t.__dict__, "value": expected, "comparator": (
             "≤" if t.direction == "lower" else "≥")})
         on_track = meets(actual, probe)
@@ -443,7 +449,7 @@ def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key
         t = row.target
         if row.scope not in ("self", "each"):  # a bureau below, against its own plan
             if row.scope in units.index:
-                findings.append(ev.judge(tree.get(row.scope), row, year))
+                findings.append(ev.judge(row.scope, row, year))
             continue
         if t.applies_to == "aggregate":
             findings.append(ev.judge(org, row, year))
@@ -492,8 +498,8 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
               for f in findings]
     group_rank_of: dict[str, tuple] = {}
     for r, f in ranked:
-        g = group_rank_of.get(f.group)
-        if g is None or r < g:
+        worst = group_rank_of.get(f.group)
+        if worst is None or r < worst:
             group_rank_of[f.group] = r
     unit_rank: dict[str, tuple] = {}
     for g, members in groups.items():

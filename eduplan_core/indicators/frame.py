@@ -3,15 +3,15 @@ unit's attributes in that year and its county / prefecture / province."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
-from ..store.reads import year_rows
 from ..catalog.model import Catalog, Org
 from ..orgtree import OrgTree
+from ..store.reads import year_rows
 
 LEVEL_COLUMNS = ("county", "prefecture", "province")
 
@@ -28,7 +28,7 @@ class YearFrame:
     _numeric: dict[str, pd.Series] = field(default_factory=dict, repr=False)
     _masks: dict = field(default_factory=dict, repr=False)
 
-    def type_mask(self, types: frozenset[str]) -> "np.ndarray":
+    def type_mask(self, types: frozenset[str]) -> np.ndarray:
         """Rows whose org type is one of ``types`` (cached: formulas ask for the same sets)."""
         mask = self._masks.get(types)
         if mask is None:
@@ -36,7 +36,7 @@ class YearFrame:
             self._masks[types] = mask
         return mask
 
-    def group_codes(self, level: str) -> tuple["np.ndarray", list[str]]:
+    def group_codes(self, level: str) -> tuple[np.ndarray, list[str]]:
         """For the admin ``level`` (county / prefecture / province): each row's group as an
         integer code (-1: none) and the groups' org codes — only groups that are units of
         this frame (the root's own parents are left out)."""
@@ -53,7 +53,7 @@ class YearFrame:
             self._masks[key] = cached
         return cached
 
-    def rollup_layout(self) -> tuple[list[str], "np.ndarray"]:
+    def rollup_layout(self) -> tuple[list[str], np.ndarray]:
         """The rows of a roll-up result: every school, then the groups of each admin level —
         the same for every indicator of this frame."""
         cached = self._masks.get("layout")
@@ -68,7 +68,7 @@ class YearFrame:
             self._masks["layout"] = cached
         return cached
 
-    def member_mask(self, wanted: set[str], orgs: list[str]) -> "np.ndarray":
+    def member_mask(self, wanted: set[str], orgs: list[str]) -> np.ndarray:
         """Which of ``orgs`` are in ``wanted`` (cached for the same set object)."""
         key = ("wanted", id(wanted), id(orgs))
         cached = self._masks.get(key)
@@ -77,7 +77,7 @@ class YearFrame:
             self._masks[key] = cached
         return cached[1]
 
-    def level_mask(self, level: str) -> "np.ndarray":
+    def level_mask(self, level: str) -> np.ndarray:
         key = ("level", level)
         mask = self._masks.get(key)
         if mask is None:

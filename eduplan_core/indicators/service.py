@@ -7,8 +7,8 @@ callback and a ``cancelled()`` check and returns typed results.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..catalog.model import Org
 from ..errors import Cancelled
@@ -18,10 +18,10 @@ from ..targets import judged_targets
 from ..vocab import Status
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
-from .values import IndicatorValue
 from .evaluate import Finding, check
 from .frame import YearFrame, load_year_frames
 from .quality import DataFlag, outliers, yoy_jumps
+from .values import IndicatorValue
 from .youzhi import CountyResult, SchoolResult, county_results, school_results
 
 Progress = Callable[[int, int], None] | None

@@ -15,17 +15,16 @@ plan file (forms/plans/national_youzhi.toml), with their source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ..catalog.model import SECTIONS, Catalog, Indicator, Target
 from ..vocab import Verdict
-from .values import IndicatorValue
 from .frame import YearFrame
+from .values import IndicatorValue
 
 PLAN = "national_youzhi"
 
@@ -74,7 +73,8 @@ class CountyResult:
     schools_passing: int
     schools_excluded: int
     schools_incomplete: int
-    cv: tuple[tuple[str, str, float | None, float, bool | None], ...]  # ind, sec, cv, limit, ok
+    # indicator, section, cv, limit, ok
+    cv: tuple[tuple[str, str | None, float | None, float, bool | None], ...]
     certified: bool | None  # the county form's certified status, shown beside the check
 
 
@@ -101,7 +101,8 @@ def teaching_points(units: pd.DataFrame) -> np.ndarray:
     return units["teaching_point"].fillna(False).to_numpy(dtype=bool)
 
 
-def thresholds(catalog: Catalog) -> tuple[list[Threshold], dict[tuple[str, str], Target], dict]:
+def thresholds(catalog: Catalog) -> tuple[list[Threshold], dict[tuple[str, str | None], Target],
+                                          dict]:
     plan = catalog.plans[PLAN]
     each = [Threshold(t.indicator, t.section, t.value, t.code) for t in plan.targets
             if t.applies_to == "each" and t.section]

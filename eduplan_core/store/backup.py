@@ -127,10 +127,9 @@ def start_daily_backup(workspace: Path) -> threading.Thread | None:
         return None
 
     def run():
-        try:
+        # a failed backup must never stop the user's work
+        with contextlib.suppress(sqlite3.Error, OSError):
             take_backup(workspace, "daily")
-        except (sqlite3.Error, OSError):  # a failed backup must never stop the user's work
-            pass
 
     thread = threading.Thread(target=run, name="eduplan-daily-backup", daemon=False)
     thread.start()

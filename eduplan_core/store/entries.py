@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from ..catalog.model import Form, Org
 from ..errors import UsageError, ValidationFailed
@@ -232,7 +233,7 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
     now = now_iso()
     change_rows: list[FieldChange] = []
     if entry is None and (changed or to_explain):
-        ws.db["entries"].insert({
+        ws.db.table("entries").insert({
             "uid": str(uuid.uuid4()), "org": org.code, "year": year, "form": form.code,
             "form_version": form.version, "form_hash": form.hash, "owner": owner,
             "state": EntryState.DRAFT, "created_at": now, "updated_at": now})
@@ -240,21 +241,23 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
     reopened = (entry is not None and entry["state"] == EntryState.SUBMITTED
                 and bool(changed | to_explain))
     for code in sorted(changed | to_explain):
+        assert entry is not None  # made above when anything changes
         old = stored.get(code)
         new = parsed.get(code, old)
         expl = explanations.get(code)
-        rev_id = ws.db["revisions"].insert({
+        rev_id = ws.db.table("revisions").insert({
             "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
             "old_value": old, "new_value": new, "explanation": expl,
             "operator": operator, "at": now,
             "source": "carry_over" if code in carried else source}).last_pk
-        ws.db["current_values"].upsert({
+        ws.db.table("current_values").upsert({
             "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
             "carried_over": int(code in carried), "revision_id": rev_id},
             pk=("entry_id", "field"))
         change_rows.append(FieldChange(code, old, new, expl, rev_id))
     if change_rows:
-        ws.db["entries"].update(entry["id"], {
+        assert entry is not None
+        ws.db.table("entries").update(entry["id"], {
             "updated_at": now, "state": EntryState.DRAFT, "form_version": form.version,
             "form_hash": form.hash})
     return EnterResult(org=org.code, year=year, form=form.code,
@@ -325,12 +328,12 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
         rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
                             [entry["id"]]).fetchone()[0]
         uid = str(uuid.uuid4())
-        ws.db["submissions"].insert({
+        ws.db.table("submissions").insert({
             "uid": uid, "entry_id": entry["id"], "revision_id": rev,
             "form_version": form.version, "form_hash": form.hash,
             "values_json": json.dumps(values, ensure_ascii=False, sort_keys=True),
             "operator": operator or ws.operator, "at": now_iso()})
-        ws.db["entries"].update(entry["id"], {"state": EntryState.SUBMITTED,
+        ws.db.table("entries").update(entry["id"], {"state": EntryState.SUBMITTED,
                                               "updated_at": now_iso()})
     return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
                         revision_id=rev, form_hash=form.hash, values=values)

@@ -18,9 +18,10 @@ import json
 import os
 import secrets
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 import portalocker
 
@@ -71,13 +72,13 @@ def holders(workspace: Path) -> list[Holder]:
     """The processes that have the workspace open now (this one included); notes left by
     processes that died are removed on the way (EduPlan made them)."""
     folder = lock_dir(workspace)
-    out = []
+    out: list[Holder] = []
     if not folder.is_dir():
         return out
     for note in sorted(folder.glob("holder-*.json")):
         lockfile = note.with_suffix(".lock")
         try:
-            fh = open(lockfile, "a+b") if lockfile.exists() else None
+            fh = open(lockfile, "a+b") if lockfile.exists() else None  # noqa: SIM115 (with below)
         except OSError:
             continue
         if fh is not None:
@@ -118,7 +119,7 @@ class WorkspaceLock:
         self._note: Path | None = None
         self._desktop_fh: IO | None = None
 
-    def acquire(self) -> "WorkspaceLock":
+    def acquire(self) -> WorkspaceLock:
         fh = _open(lock_dir(self.workspace) / WORKSPACE_LOCK)
         if not _try(fh, _SH):
             fh.close()

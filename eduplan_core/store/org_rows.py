@@ -19,7 +19,7 @@ def insert_schools(db, schools: list[Org], operator: str) -> None:
              "created_by": operator}
             for s in schools]
     with write(db):
-        db["orgs"].insert_all(rows)
+        db.table("orgs").insert_all(rows)
 
 
 def read_registered_schools(db) -> list[Org]:

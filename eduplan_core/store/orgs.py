@@ -9,8 +9,8 @@ from ..catalog.model import SCHOOL_YEARLY_ATTRS, Org
 from ..errors import UsageError
 from ..inputs import check_year
 from ..schoolattrs import YESNO_ATTRS, check_attr
-from .org_rows import insert_schools
 from .clock import now_iso
+from .org_rows import insert_schools
 from .workspace import Workspace
 
 SCHOOL_CODE = re.compile(r"^\d{10}$")
@@ -67,7 +67,7 @@ def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None
     if phone and not re.fullmatch(r"[0-9+\-\s()]{5,20}", phone):
         errors.append(f"联系电话“{phone}”格式不正确")
     errors += _check_teaching_point(ws_orgs, kept, s, code, parent, also or {})
-    if errors:
+    if errors or parent is None:
         return None, errors
     return Org(code=code, name=kept["name"], level="school", parent=parent.code,
                type=kept["type"], ownership=kept["ownership"], urban_rural=kept["urban_rural"],
@@ -136,7 +136,9 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
     value, reason = check_attr(attr, value, ws.orgs, code)
     if reason:
         raise UsageError(reason, f"invalid value for {attr}")
-    now = ws.orgs.get(code).attrs_at(year)
+    school = ws.orgs.get(code)
+    assert school is not None  # registered, or a demo school (checked above)
+    now = school.attrs_at(year)
     if (attr == "teaching_point" and value and now.type != TEACHING_POINT_TYPE) or (
             attr == "type" and value != TEACHING_POINT_TYPE and now.teaching_point):
         raise UsageError(f"教学点应为“{TEACHING_POINT_TYPE}”类型：先改类型或先取消教学点",
@@ -152,7 +154,7 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
 
 
 def _history(ws: Workspace, code: str, year: int, attr: str, value) -> None:
-    ws.db["org_history"].upsert(
+    ws.db.table("org_history").upsert(
         {"org": code, "year": year, "attr": attr,
          "value": None if value is None else str(int(value) if attr in YESNO_ATTRS else value),
          "recorded_at": now_iso(), "recorded_by": ws.operator},

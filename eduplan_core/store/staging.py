@@ -14,8 +14,9 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import portalocker
 
@@ -31,7 +32,8 @@ STALE_AFTER = 120  # seconds: a building folder without a held lock older than t
 # what EduPlan makes in a workspace folder (anything else is the user's and stops a replace)
 _TOP = {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + ".restoring"}
 _IN_BACKUPS = re.compile(r"^(eduplan-.*\.sqlite(\.part)?|replaced-.*\.sqlite(-wal|-shm)?)$")
-_IN_LOCKS = re.compile(r"^(workspace\.lock|desktop\.lock|building\.lock|holder-[\w-]+\.(lock|json))$")
+_IN_LOCKS = re.compile(
+    r"^(workspace\.lock|desktop\.lock|building\.lock|holder-[\w-]+\.(lock|json))$")
 
 
 def foreign_files(path: Path) -> list[str]:
@@ -65,7 +67,7 @@ def remove_stale_builds(path: Path) -> list[str]:
     """Remove ``.NAME-building-*`` folders beside ``path`` left by builds that were killed:
     no live process holds their build lock, and they hold only what EduPlan makes."""
     path = Path(path)
-    removed = []
+    removed: list[str] = []
     if not path.parent.is_dir():
         return removed
     for stage in path.parent.glob(f".{path.name}-building-*"):
@@ -96,7 +98,7 @@ def build_in_place(path: Path, force: bool, build: Callable[[Path], T]) -> T:
     remove_stale_builds(path)
     stage = Path(tempfile.mkdtemp(prefix=f".{path.name}-building-", dir=path.parent))
     (stage / LOCK_DIR).mkdir()
-    build_lock = open(stage / LOCK_DIR / BUILD_LOCK, "a+b")
+    build_lock = open(stage / LOCK_DIR / BUILD_LOCK, "a+b")  # noqa: SIM115 (held while building)
     portalocker.lock(build_lock, portalocker.LockFlags.EXCLUSIVE)
     try:
         try:

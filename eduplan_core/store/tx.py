@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import DiskFull, EduPlanError, ReadOnlyStorage, StorageError, WorkspaceDamaged
 
@@ -42,7 +42,7 @@ def storage_error(exc: BaseException, where: Path | str, what: str = "本次修�
     elif isinstance(exc, OSError):
         code = {errno.ENOSPC: SQLITE_FULL, errno.EDQUOT: SQLITE_FULL,
                 errno.EROFS: SQLITE_READONLY, errno.EACCES: SQLITE_READONLY,
-                errno.EPERM: SQLITE_READONLY, errno.EIO: SQLITE_IOERR}.get(exc.errno)
+                errno.EPERM: SQLITE_READONLY, errno.EIO: SQLITE_IOERR}.get(exc.errno or 0)
     if code == SQLITE_FULL:
         return DiskFull(f"磁盘空间不足，{what}。请清理“{where}”所在磁盘后重试。",
                         f"The disk is full; {what_en}.")
@@ -95,10 +95,9 @@ def write(db, where: Path | str = "") -> Iterator[None]:
         _commits += 1
     except BaseException as exc:
         if conn.in_transaction:
-            try:
+            # SQLite may already have rolled back (e.g. after SQLITE_FULL)
+            with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # SQLite already rolled back (e.g. after SQLITE_FULL)
         mapped = storage_error(exc, where) if isinstance(exc, (sqlite3.Error, OSError)) else None
         if mapped is not None:
             raise mapped from None

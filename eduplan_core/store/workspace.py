@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,11 @@ from ..errors import NotAWorkspace, ReadOnlyStorage, UsageError, WorkspaceDamage
 from ..orgtree import OrgTree
 from ..vocab import Role
 from . import backup
-from .migrations import migrations
 from .clock import now_iso
 from .lock import LOCK_DIR, WorkspaceLock
-from .tx import storage_error, write
+from .migrations import migrations
 from .org_rows import insert_schools, read_registered_schools
-
+from .tx import storage_error, write
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Workspace:
         self.catalog = catalog
         self._meta = {r["key"]: r["value"] for r in db["meta"].rows}
         self._orgs: OrgTree | None = None
-        self.backup_thread = None
+        self.backup_thread: threading.Thread | None = None
         self.lock: WorkspaceLock | None = None
 
     # -- opening ---------------------------------------------------------------------------
@@ -64,7 +64,7 @@ class Workspace:
     @classmethod
     def open(cls, path: Path | str, *, catalog: Catalog | None = None,
              daily_backup: bool = True, migration_set=None, verify: bool = True,
-             program: str = "cli") -> "Workspace":
+             program: str = "cli") -> Workspace:
         """Open an existing workspace: make sure the file is an EduPlan workspace EduPlan may
         write to (an empty, foreign or newer file is refused and left as it is), integrity
         check, hold the shared lock, back up before pending migrations, migrate (alone), then
@@ -125,7 +125,7 @@ class Workspace:
     @classmethod
     def create(cls, path: Path | str, *, org: str, role: str, operator: str,
                demo: bool = False, school: Org | None = None,
-               catalog: Catalog | None = None, program: str = "cli") -> "Workspace":
+               catalog: Catalog | None = None, program: str = "cli") -> Workspace:
         """Create a workspace for ``org`` in ``role``; ``school`` registers a new school first.
         All of it is one transaction: an interrupted create leaves no half workspace."""
         path = Path(path)
@@ -160,7 +160,7 @@ class Workspace:
                     "created_at": now_iso()}
             with write(db, path):
                 migrations.apply(db)
-                db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+                db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()])
                 if school is not None:
                     insert_schools(db, [school], operator.strip())
         except BaseException as exc:
@@ -191,7 +191,7 @@ class Workspace:
             self.lock.release()
             self.lock = None
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -218,7 +218,7 @@ class Workspace:
         if not name.strip():
             raise UsageError("操作员姓名不能为空", "operator name is empty")
         with self.write():
-            self.db["meta"].upsert({"key": "operator", "value": name.strip()}, pk="key")
+            self.db.table("meta").upsert({"key": "operator", "value": name.strip()}, pk="key")
         self._meta["operator"] = name.strip()
         if self.lock is not None:
             self.lock.set_operator(name.strip())
@@ -235,7 +235,9 @@ class Workspace:
 
     @property
     def org(self) -> Org:
-        return self.orgs.get(self.org_code)
+        org = self.orgs.get(self.org_code)
+        assert org is not None  # a workspace's own org is always in its tree
+        return org
 
     def info(self) -> WorkspaceInfo:
         org = self.org
