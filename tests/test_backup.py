@@ -8,7 +8,7 @@ from sqlite_utils.migrations import Migrations
 from eduplan_core.errors import UsageError, WorkspaceDamaged, WorkspaceError
 from eduplan_core.store import backup, entries
 from eduplan_core.store.migrations import (m001_initial, m002_teaching_points,
-                                           m003_import_origin)
+                                           m003_import_origin, m004_keys)
 from eduplan_core.store.workspace import Workspace
 
 
@@ -58,6 +58,7 @@ def test_backup_before_every_migration(ws_path):
     extra()(m001_initial)
     extra()(m002_teaching_points)
     extra()(m003_import_origin)
+    extra()(m004_keys)
 
     @extra()
     def m999_example(db):

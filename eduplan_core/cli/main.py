@@ -10,7 +10,7 @@ import click
 from .. import __version__
 from ..errors import EduPlanError
 from ..inputs import brief
-from . import catalog_cmds, entry_cmds, indicator_cmds, org_cmds, workspace_cmds
+from . import catalog_cmds, entry_cmds, exchange_cmds, indicator_cmds, org_cmds, workspace_cmds
 from .common import say
 
 
@@ -131,7 +131,8 @@ def cli():
     """
 
 
-for module in (workspace_cmds, org_cmds, catalog_cmds, entry_cmds, indicator_cmds):
+for module in (workspace_cmds, org_cmds, catalog_cmds, entry_cmds, indicator_cmds,
+               exchange_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

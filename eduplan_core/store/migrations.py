@@ -134,3 +134,58 @@ def m003_import_origin(db):
         """
     )
 
+
+@migrations()
+def m004_keys(db):
+    """The workspace's keys (eduplan_core/exchange/keys.py): per generation an X25519 key
+    (encryption) and an Ed25519 key (signing), the private part only sealed under the
+    operator's passphrase; the signed statements of rotations; and every key event."""
+    db.executescript(
+        """
+        CREATE TABLE workspace_keys (
+            id INTEGER PRIMARY KEY,
+            generation INTEGER NOT NULL,
+            purpose TEXT NOT NULL CHECK (purpose IN ('encryption', 'signing')),
+            algorithm TEXT NOT NULL,
+            public_key BLOB NOT NULL,
+            sealed TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            retired_at TEXT,
+            UNIQUE (generation, purpose)
+        );
+        CREATE TABLE key_rotations (
+            id INTEGER PRIMARY KEY,
+            from_generation INTEGER NOT NULL,
+            to_generation INTEGER NOT NULL UNIQUE,
+            statement TEXT NOT NULL,
+            old_signature BLOB NOT NULL,
+            new_signature BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE key_events (
+            id INTEGER PRIMARY KEY,
+            event TEXT NOT NULL,
+            generation INTEGER,
+            detail TEXT,
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        -- a key is never deleted and never changes; only its sealing (a new passphrase) and
+        -- its retirement (a rotation) do
+        CREATE TRIGGER workspace_keys_kept_d BEFORE DELETE ON workspace_keys
+        BEGIN SELECT RAISE(ABORT, 'keys are never deleted'); END;
+        CREATE TRIGGER workspace_keys_kept_u
+        BEFORE UPDATE OF generation, purpose, algorithm, public_key, created_at, created_by
+        ON workspace_keys
+        BEGIN SELECT RAISE(ABORT, 'a key never changes'); END;
+        CREATE TRIGGER key_rotations_append_only_u BEFORE UPDATE ON key_rotations
+        BEGIN SELECT RAISE(ABORT, 'key rotations are append-only'); END;
+        CREATE TRIGGER key_rotations_append_only_d BEFORE DELETE ON key_rotations
+        BEGIN SELECT RAISE(ABORT, 'key rotations are append-only'); END;
+        CREATE TRIGGER key_events_append_only_u BEFORE UPDATE ON key_events
+        BEGIN SELECT RAISE(ABORT, 'key events are append-only'); END;
+        CREATE TRIGGER key_events_append_only_d BEFORE DELETE ON key_events
+        BEGIN SELECT RAISE(ABORT, 'key events are append-only'); END;
+        """
+    )
