@@ -335,3 +335,26 @@ def test_cli_keys_from_prompts_and_from_the_environment(ws, tmp_path, catalog):
 def test_cli_says_when_there_are_no_keys(ws):
     r = run("keys", "show", "--workspace", ws.path, code=2)
     assert "还没有密钥" in r.output
+
+
+def test_cli_asks_for_no_new_passphrase_when_the_old_one_is_wrong_and_says_cancelled(
+        tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from eduplan_core.cli.main import cli
+
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+    monkeypatch.setenv("EDUPLAN_INSECURE_TEST_KDF", "1")
+    assert runner.invoke(cli, ["init", "--org", "会泽县", "--role", "county", "--operator", "甲",
+                               "--workspace", str(ws)]).exit_code == 0
+    monkeypatch.setenv("EDUPLAN_PASSPHRASE", "correct-horse-1")
+    assert runner.invoke(cli, ["keys", "init", "--workspace", str(ws)]).exit_code == 0
+    monkeypatch.setenv("EDUPLAN_PASSPHRASE", "wrong-passphrase")
+    result = runner.invoke(cli, ["keys", "passphrase", "--workspace", str(ws)], input="")
+    assert result.exit_code != 0 and "口令不正确" in result.output
+    assert "新口令" not in result.output
+    monkeypatch.delenv("EDUPLAN_PASSPHRASE")
+    result = runner.invoke(cli, ["keys", "passphrase", "--workspace", str(ws)], input="")
+    assert result.exit_code == 1 and "已取消，未做任何修改" in result.output
+    assert "Aborted" not in result.output

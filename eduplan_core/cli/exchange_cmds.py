@@ -149,6 +149,7 @@ def keys_passphrase(ws, as_json):
     """更换保护密钥的口令。"""
     keys.key_info(ws)
     old = passphrase(ENV_PASSPHRASE, "原口令")
+    keys.unlock(ws, old)  # a wrong old passphrase is said before a new one is asked for
     new = passphrase(ENV_NEW_PASSPHRASE, "新口令（至少 8 个字符）", new=True)
     info = keys.change_passphrase(ws, old, new)
     _done(as_json, info, f"已更换口令。指纹不变：{info.fingerprint}")

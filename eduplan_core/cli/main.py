@@ -93,7 +93,10 @@ class _Group(click.Group):
         except EduPlanError as exc:
             say(f"错误：{exc.message}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+        except click.Abort:  # Ctrl-C or end of input at a prompt: said in Chinese
+            say("已取消，未做任何修改。", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit,
                 BrokenPipeError):  # click's own handling (`eduplan targets | head` is fine)
             raise
         except Exception:  # a bug of ours: say so plainly, keep the details in the log
