@@ -261,6 +261,7 @@ class EntryPage(Page):
         def explained():
             row = form.rows["pri_students"]
             row.expl_edit.setFocus()
+            row.expl_edit.clear()  # a carried-over explanation is replaced, not appended to
             row.expl_edit.insert("撤并新田村小学，学生整体转入本校")
             QTest.keyClick(row.expl_edit, Qt.Key.Key_Return)
             for issue in form.current_values()[1]:

@@ -7,6 +7,11 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("eduplan")
 
 
+def names(migration_set: Migrations = migrations) -> list[str]:
+    """The names of a set's migrations (to tell a newer workspace from ours)."""
+    return [m.name for m in migration_set._migrations]
+
+
 @migrations()
 def m001_initial(db):
     db.executescript(

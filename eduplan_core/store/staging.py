@@ -23,7 +23,7 @@ import portalocker
 from ..errors import UsageError
 from .backup import BACKUP_DIR, DB_NAME, foreign_reason, read_only_query
 from .lock import LOCK_DIR, exclusive
-from .migrations import migrations
+from .migrations import names as migration_names
 
 T = TypeVar("T")
 BUILD_LOCK = "building.lock"
@@ -53,7 +53,7 @@ def foreign_files(path: Path) -> list[str]:
 
 def is_demo_workspace(path: Path) -> bool:
     db = Path(path) / DB_NAME
-    if foreign_reason(db, [m.name for m in migrations._migrations]):
+    if foreign_reason(db, migration_names()):
         return False
     try:
         rows = read_only_query(db, "SELECT value FROM meta WHERE key = 'demo'")[0]

@@ -19,7 +19,7 @@ from ..vocab import Role
 from . import backup
 from .clock import now_iso
 from .lock import LOCK_DIR, WorkspaceLock
-from .migrations import migrations
+from .migrations import migrations, names as migration_names
 from .org_rows import insert_schools, read_registered_schools
 from .tx import storage_error, write
 
@@ -77,7 +77,7 @@ class Workspace:
             raise WorkspaceError(
                 f"工作区“{path}”不存在或尚未初始化。请先运行 eduplan init（或 eduplan demo）。",
                 f"no workspace at {path}; run eduplan init")
-        foreign = backup.foreign_reason(db_file, [m.name for m in migration_set._migrations])
+        foreign = backup.foreign_reason(db_file, migration_names(migration_set))
         ours = (path / LOCK_DIR).is_dir() or backup.backup_dir(path).is_dir()
         if foreign and ours and not foreign[1].startswith(("is another", "was made")):
             # a file EduPlan has worked with, overwritten or truncated: damaged, not foreign
@@ -132,7 +132,7 @@ class Workspace:
         catalog = catalog or get_catalog()
         if (path / backup.DB_NAME).exists():
             foreign = backup.foreign_reason(path / backup.DB_NAME,
-                                            [m.name for m in migrations._migrations])
+                                            migration_names())
             if foreign:
                 raise NotAWorkspace(f"“{path / backup.DB_NAME}”{foreign[0]}。EduPlan 不会改动"
                                     "它；请换一个文件夹建立工作区。",
