@@ -194,3 +194,99 @@ def m004_keys(db):
         BEGIN SELECT RAISE(ABORT, 'key events are append-only'); END;
         """
     )
+
+
+@migrations()
+def m005_exchange(db):
+    """Exchange (eduplan_core/exchange/): the keys of the offices this workspace exchanges
+    with (``peers``), every bundle it sent (``sent_bundles``: the sequence never goes back),
+    every bundle file it accepted, held or refused by hash (``received_bundles``), every
+    import attempt (``import_log``, append-only) and the conflicts kept for a person to
+    resolve (``conflicts``; a resolution is recorded on the row, never by deleting it)."""
+    db.executescript(
+        """
+        CREATE TABLE peers (
+            id INTEGER PRIMARY KEY,
+            org TEXT NOT NULL,
+            relation TEXT NOT NULL CHECK (relation IN ('parent', 'child')),
+            workspace_id TEXT,
+            encryption_key BLOB NOT NULL,
+            signing_key BLOB NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('confirmed', 'pending', 'retired')),
+            source TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            confirmed_at TEXT,
+            confirmed_by TEXT,
+            UNIQUE (org, signing_key)
+        );
+        CREATE TABLE sent_bundles (
+            sequence INTEGER PRIMARY KEY,
+            recipient TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            payload_sha256 TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            operator TEXT NOT NULL
+        );
+        CREATE TABLE received_bundles (
+            file_sha256 TEXT PRIMARY KEY,
+            sender TEXT NOT NULL,
+            sender_workspace TEXT NOT NULL,
+            signing_key BLOB NOT NULL,
+            year INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            payload_sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('merged', 'stale', 'pending', 'conflict', 'kept')),
+            reason TEXT,
+            stored_as TEXT NOT NULL
+        );
+        CREATE INDEX received_bundles_sender ON received_bundles (sender, sequence);
+        CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_sha256 TEXT,
+            size INTEGER,
+            sender TEXT,
+            year INTEGER,
+            sequence INTEGER,
+            outcome TEXT NOT NULL,
+            reason TEXT,
+            detail TEXT
+        );
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('owner', 'sequence')),
+            org TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            form TEXT,
+            bundle TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            resolution TEXT,
+            reason TEXT
+        );
+        CREATE TRIGGER import_log_append_only_u BEFORE UPDATE ON import_log
+        BEGIN SELECT RAISE(ABORT, 'the import log is append-only'); END;
+        CREATE TRIGGER import_log_append_only_d BEFORE DELETE ON import_log
+        BEGIN SELECT RAISE(ABORT, 'the import log is append-only'); END;
+        CREATE TRIGGER sent_bundles_append_only_u BEFORE UPDATE ON sent_bundles
+        BEGIN SELECT RAISE(ABORT, 'sent bundles are append-only'); END;
+        CREATE TRIGGER sent_bundles_append_only_d BEFORE DELETE ON sent_bundles
+        BEGIN SELECT RAISE(ABORT, 'sent bundles are append-only'); END;
+        CREATE TRIGGER conflicts_kept_d BEFORE DELETE ON conflicts
+        BEGIN SELECT RAISE(ABORT, 'conflicts are never deleted'); END;
+        CREATE TRIGGER peers_kept_d BEFORE DELETE ON peers
+        BEGIN SELECT RAISE(ABORT, 'peer keys are never deleted'); END;
+        """
+    )

@@ -1,0 +1,146 @@
+"""A bundle's payload: gzip (RFC 1952) of JSON Lines, one record per line.
+
+Each line is a JSON object with ``"type"``:
+
+- ``school``: a school the sender registered or merged (``code``, ``name``, ``parent``,
+  ``school_type``, ``ownership``, ``urban_rural``, ``contact``, ``phone``, ``paper``,
+  ``teaching_point``, ``parent_school``, ``history``: ``[[year, attr, value], …]``);
+- ``entry``: one form of one org for one year (the fields of ``imports.EntryRecord``);
+- ``revision``: one change of one value (``imports.RevisionRecord``; ``explanation`` is the
+  explanation given with it, ``prev_uid`` the revision it replaced);
+- ``submission``: one submission (``imports.SubmissionRecord``; ``values_json`` the frozen
+  values as JSON text).
+
+Lines are written schools first, then per entry the entry, its revisions and submissions.
+A reader ignores nothing: an unknown ``type`` or a missing key is a damaged payload.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..catalog.model import Org
+from ..errors import Cancelled
+from ..store.imports import EntryRecord, Records, RevisionRecord, SubmissionRecord
+from .container import BadBundle
+
+MAX_LINE = 1 << 20
+_TYPES: dict[str, type] = {"entry": EntryRecord, "revision": RevisionRecord,
+                           "submission": SubmissionRecord}
+SCHOOL_KEYS = ("code", "name", "parent", "school_type", "ownership", "urban_rural", "contact",
+               "phone", "paper", "teaching_point", "parent_school", "history")
+
+
+@dataclass(frozen=True)
+class Payload:
+    schools: tuple[dict[str, Any], ...]
+    records: Records
+
+    @property
+    def count(self) -> int:
+        r = self.records
+        return len(self.schools) + len(r.entries) + len(r.revisions) + len(r.submissions)
+
+
+def school_line(org: Org) -> dict[str, Any]:
+    history = [[year, attr, value] for year, changes in org.history for attr, value in changes]
+    return {"type": "school", "code": org.code, "name": org.name, "parent": org.parent,
+            "school_type": org.type, "ownership": org.ownership, "urban_rural": org.urban_rural,
+            "contact": org.contact, "phone": org.phone, "paper": org.paper,
+            "teaching_point": org.teaching_point, "parent_school": org.parent_school,
+            "history": history}
+
+
+def write_payload(out: Path, schools: list[Org], records: Records) -> int:
+    """Write the payload file; returns the number of lines."""
+    n = 0
+    by_entry_r: dict[str, list[RevisionRecord]] = {}
+    for r in records.revisions:
+        by_entry_r.setdefault(r.entry_uid, []).append(r)
+    by_entry_s: dict[str, list[SubmissionRecord]] = {}
+    for s in records.submissions:
+        by_entry_s.setdefault(s.entry_uid, []).append(s)
+    # mtime=0: the same records give the same bytes
+    with open(out, "xb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as z:
+        def line(obj: dict[str, Any]) -> None:
+            nonlocal n
+            z.write(json.dumps(obj, ensure_ascii=False, sort_keys=True,
+                               separators=(",", ":")).encode("utf-8") + b"\n")
+            n += 1
+
+        for org in sorted(schools, key=lambda o: o.code):
+            line(school_line(org))
+        for e in records.entries:
+            line({"type": "entry", **dataclasses.asdict(e)})
+            for r in by_entry_r.get(e.uid, []):
+                line({"type": "revision", **dataclasses.asdict(r)})
+            for s in by_entry_s.get(e.uid, []):
+                line({"type": "submission", **dataclasses.asdict(s)})
+    return n
+
+
+def _damaged(what: str) -> BadBundle:
+    return BadBundle("damaged", f"数据包内容格式不正确（{what}），未做任何修改。",
+                     f"the bundle's payload is malformed ({what}); nothing was changed")
+
+
+def _lines(path: Path, cancelled: Callable[[], bool] | None) -> Iterator[bytes]:
+    """The payload's lines, decompressed a bounded piece at a time (a gzip bomb never
+    expands in memory: at most one line of 1 MiB plus one piece)."""
+    d = zlib.decompressobj(wbits=31)  # gzip only
+    buf = b""
+
+    def cut(data: bytes) -> Iterator[bytes]:
+        nonlocal buf
+        *done, buf = (buf + data).split(b"\n")
+        if len(buf) > MAX_LINE:
+            raise _damaged("一行过长")
+        yield from done
+
+    with open(path, "rb") as f:
+        while not d.eof and (block := f.read(1 << 16)):
+            if cancelled and cancelled():
+                raise Cancelled()
+            try:
+                yield from cut(d.decompress(block, 1 << 20))
+                while d.unconsumed_tail and not d.eof:
+                    yield from cut(d.decompress(d.unconsumed_tail, 1 << 20))
+            except zlib.error:
+                raise _damaged("压缩数据") from None
+        rest = f.read(1)
+    if not d.eof or d.unused_data or rest:
+        raise _damaged("压缩数据不完整")
+    if buf:
+        raise _damaged("最后一行不完整")
+
+
+def read_payload(path: Path, cancelled: Callable[[], bool] | None = None) -> Payload:
+    schools: list[dict[str, Any]] = []
+    found: dict[str, list] = {"entry": [], "revision": [], "submission": []}
+    for n, raw in enumerate(_lines(path, cancelled), 1):
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise _damaged(f"第 {n} 行不是 JSON") from None
+        if not isinstance(obj, dict):
+            raise _damaged(f"第 {n} 行")
+        kind = obj.pop("type", None)
+        if kind == "school":
+            if set(obj) != set(SCHOOL_KEYS):
+                raise _damaged(f"第 {n} 行（学校）")
+            schools.append(obj)
+            continue
+        cls = _TYPES.get(kind) if isinstance(kind, str) else None
+        names = {f.name for f in dataclasses.fields(cls)} if cls else set()
+        if cls is None or set(obj) != names:
+            raise _damaged(f"第 {n} 行")
+        found[kind].append(cls(**obj))
+    return Payload(tuple(schools), Records(tuple(found["entry"]), tuple(found["revision"]),
+                                           tuple(found["submission"])))
