@@ -17,6 +17,7 @@ from ..paths import forms_dir
 from . import model as m
 
 _ANY = object()
+MILESTONES = "milestones"  # the generated form (milestones_form): not in releases.toml
 
 
 class _Checker:
@@ -417,12 +418,18 @@ def _placeholders(message: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(message) if name]
 
 
-def _load_forms(root: Path, problems: list) -> dict[str, m.Form]:
+def _load_forms(root: Path, problems: list, named: set[str] | None = None) -> dict[str, m.Form]:
+    """The forms of forms/forms/; ``named`` collects every form code a file gives, also of a
+    form refused for another problem (so releases.toml is not blamed for it)."""
     groups = _load_groups(root, problems)
     valid_types = set(m.SCHOOL_TYPES) | set(m.LEVELS[:3])
     out: dict[str, m.Form] = {}
     for ck, data in _documents(root, "forms", ("form", "rule"), problems):
-        form = ck.table(data.get("form"), "form", FORM_SPEC)
+        raw_form = data.get("form")
+        if named is not None and isinstance(raw_form, dict) and isinstance(
+                raw_form.get("code"), str):
+            named.add(raw_form["code"])
+        form = ck.table(raw_form, "form", FORM_SPEC)
         if form is None:
             continue
         for t in form["org_types"]:
@@ -610,17 +617,112 @@ def load_catalog(root: Path | str | None = None) -> m.Catalog:
         raise CatalogError([DataFileError(str(root), "(目录)", "forms/ 目录不存在")])
     orgs, demo = _load_orgs(root, problems)
     indicators, raw_indicators = _load_indicators(root, problems)
-    forms = _load_forms(root, problems)
+    named: set[str] = set()
+    forms = _load_forms(root, problems, named)
+    releases = _load_releases(root, problems, forms, named)
     _attach_formulas(indicators, raw_indicators, forms)
     plans = _load_plans(root, problems, orgs, indicators)
     if problems:
         raise CatalogError(problems)
-    forms["milestones"] = milestones_form(plans, indicators)
+    forms[MILESTONES] = milestones_form(plans, indicators)
     evaluation = _load_evaluation(root, problems)
     if problems:
         raise CatalogError(problems)
     return m.Catalog(root=str(root), orgs=orgs, demo_schools=demo, indicators=indicators,
-                     forms=forms, plans=plans, evaluation=evaluation)
+                     forms=forms, plans=plans, evaluation=evaluation, releases=releases)
+
+
+RELEASE_SPEC = {"form": (STR, True), "version": (STR, True), "hash": (STR, True),
+                "released": (_ANY, True), "note": (STR, False)}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _load_releases(root: Path, problems: list, forms: dict[str, m.Form],
+                   named: set[str]) -> dict[str, dict[str, str]]:
+    """forms/releases.toml: form code -> released version -> its content hash. Each row is
+    checked, and the current version of every form read from forms/ must be listed with the
+    hash it has now: a form whose fields or rules changed needs a new version and a new row."""
+    path = root / "releases.toml"
+    if not path.is_file():
+        problems.append(DataFileError("releases.toml", "(文件)",
+                                      "缺少表单发布记录文件（每个表单已发布的版本及其内容哈希）"))
+        return {}
+    data = _read_toml(root, path, problems)
+    if data is None:
+        return {}
+    ck = _Checker(root, path, problems)
+    for key in data:
+        if key != "release":
+            ck.problem(key, "未知的表（可用：release）")
+    if not isinstance(data.get("release", []), list):
+        ck.problem("release", "应为表数组（[[release]]）")
+        return {}
+    releases: dict[str, dict[str, str]] = {}
+    seen: dict[tuple[str, str], str] = {}  # (form, version) -> where it is first listed
+    hashes: dict[str, str] = {}  # hash -> where it is first listed
+    broken: set[tuple[str, str]] = set()  # (form, version) of the rows refused
+    for i, raw in enumerate(data.get("release", [])):
+        where = f"release[{i}]"
+        row = ck.table(raw, where, RELEASE_SPEC)
+        if row is None:
+            if isinstance(raw, dict):
+                broken.add((str(raw.get("form")), str(raw.get("version"))))
+            continue
+        code, version, digest = row["form"], row["version"], row["hash"]
+        key = (code, version)
+        count = len(problems)
+        if code == MILESTONES:
+            ck.problem(f"{where}.form", f"表单“{code}”由规划生成（其内容随规划而变），不登记发布版本")
+        elif code not in named:
+            ck.problem(f"{where}.form", f"表单“{code}”不存在（forms/*.toml 中没有）")
+        if not version.strip():
+            ck.problem(f"{where}.version", "版本号不能为空")
+        if not _SHA256.fullmatch(digest):
+            ck.problem(f"{where}.hash", f"哈希“{digest}”无效：应为 64 位小写十六进制（sha256）")
+        released = row["released"]
+        if not isinstance(released, dt.date) or isinstance(released, dt.datetime):
+            ck.problem(f"{where}.released",
+                       f"应为日期（如 released = 2023-09-01，不加引号）：{released!r}")
+        if key in seen:
+            ck.problem(f"{where}.version", f"表单 {code} 的版本“{version}”已在 {seen[key]} "
+                       "登记：每个版本只登记一次，已登记的行不改不删")
+        elif digest in hashes:
+            ck.problem(f"{where}.hash", f"哈希与 {hashes[digest]} 相同：每个版本的内容哈希各不相同")
+        seen.setdefault(key, where)
+        hashes.setdefault(digest, where)
+        if len(problems) > count:
+            broken.add(key)
+            continue
+        releases.setdefault(code, {})[version] = digest
+    for form in forms.values():
+        listed = releases.get(form.code, {}).get(form.version)
+        if form.generated or (listed is None and (form.code, form.version) in broken):
+            continue  # a row of its own is refused above
+        if listed == form.hash:
+            continue
+        wanted = (f'[[release]]（form = "{form.code}"，version = "{form.version}"，'
+                  f'hash = "{form.hash}"）')
+        if listed is None:
+            reason = (f"版本“{form.version}”未登记在 releases.toml 中：发布这个版本须在 "
+                      f"releases.toml 加一行 {wanted}")
+        else:
+            bumped = _next_version(form.version, releases.get(form.code, {}))
+            reason = (f"字段或规则已改动（内容哈希 {form.hash[:12]}…），而已发布的版本"
+                      f"“{form.version}”在 releases.toml 中的哈希是 {listed[:12]}…：须提高 version"
+                      f"{f'（如 {bumped}）' if bumped else ''}，并在 releases.toml 为新版本加一行 "
+                      "[[release]]（版本号也计入哈希：改好 version 后再检查，会给出新版本的哈希）；"
+                      "已登记的行不改不删")
+        problems.append(DataFileError(form.file, "form.version", reason))
+    return releases
+
+
+def _next_version(version: str, listed: dict[str, str]) -> str | None:
+    """2023.1 -> 2023.2 (when not listed already); None for a version of another shape."""
+    match = re.fullmatch(r"(\d+)\.(\d+)", version)
+    if not match:
+        return None
+    bumped = f"{match[1]}.{int(match[2]) + 1}"
+    return None if bumped in listed else bumped
 
 
 EVALUATION_SPEC: dict[str, dict[str, tuple]] = {
@@ -664,8 +766,8 @@ def milestones_form(plans: dict[str, m.Plan], indicators: dict[str, m.Indicator]
                 group="milestones"))
     content = [(f.code, f.label, f.help) for f in fields]
     digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
-    return m.Form(code="milestones", name="里程碑完成情况", org_types=("county", "prefecture",
-                                                                  "province"),
+    return m.Form(code=MILESTONES, name="里程碑完成情况",
+                  org_types=("county", "prefecture", "province"),
                   version="generated", fields=tuple(fields), rules=(), hash=digest,
                   file="plans/", groups=(("milestones", "里程碑"),), generated=True)
 

@@ -292,6 +292,10 @@ class Plan:
     file: str = ""
 
 
+# Catalog.release_status: how an entry's (form, version, hash) stands against forms/releases.toml
+RELEASE_STATUSES = ("current", "older", "unknown", "mismatch")
+
+
 @dataclass(frozen=True)
 class Catalog:
     root: str
@@ -301,10 +305,28 @@ class Catalog:
     forms: dict[str, Form]
     plans: dict[str, Plan]
     evaluation: dict[str, dict[str, Any]] = field(default_factory=dict)  # forms/evaluation.toml
+    # forms/releases.toml: form code -> released version -> its content hash (Form.hash)
+    releases: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def targets(self) -> tuple[Target, ...]:
         return tuple(t for p in self.plans.values() for t in p.targets)
+
+    def release_status(self, form_code: str, version: str, form_hash: str) -> str:
+        """How an entry made on (form, version, hash) elsewhere stands against this catalogue:
+        "current" (the form's current version and hash), "older" (a released older version
+        with that hash), "unknown" (a version or form not listed: a newer EduPlan made it), or
+        "mismatch" (a listed version with another hash). A generated form (milestones) is
+        "current" whatever its version and hash: its content follows the plans."""
+        form = self.forms.get(form_code)
+        if form is not None and form.generated:
+            return "current"
+        if form is not None and version == form.version:
+            return "current" if form_hash == form.hash else "mismatch"
+        listed = self.releases.get(form_code, {}).get(version) if form is not None else None
+        if listed is None:
+            return "unknown"
+        return "older" if listed == form_hash else "mismatch"
 
     def forms_for_org_type(self, org_type: str) -> list[Form]:
         return [f for f in self.forms.values() if org_type in f.org_types]
