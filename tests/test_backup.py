@@ -7,8 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from eduplan_core.errors import UsageError, WorkspaceDamaged, WorkspaceError
 from eduplan_core.store import backup, entries
-from eduplan_core.store.migrations import (m001_initial, m002_teaching_points,
-                                           m003_import_origin, m004_keys)
+from eduplan_core.store.migrations import migrations
 from eduplan_core.store.workspace import Workspace
 
 
@@ -55,10 +54,8 @@ def test_rotation_keeps_the_last_ten(ws_path):
 
 def test_backup_before_every_migration(ws_path):
     extra = Migrations("eduplan")
-    extra()(m001_initial)
-    extra()(m002_teaching_points)
-    extra()(m003_import_origin)
-    extra()(m004_keys)
+    for shipped in migrations._migrations:  # every shipped one, then one more
+        extra(name=shipped.name)(shipped.fn)
 
     @extra()
     def m999_example(db):
