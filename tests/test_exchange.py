@@ -438,3 +438,18 @@ def _new_school(county, code):
     org, errors = check_school(county.orgs, SchoolInput(code, "新建小学", COUNTY, "小学"))
     assert not errors
     return org
+
+
+def test_a_bundle_of_another_year_is_not_stale_behind_a_later_sequence(chain):
+    fill_school(chain.school, 2024)
+    send(chain.school, chain.county, 2024, chain.tmp / "a.eduplan")
+    confirm_all(chain.county)
+    fill_school(chain.school, 2023, submit=False)
+    late = export_bundle(chain.school, PASS, 2023, out=chain.tmp / "b.eduplan")
+    fill_school(chain.school, 2024, {"pri_students": "605"}, submit=False)
+    newer = export_bundle(chain.school, PASS, 2024, out=chain.tmp / "c.eduplan")
+    ring = keys.unlock(chain.county, PASS)
+    assert import_file(chain.county, Path(newer.path), ring).outcome == Outcome.MERGED
+    # sequence 2 (2023) after sequence 3 (2024): another year's snapshot, merged
+    assert import_file(chain.county, Path(late.path), ring).outcome == Outcome.MERGED
+    assert _school_values(chain.county, year=2023)["pri_students"] == 600

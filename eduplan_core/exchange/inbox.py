@@ -347,14 +347,16 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
                            f"{shown(str(sender.get('name')))}的第 {seq} 号数据包已有另一份内容不同的，"
                            "两份都已保留，请用 eduplan conflicts 处理", "two different bundles "
                            "with the same sequence", sha256=sha, conflicts=(cid,), **base)
-    merged_seqs = [r["sequence"] for r in others if r["status"] == "merged"]
+    # a bundle is a snapshot of one year: older means a lower sequence of the same year
+    merged_seqs = [r["sequence"] for r in others if r["status"] == "merged"
+                   and r["year"] == year]
     if merged_seqs and seq < max(merged_seqs) and not force_sequence:
         with ws.write():
             rows.upsert_received(ws, {**received, "status": "stale",
                                       "reason": f"已合并第 {max(merged_seqs)} 号",
                                       "stored_as": _keep(ws, path, "accepted", sha)})
         return FileOutcome(str(path), Outcome.STALE,
-                           f"比已合并的第 {max(merged_seqs)} 号数据包旧，已保留在历史中，未采用",
+                           f"比已合并的第 {max(merged_seqs)} 号数据包（{year} 年）旧，已保留在历史中，未采用",
                            "older than a bundle already merged", sha256=sha, **base)
 
     stored_as = _keep(ws, path, "accepted", sha)
