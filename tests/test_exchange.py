@@ -453,3 +453,64 @@ def test_a_bundle_of_another_year_is_not_stale_behind_a_later_sequence(chain):
     # sequence 2 (2023) after sequence 3 (2024): another year's snapshot, merged
     assert import_file(chain.county, Path(late.path), ring).outcome == Outcome.MERGED
     assert _school_values(chain.county, year=2023)["pri_students"] == 600
+
+
+# -- signed but malformed ------------------------------------------------------------------
+
+def _forged(chain, lines: list[dict], seq: int = 50) -> Path:
+    """A bundle sealed and signed with the school's real keys whose payload says ``lines``:
+    what a broken or hostile EduPlan could send (the signature proves only who sent it)."""
+    import gzip
+
+    from eduplan_core.exchange.container import b64, write_sealed
+
+    pair = keys.unlock(chain.school, PASS).current
+    enc, sig = pair.public
+    county_key = rows.peers(chain.school, COUNTY, "parent")[0]["encryption_key"]
+    payload = chain.tmp / f"payload-{seq}.gz"
+    payload.write_bytes(gzip.compress(b"".join(
+        json.dumps(x, ensure_ascii=False).encode() + b"\n" for x in lines)))
+    header = {"format": "eduplan-bundle", "kind": "data",
+              "from": {"org": SCHOOL, "name": "测试中心小学"},
+              "to": {"org": COUNTY, "name": "东川区", "key": b64(county_key)}}
+    statement = {"format": "eduplan-bundle", "version": 1, "kind": "data",
+                 "sender": {"org": SCHOOL, "name": "测试中心小学", "level": "school",
+                            "workspace": chain.school.info().workspace_id,
+                            "encryption_key": b64(enc), "signing_key": b64(sig),
+                            "fingerprint": pair.fingerprint, "generation": 1},
+                 "recipient": {"org": COUNTY, "encryption_key": b64(county_key)},
+                 "year": 2024, "sequence": seq, "created_at": "2024-10-01T08:00:00+08:00",
+                 "rotations": [], "payload": {"encoding": "gzip+jsonl", "lines": len(lines)}}
+    out = chain.tmp / f"forged-{seq}.eduplan"
+    write_sealed(out, header, statement, payload, pair.signing, county_key)
+    return out
+
+
+def test_a_signed_bundle_with_broken_records_is_rejected_with_a_reason(chain):
+    fill_school(chain.school)
+    send(chain.school, chain.county, 2024, chain.tmp / "s1.eduplan")
+    confirm_all(chain.county)
+    before = data_dump(chain.county)
+    entry = {"type": "entry", "uid": "e-1", "org": SCHOOL, "year": 2024, "form": "primary",
+             "form_version": chain.county.catalog.forms["primary"].version,
+             "form_hash": chain.county.catalog.forms["primary"].hash, "owner": SCHOOL,
+             "created_at": "2024-10-01T08:00:00+08:00", "updated_at": "2024-10-01T08:00:00+08:00"}
+    rev = {"type": "revision", "uid": "r-1", "entry_uid": "e-1", "field": "pri_students",
+           "old_value": None, "new_value": 5, "explanation": None, "operator": "x",
+           "at": "2024-10-01T08:00:00+08:00", "source": "entry", "origin_workspace": "w",
+           "prev_uid": None}
+    cases = [
+        [{"type": "nonsense"}],
+        [{**entry, "year": "2024"}],
+        [entry, {**rev, "at": "yesterday"}],
+        [entry, {**rev, "new_value": [1, 2]}],
+        [{**entry, "org": "2153119001", "owner": "2153119001"}, {**rev}],  # another school
+        [{**entry, "form": ["primary"]}],
+        [entry, {**rev, "entry_uid": "e-missing"}],
+    ]
+    ring = keys.unlock(chain.county, PASS)
+    for n, lines in enumerate(cases):
+        r = import_file(chain.county, _forged(chain, lines, 50 + n), ring)
+        assert r.outcome == Outcome.REJECTED and r.reason, (n, r)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in r.reason), r.reason
+        assert data_dump(chain.county) == before, n

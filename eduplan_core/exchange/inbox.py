@@ -31,8 +31,10 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,12 +42,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..errors import Cancelled, EduPlanError, UsageError
+from ..errors import Cancelled, EduPlanError, StorageError, UsageError
 from ..inputs import shown
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
-from ..store.imports import (ImportResult, Records, RecordsInvalid, RefusalKind, head_revision,
-                             import_records)
+from ..store.imports import (ImportResult, Records, RecordsInvalid, RefusalKind,
+                             check_records, head_revision, import_records)
 from ..store.workspace import Workspace
 from ..validation import validate
 from . import keys
@@ -54,6 +56,7 @@ from .payload import Payload, read_payload
 from .schools import line_problem, merge_schools
 
 INBOX = "inbox"
+_logger = logging.getLogger("eduplan.exchange")
 MAX_BUNDLE_BYTES = 4 << 30
 
 
@@ -193,6 +196,15 @@ def import_file(ws: Workspace, path: Path, ring: keys.Keyring, *, held: bool = F
                                     f"cannot read: {exc.strerror}"), None, None)
     try:
         result = _import(ws, path, sha, size, ring, held, cancelled, force_sequence)
+    except (Cancelled, StorageError, OSError, sqlite3.Error):
+        raise  # not the file's fault: the batch stops, this file's transaction undone
+    except (EduPlanError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        # a signed bundle whose content no check above foresaw: refused, never a traceback
+        _logger.warning("bundle %s refused", path, exc_info=True)
+        message = exc.message if isinstance(exc, EduPlanError) else "数据包内容无法处理"
+        result = FileOutcome(str(path), Outcome.REJECTED, message,
+                             getattr(exc, "message_en", "") or type(exc).__name__, sha256=sha)
+        _quarantine(ws, path, sha, message)
     except _Stop as stop:
         result = FileOutcome(str(path), stop.outcome, stop.reason, stop.reason_en, sha256=sha,
                              **stop.extra)
@@ -313,6 +325,10 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
                                       "stored_as": stored_as})
         return FileOutcome(str(path), Outcome.PENDING, trust[0], trust[1], sha256=sha,
                            fingerprint=fp, **base)
+    problems = check_records(ws, payload.records) + _out_of_scope(ws, org, payload)
+    if problems:
+        raise _reject("数据包中的记录不完整或格式不正确：" + "；".join(problems[:3]),
+                      "the records do not hold together", **base)
     forms = _unknown_forms(ws, payload.records)
     if forms:
         stored_as = _keep(ws, path, "held", sha)
@@ -442,6 +458,34 @@ def _check_place(ws: Workspace, sender: dict[str, Any], payload: Payload) -> Non
         raise _reject(f"发送单位“{shown(str(sender.get('name') or code))}”不是本单位"
                       f"（{ws.org.name}）的直属下级，数据应逐级报送", "the sender is not directly "
                       "below this unit")
+
+
+def _out_of_scope(ws: Workspace, sender: str, payload: Payload) -> list[str]:
+    """Entries of units the sender does not answer for: a school sends only its own, a
+    bureau its own and those below it; each entry's owner is its org or a bureau above it
+    (a paper school's) at or below the sender."""
+    lines = {str(s.get("code")): s.get("parent") for s in payload.schools}
+
+    def below(code: str, top: str) -> bool:
+        seen = set()
+        while code not in seen:
+            seen.add(code)
+            if code == top:
+                return True
+            org = ws.orgs.get(code)
+            parent = org.parent if org is not None else lines.get(code)
+            if not isinstance(parent, str):
+                return False
+            code = parent
+        return False
+
+    problems = []
+    for e in payload.records.entries:
+        if not isinstance(e.org, str) or not isinstance(e.owner, str):
+            continue  # check_records says so
+        if not below(e.org, sender) or not below(e.org, e.owner) or not below(e.owner, sender):
+            problems.append(f"发送单位无权报送“{shown(e.org)}”的数据（表单 {shown(str(e.form))}）")
+    return problems
 
 
 def _trust(ws: Workspace, org: str, enc: bytes, signing: bytes, fp: str,

@@ -258,6 +258,11 @@ def workspace_id(ws: Workspace) -> str:
 
 # -- importing -----------------------------------------------------------------------------
 
+def check_records(ws: Workspace, records: Records) -> list[str]:
+    """Every reason the records do not hold together (empty: they may be imported)."""
+    return _check(ws, records)
+
+
 def import_records(ws: Workspace, records: Records) -> ImportResult:
     """Store ``records`` of another workspace by uid in one transaction (joining the caller's
     when there is one, so a bundle import can roll it back whole); see the module's text."""
