@@ -514,3 +514,33 @@ def test_a_signed_bundle_with_broken_records_is_rejected_with_a_reason(chain):
         assert r.outcome == Outcome.REJECTED and r.reason, (n, r)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r.reason), r.reason
         assert data_dump(chain.county) == before, n
+
+
+def test_an_existing_county_takes_its_parents_key_from_a_setup_file(tmp_path, monkeypatch):
+    """A county that started with `eduplan init` (values already entered, no keys yet) imports
+    the prefecture's setup file: it keeps its data, makes its keys, learns its parent."""
+    monkeypatch.setenv("EDUPLAN_PASSPHRASE", PASS)
+    pref = bureau(tmp_path / "pref", PREFECTURE, "prefecture")
+    setup = tmp_path / "pref.eduplan-setup"
+    export_setup(pref, PASS, ["东川区"], setup)
+    runner = CliRunner()
+    county = tmp_path / "county"
+    assert runner.invoke(cli, ["init", "--org", "东川区", "--role", "county", "--operator", "张三",
+                               "--workspace", str(county)]).exit_code == 0
+    assert runner.invoke(cli, ["enter", "--org", "东川区", "--year", "2024", "--set",
+                               "cty_pop_3_5=8000", "--workspace", str(county)]).exit_code == 0
+    r = runner.invoke(cli, ["setup", "import", str(setup), "--workspace", str(county)])
+    assert r.exit_code == 0, r.output
+    assert "已更新工作区" in r.output
+    ws = open_ws(county)
+    try:
+        assert keys.has_keys(ws) and rows.peers(ws, PREFECTURE, "parent")
+        assert export_bundle(ws, PASS, 2024).sequence == 1
+    finally:
+        ws.close()
+    wrong = tmp_path / "school"
+    r = runner.invoke(cli, ["setup", "import", str(setup), "--org", "东川区", "--operator", "李",
+                            "--workspace", str(county)])
+    assert r.exit_code == 0  # again: nothing new, no second key
+    assert not wrong.exists()
+    pref.close()

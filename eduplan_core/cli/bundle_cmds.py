@@ -18,6 +18,7 @@ from ..exchange.inbox import ImportReport, Outcome, bundle_files, import_files, 
 from ..exchange.setup import describe_setup, export_setup, import_setup
 from ..inputs import shown
 from ..store import exchange_rows
+from ..store.workspace import Workspace
 from .common import (FILE, YEAR, _Date, emit_json, json_option, resolve_workspace, say, table,
                      with_workspace)
 from .exchange_cmds import ENV_PASSPHRASE, passphrase
@@ -26,6 +27,14 @@ from .exchange_cmds import ENV_PASSPHRASE, passphrase
 def _unlock(ws) -> keys.Keyring:
     keys.key_info(ws)  # no keys: say so before asking for anything
     return keys.unlock(ws, passphrase(ENV_PASSPHRASE, "本工作区的密钥口令"))
+
+
+def _has_keys(path: Path) -> bool:
+    ws = Workspace.open(path, daily_backup=False)
+    try:
+        return keys.has_keys(ws)
+    finally:
+        ws.close()
 
 
 # -- setup ---------------------------------------------------------------------------------
@@ -80,14 +89,12 @@ def setup_import(file, org, operator, workspace, as_json):
     path = resolve_workspace(workspace)
     info = describe_setup(Path(file))  # a bad file is said before anything is asked
     exists = (path / "eduplan.sqlite").exists()
+    if not exists and not (operator or "").strip():
+        raise click.UsageError("新建工作区请给出操作员姓名（--operator）")
     secret = None
-    if not exists:
-        if not (operator or "").strip():
-            raise click.UsageError("新建工作区请给出操作员姓名（--operator）")
+    if not exists or not _has_keys(path):
         secret = passphrase(ENV_PASSPHRASE, "设置保护密钥的口令（至少 8 个字符）", new=True)
     result = import_setup(Path(file), path, org, (operator or "").strip(), secret)
-    if not exists and result is None:
-        return
     if as_json:
         emit_json(result)
         return

@@ -5,8 +5,8 @@ Byte layout (all integers big-endian)::
     magic        12 bytes  89 45 44 55 50 4C 41 4E 0D 0A 1A 0A  ("\\x89EDUPLAN\\r\\n\\x1a\\n")
     version       2 bytes  1
     header_len    4 bytes  length of the header (at most 65536)
-    header        UTF-8 canonical JSON: routing only (kind, sender and recipient org,
-                  the recipient's encryption key, the chunk size)
+    header        UTF-8 canonical JSON: routing only (format, kind, sender org and name,
+                  recipient org, name and encryption key, the chunk size)
     sealed_key   80 bytes  HPKE (RFC 9180) base mode, DHKEM(X25519, HKDF-SHA256),
                            HKDF-SHA256, ChaCha20-Poly1305: the 32-byte file key sealed to
                            the recipient's X25519 key, info = b"eduplan-bundle/v1\\x00" +

@@ -12,7 +12,7 @@ Each line is a JSON object with ``"type"``:
   values as JSON text).
 
 Lines are written schools first, then per entry the entry, its revisions and submissions.
-A reader ignores nothing: an unknown ``type`` or a missing key is a damaged payload.
+A reader ignores nothing: an unknown ``type``, a missing or an extra key is a damaged payload.
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ keys yet; it holds no values, only the register of schools and the bureau's publ
      "statement": "<canonical JSON, exactly as signed>",
      "signature": "<base64 Ed25519 signature over b'eduplan-setup/v1\\x00' + statement>"}
 
-The statement: ``from`` (the bureau: org, name, level, workspace id, its current encryption
-and signing public keys in base64, fingerprint), ``units`` (the codes of the units the file
-sets up, each a unit directly below the bureau), ``schools`` (every school of those units'
+The statement: ``kind`` (``"setup"``), ``from`` (the bureau: org, name, level, workspace
+id, its current encryption and signing public keys in base64, fingerprint), ``units`` (the
+codes of the units the file sets up, each a unit directly below the bureau),
+``unit_names`` (code → name, to pick one by name), ``schools`` (every school of those units'
 subtrees the bureau has registered: the payload's ``school`` lines, with contacts and
 per-year attributes), ``due`` (the round's due date or null), ``created_at``.
 
@@ -167,6 +168,8 @@ def read_setup(path: Path) -> dict[str, Any]:
         raise _bad("签名不正确，文件可能被改动")
     if keys.fingerprint(enc, signing) != sender.get("fingerprint"):
         raise _bad("指纹与公钥不符")
+    if statement.get("kind") != "setup":
+        raise _bad("内容不完整或已损坏")
     units, schools = statement.get("units"), statement.get("schools")
     if not isinstance(units, list) or not units or not isinstance(schools, list) or any(
             not isinstance(s, dict) or set(s) != {*SCHOOL_KEYS, "type"} for s in schools):
