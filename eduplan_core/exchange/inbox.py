@@ -274,6 +274,12 @@ def _import(ws: Workspace, path: Path, sha: str, size: int, ring: keys.Keyring, 
         except BadBundle as exc:
             raise _reject(exc.message, exc.message_en) from None
     st = opened.statement
+    sender = st["sender"]
+    fp = keys.fingerprint(base64.b64decode(sender["encryption_key"]),
+                          base64.b64decode(sender["signing_key"]))
+    if st["payload"].get("lines") != payload.count or sender.get("fingerprint") != fp:
+        raise _reject("数据包声明与内容不符（行数或指纹），未做任何修改",
+                      "the statement does not match the content")
     return _decide(ws, path, sha, st, payload, held, force_sequence)
 
 
