@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QD
 
 from eduplan_core.vocab import Role
 
+from .exchange import ExchangeActions
 from .models import term
 from .pages.base import Page
 from .session import YEARS, Session
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
         file_menu.addAction(quit_act)
+        self.exchange = ExchangeActions(self.session, self)
+        self.exchange.add_menu(self.menuBar())
         lang = self.menuBar().addMenu(self.tr("语言(&L)"))
         for code, name in (("zh_CN", "中文"), ("en", "English")):
             act = QAction(name, self)
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if hasattr(page, "wait_idle"):
                 page.wait_idle()
+        self.exchange.shutdown()
         self.session.close()
         super().closeEvent(event)
 

@@ -1,6 +1,8 @@
 """`make screenshots`: open the app on the demo workspace — as the county, then as one of its
-schools — and write a PNG of every main screen to build/screenshots/. Run under Xvfb (a real X
-display, real fonts), so what the PNGs show is what a user sees."""
+schools — and write a PNG of every main screen to build/screenshots/; then the 数据交换 menu's
+dialogs, at a small laptop's 1024×700, on copies of the two (keys, a bundle from the school to
+the county). Run under Xvfb (a real X display, real fonts), so what the PNGs show is what a
+user sees."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
+
+DEMO_SCHOOL = "2153113101"  # 东川区第一小学
 
 
 def settle(ms: int = 300) -> None:
@@ -45,7 +49,8 @@ def run(out: Path) -> None:
     QSettings().setValue("year", 2024)
     QSettings().setValue("as_of", "2024-12-31")
     tour(open_window(ensure_demo()), out, "county")
-    tour(open_window(ensure_demo_school("2153113101")), out, "school")
+    tour(open_window(ensure_demo_school(DEMO_SCHOOL)), out, "school")
+    exchange_tour(out, ensure_demo(), ensure_demo_school(DEMO_SCHOOL), DEMO_SCHOOL)
 
 
 def tour(window, out: Path, prefix: str) -> None:
@@ -58,6 +63,119 @@ def tour(window, out: Path, prefix: str) -> None:
             action()
             shoot(window, out, f"{prefix}-{key}-{step}")
     window.close()
+
+
+# -- 数据交换 ------------------------------------------------------------------------------------
+PASSPHRASE = "demo passphrase 2024"
+SMALL = (1024, 700)  # a small laptop screen: the dialogs must fit in it
+
+
+def until(condition, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        settle(50)
+    settle(300)
+
+
+def shoot_over(window, out: Path, name: str, dialogs) -> Path:
+    """The window with its open dialogs drawn where they stand on the screen (a grab of the
+    window alone leaves them out), each with a thin frame."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QColor, QPainter
+
+    settle(300)
+    pixmap = window.grab()
+    painter = QPainter(pixmap)
+    origin = window.mapToGlobal(QPoint(0, 0))
+    for dialog in dialogs:
+        image = dialog.grab()
+        at = dialog.mapToGlobal(QPoint(0, 0)) - origin
+        at = QPoint(max(0, min(at.x(), pixmap.width() - image.width())),
+                    max(0, min(at.y(), pixmap.height() - image.height())))
+        painter.drawPixmap(at, image)
+        painter.setPen(QColor("#606060"))
+        painter.drawRect(QRect(at, image.size()).adjusted(-1, -1, 0, 0))
+    painter.end()
+    path = out / f"{name}.png"
+    pixmap.save(str(path))
+    print(path)
+    return path
+
+
+def exchange_tour(out: Path, demo: Path, demo_school: Path, code: str) -> None:
+    """数据交换 on copies of the demo county and school (the demo keeps no keys): the county
+    makes its keys and finds its parent's key unknown; with a setup file from the county the
+    school sends its 2024 bundle (a wrong passphrase first); the county imports it — held,
+    待确认, the school's key being new."""
+    import shutil
+    import tempfile
+
+    from desktop.app import open_window
+    from eduplan_core.exchange.setup import export_setup, import_setup
+    from eduplan_core.store.workspace import Workspace
+
+    skip = shutil.ignore_patterns("backups", "locks")
+    with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
+        county, school = Path(tmp) / "county", Path(tmp) / "school"
+        shutil.copytree(demo, county, ignore=skip)
+        shutil.copytree(demo_school, school, ignore=skip)
+
+        window = small(open_window(county))
+        ex = window.exchange
+        ex.keys_action.trigger()
+        keys_dialog = ex.dialog
+        shoot_over(window, out, "county-exchange-keys-none", [keys_dialog])
+        keys_dialog.create_button.click()
+        ask = ex.passphrase_dialog
+        ask.field.setText(PASSPHRASE)
+        ask.again.setText(PASSPHRASE[:-1])
+        shoot_over(window, out, "county-exchange-passphrase-new", [keys_dialog, ask])
+        ask.again.setText(PASSPHRASE)
+        ask.ok_button.click()
+        until(lambda: keys_dialog.has_keys and not ex.busy)
+        shoot_over(window, out, "county-exchange-keys", [keys_dialog])
+        keys_dialog.close()
+        ex.export_action.trigger()  # the county's own parent (昆明市) has sent no setup file
+        shoot_over(window, out, "county-exchange-export-no-parent", [ex.dialog])
+        ex.dialog.close()
+        window.close()
+
+        setup = Path(tmp) / "setup.eduplan-setup"
+        with Workspace.open(county, daily_backup=False) as ws:
+            export_setup(ws, PASSPHRASE, [code], setup)
+        import_setup(setup, school, None, "", PASSPHRASE)
+
+        window = small(open_window(school))
+        ex = window.exchange
+        ex.export_action.trigger()
+        ask = ex.passphrase_dialog
+        ask.field.setText("not the passphrase")
+        ask.ok_button.click()
+        until(lambda: ask._op is None)
+        shoot_over(window, out, "school-exchange-passphrase-wrong", [ask])
+        ask.field.setText(PASSPHRASE)
+        ask.ok_button.click()
+        until(lambda: ex.dialog is not None and not ex.busy)
+        shoot_over(window, out, "school-exchange-exported", [ex.dialog])
+        ex.dialog.close()
+        window.close()
+
+        window = small(open_window(county))
+        ex = window.exchange
+        ex.import_bundles(sorted((school / "outbox").glob("*.eduplan")))
+        ask = ex.passphrase_dialog
+        ask.field.setText(PASSPHRASE)
+        ask.ok_button.click()
+        until(lambda: ex.dialog is not None and not ex.busy)
+        shoot_over(window, out, "county-exchange-imported", [ex.dialog])
+        ex.dialog.close()
+        window.close()
+
+
+def small(window):
+    window.resize(*SMALL)
+    wait_pages(window)
+    return window
 
 
 def main() -> int:

@@ -70,6 +70,13 @@ class Session(QObject):
         self.data_changed.emit()
         return True
 
+    def workers_saved(self) -> None:
+        """A worker of this window saved through its own connection (an import): the views
+        refresh now, not at the next look for outside changes."""
+        if not self.check_outside_changes():
+            self.ws.invalidate_orgs()
+            self.data_changed.emit()
+
     @property
     def info(self):
         return self.ws.info()

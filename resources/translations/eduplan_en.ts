@@ -3,37 +3,37 @@
 <context>
     <name>BureauPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="232" />
+        <location filename="../../desktop/pages/wizard.py" line="241" />
         <source>新建教育行政部门工作区</source>
         <translation>New education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="233" />
+        <location filename="../../desktop/pages/wizard.py" line="242" />
         <source>选择本单位：县（市、区）、州（市）或省。</source>
         <translation>Choose your unit: a county (city, district), prefecture (city) or province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="236" />
+        <location filename="../../desktop/pages/wizard.py" line="245" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="236" />
+        <location filename="../../desktop/pages/wizard.py" line="245" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="236" />
+        <location filename="../../desktop/pages/wizard.py" line="245" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="262" />
+        <location filename="../../desktop/pages/wizard.py" line="271" />
         <source>工作区文件夹(&amp;F)：</source>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="284" />
+        <location filename="../../desktop/pages/wizard.py" line="293" />
         <source>将以“%1”的身份建立工作区。</source>
         <translation>The workspace will be created as “%1”.</translation>
     </message>
@@ -41,37 +41,37 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="70" />
+        <location filename="../../desktop/pages/chart.py" line="72" />
         <source>选择一个指标，在此查看它历年的实际值、目标和预期进度。</source>
         <translation>Select an indicator to see its actual values over the years, its targets and the expected progress here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="110" />
+        <location filename="../../desktop/pages/chart.py" line="113" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="111" />
+        <location filename="../../desktop/pages/chart.py" line="114" />
         <source>年度目标（约束性）</source>
         <translation>Annual target (binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="112" />
+        <location filename="../../desktop/pages/chart.py" line="115" />
         <source>最终目标</source>
         <translation>Final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="113" />
+        <location filename="../../desktop/pages/chart.py" line="116" />
         <source>预期进度</source>
         <translation>Expected progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="114" />
+        <location filename="../../desktop/pages/chart.py" line="117" />
         <source>（数值越小越好）</source>
         <translation> (lower is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/chart.py" line="115" />
+        <location filename="../../desktop/pages/chart.py" line="118" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -356,93 +356,93 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="448" />
+        <location filename="../../desktop/pages/dashboard.py" line="447" />
         <location filename="../../desktop/pages/dashboard.py" line="599" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="454" />
+        <location filename="../../desktop/pages/dashboard.py" line="453" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="456" />
+        <location filename="../../desktop/pages/dashboard.py" line="455" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="467" />
+        <location filename="../../desktop/pages/dashboard.py" line="466" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="470" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="472" />
+        <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="472" />
+        <location filename="../../desktop/pages/dashboard.py" line="471" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="476" />
+        <location filename="../../desktop/pages/dashboard.py" line="475" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="480" />
+        <location filename="../../desktop/pages/dashboard.py" line="479" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="488" />
+        <location filename="../../desktop/pages/dashboard.py" line="487" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="489" />
+        <location filename="../../desktop/pages/dashboard.py" line="488" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="490" />
+        <location filename="../../desktop/pages/dashboard.py" line="489" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="495" />
+        <location filename="../../desktop/pages/dashboard.py" line="494" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="499" />
+        <location filename="../../desktop/pages/dashboard.py" line="498" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="514" />
+        <location filename="../../desktop/pages/dashboard.py" line="513" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="569" />
+        <location filename="../../desktop/pages/dashboard.py" line="568" />
         <source>正在计算 %s 2023—2025 年的指标…</source>
         <translation>Computing the indicators of %s for 2023–2025…</translation>
     </message>
@@ -497,22 +497,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>DemoSchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="180" />
+        <location filename="../../desktop/pages/wizard.py" line="186" />
         <source>以演示学校的身份打开</source>
         <translation>Open as a demo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="181" />
+        <location filename="../../desktop/pages/wizard.py" line="187" />
         <source>从东川区的演示学校中选一所；会为它建立一个学校工作区（含演示数据）。</source>
         <translation>Pick one of Dongchuan District's demo schools; a school workspace (with demo data) will be created for it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="184" />
+        <location filename="../../desktop/pages/wizard.py" line="190" />
         <source>按名称或代码筛选</source>
         <translation>Filter by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="191" />
+        <location filename="../../desktop/pages/wizard.py" line="197" />
         <source> · 纸质报送</source>
         <translation> · paper submission</translation>
     </message>
@@ -607,214 +607,363 @@ The first time it opens, the demo data is generated; please wait.</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="225" />
+        <source>本单位密钥…</source>
+        <translation>This unit's keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="226" />
+        <source>导出数据包…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="227" />
+        <source>导入数据包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="238" />
+        <source>数据交换(&amp;X)</source>
+        <translation>E&amp;xchange</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="257" />
+        <source>正在建立密钥…</source>
+        <translation>Creating the keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="271" />
+        <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
+        <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="291" />
+        <source>正在导出 {year} 年的数据包…</source>
+        <translation>Exporting the bundle of {year}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="296" />
+        <source>导出 {year} 年的数据包：请输入本工作区的密钥口令。</source>
+        <translation>Export the bundle of {year}: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="301" />
+        <source>已生成数据包，报送{recipient}（{year} 年，第 {sequence} 号）。</source>
+        <translation>Bundle written for {recipient} ({year}, no. {sequence}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="304" />
+        <source>文件：{name}
+位置：{folder}
+
+内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次。
+可用 U 盘、微信或电子邮件发送；只有{recipient}能打开。</source>
+        <translation>File: {name}
+Folder: {folder}
+
+Contents: {schools} schools, {entries} forms, {revisions} revisions, {submissions} submissions.
+Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="313" />
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="314" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="333" />
+        <source>选择数据包</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="333" />
+        <source>EduPlan 数据包 (*.eduplan)</source>
+        <translation>EduPlan bundles (*.eduplan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="347" />
+        <source>正在导入 {n} 个数据包…</source>
+        <translation>Importing {n} bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="349" />
+        <source>正在导入第 {i} / {n} 个：{name}</source>
+        <translation>Importing {i} / {n}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="352" />
+        <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
+        <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="367" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="410" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="448" />
+        <source>正在取消…（当前文件处理完即停止）</source>
+        <translation>Cancelling… (stops after the current file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="472" />
+        <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
+        <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeOutcome</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="37" />
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="38" />
+        <source>重复（无变化）</source>
+        <translation>Duplicate (no change)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="39" />
+        <source>较旧（已保留，未采用）</source>
+        <translation>Older (kept, not applied)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="40" />
+        <source>待确认</source>
+        <translation>Pending confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="41" />
+        <source>有冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="42" />
+        <source>已拒收</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="130" />
+        <location filename="../../desktop/pages/shortfalls.py" line="132" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="143" />
+        <location filename="../../desktop/pages/shortfalls.py" line="145" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="143" />
+        <location filename="../../desktop/pages/shortfalls.py" line="145" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="144" />
+        <location filename="../../desktop/pages/shortfalls.py" line="146" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="144" />
+        <location filename="../../desktop/pages/shortfalls.py" line="146" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="145" />
+        <location filename="../../desktop/pages/shortfalls.py" line="147" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="145" />
+        <location filename="../../desktop/pages/shortfalls.py" line="147" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="146" />
+        <location filename="../../desktop/pages/shortfalls.py" line="148" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="146" />
+        <location filename="../../desktop/pages/shortfalls.py" line="148" />
         <source>同组目标</source>
         <translation>Same group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="147" />
+        <location filename="../../desktop/pages/shortfalls.py" line="149" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="147" />
+        <location filename="../../desktop/pages/shortfalls.py" line="149" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="148" />
+        <location filename="../../desktop/pages/shortfalls.py" line="150" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="157" />
+        <location filename="../../desktop/pages/shortfalls.py" line="159" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="182" />
+        <location filename="../../desktop/pages/shortfalls.py" line="184" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="199" />
+        <location filename="../../desktop/pages/shortfalls.py" line="202" />
         <source>；同组另有约束性目标</source>
         <translation>; another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="207" />
+        <location filename="../../desktop/pages/shortfalls.py" line="210" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="209" />
+        <location filename="../../desktop/pages/shortfalls.py" line="212" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="218" />
+        <location filename="../../desktop/pages/shortfalls.py" line="221" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="221" />
+        <location filename="../../desktop/pages/shortfalls.py" line="224" />
         <source>在“里程碑完成情况”表中填报（完成的填写完成日期）</source>
         <translation>Fill in the milestones form (with the date for one that is done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="222" />
+        <location filename="../../desktop/pages/shortfalls.py" line="225" />
         <source>在报表中如实填报</source>
         <translation>Report it in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="225" />
+        <location filename="../../desktop/pages/shortfalls.py" line="228" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="226" />
+        <location filename="../../desktop/pages/shortfalls.py" line="229" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="230" />
+        <location filename="../../desktop/pages/shortfalls.py" line="233" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="232" />
+        <location filename="../../desktop/pages/shortfalls.py" line="235" />
         <source>{requirement}（据{excerpt}）</source>
         <translation>{requirement} (from {excerpt})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="250" />
+        <location filename="../../desktop/pages/shortfalls.py" line="253" />
         <source>与约束性目标的不同：{note}</source>
         <translation>How it differs from the binding target: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="256" />
+        <location filename="../../desktop/pages/shortfalls.py" line="259" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="258" />
+        <location filename="../../desktop/pages/shortfalls.py" line="261" />
         <source>无数据：本期未填报里程碑完成情况</source>
         <translation>No data: the milestones form was not filled in for the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="259" />
+        <location filename="../../desktop/pages/shortfalls.py" line="262" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="261" />
+        <location filename="../../desktop/pages/shortfalls.py" line="264" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="267" />
+        <location filename="../../desktop/pages/shortfalls.py" line="270" />
         <source>；报送覆盖 {pct}</source>
         <translation>; reporting coverage {pct}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="277" />
+        <location filename="../../desktop/pages/shortfalls.py" line="280" />
         <source>（相对目标 {pct}）</source>
         <translation> ({pct} relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="269" />
+        <location filename="../../desktop/pages/shortfalls.py" line="272" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="279" />
+        <location filename="../../desktop/pages/shortfalls.py" line="282" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="285" />
+        <location filename="../../desktop/pages/shortfalls.py" line="288" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="287" />
+        <location filename="../../desktop/pages/shortfalls.py" line="290" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="288" />
+        <location filename="../../desktop/pages/shortfalls.py" line="291" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="290" />
+        <location filename="../../desktop/pages/shortfalls.py" line="293" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="290" />
+        <location filename="../../desktop/pages/shortfalls.py" line="293" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="291" />
+        <location filename="../../desktop/pages/shortfalls.py" line="294" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="294" />
+        <location filename="../../desktop/pages/shortfalls.py" line="297" />
         <source>国家标准（每年适用），按标准值判断</source>
         <translation>National standard (applies every year), judged against its value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="296" />
+        <location filename="../../desktop/pages/shortfalls.py" line="299" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="297" />
+        <location filename="../../desktop/pages/shortfalls.py" line="300" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -822,27 +971,27 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="404" />
+        <location filename="../../desktop/pages/wizard.py" line="415" />
         <source>EduPlan — 首次运行</source>
         <translation>EduPlan — First run</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="418" />
+        <location filename="../../desktop/pages/wizard.py" line="429" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="419" />
+        <location filename="../../desktop/pages/wizard.py" line="430" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="420" />
+        <location filename="../../desktop/pages/wizard.py" line="431" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="421" />
+        <location filename="../../desktop/pages/wizard.py" line="432" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -850,235 +999,235 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="95" />
+        <location filename="../../desktop/pages/form_page.py" line="96" />
         <source>说明原因：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="98" />
+        <location filename="../../desktop/pages/form_page.py" line="99" />
         <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
         <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="207" />
-        <location filename="../../desktop/pages/form_page.py" line="337" />
+        <location filename="../../desktop/pages/form_page.py" line="208" />
+        <location filename="../../desktop/pages/form_page.py" line="343" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="217" />
+        <location filename="../../desktop/pages/form_page.py" line="218" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <location filename="../../desktop/pages/form_page.py" line="219" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="219" />
+        <location filename="../../desktop/pages/form_page.py" line="220" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="220" />
+        <location filename="../../desktop/pages/form_page.py" line="221" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="221" />
+        <location filename="../../desktop/pages/form_page.py" line="222" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="222" />
+        <location filename="../../desktop/pages/form_page.py" line="223" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="248" />
+        <location filename="../../desktop/pages/form_page.py" line="249" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="251" />
+        <location filename="../../desktop/pages/form_page.py" line="252" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="252" />
+        <location filename="../../desktop/pages/form_page.py" line="253" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="253" />
+        <location filename="../../desktop/pages/form_page.py" line="254" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="270" />
+        <location filename="../../desktop/pages/form_page.py" line="271" />
         <source>填报说明</source>
         <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="272" />
-        <location filename="../../desktop/pages/form_page.py" line="322" />
+        <location filename="../../desktop/pages/form_page.py" line="273" />
+        <location filename="../../desktop/pages/form_page.py" line="328" />
         <source>点击一个字段，这里显示它的填报口径。</source>
         <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="375" />
+        <location filename="../../desktop/pages/form_page.py" line="382" />
         <source>截止 %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="385" />
+        <location filename="../../desktop/pages/form_page.py" line="392" />
         <source>本单位在这张表上没有需要填写的项目。</source>
         <translation>This unit has nothing to fill in on this form.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="396" />
+        <location filename="../../desktop/pages/form_page.py" line="403" />
         <source>计算字段，自动得出</source>
         <translation>Calculated field, filled in automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="400" />
+        <location filename="../../desktop/pages/form_page.py" line="407" />
         <source>（未填）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="402" />
+        <location filename="../../desktop/pages/form_page.py" line="409" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="403" />
+        <location filename="../../desktop/pages/form_page.py" line="410" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="424" />
+        <location filename="../../desktop/pages/form_page.py" line="431" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="532" />
+        <location filename="../../desktop/pages/form_page.py" line="539" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="537" />
+        <location filename="../../desktop/pages/form_page.py" line="544" />
         <source>上年：</source>
         <translation>Last year: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="592" />
+        <location filename="../../desktop/pages/form_page.py" line="600" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="609" />
+        <location filename="../../desktop/pages/form_page.py" line="617" />
         <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
         <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="635" />
+        <location filename="../../desktop/pages/form_page.py" line="643" />
         <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
         <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="644" />
+        <location filename="../../desktop/pages/form_page.py" line="652" />
         <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
         <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="652" />
+        <location filename="../../desktop/pages/form_page.py" line="661" />
         <source>……另有 %n 项</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="653" />
+        <location filename="../../desktop/pages/form_page.py" line="662" />
         <source>无法提交，以下问题需要先处理：</source>
         <translation>Cannot submit; these problems must be dealt with first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="660" />
+        <location filename="../../desktop/pages/form_page.py" line="669" />
         <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
         <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="669" />
+        <location filename="../../desktop/pages/form_page.py" line="678" />
         <source>请先点击一个字段，再查看它的历史。</source>
         <translation>Click a field first, then view its history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="738" />
-        <location filename="../../desktop/pages/form_page.py" line="755" />
+        <location filename="../../desktop/pages/form_page.py" line="747" />
+        <location filename="../../desktop/pages/form_page.py" line="764" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="748" />
+        <location filename="../../desktop/pages/form_page.py" line="757" />
         <source>警告（已说明）</source>
         <translation>Warning (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="748" />
+        <location filename="../../desktop/pages/form_page.py" line="757" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="761" />
+        <location filename="../../desktop/pages/form_page.py" line="770" />
         <source>必填未填</source>
         <translation>Required, empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="762" />
+        <location filename="../../desktop/pages/form_page.py" line="771" />
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="791" />
+        <location filename="../../desktop/pages/form_page.py" line="800" />
         <source>（已说明）</source>
         <translation> (explained)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="795" />
+        <location filename="../../desktop/pages/form_page.py" line="804" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="811" />
+        <location filename="../../desktop/pages/form_page.py" line="820" />
         <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
         <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="817" />
+        <location filename="../../desktop/pages/form_page.py" line="826" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="819" />
+        <location filename="../../desktop/pages/form_page.py" line="828" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="821" />
+        <location filename="../../desktop/pages/form_page.py" line="830" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="822" />
+        <location filename="../../desktop/pages/form_page.py" line="831" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="825" />
+        <location filename="../../desktop/pages/form_page.py" line="834" />
         <source>已提交，数据已冻结。</source>
         <translation>Submitted; the data are frozen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="827" />
+        <location filename="../../desktop/pages/form_page.py" line="836" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
@@ -1086,72 +1235,130 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="872" />
+        <location filename="../../desktop/pages/form_page.py" line="882" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="875" />
+        <location filename="../../desktop/pages/form_page.py" line="885" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="875" />
+        <location filename="../../desktop/pages/form_page.py" line="885" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="876" />
+        <location filename="../../desktop/pages/form_page.py" line="886" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="876" />
+        <location filename="../../desktop/pages/form_page.py" line="886" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="878" />
+        <location filename="../../desktop/pages/form_page.py" line="888" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="879" />
+        <location filename="../../desktop/pages/form_page.py" line="889" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="881" />
+        <location filename="../../desktop/pages/form_page.py" line="891" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="883" />
+        <location filename="../../desktop/pages/form_page.py" line="893" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="884" />
+        <location filename="../../desktop/pages/form_page.py" line="894" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="885" />
+        <location filename="../../desktop/pages/form_page.py" line="895" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="886" />
+        <location filename="../../desktop/pages/form_page.py" line="896" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="899" />
+        <location filename="../../desktop/pages/form_page.py" line="909" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="901" />
+        <location filename="../../desktop/pages/form_page.py" line="911" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="158" />
+        <source>学校 {schools}，表 {entries}，修改 {revisions}，提交 {submissions}，数值 {values}</source>
+        <translation>schools {schools}, forms {entries}, revisions {revisions}, submissions {submissions}, values {values}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="170" />
+        <source>导入结果</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="172" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="174" />
+        <source>共 {n} 个文件：{counts}</source>
+        <translation>{n} files: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="175" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="178" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="179" />
+        <source>发送单位</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="180" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="182" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="183" />
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="203" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1159,366 +1366,415 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="202" />
+        <location filename="../../desktop/pages/dashboard.py" line="201" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="202" />
+        <location filename="../../desktop/pages/dashboard.py" line="201" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="204" />
+        <location filename="../../desktop/pages/dashboard.py" line="203" />
         <source>目标（★约束性）</source>
         <translation>Target (★ binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="205" />
+        <location filename="../../desktop/pages/dashboard.py" line="204" />
         <source>最新状态</source>
         <translation>Latest status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
+        <location filename="../../desktop/pages/dashboard.py" line="218" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="219" />
+        <location filename="../../desktop/pages/dashboard.py" line="218" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="225" />
+        <location filename="../../desktop/pages/dashboard.py" line="224" />
         <source>截止 %s</source>
         <translation>Due %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="225" />
+        <location filename="../../desktop/pages/dashboard.py" line="224" />
         <source>%d年完成</source>
         <translation>Done in %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="235" />
+        <location filename="../../desktop/pages/dashboard.py" line="234" />
         <source>（国家标准，每年适用）</source>
         <translation> (national standard, every year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="236" />
+        <location filename="../../desktop/pages/dashboard.py" line="235" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="239" />
+        <location filename="../../desktop/pages/dashboard.py" line="238" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="245" />
+        <location filename="../../desktop/pages/dashboard.py" line="244" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="262" />
+        <location filename="../../desktop/pages/dashboard.py" line="261" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="265" />
+        <location filename="../../desktop/pages/dashboard.py" line="264" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="272" />
+        <location filename="../../desktop/pages/dashboard.py" line="271" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="274" />
+        <location filename="../../desktop/pages/dashboard.py" line="273" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="276" />
+        <location filename="../../desktop/pages/dashboard.py" line="275" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="280" />
+        <location filename="../../desktop/pages/dashboard.py" line="279" />
         <source>%d年目标</source>
         <translation>%d target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="281" />
+        <location filename="../../desktop/pages/dashboard.py" line="280" />
         <source>%s %s（%s：%s）</source>
         <translation>%s %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="312" />
+        <location filename="../../desktop/pages/dashboard.py" line="311" />
         <source>★ 约束性目标：本年判断同一指标的几项目标中最严格的一项</source>
         <translation>★ Binding target: the strictest of the targets judging the same indicator this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="352" />
+        <location filename="../../desktop/pages/dashboard.py" line="351" />
         <source>（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）</source>
         <translation>(★ binding target: the strictest of the targets judging the same indicator this year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="285" />
+        <location filename="../../desktop/pages/dashboard.py" line="284" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="288" />
+        <location filename="../../desktop/pages/dashboard.py" line="287" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="293" />
+        <location filename="../../desktop/pages/dashboard.py" line="292" />
         <source>与约束性目标的不同：%s</source>
         <translation>How it differs from the binding target: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="298" />
+        <location filename="../../desktop/pages/dashboard.py" line="297" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="300" />
+        <location filename="../../desktop/pages/dashboard.py" line="299" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="305" />
+        <location filename="../../desktop/pages/dashboard.py" line="304" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="310" />
+        <location filename="../../desktop/pages/dashboard.py" line="309" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="316" />
+        <location filename="../../desktop/pages/dashboard.py" line="315" />
         <source>越小越好</source>
         <translation>lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="316" />
+        <location filename="../../desktop/pages/dashboard.py" line="315" />
         <source>越大越好</source>
         <translation>higher is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="318" />
+        <location filename="../../desktop/pages/dashboard.py" line="317" />
         <source>单位：%s；%s</source>
         <translation>Unit: %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>实际值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
+        <location filename="../../desktop/pages/dashboard.py" line="321" />
         <source>覆盖</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="323" />
+        <location filename="../../desktop/pages/dashboard.py" line="322" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="339" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
         <source>（部分）</source>
         <translation> (partial)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="349" />
+        <location filename="../../desktop/pages/dashboard.py" line="348" />
         <source>本单位此指标没有规划目标。</source>
         <translation>This unit has no planned target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="351" />
+        <location filename="../../desktop/pages/dashboard.py" line="350" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="364" />
+        <location filename="../../desktop/pages/dashboard.py" line="363" />
         <source>（应达 %s）</source>
         <translation> (expected %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="372" />
+        <location filename="../../desktop/pages/dashboard.py" line="371" />
         <source>说明：%s</source>
         <translation>Explanation: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="375" />
+        <location filename="../../desktop/pages/dashboard.py" line="374" />
         <source>%s；依据：%s</source>
         <translation>%s; source: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="378" />
+        <location filename="../../desktop/pages/dashboard.py" line="377" />
         <source>原文：“%s”——%s</source>
         <translation>Original text: “%s” — %s</translation>
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="64" />
+        <source>本单位密钥</source>
+        <translation>This unit's keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="72" />
+        <source>本工作区还没有密钥。
+
+密钥用来给报送的数据包加密、签名：只有上级能打开，上级也能确认数据包确实来自本单位。建立密钥时请设置一个口令（至少 8 个字符）；忘记口令将无法发送和接收数据。</source>
+        <translation>This workspace has no keys yet.
+
+The keys encrypt and sign the bundles this unit sends: only the parent office can open them, and it can be sure they come from this unit. Creating the keys asks for a passphrase (at least 8 characters); without it no data can be sent or received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="77" />
+        <source>建立密钥…</source>
+        <translation>Create keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="87" />
+        <source>本单位指纹：</source>
+        <translation>This unit's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="98" />
+        <source>与上级或下级单位通电话时，请逐组读出、核对这 32 位数字；一致才说明对方收到的是本单位的密钥。</source>
+        <translation>On the phone with the parent office or a unit below, read out these 32 digits group by group and compare them; only if they match does the other side have this unit's key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="107" />
+        <source>复制指纹</source>
+        <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="117" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="138" />
+        <source>第 {generation} 代密钥，建立于 {at}（{by}）
+私钥保护：{kdf}</source>
+        <translation>Key generation {generation}, created {at} ({by})
+Private keys protected by: {kdf}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="23" />
+        <location filename="../../desktop/main_window.py" line="25" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="25" />
+        <location filename="../../desktop/main_window.py" line="27" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="27" />
+        <location filename="../../desktop/main_window.py" line="29" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="29" />
+        <location filename="../../desktop/main_window.py" line="31" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="31" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>数据交换（加密文件）</source>
         <translation>Data exchange (encrypted files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>审核与决定</source>
         <translation>Review and decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Excel 报表</source>
         <translation>Excel reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>EduPlan 教育规划填报与目标核查</source>
         <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>将在后续版本提供</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source> 年份 </source>
         <translation> Year </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>  截止日期判断基准 </source>
         <translation>  Deadlines judged as of </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
+        <location filename="../../desktop/main_window.py" line="163" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165" />
+        <location filename="../../desktop/main_window.py" line="169" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="175" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>关于 EduPlan</source>
         <translation>About EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>重新启动 EduPlan 后打开该工作区。</source>
         <translation>The workspace will open when EduPlan is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="202" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
         <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>保存诊断信息</source>
         <translation>Save diagnostic information</translation>
     </message>
@@ -1609,9 +1865,78 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>Page</name>
     <message>
+        <location filename="../../desktop/exchange.py" line="478" />
         <location filename="../../desktop/pages/base.py" line="114" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="44" />
+        <source>设置密钥口令</source>
+        <translation>Set the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="44" />
+        <source>输入密钥口令</source>
+        <translation>Enter the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="59" />
+        <source>口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="63" />
+        <source>再输入一次：</source>
+        <translation>Once more:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="65" />
+        <source>显示口令</source>
+        <translation>Show passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="76" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="77" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="113" />
+        <source>请再输入一次，确认没有输错。</source>
+        <translation>Type it once more, to be sure it has no typo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="115" />
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="118" />
+        <source>✓ 口令可以使用。请牢记：忘记口令将无法发送和接收数据。</source>
+        <translation>✓ The passphrase can be used. Remember it: without it no data can be sent or received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="133" />
+        <source>请输入口令。</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="141" />
+        <source>正在验证口令…</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase.py" line="172" />
+        <source>程序内部错误，已记录在日志中。</source>
+        <translation>Internal error; it was written to the log.</translation>
     </message>
 </context>
 <context>
@@ -1723,62 +2048,62 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="315" />
+        <location filename="../../desktop/pages/wizard.py" line="326" />
         <source>新建学校工作区</source>
         <translation>New school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="316" />
+        <location filename="../../desktop/pages/wizard.py" line="327" />
         <source>先选学校所在的县（市、区），再填写学校的基本信息。带 * 的为必填。</source>
         <translation>First choose the school's county (city, district), then fill in the school's basic information. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="326" />
+        <location filename="../../desktop/pages/wizard.py" line="337" />
         <source>10 位学校标识码</source>
         <translation>10-digit school identification code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="339" />
+        <location filename="../../desktop/pages/wizard.py" line="350" />
         <source>所在县（市、区）(&amp;C) *</source>
         <translation>&amp;County (city, district) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="340" />
+        <location filename="../../desktop/pages/wizard.py" line="351" />
         <source>学校代码(&amp;D) *</source>
         <translation>School co&amp;de *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="341" />
+        <location filename="../../desktop/pages/wizard.py" line="352" />
         <source>学校名称(&amp;N) *</source>
         <translation>School na&amp;me *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="342" />
+        <location filename="../../desktop/pages/wizard.py" line="353" />
         <source>学校类型(&amp;T) *</source>
         <translation>School &amp;type *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="343" />
+        <location filename="../../desktop/pages/wizard.py" line="354" />
         <source>办学性质(&amp;O) *</source>
         <translation>O&amp;wnership *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="344" />
+        <location filename="../../desktop/pages/wizard.py" line="355" />
         <source>城乡类别(&amp;U) *</source>
         <translation>&amp;Urban/rural category *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="345" />
+        <location filename="../../desktop/pages/wizard.py" line="356" />
         <source>联系人(&amp;L)</source>
         <translation>Contact &amp;person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="346" />
+        <location filename="../../desktop/pages/wizard.py" line="357" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact p&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="347" />
+        <location filename="../../desktop/pages/wizard.py" line="358" />
         <source>工作区文件夹(&amp;F)</source>
         <translation>Workspace &amp;folder</translation>
     </message>
@@ -1786,164 +2111,164 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="456" />
+        <location filename="../../desktop/pages/shortfalls.py" line="459" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="325" />
+        <location filename="../../desktop/pages/shortfalls.py" line="328" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="330" />
+        <location filename="../../desktop/pages/shortfalls.py" line="333" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="331" />
+        <location filename="../../desktop/pages/shortfalls.py" line="334" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="339" />
+        <location filename="../../desktop/pages/shortfalls.py" line="342" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="346" />
-        <location filename="../../desktop/pages/shortfalls.py" line="550" />
+        <location filename="../../desktop/pages/shortfalls.py" line="349" />
+        <location filename="../../desktop/pages/shortfalls.py" line="553" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="348" />
-        <location filename="../../desktop/pages/shortfalls.py" line="569" />
+        <location filename="../../desktop/pages/shortfalls.py" line="351" />
+        <location filename="../../desktop/pages/shortfalls.py" line="572" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="350" />
+        <location filename="../../desktop/pages/shortfalls.py" line="353" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="353" />
+        <location filename="../../desktop/pages/shortfalls.py" line="356" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="354" />
+        <location filename="../../desktop/pages/shortfalls.py" line="357" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="355" />
+        <location filename="../../desktop/pages/shortfalls.py" line="358" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="356" />
+        <location filename="../../desktop/pages/shortfalls.py" line="359" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="357" />
+        <location filename="../../desktop/pages/shortfalls.py" line="360" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="369" />
+        <location filename="../../desktop/pages/shortfalls.py" line="372" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="370" />
+        <location filename="../../desktop/pages/shortfalls.py" line="373" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="449" />
+        <location filename="../../desktop/pages/shortfalls.py" line="452" />
         <source>截止 {day}</source>
         <translation>Due {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="457" />
+        <location filename="../../desktop/pages/shortfalls.py" line="460" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="457" />
+        <location filename="../../desktop/pages/shortfalls.py" line="460" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="462" />
+        <location filename="../../desktop/pages/shortfalls.py" line="465" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="464" />
+        <location filename="../../desktop/pages/shortfalls.py" line="467" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="466" />
+        <location filename="../../desktop/pages/shortfalls.py" line="469" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="469" />
+        <location filename="../../desktop/pages/shortfalls.py" line="472" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="471" />
+        <location filename="../../desktop/pages/shortfalls.py" line="474" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="473" />
+        <location filename="../../desktop/pages/shortfalls.py" line="476" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="475" />
+        <location filename="../../desktop/pages/shortfalls.py" line="478" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="477" />
+        <location filename="../../desktop/pages/shortfalls.py" line="480" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="479" />
+        <location filename="../../desktop/pages/shortfalls.py" line="482" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="482" />
+        <location filename="../../desktop/pages/shortfalls.py" line="485" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="517" />
+        <location filename="../../desktop/pages/shortfalls.py" line="520" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="577" />
+        <location filename="../../desktop/pages/shortfalls.py" line="580" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="651" />
+        <location filename="../../desktop/pages/shortfalls.py" line="654" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="653" />
+        <location filename="../../desktop/pages/shortfalls.py" line="656" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -2147,12 +2472,12 @@ The first time it opens, the demo data is generated; please wait.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="50" />
+        <location filename="../../desktop/startup.py" line="58" />
         <source>首次运行：正在生成演示工作区（东川区）…</source>
         <translation>First run: generating the demo workspace (Dongchuan District)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="62" />
+        <location filename="../../desktop/startup.py" line="70" />
         <source>正在生成演示学校工作区…</source>
         <translation>Generating the demo school workspace…</translation>
     </message>
