@@ -319,7 +319,14 @@ def test_a_real_bundle_decodes_by_the_document(chain):
     enc, sig = (raw_public(school_ring.current.encryption),
                 raw_public(school_ring.current.signing))
     assert set(st) == {"format", "version", "kind", "sender", "recipient", "year", "sequence",
-                       "created_at", "rotations", "payload"}
+                       "created_at", "rotations", "payload", "audit_head"}
+    # the signed head of the sender's audit chain (§5): its own Ed25519 signature
+    head = json.loads(st["audit_head"]["statement"])
+    Ed25519PublicKey.from_public_bytes(sig).verify(
+        unb64(st["audit_head"]["signature"]),
+        b"eduplan-audit-head/v1\x00" + st["audit_head"]["statement"].encode())
+    assert head["type"] == "eduplan-audit-head" and head["org"] == SCHOOL
+    assert isinstance(head["audit_id"], int) and len(head["hash"]) == 64
     assert (st["format"], st["version"], st["kind"]) == ("eduplan-bundle", 1, "data")
     assert set(sender) == {"org", "name", "level", "workspace", "encryption_key",
                            "signing_key", "fingerprint", "generation"}

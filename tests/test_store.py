@@ -21,7 +21,7 @@ def test_schema_is_migrated_with_wal_and_foreign_keys(county_ws):
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == ["m001_initial", "m002_teaching_points", "m003_import_origin",
-                       "m004_keys", "m005_exchange"]
+                       "m004_keys", "m005_exchange", "m006_audit"]
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO current_values (entry_id, field, value, revision_id) "
                    "VALUES (999, 'x', 1, 999)")

@@ -10,8 +10,8 @@ import click
 from .. import __version__
 from ..errors import EduPlanError
 from ..inputs import brief
-from . import (bundle_cmds, catalog_cmds, entry_cmds, exchange_cmds, indicator_cmds, org_cmds,
-               workspace_cmds)
+from . import (audit_cmds, bundle_cmds, catalog_cmds, entry_cmds, exchange_cmds,
+               indicator_cmds, org_cmds, workspace_cmds)
 from .common import say
 
 
@@ -136,7 +136,7 @@ def cli():
 
 
 for module in (workspace_cmds, org_cmds, catalog_cmds, entry_cmds, indicator_cmds,
-               exchange_cmds, bundle_cmds):
+               exchange_cmds, bundle_cmds, audit_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -101,3 +101,4 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
 def _mark(ws: Workspace, cid: int, keep: str, reason: str, at: str) -> None:
     rows.resolve_conflict(ws, cid, {"resolved_at": at, "resolved_by": ws.operator,
                                     "resolution": keep, "reason": reason.strip()})
+    ws.audit("resolve_conflict", {"conflict": cid, "keep": keep, "reason": reason.strip()})

@@ -88,6 +88,7 @@ def confirm(ws: Workspace, ring: keys.Keyring, org_query: str, fingerprint: str 
             if p["status"] == "confirmed":
                 rows.set_peer_status(ws, p["id"], "retired")
         rows.set_peer_status(ws, chosen["id"], "confirmed", now, ws.operator)
+        ws.audit("enrol", {"org": code, "fingerprint": chosen["fingerprint"]})
     report = retry_held(ws, ring, code)
     peer = next(p for p in peers(ws) if p.org == code and p.fingerprint == chosen["fingerprint"]
                 and p.relation == "child")

@@ -31,7 +31,9 @@ from ..store import exchange_rows as rows
 from ..store.clock import now_iso
 from ..store.imports import records_of
 from ..store.workspace import Workspace
+from ..store import audit
 from . import keys
+from .audit_heads import sign_head
 from .container import b64, write_sealed
 from .payload import write_payload
 
@@ -149,6 +151,7 @@ def export_bundle(ws: Workspace, passphrase: str, year: int, *, to: str | None =
         "year": year, "sequence": seq, "created_at": created,
         "rotations": [r.to_dict() for r in info.rotations],
     }
+    head_row, statement["audit_head"] = sign_head(ws, ring, seq)
     with tempfile.TemporaryDirectory(dir=ws.path, prefix=".export-") as tmp:
         payload = Path(tmp) / "payload.jsonl.gz"
         lines = write_payload(payload, schools, records)
@@ -157,6 +160,9 @@ def export_bundle(ws: Workspace, passphrase: str, year: int, *, to: str | None =
         sealed = write_sealed(out, header, statement, payload, pair.signing,
                               peer["encryption_key"], progress=progress)
     with ws.write():
+        audit.insert_signed_head(ws.db, head_row)
+        ws.audit("export", {"sequence": seq, "recipient": peer["org"], "year": year,
+                            "file": sealed.sha256, "audit_head": head_row["audit_id"]})
         rows.insert_sent(ws, {"sequence": seq, "recipient": peer["org"], "year": year,
                               "created_at": created, "payload_sha256": sealed.payload_sha256,
                               "file_sha256": sealed.sha256, "file_name": out.name,

@@ -52,6 +52,7 @@ from ..store.workspace import Workspace
 from ..validation import validate
 from . import keys
 from .container import BadBundle, open_sealed, read_envelope
+from .audit_heads import keep_audit_head
 from .payload import Payload, read_payload
 from .schools import line_problem, merge_schools
 
@@ -194,8 +195,9 @@ def import_file(ws: Workspace, path: Path, ring: keys.Keyring, *, held: bool = F
     except OSError as exc:
         return _log(ws, FileOutcome(str(path), Outcome.REJECTED, f"无法读取文件：{exc.strerror}",
                                     f"cannot read: {exc.strerror}"), None, None)
+    logged = False
     try:
-        result = _import(ws, path, sha, size, ring, held, cancelled, force_sequence)
+        result, logged = _import(ws, path, sha, size, ring, held, cancelled, force_sequence)
     except (Cancelled, StorageError, OSError, sqlite3.Error):
         raise  # not the file's fault: the batch stops, this file's transaction undone
     except (EduPlanError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -210,18 +212,43 @@ def import_file(ws: Workspace, path: Path, ring: keys.Keyring, *, held: bool = F
                              **stop.extra)
         if stop.outcome == Outcome.REJECTED:
             _quarantine(ws, path, sha, stop.reason)
-    return _log(ws, result, sha, size)
+    return result if logged else _log(ws, result, sha, size)
 
 
 def _log(ws: Workspace, r: FileOutcome, sha: str | None, size: int | None) -> FileOutcome:
-    detail = {"changes": r.changes.__dict__, "conflicts": list(r.conflicts)}
+    """The attempt's own transaction (an outcome that changed nothing else)."""
     with ws.write():
-        rows.log_import(ws, {"at": now_iso(), "operator": ws.operator,
-                             "file_name": Path(r.file).name, "file_sha256": sha, "size": size,
-                             "sender": r.sender, "year": r.year, "sequence": r.sequence,
-                             "outcome": r.outcome.value, "reason": r.reason or None,
-                             "detail": json.dumps(detail, ensure_ascii=False)})
+        _log_rows(ws, r, sha, size)
     return r
+
+
+def _log_rows(ws: Workspace, r: FileOutcome, sha: str | None, size: int | None) -> None:
+    """The import log row and the audit row of one attempt, inside the caller's transaction
+    (the one that stored what the attempt changed)."""
+    detail = {"changes": r.changes.__dict__, "conflicts": list(r.conflicts)}
+    rows.log_import(ws, {"at": now_iso(), "operator": ws.operator,
+                         "file_name": Path(r.file).name, "file_sha256": sha, "size": size,
+                         "sender": r.sender, "year": r.year, "sequence": r.sequence,
+                         "outcome": r.outcome.value, "reason": r.reason or None,
+                         "detail": json.dumps(detail, ensure_ascii=False)})
+    ws.audit("import", {"file": sha, "name": Path(r.file).name, "outcome": r.outcome.value,
+                        "sender": r.sender, "year": r.year, "sequence": r.sequence,
+                        **detail})
+
+
+class _Attempt:
+    """One file's attempt: logs its outcome in the transaction that stores its changes."""
+
+    def __init__(self, ws: Workspace, path: Path, sha: str, size: int):
+        self.ws, self.path, self.sha, self.size = ws, path, sha, size
+
+    def commit(self, outcome: FileOutcome, *writes: Callable[[], Any]
+               ) -> tuple[FileOutcome, bool]:
+        with self.ws.write():
+            for w in writes:
+                w()
+            _log_rows(self.ws, outcome, self.sha, self.size)
+        return outcome, True
 
 
 def _reject(reason: str, reason_en: str, **extra: Any) -> _Stop:
@@ -229,7 +256,8 @@ def _reject(reason: str, reason_en: str, **extra: Any) -> _Stop:
 
 
 def _import(ws: Workspace, path: Path, sha: str, size: int, ring: keys.Keyring, held: bool,
-            cancelled: Callable[[], bool] | None, force_sequence: bool) -> FileOutcome:
+            cancelled: Callable[[], bool] | None, force_sequence: bool
+            ) -> tuple[FileOutcome, bool]:
     seen = rows.received(ws, sha)
     if seen is not None and not held and not (force_sequence and seen["status"] == "conflict"):
         outcome = Outcome.PENDING if seen["status"] == "pending" else Outcome.DUPLICATE
@@ -238,7 +266,7 @@ def _import(ws: Workspace, path: Path, sha: str, size: int, ring: keys.Keyring, 
                            else f"此文件已在等待处理：{seen['reason']}",
                            "imported before" if outcome == Outcome.DUPLICATE else "held",
                            sender=seen["sender"], year=seen["year"], sequence=seen["sequence"],
-                           sha256=sha)
+                           sha256=sha), False
     if size > MAX_BUNDLE_BYTES:
         raise _reject("文件过大，不是 EduPlan 数据包", "file too large")
     try:
@@ -280,7 +308,7 @@ def _import(ws: Workspace, path: Path, sha: str, size: int, ring: keys.Keyring, 
     if st["payload"].get("lines") != payload.count or sender.get("fingerprint") != fp:
         raise _reject("数据包声明与内容不符（行数或指纹），未做任何修改",
                       "the statement does not match the content")
-    return _decide(ws, path, sha, st, payload, held, force_sequence)
+    return _decide(_Attempt(ws, path, sha, size), st, payload, force_sequence)
 
 
 def _statement_key(ws: Workspace, header: dict[str, Any]) -> Callable[[dict[str, Any]], bytes]:
@@ -307,8 +335,9 @@ def _statement_key(ws: Workspace, header: dict[str, Any]) -> Callable[[dict[str,
     return key
 
 
-def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Payload,
-            held: bool, force_sequence: bool) -> FileOutcome:
+def _decide(at: _Attempt, st: dict[str, Any], payload: Payload, force_sequence: bool
+            ) -> tuple[FileOutcome, bool]:
+    ws, path, sha = at.ws, at.path, at.sha
     sender = st["sender"]
     org, year, seq = sender["org"], st["year"], st["sequence"]
     enc = base64.b64decode(sender["encryption_key"])
@@ -325,12 +354,12 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
     trust = _trust(ws, org, enc, signing, fp, st.get("rotations") or [], sender)
     if trust is not None:
         stored_as = _keep(ws, path, "held", sha)
-        with ws.write():
-            _ensure_pending_peer(ws, org, enc, signing, fp, sender, now)
-            rows.upsert_received(ws, {**received, "status": "pending", "reason": trust[0],
-                                      "stored_as": stored_as})
-        return FileOutcome(str(path), Outcome.PENDING, trust[0], trust[1], sha256=sha,
-                           fingerprint=fp, **base)
+        return at.commit(
+            FileOutcome(str(path), Outcome.PENDING, trust[0], trust[1], sha256=sha,
+                        fingerprint=fp, **base),
+            lambda: _ensure_pending_peer(ws, org, enc, signing, fp, sender, now),
+            lambda: rows.upsert_received(ws, {**received, "status": "pending",
+                                              "reason": trust[0], "stored_as": stored_as}))
     problems = check_records(ws, payload.records) + _out_of_scope(ws, org, payload)
     if problems:
         raise _reject("数据包中的记录不完整或格式不正确：" + "；".join(problems[:3]),
@@ -340,21 +369,22 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
         stored_as = _keep(ws, path, "held", sha)
         reason = (f"数据包使用了本程序不认识的表单版本（{forms}），已暂存。请更新 EduPlan 后运行 "
                   "eduplan import --held")
-        with ws.write():
-            rows.upsert_received(ws, {**received, "status": "pending", "reason": reason,
-                                      "stored_as": stored_as})
-        return FileOutcome(str(path), Outcome.PENDING, reason, f"unknown form version {forms}",
-                           sha256=sha, **base)
+        return at.commit(
+            FileOutcome(str(path), Outcome.PENDING, reason, f"unknown form version {forms}",
+                        sha256=sha, **base),
+            lambda: rows.upsert_received(ws, {**received, "status": "pending",
+                                              "reason": reason, "stored_as": stored_as}))
     _check_values(ws, payload.records)
 
     others = [r for r in rows.received_from(ws, org) if r["file_sha256"] != sha]
     same = [r for r in others if r["sequence"] == seq and r["status"] != "pending"]
     if any(r["payload_sha256"] == received["payload_sha256"] for r in same):
-        with ws.write():
-            rows.upsert_received(ws, {**received, "status": "kept", "reason": "duplicate",
-                                      "stored_as": _keep(ws, path, "accepted", sha)})
-        return FileOutcome(str(path), Outcome.DUPLICATE, "与已导入的数据包内容相同，没有变化",
-                           "same content as a bundle imported before", sha256=sha, **base)
+        stored_as = _keep(ws, path, "accepted", sha)
+        return at.commit(
+            FileOutcome(str(path), Outcome.DUPLICATE, "与已导入的数据包内容相同，没有变化",
+                        "same content as a bundle imported before", sha256=sha, **base),
+            lambda: rows.upsert_received(ws, {**received, "status": "kept",
+                                              "reason": "duplicate", "stored_as": stored_as}))
     if same and not force_sequence:
         stored_as = _keep(ws, path, "accepted", sha)
         with ws.write():
@@ -365,31 +395,38 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
             rows.upsert_received(ws, {**received, "status": "conflict",
                                       "reason": "同一发送方的同一序号已有另一份不同的数据包",
                                       "stored_as": stored_as})
-        return FileOutcome(str(path), Outcome.CONFLICT,
-                           f"{shown(str(sender.get('name')))}的第 {seq} 号数据包已有另一份内容不同的，"
-                           "两份都已保留，请用 eduplan conflicts 处理", "two different bundles "
-                           "with the same sequence", sha256=sha, conflicts=(cid,), **base)
+            outcome = FileOutcome(
+                str(path), Outcome.CONFLICT,
+                f"{shown(str(sender.get('name')))}的第 {seq} 号数据包已有另一份内容不同的，"
+                "两份都已保留，请用 eduplan conflicts 处理", "two different bundles with the "
+                "same sequence", sha256=sha, conflicts=(cid,), **base)
+            _log_rows(ws, outcome, sha, at.size)
+        return outcome, True
     # a bundle is a snapshot of one year: older means a lower sequence of the same year
     merged_seqs = [r["sequence"] for r in others if r["status"] == "merged"
                    and r["year"] == year]
     if merged_seqs and seq < max(merged_seqs) and not force_sequence:
-        with ws.write():
-            rows.upsert_received(ws, {**received, "status": "stale",
-                                      "reason": f"已合并第 {max(merged_seqs)} 号",
-                                      "stored_as": _keep(ws, path, "accepted", sha)})
-        return FileOutcome(str(path), Outcome.STALE,
-                           f"比已合并的第 {max(merged_seqs)} 号数据包（{year} 年）旧，已保留在历史中，未采用",
-                           "older than a bundle already merged", sha256=sha, **base)
+        stored_as = _keep(ws, path, "accepted", sha)
+        latest = max(merged_seqs)
+        return at.commit(
+            FileOutcome(str(path), Outcome.STALE,
+                        f"比已合并的第 {latest} 号数据包（{year} 年）旧，已保留在历史中，未采用",
+                        "older than a bundle already merged", sha256=sha, **base),
+            lambda: rows.upsert_received(ws, {**received, "status": "stale",
+                                              "reason": f"已合并第 {latest} 号",
+                                              "stored_as": stored_as}))
 
     stored_as = _keep(ws, path, "accepted", sha)
     try:
-        result, schools, cids = _merge(ws, payload, org, sender, sha, received, stored_as,
-                                       now, base)
+        return _merge(at, st, payload, received, stored_as, now, base), True
     except _Stop:
         if rows.received(ws, sha) is None:  # kept only for this attempt
             (ws.path / stored_as).unlink(missing_ok=True)
         raise
-    changes = _changes(result, schools)
+
+
+def _outcome(path: Path, sha: str, changes: Changes, cids: tuple[int, ...],
+             base: dict[str, Any]) -> FileOutcome:
     if cids:
         return FileOutcome(str(path), Outcome.CONFLICT,
                            f"其余数据已合并；{len(cids)} 张表与本单位代填的数据冲突，请用 eduplan "
@@ -400,10 +437,12 @@ def _decide(ws: Workspace, path: Path, sha: str, st: dict[str, Any], payload: Pa
                        "nothing new", sha256=sha, changes=changes, **base)
 
 
-def _merge(ws: Workspace, payload: Payload, org: str, sender: dict[str, Any], sha: str,
-           received: dict[str, Any], stored_as: str, now: str, base: dict[str, Any]
-           ) -> tuple[ImportResult, int, tuple[int, ...]]:
-    """Schools, then records, then the bundle's row: one transaction."""
+def _merge(at: _Attempt, st: dict[str, Any], payload: Payload, received: dict[str, Any],
+           stored_as: str, now: str, base: dict[str, Any]) -> FileOutcome:
+    """Schools, then records, the bundle's row, its signed audit head, the log: one
+    transaction."""
+    ws, sha, sender = at.ws, at.sha, st["sender"]
+    org = sender["org"]
     with ws.write():
         lines, below = _school_lines(ws, org, payload)
         schools = merge_schools(ws, lines, below=below, at=now,
@@ -419,7 +458,10 @@ def _merge(ws: Workspace, payload: Payload, org: str, sender: dict[str, Any], sh
                      for r in result.refused if r.kind == RefusalKind.OWNER)
         rows.upsert_received(ws, {**received, "status": "merged", "reason": None,
                                   "stored_as": stored_as})
-    return result, schools, cids
+        keep_audit_head(ws, st, sha, now)
+        outcome = _outcome(at.path, sha, _changes(result, schools), cids, base)
+        _log_rows(ws, outcome, sha, at.size)
+    return outcome
 
 
 def _any(c: Changes) -> bool:

@@ -123,6 +123,9 @@ def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
     tmp = out.with_name(f".{out.name}.part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)
+    with ws.write():
+        ws.audit("setup_export", {"units": [u.code for u in chosen], "schools": len(schools),
+                                  "due": due_text})
     return SetupFile(str(out), ws.org_code, ws.org.name, tuple(u.code for u in chosen),
                      len(schools), due_text, pair.fingerprint)
 
@@ -232,6 +235,8 @@ def import_setup(path: Path, workspace: Path, org: str | None, operator: str,
                     "status": "confirmed", "source": "setup", "added_at": at,
                     "confirmed_at": at, "confirmed_by": ws.operator})
             rows.set_meta(ws, "parent", sender["org"])
+            ws.audit("setup_import", {"parent": sender["org"], "fingerprint": sender["fingerprint"],
+                                      "schools": added})
             if st.get("due"):
                 rows.set_meta(ws, "due", st["due"])
         if not keys.has_keys(ws):

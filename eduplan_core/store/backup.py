@@ -224,12 +224,34 @@ def restore(workspace: Path, name: str) -> RestoreResult:
             for suffix in ("-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
             os.replace(tmp, db)
+            _audit_restore(db, name, saved)
         except OSError as exc:
             from .tx import storage_error
 
             raise (storage_error(exc, workspace, "备份未恢复", "the backup was not restored")
                    or exc) from None
     return RestoreResult(restored=name, previous_saved_as=saved)
+
+
+def _audit_restore(db_file: Path, name: str, saved: str | None) -> None:
+    """The restore is the first row the restored audit chain gets (a backup made before the
+    audit log existed gets it on its migration's first write)."""
+    import sqlite_utils
+
+    from . import audit
+    from .tx import write
+
+    conn = sqlite3.connect(db_file, isolation_level=None)
+    try:
+        db = sqlite_utils.Database(conn)
+        if "audit_log" not in db.table_names():
+            return
+        operator = (db.execute("SELECT value FROM meta WHERE key = 'operator'").fetchone()
+                    or ["?"])[0]
+        with write(db):
+            audit.record(db, operator, "restore", {"backup": name, "replaced_saved_as": saved})
+    finally:
+        conn.close()
 
 
 def _unique(folder: Path, stem: str) -> Path:

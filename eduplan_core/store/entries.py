@@ -178,8 +178,18 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
         raise UsageError("；".join(problems) + hint,
                          f"{len(problems)} field(s) cannot be entered in form {form.code}")
     with ws.write():  # read, validate and write in one transaction: nothing interleaves
-        return _set_values(ws, org, year, form, owner, operator, raw_values, explanations,
-                           source, carried_values)
+        result = _set_values(ws, org, year, form, owner, operator, raw_values, explanations,
+                             source, carried_values)
+        if result.changes:
+            ws.audit("enter", {"org": org.code, "year": year, "form": form.code,
+                               "source": source, "by": operator,
+                               "revisions": [_rev_uid(ws, c.revision_id)
+                                             for c in result.changes]})
+        return result
+
+
+def _rev_uid(ws: Workspace, rev_id: int) -> str:
+    return ws.db.execute("SELECT uid FROM revisions WHERE id = ?", [rev_id]).fetchone()[0]
 
 
 def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, source,
@@ -335,6 +345,8 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
             "operator": operator or ws.operator, "at": now_iso()})
         ws.db.table("entries").update(entry["id"], {"state": EntryState.SUBMITTED,
                                               "updated_at": now_iso()})
+        ws.audit("submit", {"org": org.code, "year": year, "form": form.code,
+                            "submission": uid, "form_hash": form.hash})
     return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
                         revision_id=rev, form_hash=form.hash, values=values)
 

@@ -44,6 +44,7 @@ def log_key_event(ws: Workspace, event: str, generation: int | None, detail: str
                   at: str) -> None:
     ws.db.table("key_events").insert({"event": event, "generation": generation,
                                       "detail": detail, "operator": ws.operator, "at": at})
+    ws.audit("keys", {"event": event, "generation": generation, "detail": detail})
 
 
 def read_key_events(ws: Workspace) -> list[dict[str, Any]]:

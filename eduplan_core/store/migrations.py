@@ -290,3 +290,53 @@ def m005_exchange(db):
         BEGIN SELECT RAISE(ABORT, 'peer keys are never deleted'); END;
         """
     )
+
+
+@migrations()
+def m006_audit(db):
+    """The audit log (store/audit.py): every write appended to a hash chain; the heads this
+    workspace signed at its exports, and the heads it received from the units below."""
+    db.executescript(
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE TABLE audit_heads (
+            id INTEGER PRIMARY KEY,
+            audit_id INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            signing_key BLOB NOT NULL,
+            signed_at TEXT NOT NULL,
+            bundle_sequence INTEGER
+        );
+        CREATE TABLE audit_heads_received (
+            id INTEGER PRIMARY KEY,
+            sender TEXT NOT NULL,
+            sender_workspace TEXT NOT NULL,
+            audit_id INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            signing_key BLOB NOT NULL,
+            received_at TEXT NOT NULL,
+            bundle TEXT NOT NULL,
+            UNIQUE (sender_workspace, audit_id, hash)
+        );
+        CREATE TRIGGER audit_log_append_only_u BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_heads_append_only_u BEFORE UPDATE ON audit_heads
+        BEGIN SELECT RAISE(ABORT, 'signed heads are append-only'); END;
+        CREATE TRIGGER audit_heads_append_only_d BEFORE DELETE ON audit_heads
+        BEGIN SELECT RAISE(ABORT, 'signed heads are append-only'); END;
+        """
+    )

@@ -115,7 +115,9 @@ def register_schools(ws: Workspace, schools: list[Org]) -> None:
 
 
 def _insert(ws: Workspace, schools: list[Org]) -> None:
-    insert_schools(ws.db, schools, ws.operator)
+    with ws.write():
+        insert_schools(ws.db, schools, ws.operator)
+        ws.audit("register_schools", {"schools": [s.code for s in schools]})
     ws.invalidate_orgs()
 
 
@@ -150,6 +152,8 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
                 for name, old in changes:
                     _history(ws, code, change_year, name, old)
         _history(ws, code, year, attr, value)
+        ws.audit("school_attr", {"school": code, "year": year, "attr": attr,
+                                 "value": None if value is None else str(value)})
     ws.invalidate_orgs()
 
 

@@ -16,7 +16,7 @@ from ..catalog.model import LEVEL_NAMES, Catalog, Org
 from ..errors import NotAWorkspace, ReadOnlyStorage, UsageError, WorkspaceDamaged, WorkspaceError
 from ..orgtree import OrgTree
 from ..vocab import Role
-from . import backup
+from . import audit, backup
 from .clock import now_iso
 from .lock import LOCK_DIR, WorkspaceLock
 from .migrations import migrations, names as migration_names
@@ -161,6 +161,9 @@ class Workspace:
             with write(db, path):
                 migrations.apply(db)
                 db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()])
+                audit.record(db, meta["operator"], "init",
+                             {"org": unit.code, "role": role, "workspace": meta["workspace_id"],
+                              "demo": demo})
                 if school is not None:
                     insert_schools(db, [school], operator.strip())
         except BaseException as exc:
@@ -179,6 +182,11 @@ class Workspace:
     def write(self):
         """The one transaction of a user action: ``with ws.write(): ...``."""
         return write(self.db, self.path)
+
+    def audit(self, action: str, detail: dict) -> int:
+        """Append the action to the audit log (store/audit.py), inside the caller's
+        ``ws.write()``."""
+        return audit.record(self.db, self.operator, action, detail)
 
     def close(self, wait_for_backup: bool = True) -> None:
         """Close the connection; by default wait for a running daily backup (the CLI does, so
@@ -219,6 +227,8 @@ class Workspace:
             raise UsageError("操作员姓名不能为空", "operator name is empty")
         with self.write():
             self.db.table("meta").upsert({"key": "operator", "value": name.strip()}, pk="key")
+            audit.record(self.db, name.strip(), "operator",
+                         {"from": self._meta["operator"], "to": name.strip()})
         self._meta["operator"] = name.strip()
         if self.lock is not None:
             self.lock.set_operator(name.strip())
