@@ -15,7 +15,7 @@ from ..exchange import enrol as enrol_mod
 from ..exchange import keys
 from ..exchange.export import export_bundle
 from ..exchange.inbox import ImportReport, Outcome, bundle_files, import_files, retry_held
-from ..exchange.setup import describe_setup, export_setup, import_setup
+from ..exchange.setup import describe_setup, export_setup, import_setup, needs_restore_code
 from ..inputs import shown
 from ..store import exchange_rows
 from ..store.workspace import Workspace
@@ -49,15 +49,23 @@ def setup_group():
               help="直属下级单位（代码或名称，可多次给出）")
 @click.option("--out", "out", required=True, type=FILE, help="设立文件（不会覆盖已有文件）")
 @click.option("--due", "due", type=_Date(), default=None, help="本轮报送截止日期 YYYY-MM-DD")
+@click.option("--restore", "restore", is_flag=True,
+              help="学校电脑丢失或损坏：附上本局保存的该校全部数据，供新电脑恢复（以恢复码加密）")
 @with_workspace
 @json_option
-def setup_export(units, out, due, ws, as_json):
+def setup_export(units, out, due, restore, ws, as_json):
     """为直属下级单位生成签名的设立文件。"""
     keys.key_info(ws)
     secret = passphrase(ENV_PASSPHRASE, "本工作区的密钥口令")
-    result = export_setup(ws, secret, list(units), Path(out), due)
+    result = export_setup(ws, secret, list(units), Path(out), due, restore=restore)
     if as_json:
         emit_json(result)
+        return
+    if result.restore_code:
+        say(f"已生成恢复文件：{shown(result.path)}（含该校 {result.restored_entries} 张表的全部记录）\n"
+            f"恢复码：{result.restore_code}\n"
+            "    请通过电话把恢复码读给学校（不要和文件一起发送）；恢复码只显示这一次。\n"
+            f"本单位指纹：{result.fingerprint}")
         return
     say(f"已生成设立文件：{shown(result.path)}\n包含单位：{'、'.join(result.units)}；学校 "
         f"{result.schools} 所；截止日期：{result.due or '未设'}\n本单位指纹：{result.fingerprint}\n"
@@ -81,20 +89,25 @@ def setup_show(file, as_json):
 @click.argument("file", type=FILE)
 @click.option("--org", "org", default=None, help="本单位（设立文件包含多个单位时必须给出）")
 @click.option("--operator", "operator", default=None, help="操作员姓名（新建工作区时必须给出）")
+@click.option("--restore-code", "restore_code", default=None, envvar="EDUPLAN_RESTORE_CODE",
+              help="恢复文件的 24 位恢复码（上级电话告知）")
 @click.option("--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
               envvar="EDUPLAN_WORKSPACE", default=None, help="工作区目录（不存在则新建）")
 @json_option
-def setup_import(file, org, operator, workspace, as_json):
+def setup_import(file, org, operator, restore_code, workspace, as_json):
     """据设立文件建立本单位的工作区（已有本单位工作区时只补充上级公钥与学校名册）。"""
     path = resolve_workspace(workspace)
     info = describe_setup(Path(file))  # a bad file is said before anything is asked
     exists = (path / "eduplan.sqlite").exists()
     if not exists and not (operator or "").strip():
         raise click.UsageError("新建工作区请给出操作员姓名（--operator）")
+    if needs_restore_code(Path(file)) and not restore_code and not exists:
+        restore_code = click.prompt("恢复码（24 位数字，上级电话告知）", prompt_suffix="：")
     secret = None
     if not exists or not _has_keys(path):
         secret = passphrase(ENV_PASSPHRASE, "设置保护密钥的口令（至少 8 个字符）", new=True)
-    result = import_setup(Path(file), path, org, (operator or "").strip(), secret)
+    result = import_setup(Path(file), path, org, (operator or "").strip(), secret,
+                          restore_code=restore_code)
     if as_json:
         emit_json(result)
         return
@@ -104,7 +117,8 @@ def setup_import(file, org, operator, workspace, as_json):
         "    请给上级打电话，逐组核对上面的指纹；不一致就不要使用这个文件。\n"
         f"本单位指纹：{result.fingerprint}\n"
         "    上级首次收到本单位的数据包时，会请你读出这个指纹。\n"
-        f"新增学校：{result.schools_added} 所；截止日期：{result.due or '未设'}")
+        f"新增学校：{result.schools_added} 所；截止日期：{result.due or '未设'}"
+        + (f"\n已恢复修改记录 {result.restored_revisions} 条" if result.restored_revisions else ""))
 
 
 # -- export --------------------------------------------------------------------------------

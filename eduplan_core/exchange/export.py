@@ -107,6 +107,13 @@ def _write_sequence(ws: Workspace, seq: int) -> None:
     os.replace(tmp, path)
 
 
+def raise_sequence_floor(ws: Workspace, floor: int) -> None:
+    """The next bundle is numbered after ``floor`` (a re-seeded workspace goes on from the
+    numbers its predecessor used)."""
+    if floor >= next_sequence(ws):
+        _write_sequence(ws, floor)
+
+
 def own_schools(ws: Workspace) -> list[Org]:
     """The schools this workspace registered or merged (its own school included)."""
     return [o for o in ws.orgs if o.is_school and o.source != "catalog"

@@ -30,6 +30,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,10 @@ from ..store.clock import now_iso
 from ..store.workspace import Workspace
 from . import keys
 from .container import b64, canonical, sign_text, verify_text
-from .payload import SCHOOL_KEYS, school_line
+from ..store.imports import import_records
+from .export import raise_sequence_floor
+from .payload import SCHOOL_KEYS, Payload, school_line
+from .restore import open_restore, seal_restore
 from .schools import merge_schools, org_from_line
 
 FORMAT, VERSION = "eduplan-setup", 1
@@ -64,6 +68,8 @@ class SetupFile:
     schools: int
     due: str | None
     fingerprint: str
+    restore_code: str | None = None  # read to the school by phone (a restore file only)
+    restored_entries: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,11 +84,13 @@ class SetupResult:
     schools_added: int
     created: bool
     due: str | None
+    restored_revisions: int = 0
 
 
 def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
-                 due: dt.date | None = None) -> SetupFile:
-    """Write the setup file for ``units`` (codes or names of units directly below)."""
+                 due: dt.date | None = None, *, restore: bool = False) -> SetupFile:
+    """Write the setup file for ``units`` (codes or names of units directly below);
+    ``restore``: for one school, with its data sealed to a restore code (restore.py)."""
     if ws.role == "school":
         raise UsageError("学校不向下设立单位。", "a school has no units below it")
     chosen: list[Org] = []
@@ -98,9 +106,13 @@ def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
     if out.exists():
         raise UsageError(f"文件“{shown(str(out))}”已存在，不会覆盖；请换一个文件名。",
                          f"{out} exists")
+    if restore and (len(chosen) != 1 or not chosen[0].is_school):
+        raise UsageError("恢复文件只能为一所学校生成（--for 学校 --restore）。",
+                         "a restore file is for one school")
     ring = keys.unlock(ws, passphrase)
     pair = ring.current
     enc, sig = pair.public
+    sealed = seal_restore(ws, chosen[0].code) if restore else None
     registered = {o.code: o for o in ws.orgs if o.is_school and o.source != "catalog"}
     schools = sorted({s.code: s for u in chosen for s in _subtree_schools(ws, u, registered)
                       }.values(), key=lambda o: o.code)
@@ -115,19 +127,24 @@ def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
         "due": due.isoformat() if due else None,
         "created_at": now_iso(),
     }
+    if sealed is not None:
+        statement["restore"] = sealed.statement
     due_text = due.isoformat() if due else None
     body = canonical(statement)
     doc = {"format": FORMAT, "version": VERSION, "statement": body.decode("utf-8"),
            "signature": b64(sign_text(pair.signing, _CONTEXT, body))}
+    if sealed is not None:
+        doc["restore_data"] = sealed.blob
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     tmp = out.with_name(f".{out.name}.part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)
     with ws.write():
         ws.audit("setup_export", {"units": [u.code for u in chosen], "schools": len(schools),
-                                  "due": due_text})
+                                  "due": due_text, "restore": sealed is not None})
     return SetupFile(str(out), ws.org_code, ws.org.name, tuple(u.code for u in chosen),
-                     len(schools), due_text, pair.fingerprint)
+                     len(schools), due_text, pair.fingerprint,
+                     sealed.code if sealed else None, sealed.entries if sealed else 0)
 
 
 def _subtree_schools(ws: Workspace, unit: Org, registered: dict[str, Org]) -> list[Org]:
@@ -177,7 +194,12 @@ def read_setup(path: Path) -> dict[str, Any]:
     if not isinstance(units, list) or not units or not isinstance(schools, list) or any(
             not isinstance(s, dict) or set(s) != {*SCHOOL_KEYS, "type"} for s in schools):
         raise _bad("内容不完整或已损坏")
+    restore = statement.get("restore")
+    if restore is not None and (not isinstance(restore, dict) or not isinstance(
+            doc.get("restore_data"), str)):
+        raise _bad("恢复数据不完整")
     statement["_keys"] = (enc, signing)
+    statement["_restore_data"] = doc.get("restore_data")
     return statement
 
 
@@ -188,16 +210,32 @@ def describe_setup(path: Path) -> SetupFile:
                      len(st["schools"]), st.get("due"), sender["fingerprint"])
 
 
+def needs_restore_code(path: Path) -> bool:
+    return read_setup(path).get("restore") is not None
+
+
 def import_setup(path: Path, workspace: Path, org: str | None, operator: str,
-                 passphrase: str | None) -> SetupResult:
+                 passphrase: str | None, *, restore_code: str | None = None) -> SetupResult:
     """Make (or complete) the workspace of ``org`` (a unit of the file; may be omitted when
-    the file sets up one unit) from the setup file at ``path``."""
+    the file sets up one unit) from the setup file at ``path``; a restore file needs its
+    ``restore_code`` and a new workspace."""
     st = read_setup(path)
     sender = st["from"]
     unit_names: dict[str, str] = st.get("unit_names") or {}
     schools = [org_from_line(s) for s in st["schools"]]
     code = _pick_unit(st, org, schools, unit_names)
     existing = (workspace / "eduplan.sqlite").exists()
+    restored: Payload | None = None
+    if st.get("restore") is not None:
+        if existing:
+            raise UsageError("恢复文件用于在新电脑上重建学校的工作区，请选择一个新的文件夹。",
+                             "a restore file makes a new workspace")
+        if not restore_code:
+            raise UsageError("这是一个恢复文件，请输入上级电话告知的 24 位恢复码。",
+                             "the restore code is needed")
+        with tempfile.TemporaryDirectory() as tmp:
+            restored = open_restore(st["restore"], st["_restore_data"], restore_code,
+                                    Path(tmp))
     if existing:
         ws = Workspace.open(workspace)
     else:
@@ -239,6 +277,19 @@ def import_setup(path: Path, workspace: Path, org: str | None, operator: str,
                                       "schools": added})
             if st.get("due"):
                 rows.set_meta(ws, "due", st["due"])
+            restored_revisions = 0
+            if restored is not None:
+                result = import_records(ws, restored.records)
+                if result.refused:
+                    raise UsageError("恢复数据无法导入：" + result.refused[0].message,
+                                     result.refused[0].message_en)
+                restored_revisions = result.revisions.inserted
+                floor = int(st["restore"].get("sequence_floor") or 0)
+                ws.audit("restore_from_bureau", {"parent": sender["org"],
+                                                 "revisions": restored_revisions,
+                                                 "sequence_floor": floor})
+        if restored is not None:
+            raise_sequence_floor(ws, floor)
         if not keys.has_keys(ws):
             if passphrase is None:
                 raise UsageError("请设置保护密钥的口令。", "a passphrase is needed")
@@ -246,7 +297,7 @@ def import_setup(path: Path, workspace: Path, org: str | None, operator: str,
         info = keys.key_info(ws)
         return SetupResult(str(workspace), ws.org_code, ws.org.name, sender["org"],
                            sender["name"], sender["fingerprint"], info.fingerprint,
-                           added, not existing, st.get("due"))
+                           added, not existing, st.get("due"), restored_revisions)
     finally:
         ws.close()
 

@@ -255,11 +255,14 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
         old = stored.get(code)
         new = parsed.get(code, old)
         expl = explanations.get(code)
+        prev = current.get(code)
         rev_id = ws.db.table("revisions").insert({
             "uid": str(uuid.uuid4()), "entry_id": entry["id"], "field": code,
             "old_value": old, "new_value": new, "explanation": expl,
             "operator": operator, "at": now,
-            "source": "carry_over" if code in carried else source}).last_pk
+            "source": "carry_over" if code in carried else source,
+            # the revision it replaces, named (store/imports.py: the chain, not the clock)
+            "prev_uid": _rev_uid(ws, prev["revision_id"]) if prev else None}).last_pk
         ws.db.table("current_values").upsert({
             "entry_id": entry["id"], "field": code, "value": new, "explanation": expl,
             "carried_over": int(code in carried), "revision_id": rev_id},

@@ -438,13 +438,16 @@ def _same_submission(row: dict, s: SubmissionRecord, here: str) -> bool:
 
 
 def _chain(rows: Iterable[dict]) -> dict[str, str | None]:
-    """Each revision's predecessor: as its origin sent it, or for a local revision the
-    previous local one (``rows`` in id order)."""
+    """Each revision's predecessor: as its origin sent it; for a local revision the one it
+    names, or (made before revisions named it) the previous local one (``rows`` in id
+    order)."""
     prev: dict[str, str | None] = {}
     last_local = None
     for r in rows:
         if r["origin_workspace"] is None:
-            prev[r["uid"]] = last_local
+            # named since the revision was made (after a restore from a bundle the local
+            # chain goes on from a received revision); older local rows: the one before
+            prev[r["uid"]] = r["prev_uid"] if r["prev_uid"] is not None else last_local
             last_local = r["uid"]
         else:
             prev[r["uid"]] = r["prev_uid"]
