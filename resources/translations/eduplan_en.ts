@@ -3,37 +3,37 @@
 <context>
     <name>BureauPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="241" />
+        <location filename="../../desktop/pages/wizard.py" line="253" />
         <source>新建教育行政部门工作区</source>
         <translation>New education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="242" />
+        <location filename="../../desktop/pages/wizard.py" line="254" />
         <source>选择本单位：县（市、区）、州（市）或省。</source>
         <translation>Choose your unit: a county (city, district), prefecture (city) or province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="245" />
+        <location filename="../../desktop/pages/wizard.py" line="257" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="245" />
+        <location filename="../../desktop/pages/wizard.py" line="257" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="245" />
+        <location filename="../../desktop/pages/wizard.py" line="257" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="271" />
+        <location filename="../../desktop/pages/wizard.py" line="283" />
         <source>工作区文件夹(&amp;F)：</source>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="293" />
+        <location filename="../../desktop/pages/wizard.py" line="305" />
         <source>将以“%1”的身份建立工作区。</source>
         <translation>The workspace will be created as “%1”.</translation>
     </message>
@@ -79,72 +79,82 @@
 <context>
     <name>ChoicePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="74" />
+        <location filename="../../desktop/pages/wizard.py" line="83" />
         <source>欢迎使用 EduPlan</source>
         <translation>Welcome to EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="75" />
+        <location filename="../../desktop/pages/wizard.py" line="84" />
         <source>选择要打开的工作区。工作区是一个文件夹，保存一个单位的全部填报数据和备份。</source>
         <translation>Choose the workspace to open. A workspace is a folder that holds all of one unit's entered data and backups.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="80" />
+        <location filename="../../desktop/pages/wizard.py" line="89" />
         <source>打开演示工作区（东川区教育体育局）(&amp;D)</source>
         <translation>Open the &amp;demo workspace (Dongchuan District Education and Sports Bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="81" />
+        <location filename="../../desktop/pages/wizard.py" line="90" />
         <source>39 所演示学校，2023—2025 年数据；可以随意试用。</source>
         <translation>39 demo schools with data for 2023–2025; feel free to try anything.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="82" />
+        <location filename="../../desktop/pages/wizard.py" line="91" />
         <source>以演示学校的身份打开(&amp;M)</source>
         <translation>Open as a de&amp;mo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="83" />
+        <location filename="../../desktop/pages/wizard.py" line="92" />
         <source>看学校一方的填报界面：从演示学校中选一所。</source>
         <translation>See data entry from the school's side: pick one of the demo schools.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="84" />
+        <location filename="../../desktop/pages/wizard.py" line="93" />
+        <source>用上级发来的设立文件建立(&amp;S)</source>
+        <translation>From a &amp;setup file sent by my bureau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="94" />
+        <source>上级教育行政部门用 EduPlan 生成的设立文件：建立本单位的工作区，记下上级的公钥，学校名册随之导入。</source>
+        <translation>The setup file the education bureau above made with EduPlan: it makes this unit's workspace, records the bureau's public key and brings in the register of schools.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="96" />
         <source>新建教育行政部门工作区(&amp;J)</source>
         <translation>New &amp;education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="85" />
+        <location filename="../../desktop/pages/wizard.py" line="97" />
         <source>县（市、区）、州（市）或省级教育行政部门。</source>
         <translation>A county (city, district), prefecture (city) or provincial education bureau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="86" />
+        <location filename="../../desktop/pages/wizard.py" line="98" />
         <source>新建学校工作区(&amp;X)</source>
         <translation>New &amp;school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="87" />
+        <location filename="../../desktop/pages/wizard.py" line="99" />
         <source>学校在本机填报本校数据。</source>
         <translation>The school does its own data entry on this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="100" />
+        <location filename="../../desktop/pages/wizard.py" line="112" />
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="101" />
+        <location filename="../../desktop/pages/wizard.py" line="113" />
         <source>操作员姓名(&amp;N)：</source>
         <translation>O&amp;perator name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="123" />
+        <location filename="../../desktop/pages/wizard.py" line="135" />
         <source>每一次修改都会记录操作员姓名。</source>
         <translation>Every change is recorded with the operator's name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="124" />
+        <location filename="../../desktop/pages/wizard.py" line="136" />
         <source>每一次修改都会记录操作员姓名；留空则沿用演示数据中的姓名。</source>
         <translation>Every change is recorded with the operator's name; leave it empty to keep the names in the demo data.</translation>
     </message>
@@ -475,17 +485,17 @@
 <context>
     <name>DemoPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="141" />
+        <location filename="../../desktop/pages/wizard.py" line="153" />
         <source>打开演示工作区</source>
         <translation>Open the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="142" />
+        <location filename="../../desktop/pages/wizard.py" line="154" />
         <source>东川区教育体育局的演示工作区。</source>
         <translation>The demo workspace of the Dongchuan District Education and Sports Bureau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="145" />
+        <location filename="../../desktop/pages/wizard.py" line="157" />
         <source>演示工作区含东川区 39 所演示学校 2023—2025 年的数据（其中 2 所为纸质报送，由区教育体育局代为录入），以及区级基表和里程碑完成情况。可以随意修改，不影响任何真实数据。
 
 第一次打开时需要生成演示数据，请稍候。</source>
@@ -497,22 +507,22 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>DemoSchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="186" />
+        <location filename="../../desktop/pages/wizard.py" line="198" />
         <source>以演示学校的身份打开</source>
         <translation>Open as a demo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="187" />
+        <location filename="../../desktop/pages/wizard.py" line="199" />
         <source>从东川区的演示学校中选一所；会为它建立一个学校工作区（含演示数据）。</source>
         <translation>Pick one of Dongchuan District's demo schools; a school workspace (with demo data) will be created for it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="190" />
+        <location filename="../../desktop/pages/wizard.py" line="202" />
         <source>按名称或代码筛选</source>
         <translation>Filter by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="197" />
+        <location filename="../../desktop/pages/wizard.py" line="209" />
         <source> · 纸质报送</source>
         <translation> · paper submission</translation>
     </message>
@@ -971,27 +981,32 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="415" />
+        <location filename="../../desktop/pages/wizard.py" line="824" />
         <source>EduPlan — 首次运行</source>
         <translation>EduPlan — First run</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="429" />
+        <location filename="../../desktop/pages/wizard.py" line="844" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="430" />
+        <location filename="../../desktop/pages/wizard.py" line="845" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="431" />
+        <location filename="../../desktop/pages/wizard.py" line="846" />
+        <source>建立工作区(&amp;C)</source>
+        <translation>&amp;Create the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="847" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="432" />
+        <location filename="../../desktop/pages/wizard.py" line="848" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2048,64 +2063,245 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="326" />
+        <location filename="../../desktop/pages/wizard.py" line="338" />
         <source>新建学校工作区</source>
         <translation>New school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="327" />
+        <location filename="../../desktop/pages/wizard.py" line="339" />
         <source>先选学校所在的县（市、区），再填写学校的基本信息。带 * 的为必填。</source>
         <translation>First choose the school's county (city, district), then fill in the school's basic information. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="337" />
+        <location filename="../../desktop/pages/wizard.py" line="349" />
         <source>10 位学校标识码</source>
         <translation>10-digit school identification code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="350" />
+        <location filename="../../desktop/pages/wizard.py" line="362" />
         <source>所在县（市、区）(&amp;C) *</source>
         <translation>&amp;County (city, district) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="351" />
+        <location filename="../../desktop/pages/wizard.py" line="363" />
         <source>学校代码(&amp;D) *</source>
         <translation>School co&amp;de *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="352" />
+        <location filename="../../desktop/pages/wizard.py" line="364" />
         <source>学校名称(&amp;N) *</source>
         <translation>School na&amp;me *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="353" />
+        <location filename="../../desktop/pages/wizard.py" line="365" />
         <source>学校类型(&amp;T) *</source>
         <translation>School &amp;type *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="354" />
+        <location filename="../../desktop/pages/wizard.py" line="366" />
         <source>办学性质(&amp;O) *</source>
         <translation>O&amp;wnership *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="355" />
+        <location filename="../../desktop/pages/wizard.py" line="367" />
         <source>城乡类别(&amp;U) *</source>
         <translation>&amp;Urban/rural category *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="356" />
+        <location filename="../../desktop/pages/wizard.py" line="368" />
         <source>联系人(&amp;L)</source>
         <translation>Contact &amp;person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="357" />
+        <location filename="../../desktop/pages/wizard.py" line="369" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact p&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="358" />
+        <location filename="../../desktop/pages/wizard.py" line="370" />
         <source>工作区文件夹(&amp;F)</source>
         <translation>Workspace &amp;folder</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDonePage</name>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="776" />
+        <location filename="../../desktop/pages/wizard.py" line="803" />
+        <source>工作区已建立</source>
+        <translation>Workspace made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="777" />
+        <source>点“打开”开始使用本单位的工作区。</source>
+        <translation>Click “Open” to start working in this unit's workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="788" />
+        <source>本单位指纹：</source>
+        <translation>This unit's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="791" />
+        <source>上级首次收到本单位的数据包时，会请你读出这个指纹。以后也可以在“数据交换 → 本单位密钥…”中查看。</source>
+        <translation>When the bureau first receives a bundle from this unit, they will ask you to read out this fingerprint. It is also shown under Exchange → This unit's keys….</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="803" />
+        <source>工作区已更新</source>
+        <translation>Workspace updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="804" />
+        <source>本单位：%1（%2）</source>
+        <translation>This unit: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="805" />
+        <source>上级单位：{parent}，已记下其公钥（指纹 {fingerprint}）</source>
+        <translation>Parent office: {parent}; its public key is recorded (fingerprint {fingerprint})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/wizard.py" line="808" />
+        <source>学校名册：新增 %n 所学校</source>
+        <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="809" />
+        <source>截止日期：{due}</source>
+        <translation>Due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="809" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="810" />
+        <source>工作区文件夹：{path}</source>
+        <translation>Workspace folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupFilePage</name>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="463" />
+        <source>用上级发来的设立文件建立</source>
+        <translation>From a setup file sent by my bureau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="464" />
+        <source>设立文件由上级教育行政部门用 EduPlan 生成（扩展名 .eduplan-setup），可以通过 U 盘、微信或电子邮件收到。</source>
+        <translation>The bureau above makes the setup file with EduPlan (extension .eduplan-setup); it may come by USB stick, WeChat or e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="472" />
+        <source>还没有选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="473" />
+        <source>选择设立文件(&amp;O)…</source>
+        <translation>&amp;Open the setup file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="488" />
+        <source>上级单位的指纹：</source>
+        <translation>The bureau's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="503" />
+        <source>选择设立文件</source>
+        <translation>Choose the setup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="504" />
+        <source>EduPlan 设立文件 (*.eduplan-setup);;所有文件 (*)</source>
+        <translation>EduPlan setup files (*.eduplan-setup);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="528" />
+        <source>发出单位：%1（%2）</source>
+        <translation>Made by: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="531" />
+        <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
+        <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="533" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="536" />
+        <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
+        <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupUnitPage</name>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="558" />
+        <source>本单位与工作区文件夹</source>
+        <translation>This unit and its workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="559" />
+        <location filename="../../desktop/pages/wizard.py" line="620" />
+        <source>确认本单位和工作区文件夹。建立时会为本单位生成密钥，需要设置一个口令。</source>
+        <translation>Check this unit and the workspace folder. Keys are made for this unit, protected by a passphrase you set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="566" />
+        <source>按名称或代码筛选</source>
+        <translation>Filter by name or code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="573" />
+        <source>工作区文件夹(&amp;F)：</source>
+        <translation>Workspace &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="579" />
+        <source>密钥用来给报送的数据包加密、签名。口令至少 8 个字符；以后每次导出、导入数据包都要输入它，忘记口令将无法发送和接收数据。</source>
+        <translation>The keys encrypt and sign the bundles this unit sends. The passphrase has at least 8 characters and is asked each time bundles are exported or imported; without it no data can be sent or received.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/wizard.py" line="618" />
+        <source>这个设立文件包含 %n 个单位，请选择本单位。</source>
+        <translation><numerusform>This setup file sets up %n units: choose yours.</numerusform><numerusform>This setup file sets up %n units: choose yours.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="653" />
+        <source>将以“%1”的身份建立工作区，上级单位：%2。</source>
+        <translation>The workspace will be made as “%1”, under %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="696" />
+        <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
+        <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="710" />
+        <source>“%1”是一个文件，不是文件夹；请换一个文件夹。</source>
+        <translation>“%1” is a file, not a folder; choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="718" />
+        <source>文件夹“%1”已存在，而且不是 EduPlan 工作区；EduPlan 不会在其中建立工作区。请换一个文件夹，或选一个空文件夹。</source>
+        <translation>The folder “%1” exists and is not an EduPlan workspace; EduPlan will not make a workspace in it. Choose another folder, or an empty one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="741" />
+        <source>正在建立工作区、生成本单位的密钥…</source>
+        <translation>Making the workspace and this unit's keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="768" />
+        <source>程序内部错误，已记录在日志中。</source>
+        <translation>Internal error; it was written to the log.</translation>
     </message>
 </context>
 <context>
@@ -2454,12 +2650,12 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>_FolderRow</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="48" />
+        <location filename="../../desktop/pages/wizard.py" line="57" />
         <source>浏览(&amp;B)…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="64" />
+        <location filename="../../desktop/pages/wizard.py" line="73" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
