@@ -1,23 +1,35 @@
 """报送进度: which units and forms of the year are missing, drafts or submitted.
 
 The board lists every unit's form coloured by its state (未报送 red, 草稿 amber, 已提交 green),
-the late ones first, with the counts on top and a summary per form. Activating a unit that
-reports on paper opens the entry screen for it (the bureau enters its values); for a unit that
-reports itself, the contact to chase is shown."""
+the late ones first, with the counts on top and a summary per form. For the units that report
+to this workspace it shows the last bundle received (when, its number, what became of it),
+how many days late the unit is against the round's due date (the setup file's, or one the
+user gives here) and the contact and phone to call; the late list is copied to the clipboard
+(tab-separated: pastes into a message or a spreadsheet) or saved as CSV for a reminder round
+(eduplan_core/exchange/tracking.py). Activating a unit that reports on paper opens the entry
+screen for it (the bureau enters its values); for a unit that reports itself, the contact to
+chase is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.errors import EduPlanError
+from eduplan_core.exchange.tracking import (Tracking, UnitTracking, late_list_text, late_units,
+                                            save_late_list)
 from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       RowsModel, term, term_names)
-from .base import Page, heading, setup_table
+from .base import Page, heading, setup_table, show_error
 
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
@@ -30,6 +42,8 @@ class CompletenessPage(Page):
         super().__init__(session, window)
         self.window_ = window
         self.result = None
+        self.tracking: Tracking | None = None
+        self.late: tuple[UnitTracking, ...] = ()
         self._rows: list[dict] = []
         self.state_names = term_names(EntryState)
 
@@ -55,6 +69,37 @@ class CompletenessPage(Page):
         counts.addStretch(1)
         self.outer.addLayout(counts)
 
+        # the round: its due date, the late list
+        round_bar = QHBoxLayout()
+        self.due_check = QCheckBox(self.tr("指定截止日期："))
+        self.due_check.setToolTip(self.tr("不指定时用上级设立文件中的截止日期"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setEnabled(False)
+        self.due_label = QLabel()
+        self._due_timer = QTimer(self)
+        self._due_timer.setSingleShot(True)
+        self._due_timer.setInterval(400)
+        self._due_timer.timeout.connect(self.refresh)
+        self.due_check.toggled.connect(self._due_toggled)
+        self.due_edit.dateChanged.connect(lambda *_: self._due_timer.start())
+        self.copy_button = QPushButton(self.tr("复制逾期名单(&C)"))
+        self.copy_button.setToolTip(self.tr("单位、代码、联系人、电话、最近报送、逾期天数，"
+                                            "以制表符分隔，可粘贴到表格或消息中"))
+        self.copy_button.clicked.connect(self.copy_late_list)
+        self.save_button = QPushButton(self.tr("保存逾期名单(&V)…"))
+        self.save_button.setToolTip(self.tr("另存为 CSV 文件（可用 Excel 打开），供催报使用"))
+        self.save_button.clicked.connect(self._save_dialog)
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(False)
+        round_bar.addWidget(self.due_check)
+        round_bar.addWidget(self.due_edit)
+        round_bar.addWidget(self.due_label, 1)
+        round_bar.addWidget(self.copy_button)
+        round_bar.addWidget(self.save_button)
+        self.outer.addLayout(round_bar)
+
         # filters
         filters = QHBoxLayout()
         self.state_box = QComboBox()
@@ -63,6 +108,7 @@ class CompletenessPage(Page):
         self.state_box.addItem(term(EntryState.DRAFT), EntryState.DRAFT.value)
         self.state_box.addItem(self.tr("未完成（未报送或草稿）"), "open")
         self.state_box.addItem(term(EntryState.SUBMITTED), EntryState.SUBMITTED.value)
+        self.state_box.addItem(self.tr("逾期未报送数据包"), "late")
         self.state_box.currentIndexChanged.connect(self._apply_filter)
         self.way_box = QComboBox()
         self.way_box.addItem(self.tr("全部报送方式"), None)
@@ -89,8 +135,12 @@ class CompletenessPage(Page):
             Column("form_name", self.tr("表单")),
             Column("way", self.tr("报送方式")),
             Column("county_name", self.tr("所属县（市、区）")),
+            Column("last", self.tr("最近报送"), tooltip=lambda r: r["last_tip"]),
+            Column("late_text", self.tr("逾期")),
             Column("contact", self.tr("联系人"), tooltip=lambda r: r["hint"]),
-        ], color=lambda r: STATE_COLOURS.get(r["state"]))
+            Column("phone", self.tr("电话")),
+        ], color=lambda r: STATE_COLOURS["missing"] if r["late"] else
+            STATE_COLOURS.get(r["state"]))
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
@@ -135,6 +185,10 @@ class CompletenessPage(Page):
         self.outer.addWidget(splitter, 1)
         self.form_filter: str | None = None
 
+        self.setTabOrder(self.due_check, self.due_edit)
+        self.setTabOrder(self.due_edit, self.copy_button)
+        self.setTabOrder(self.copy_button, self.save_button)
+        self.setTabOrder(self.save_button, self.state_box)
         self.setTabOrder(self.state_box, self.way_box)
         self.setTabOrder(self.way_box, self.search)
         self.setTabOrder(self.search, self.view)
@@ -144,26 +198,52 @@ class CompletenessPage(Page):
     def refresh(self) -> None:
         from eduplan_core.indicators.service import completeness_org
 
+        self._due_timer.stop()
         org, year = self.session.ws.org_code, self.session.year
+        as_of = self.session.as_of
+        due = self.due_date()
         self.heading.setText(self.tr("报送进度 — %s %d年") % (self.session.info.org_name, year))
 
         def work(ws, progress=None, cancelled=None):
-            return completeness_org(ws, org, year)
+            return completeness_org(ws, org, year, as_of=as_of, due=due)
 
         self.run(self.tr("正在统计 %d 年的报送情况…") % year, work, self._loaded)
+
+    def due_date(self) -> dt.date | None:
+        """The due date the user gives on the board (None: the setup file's)."""
+        if not self.due_check.isChecked():
+            return None
+        day = self.due_edit.date()
+        return dt.date(day.year(), day.month(), day.day())
+
+    def _due_toggled(self, on: bool) -> None:
+        self.due_edit.setEnabled(on)
+        if on:  # start from the due date in use, else from the as-of date
+            day = (self.tracking.due if self.tracking is not None and self.tracking.due else
+                   self.session.as_of.isoformat())
+            self.due_edit.blockSignals(True)
+            self.due_edit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+            self.due_edit.blockSignals(False)
+        self._due_timer.start()
 
     def _loaded(self, result) -> None:
         self.result = result
         ws = self.session.ws
         forms = ws.catalog.forms
         tree = ws.orgs
+        tracking = result.tracking
+        self.tracking = tracking
+        self.late = late_units(tracking) if tracking else ()
+        tracked = {u.org: u for u in tracking.units} if tracking else {}
         rows = []
         for r in result.rows:
             org = tree.get(r.org)
-            contact = " ".join(x for x in (getattr(org, "contact", None),
-                                           getattr(org, "phone", None)) if x)
+            contact = getattr(org, "contact", None) or ""
+            phone = getattr(org, "phone", None) or ""
+            call = " ".join(x for x in (contact, phone) if x)
             county = tree.get(r.county) if r.county else None
             form = forms.get(r.form)
+            unit = tracked.get(r.org)
             rows.append({
                 "org": r.org, "name": r.name, "state": r.state,
                 "state_name": self.state_names.get(r.state, r.state),
@@ -171,10 +251,16 @@ class CompletenessPage(Page):
                 "form_name": form.name if form else r.form, "paper": r.paper,
                 "way": self.tr("纸质（本局代填）") if r.paper else self.tr("自行填报"),
                 "county_name": county.name if county else "", "contact": contact,
+                "phone": phone, "call": call,
+                "last": self._last_text(unit), "last_tip": self._last_tip(unit),
+                "late": bool(unit and unit.late),
+                "late_text": (self.tr("逾期 %d 天") % unit.days_late
+                              if unit and unit.late and unit.days_late is not None else ""),
                 "hint": (self.tr("纸质报送：双击打开填报页代为录入") if r.paper else
-                         self.tr("学校自行填报：请联系 %s") % (contact or self.tr("学校"))),
+                         self.tr("学校自行填报：请联系 %s") % (call or self.tr("学校"))),
             })
-        rows.sort(key=lambda x: (EntryState.rank_of(x["state"]), x["county_name"], x["org"]))
+        rows.sort(key=lambda x: (not x["late"], EntryState.rank_of(x["state"]),
+                                 x["county_name"], x["org"]))
         self._rows = rows
         total = result.expected
         self.count_labels["expected"].setText(self.tr("应报 <b>%d</b>") % total)
@@ -195,7 +281,82 @@ class CompletenessPage(Page):
         self._fit_form_view()
         self.view.setColumnHidden(6, not any(r["county_name"] != self.session.info.org_name
                                              for r in rows))
+        self._show_round()
         self._apply_filter()
+
+    def _last_text(self, unit: UnitTracking | None) -> str:
+        if unit is None:
+            return ""
+        if unit.paper:
+            return self.tr("纸质报送（本局代填）")
+        if unit.last is None:
+            return self.tr("未收到")
+        return unit.last.text()
+
+    def _last_tip(self, unit: UnitTracking | None) -> str | None:
+        if unit is None or unit.paper or unit.last is None:
+            return None
+        tip = self.tr("最近收到：%s") % unit.last.text()
+        if unit.first_merged_at:
+            tip += "\n" + self.tr("首次合并：%s") % unit.first_merged_at[:16].replace("T", " ")
+        if unit.last.reason:
+            tip += "\n" + unit.last.reason
+        return tip
+
+    def _show_round(self) -> None:
+        t = self.tracking
+        if t is None:
+            self.due_label.setText("")
+        else:
+            due = (self.tr("截止日期 %s（%s）") % (t.due, self.tr("本次指定") if t.due_source ==
+                                                 "given" else self.tr("上级设立文件"))
+                   if t.due else self.tr("未设截止日期，不判逾期"))
+            sent = [u for u in t.units if not u.paper]
+            self.due_label.setText(
+                self.tr("截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个")
+                % (t.as_of, due, len(sent), sum(1 for u in sent if u.merged), len(self.late)))
+            if t.due and not self.due_check.isChecked():
+                self.due_edit.blockSignals(True)
+                self.due_edit.setDate(QDate.fromString(t.due, "yyyy-MM-dd"))
+                self.due_edit.blockSignals(False)
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(bool(self.late))
+
+    # -- the late list -------------------------------------------------------------------------
+    def late_list_text(self) -> str:
+        return late_list_text(self.late)
+
+    def copy_late_list(self) -> None:
+        """The late list onto the clipboard, tab-separated with its header."""
+        if not self.late:
+            self.message.setText(self.tr("没有逾期的单位。"))
+            return
+        QGuiApplication.clipboard().setText(self.late_list_text())
+        self.message.setText(self.tr("已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、"
+                                     "最近报送、逾期天数）。") % len(self.late))
+
+    def save_late_list(self, path: Path) -> bool:
+        """The late list as a CSV file (UTF-8 with BOM: Excel opens it)."""
+        try:
+            count = save_late_list(self.late, path)
+        except EduPlanError as exc:
+            show_error(self, exc)
+            return False
+        self.message.setText(self.tr("逾期名单已保存：%s（%d 个单位）") % (str(path), count))
+        return True
+
+    def _save_dialog(self) -> None:
+        if not self.late:
+            return
+        name = self.tr("逾期名单-%s-%d.csv") % (self.session.info.org_name, self.session.year)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存逾期名单"),
+                                              str(Path.home() / name),
+                                              self.tr("CSV 文件 (*.csv)"))
+        if path:
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_suffix(".csv")
+            self.save_late_list(target)
 
     def _fit_form_view(self) -> None:
         """The summary per form shows every row and column without scrolling."""
@@ -219,7 +380,9 @@ class CompletenessPage(Page):
         for r in self._rows:
             if state == "open" and r["state"] == EntryState.SUBMITTED:
                 continue
-            if state not in (None, "open") and r["state"] != state:
+            if state == "late" and not r["late"]:
+                continue
+            if state not in (None, "open", "late") and r["state"] != state:
                 continue
             if paper is not None and r["paper"] != paper:
                 continue
@@ -244,8 +407,13 @@ class CompletenessPage(Page):
         if not row:
             return
         if not row["paper"]:
-            self.message.setText(self.tr("%s 自行填报（%s）。联系人：%s") % (
-                row["name"], row["state_name"], row["contact"] or self.tr("未登记")))
+            text = self.tr("%s 自行填报（%s）。联系人：%s") % (
+                row["name"], row["state_name"], row["call"] or self.tr("未登记"))
+            if row["last"]:
+                text += self.tr("；最近报送：%s") % row["last"]
+            if row["late_text"]:
+                text += self.tr("；%s") % row["late_text"]
+            self.message.setText(text)
             return
         self.message.setText("")
         page = self.window_.show_page("entry") if self.window_ is not None and hasattr(

@@ -7,10 +7,12 @@ import datetime as dt
 import click
 
 from ..errors import UsageError
+from ..exchange.tracking import LATE_HEADERS, late_rows, late_units, save_late_list
 from ..indicators.service import check_org, completeness_org, compute_org
 from ..numbers_fmt import number, quantity, share, signed
 from ..vocab import EntryState, Relation, Severity, Status, Verdict
-from .common import YEAR, as_of_option, emit_json, fmt, json_option, say, table, with_workspace
+from .common import (FILE, YEAR, _Date, as_of_option, emit_json, fmt, json_option, say, table,
+                     with_workspace)
 
 
 @click.command()
@@ -141,21 +143,59 @@ def _finding_lines(f, pad: str, member: bool = False) -> None:
 
 
 @click.command()
-@click.option("--org", required=True)
+@click.option("--org", required=True, help="单位代码或名称")
 @click.option("--year", type=YEAR, required=True)
+@as_of_option
+@click.option("--due", "due", type=_Date(), default=None,
+              help="本轮报送截止日期 YYYY-MM-DD（默认：上级设立文件中的截止日期）")
+@click.option("--late", "late_only", is_flag=True, help="只列出逾期未报送数据包的单位")
+@click.option("--out", "out", type=FILE, default=None,
+              help="把逾期名单另存为 CSV（UTF-8，可用 Excel 打开），供催报使用")
 @json_option
 @with_workspace
-def completeness(org, year, as_json, ws):
-    """某年哪些单位、哪些表尚未报送或未提交（未报送的排在前面）。"""
-    result = completeness_org(ws, org, year)
+def completeness(org, year, as_of, due, late_only, out, as_json, ws):
+    """某年哪些单位、哪些表尚未报送或未提交（未报送的排在前面）；直属下级单位最近一次报送的数据包
+    （时间、序号、结果）、是否逾期及联系人、电话。截止日期后仍未合并本年数据包的单位为逾期；
+    纸质报送的学校由本局代填，不判逾期。--late 只列逾期名单，--out 另存为 CSV。"""
+    result = completeness_org(ws, org, year, as_of=as_of or dt.date.today(), due=due)
+    tracking = result.tracking
+    if tracking is None:  # pragma: no cover - completeness_org always tracks
+        raise UsageError("无法统计下级单位的报送情况", "no tracking")
+    late = late_units(tracking)
+    saved = f"逾期名单已保存：{out}（{save_late_list(late, out)} 个单位）" if out else ""
     if as_json:
-        emit_json(result)
+        if saved:
+            say(saved, err=True)
+        if late_only:
+            emit_json({"org": result.org, "year": year, "as_of": tracking.as_of,
+                       "due": tracking.due, "due_source": tracking.due_source,
+                       "late": [u.to_dict() for u in late]})
+        else:
+            emit_json(result)
         return
-    say(f"{year} 年：应报 {result.expected}，已提交 {result.submitted}，草稿 {result.draft}，"
-               f"未报送 {result.missing}")
-    table([[r.org, r.name, r.org_type, r.form, EntryState(r.state).zh, "纸质" if r.paper else ""]
-           for r in result.rows if r.state != EntryState.SUBMITTED],
-          ["代码", "名称", "类型", "表单", "状态", ""])
+    due_line = tracking.due_text if tracking.due else "未设截止日期（可用 --due 指定），不判逾期"
+    if late_only:
+        say(f"{year} 年逾期未报送数据包的单位（截至 {tracking.as_of}；{due_line}）：{len(late)} 个")
+        if late:
+            table(late_rows(late), list(LATE_HEADERS))
+    else:
+        say(f"{year} 年：应报 {result.expected}，已提交 {result.submitted}，草稿 {result.draft}，"
+            f"未报送 {result.missing}")
+        table([[r.org, r.name, r.org_type, r.form, EntryState(r.state).zh,
+                "纸质" if r.paper else ""]
+               for r in result.rows if r.state != EntryState.SUBMITTED],
+              ["代码", "名称", "类型", "表单", "状态", ""])
+        if tracking.units:
+            mine = [u for u in tracking.units if not u.paper]
+            say(f"\n直属下级单位的数据包（截至 {tracking.as_of}；{due_line}）：自行报送 "
+                f"{len(mine)}，已合并 {sum(1 for u in mine if u.merged)}，逾期 {len(late)}")
+            table([[u.name, u.org, u.last_text, "" if u.days_late is None else u.days_late,
+                    u.open_forms or "", u.contact_text, u.phone_text] for u in tracking.units],
+                  ["单位", "代码", "最近报送", "逾期天数", "未提交表", "联系人", "电话"])
+        if late and not saved:
+            say(f"\n逾期 {len(late)} 个单位：--late 只列催报名单，--out 名单.csv 另存为 CSV。")
+    if saved:
+        say("\n" + saved)
 
 
 COMMANDS = [compute, check, completeness]

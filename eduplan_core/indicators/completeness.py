@@ -1,9 +1,12 @@
-"""Which orgs and forms are missing for a year (late ones first)."""
+"""Which orgs and forms are missing for a year (late ones first) — and, for the units that
+report to this workspace, their last bundle and whether they are late with it
+(``tracking``: eduplan_core/exchange/tracking.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..exchange.tracking import Tracking
 from ..vocab import EntryState
 from .frame import YearFrame, base_forms
 
@@ -33,6 +36,7 @@ class Completeness:
     draft: int
     missing: int
     rows: tuple[CompletenessRow, ...]
+    tracking: Tracking | None = None  # the units below that send bundles (completeness_org)
 
     @property
     def complete(self) -> bool:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..catalog.model import Org
 from ..errors import Cancelled
+from ..exchange.tracking import track_units
 from ..inputs import check_year
 from ..store.reads import first_year, milestone_dates, milestone_reports
 from ..targets import judged_targets
-from ..vocab import Status
+from ..vocab import EntryState, Status
 from .completeness import Completeness, completeness
 from .compute import Computer, compute_all
 from .evaluate import Finding, check
@@ -196,11 +197,19 @@ def _first_year(ws) -> int | None:
     return first_year(ws)
 
 
-def completeness_org(ws, org_query: str, year: int) -> Completeness:
+def completeness_org(ws, org_query: str, year: int, *, as_of: dt.date | None = None,
+                     due: dt.date | None = None) -> Completeness:
+    """The forms missing or in draft, and the units below this workspace's org with their
+    last bundle, late or not as of ``as_of`` (default today) against ``due`` (default: the
+    setup file's due date; exchange/tracking.py)."""
     check_year(year)
     org = ws.orgs.resolve(org_query)
     frames = load_year_frames(ws, org, [year])
-    return completeness(ws.catalog, frames[year], org.code)
+    done = completeness(ws.catalog, frames[year], org.code)
+    states = {r.org: EntryState(r.state).value for r in done.rows}
+    tracking = track_units(ws, frames[year], as_of=as_of or dt.date.today(), due=due,
+                           states=states)
+    return replace(done, tracking=tracking)
 
 
 def _milestones(ws) -> dict[tuple[str, str], str]:

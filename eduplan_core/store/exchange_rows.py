@@ -175,3 +175,19 @@ def table_dump(ws: Workspace, tables: tuple[str, ...], skip: tuple[str, ...] = (
 def entry_rows(ws: Workspace, org: str, year: int, form: str) -> list[dict[str, Any]]:
     return _rows(ws, "SELECT * FROM entries WHERE org = ? AND year = ? AND form = ?",
                  [org, year, form])
+
+
+# -- tracking the units below (completeness) -----------------------------------------------
+
+def received_in_year(ws: Workspace, year: int) -> list[dict[str, Any]]:
+    """Every bundle of ``year`` accepted or held, by sender and arrival (no keys, no paths)."""
+    return _rows(ws, "SELECT sender, year, sequence, created_at, received_at, status, reason "
+                     "FROM received_bundles WHERE year = ? ORDER BY sender, received_at, "
+                     "sequence", [year])
+
+
+def rejected_in_year(ws: Workspace, year: int) -> list[dict[str, Any]]:
+    """The import attempts of ``year`` refused, with the sender they named, oldest first."""
+    return _rows(ws, "SELECT at, sender, year, sequence, reason FROM import_log "
+                     "WHERE year = ? AND outcome = 'rejected' AND sender IS NOT NULL "
+                     "ORDER BY id", [year])
