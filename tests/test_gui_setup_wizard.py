@@ -213,3 +213,34 @@ def test_the_new_passphrase_is_asked_in_the_dialog(qtbot, monkeypatch, tmp_path)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.setup_done_page, timeout=30000)
     with open_ws(folder) as ws:
         keys.unlock(ws, new)
+
+
+def test_a_restore_file_asks_for_the_restore_code(qtbot, monkeypatch, tmp_path, isolated_home):
+    """A lost laptop: the county's restore file; the new workspace holds the school's values."""
+    from eduplan_core.store import entries
+
+    from .chain import fill_school, send, setup_child
+
+    county = bureau(tmp_path / "county", COUNTY, "county")
+    register(county, SchoolInput(SCHOOL, "测试中心小学", COUNTY, "小学"))
+    school = setup_child(county, SCHOOL, tmp_path / "old", tmp_path)
+    fill_school(school)
+    send(school, county, 2024, tmp_path / "a.eduplan")
+    from .chain import confirm_all
+
+    confirm_all(county)
+    out = tmp_path / "restore.eduplan-setup"
+    code = export_setup(county, PASS, [SCHOOL], out, restore=True).restore_code
+    school.close()
+    county.close()
+    wizard = start(qtbot, monkeypatch, out)
+    next_button(wizard).click()
+    unit = wizard.setup_unit_page
+    assert unit.restore_code.isVisible() and "恢复文件" in unit.subTitle()
+    unit.folder.edit.setText(str(tmp_path / "new"))
+    assert not commit_button(wizard).isEnabled()  # the code first
+    unit.restore_code.setText(code)
+    assert commit_button(wizard).isEnabled()
+    finish(qtbot, wizard)
+    with open_ws(tmp_path / "new") as ws:
+        assert entries.view_entry(ws, SCHOOL, 2024, "primary").values["pri_students"] == 600

@@ -573,6 +573,13 @@ class SetupUnitPage(QWizardPage):
         folder_label = QLabel(self.tr("工作区文件夹(&F)："))
         folder_label.setBuddy(self.folder.edit)
         form.addRow(folder_label, self.folder)
+        self.restore_code = QLineEdit()
+        self.restore_code.setPlaceholderText(self.tr("0000 0000 0000 0000 0000 0000"))
+        self.restore_label = QLabel(self.tr("恢复码(&R)："))
+        self.restore_label.setBuddy(self.restore_code)
+        self.restore_label.setToolTip(self.tr("这是恢复文件（学校电脑丢失或损坏后由上级生成），"
+                                              "请输入上级电话告知的 24 位数字"))
+        form.addRow(self.restore_label, self.restore_code)
         layout.addLayout(form)
         self.chosen = _note()
         layout.addWidget(self.chosen)
@@ -593,6 +600,7 @@ class SetupUnitPage(QWizardPage):
         self.filter.textChanged.connect(self._filter)
         self.list.currentItemChanged.connect(self._picked)
         self.folder.edit.textChanged.connect(lambda *_: self.completeChanged.emit())
+        self.restore_code.textChanged.connect(lambda *_: self.completeChanged.emit())
 
     @property
     def busy(self) -> bool:
@@ -620,8 +628,18 @@ class SetupUnitPage(QWizardPage):
                          self.tr("确认本单位和工作区文件夹。建立时会为本单位生成密钥，需要设置一个口令。"))
         if not several and self.list.count():
             self.list.setCurrentRow(0)
+        restore = self.is_restore()
+        self.restore_code.setVisible(restore)
+        self.restore_label.setVisible(restore)
+        if restore:
+            self.setSubTitle(self.tr("这是恢复文件：上级保存的本校全部数据将恢复到新的工作区。请输入上级"
+                                     "电话告知的 24 位恢复码，并选择一个新的文件夹。"))
         self.error.clear()
         self.completeChanged.emit()
+
+    def is_restore(self) -> bool:
+        statement = _first_run(self).setup_file_page.statement or {}
+        return statement.get("restore") is not None
 
     def select(self, code: str) -> None:
         for i in range(self.list.count()):
@@ -660,7 +678,10 @@ class SetupUnitPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.code() is not None and self.folder.path() is not None and not self.busy
+        code_ok = not self.is_restore() or sum(
+            ch.isdigit() for ch in self.restore_code.text()) == 24
+        return (self.code() is not None and self.folder.path() is not None and not self.busy
+                and code_ok)
 
     def nextId(self) -> int:  # noqa: N802
         return P_SETUP_DONE
@@ -728,8 +749,9 @@ class SetupUnitPage(QWizardPage):
         source = wizard.setup_file_page.path
         operator = wizard.choice_page.operator.text().strip()
         assert source is not None  # the first page is complete
-        op = Operation(lambda progress, cancelled: import_setup(source, path, code, operator,
-                                                                secret), self)
+        restore_code = self.restore_code.text() if self.is_restore() else None
+        op = Operation(lambda progress, cancelled: import_setup(
+            source, path, code, operator, secret, restore_code=restore_code), self)
         self._op = op
         self._busy(True)
         op.succeeded.connect(self._created)
@@ -739,7 +761,7 @@ class SetupUnitPage(QWizardPage):
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.status.setText(self.tr("正在建立工作区、生成本单位的密钥…") if busy else "")
-        for widget in (self.filter, self.list, self.folder):
+        for widget in (self.filter, self.list, self.folder, self.restore_code):
             widget.setEnabled(not busy)
         self.completeChanged.emit()  # the wizard sets its buttons again: then these
         wizard = self.wizard()
