@@ -1,5 +1,6 @@
 """Refresh the English translation: extract every self.tr("…") string of desktop/ with
-pyside6-lupdate into eduplan_en.ts, fill in the English of en.tsv (source <TAB> English), add
+pyside6-lupdate into eduplan_en.ts, fill in the English of en.tsv and en-*.tsv (source <TAB> English; a
+page may keep its strings in a file of its own), add
 the vocabulary (eduplan_core/vocab.py: each kind of term a context of its own, e.g. Status, with
 the term's English), and compile eduplan_en.qm with pyside6-lrelease. Chinese is the source
 language.
@@ -29,7 +30,10 @@ def main() -> int:
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts),
                     "-target-language", "en", "-no-obsolete"], check=True, capture_output=True)
     table = {}
-    for line in (HERE / "en.tsv").read_text(encoding="utf-8").splitlines():
+    lines = []
+    for tsv in [HERE / "en.tsv", *sorted(HERE.glob("en-*.tsv"))]:  # en-<page>.tsv: one a page
+        lines += tsv.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         if line.strip() and not line.startswith("#") and "\t" in line:
             src, dst = line.split("\t", 1)
             table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
