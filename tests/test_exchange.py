@@ -544,3 +544,18 @@ def test_an_existing_county_takes_its_parents_key_from_a_setup_file(tmp_path, mo
     assert r.exit_code == 0  # again: nothing new, no second key
     assert not wrong.exists()
     pref.close()
+
+
+def test_a_killed_imports_decrypted_leftovers_are_removed_on_the_next_open(chain):
+    path = chain.county.path
+    chain.county.close()
+    (path / ".import-abc123").mkdir()
+    (path / ".import-abc123" / "payload").write_bytes(b"decrypted values")
+    (path / "inbox" / "accepted").mkdir(parents=True, exist_ok=True)
+    (path / "inbox" / "accepted" / ".x.eduplan.99.part").write_bytes(b"half")
+    mine = path / "inbox" / "accepted" / "notes.txt"  # not EduPlan's: left alone
+    mine.write_text("用户的笔记", "utf-8")
+    chain.county = open_ws(path)
+    assert not (path / ".import-abc123").exists()
+    assert not (path / "inbox" / "accepted" / ".x.eduplan.99.part").exists()
+    assert mine.read_text("utf-8") == "用户的笔记"

@@ -55,6 +55,7 @@ from ..errors import EduPlanError
 
 MAGIC = b"\x89EDUPLAN\r\n\x1a\n"
 VERSION = 1
+MAX_KNOWN_FUTURE = 99  # a version number above it is a damaged file, not a newer format
 MAX_HEADER = 65536
 MAX_STATEMENT = 1 << 20
 CHUNK_SIZE = 65536
@@ -220,7 +221,7 @@ def read_envelope(f: BinaryIO) -> Envelope:
         raise _damaged("文件不完整")
     version, length = struct.unpack(">HI", raw)
     if version != VERSION:
-        if version > VERSION:
+        if VERSION < version <= MAX_KNOWN_FUTURE:  # a plausible later format, not noise
             raise BadBundle("newer", f"数据包格式版本 {version} 比本程序新（本程序支持第 {VERSION} 版），"
                             "未做任何修改。请更新 EduPlan 后再导入。",
                             f"bundle format {version} is newer than this EduPlan; update it")

@@ -282,7 +282,9 @@ def _import(ws: Workspace, path: Path, sha: str, size: int, ring: keys.Keyring, 
             or not isinstance(to, dict) or not isinstance(sender, dict):
         raise _reject("数据包已损坏或被改动（文件头），未做任何修改", "damaged header")
     if to.get("org") != ws.org_code:
-        raise _reject(f"这个数据包是发给{shown(str(to.get('name') or to.get('org')))}的，"
+        # the name from this workspace's register, not from the (unchecked) header
+        unit = ws.orgs.get(str(to.get("org")))
+        raise _reject(f"这个数据包是发给{unit.name if unit else shown(str(to.get('org')))}的，"
                       f"不是发给本单位（{ws.org.name}）的", "not addressed to this workspace")
     try:
         to_key = base64.b64decode(str(to.get("key")), validate=True)

@@ -41,6 +41,10 @@ def _stored(attr: str, value: Any) -> str | None:
 
 def line_problem(line: dict[str, Any]) -> str | None:
     """Why a school line cannot be used (a forged or damaged one), or None."""
+    texts_raw = [line.get(k) for k in ("code", "name", "parent", "school_type", "ownership",
+                                       "urban_rural")]
+    if not all(isinstance(t, str) and t for t in texts_raw):
+        return f"学校 {str(line.get('code'))[:20]} 的记录不完整"
     try:
         org = org_from_line(line)
     except (KeyError, TypeError, ValueError):

@@ -264,15 +264,26 @@ def _unique(folder: Path, stem: str) -> Path:
 
 
 def remove_leftovers(workspace: Path) -> list[str]:
-    """Remove what killed work of EduPlan's left in the workspace: ``.part`` backups and a
-    ``.restoring`` copy. Call it only while holding the workspace alone (nobody else can be
-    writing them then)."""
+    """Remove what killed work of EduPlan's left in the workspace: ``.part`` backups, a
+    ``.restoring`` copy, and the exchange's temporary folders (``.import-*`` holds a
+    decrypted payload: it must not outlive a killed import) and half-written copies
+    (``inbox/*/.*.part``, ``outbox/.*.part``, ``exchange/sequence.*.part``). Call it only while
+    holding the workspace alone (nobody else can be writing them then)."""
+    workspace = Path(workspace)
     removed = []
     candidates = list(backup_dir(workspace).glob("eduplan-*.sqlite.part"))
-    candidates.append(Path(workspace) / (DB_NAME + ".restoring"))
+    candidates.append(workspace / (DB_NAME + ".restoring"))
+    candidates += workspace.glob("inbox/*/.*.part")
+    candidates += workspace.glob("outbox/.*.part")
+    candidates += workspace.glob("exchange/sequence.*.part")
     for p in candidates:
         if p.is_file():
             with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p.name)
+    for prefix in (".import-", ".export-", ".restore-"):
+        for d in workspace.glob(prefix + "*"):
+            if d.is_dir() and not d.is_symlink():
+                shutil.rmtree(d, ignore_errors=True)
+                removed.append(d.name)
     return removed
