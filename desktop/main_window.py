@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,10 +35,12 @@ PAGES = [
      ("bureau",)),
     ("shortfalls", QT_TRANSLATE_NOOP("MainWindow", "差距清单"), "shortfalls", "ShortfallsPage",
      ("bureau",)),
+    # a module starting with "." lives in desktop/ itself, not in desktop/pages/
+    ("exchange", QT_TRANSLATE_NOOP("MainWindow", "数据交换（加密文件）"), ".exchange_page",
+     "ExchangePage", ("school", "bureau")),
 ]
 # screens of the issues to come: shown, disabled, so users see where they will be
-LATER = [QT_TRANSLATE_NOOP("MainWindow", "数据交换（加密文件）"),
-         QT_TRANSLATE_NOOP("MainWindow", "审核与决定"),
+LATER = [QT_TRANSLATE_NOOP("MainWindow", "审核与决定"),
          QT_TRANSLATE_NOOP("MainWindow", "Excel 报表")]
 
 
@@ -59,7 +62,8 @@ class MainWindow(QMainWindow):
         for key, title, module, cls, roles in PAGES:
             if role not in roles:
                 continue
-            page_cls = getattr(importlib.import_module(f".pages.{module}", __package__), cls)
+            where = module if module.startswith(".") else f".pages.{module}"
+            page_cls = getattr(importlib.import_module(where, __package__), cls)
             page = page_cls(session, self)
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         if settings.value("geometry"):
             self.restoreGeometry(settings.value("geometry"))
         self.nav.setCurrentRow(0)
+        self.setAcceptDrops(True)  # *.eduplan files or folders dropped: the exchange's import
 
     # -- navigation ----------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -219,6 +224,34 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._diagnostics_dialog = dialog
 
+    # -- bundles dropped on the window ---------------------------------------------------------
+    def dropped_paths(self, mime) -> list[Path]:
+        """The *.eduplan files and folders of a drag, when this window imports bundles."""
+        page = self.pages.get("exchange")
+        if page is None or not getattr(page, "accepts_imports", False) or not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.is_dir() or p.suffix == ".eduplan"]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        paths = self.dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        page = self.show_page("exchange")
+        if page is not None:
+            page.import_paths(paths)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         QSettings().setValue("geometry", self.saveGeometry())
         for page in self.pages.values():
@@ -228,7 +261,6 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if hasattr(page, "wait_idle"):
                 page.wait_idle()
-        self.exchange.shutdown()
         self.session.close()
         super().closeEvent(event)
 

@@ -1,5 +1,8 @@
-"""The passphrase of the workspace's keys: asked in a dialog, or taken from EDUPLAN_PASSPHRASE
-for scripts and tests (as the CLI does, eduplan_core/cli/exchange_cmds.py).
+"""The passphrase of the workspace's keys: asked in a dialog, or taken from the environment
+for scripts and tests, as the CLI does (eduplan_core/cli/exchange_cmds.py): EDUPLAN_PASSPHRASE
+(the workspace's; the new one when keys are made), EDUPLAN_NEW_PASSPHRASE (更换口令),
+EDUPLAN_BACKUP_PASSPHRASE (a key backup's). :func:`with_passphrase` and
+:func:`with_new_passphrase` take it from one or the other.
 
 The dialog hides what is typed (a box shows it). For the keys' first passphrase it has two
 fields: the rule (at least 8 characters, keys.check_new_passphrase) and the match are checked
@@ -13,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -25,12 +28,57 @@ from eduplan_core.exchange import keys
 from .models import GREEN, GREY, RED
 from .ops import Operation
 
+if TYPE_CHECKING:
+    from .session import Session
+
+# as the CLI reads them (eduplan_core/cli/exchange_cmds.py)
 ENV_PASSPHRASE = "EDUPLAN_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "EDUPLAN_NEW_PASSPHRASE"  # 更换口令: the new one
+ENV_BACKUP_PASSPHRASE = "EDUPLAN_BACKUP_PASSPHRASE"  # 备份密钥: the backup file's
 
 
-def passphrase_from_environment() -> str | None:
-    """EDUPLAN_PASSPHRASE when set (scripts, tests): then no dialog is shown."""
-    return os.environ.get(ENV_PASSPHRASE)
+def passphrase_from_environment(env: str = ENV_PASSPHRASE) -> str | None:
+    """EDUPLAN_PASSPHRASE (or ``env``) when set (scripts, tests): then no dialog is shown."""
+    return os.environ.get(env)
+
+
+def with_passphrase(parent: QWidget, session: Session, prompt: str,
+                    then: Callable[[str, keys.Keyring | None], None]) -> PassphraseDialog | None:
+    """``then(passphrase, keyring)``: from EDUPLAN_PASSPHRASE (the keyring None: the work
+    unlocks, and a wrong passphrase fails it; no dialog, None returned), else from the
+    dialog, opened here and returned (the keys unlocked there, in a worker: a wrong
+    passphrase is asked again). Cancel: ``then`` is not called."""
+    given = passphrase_from_environment()
+    if given is not None:
+        then(given, None)
+        return None
+
+    def unlock(secret: str) -> keys.Keyring:
+        ws = session.open_worker_ws()
+        try:
+            return keys.unlock(ws, secret)
+        finally:
+            ws.close()
+
+    dialog = PassphraseDialog(parent, prompt, check=unlock)
+    dialog.accepted.connect(lambda: then(dialog.passphrase, dialog.value))
+    dialog.open()
+    return dialog
+
+
+def with_new_passphrase(parent: QWidget, prompt: str, env: str,
+                        then: Callable[[str], None]) -> PassphraseDialog | None:
+    """``then(new passphrase)``: from ``env`` when set (checked against the rule: a
+    UsageError is raised here), else typed twice in a dialog, opened and returned."""
+    given = passphrase_from_environment(env)
+    if given is not None:
+        keys.check_new_passphrase(given)
+        then(given)
+        return None
+    dialog = PassphraseDialog(parent, prompt, new=True)
+    dialog.accepted.connect(lambda: then(dialog.passphrase))
+    dialog.open()
+    return dialog
 
 
 class PassphraseDialog(QDialog):

@@ -1,8 +1,9 @@
 """The 数据交换 menu of the main window (desktop/exchange.py, desktop/passphrase.py): the
 passphrase dialog, the unit's keys, exporting a bundle from a school's window and importing it
-in the county's. Real workspaces, real keys (the cheap Argon2id test setting) and real bundles
-from tests/chain.py, driven through the window's own actions; only the file dialog is
-answered by the test."""
+in the county's through the menu, which opens the 数据交换 page (its sections are tested in
+tests/test_gui_exchange_page.py). Real workspaces, real keys (the cheap Argon2id test setting)
+and real bundles from tests/chain.py, driven through the window's own actions; only the file
+dialogs are answered by the test."""
 
 import re
 from pathlib import Path
@@ -67,10 +68,6 @@ def passphrase_dialog(qtbot, window):
 
 def wait_idle(qtbot, window, timeout=30000):
     qtbot.waitUntil(lambda: not window.exchange.busy, timeout=timeout)
-
-
-def message_text(box) -> str:
-    return box.text() + "\n" + box.informativeText()
 
 
 # -- the dialog ------------------------------------------------------------------------------
@@ -159,24 +156,28 @@ def test_keys_are_made_from_the_menu_and_their_fingerprint_shown(qtbot, tmp_path
     assert actions.dialog.fingerprint.text() == shown
 
 
-# -- export, then import -----------------------------------------------------------------------
+# -- export, then import: the menu opens the 数据交换 page ---------------------------------------
 def test_export_from_the_school_and_import_in_the_county(qtbot, qtmodeltester, chain,
-                                                         monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+                                                         monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
 
-    from desktop.exchange import ImportResultDialog
     from eduplan_core.exchange.inbox import Outcome
 
     school = open_window(qtbot, chain.tmp / "school")
     actions = school.exchange
-    outbox = chain.tmp / "school" / "outbox"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    out = usb / "测试中心小学-2024.eduplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
 
     # Cancel changes nothing
     actions.export_action.trigger()
+    page = school.stack.currentWidget()
+    assert page is school.pages["exchange"] and page.tabs.currentWidget() is page.send
     ask = passphrase_dialog(qtbot, school)
     ask.reject()
     assert not ask.isVisible() and not actions.busy
-    assert not outbox.exists() or not list(outbox.iterdir())
+    assert not out.exists()
 
     # a wrong passphrase is said in the dialog, which asks again
     actions.export_action.trigger()
@@ -186,19 +187,15 @@ def test_export_from_the_school_and_import_in_the_county(qtbot, qtmodeltester, c
     qtbot.waitUntil(lambda: "口令不正确" in ask.message.text(), timeout=10000)
     assert ask.isVisible() and ask.ok_button.isEnabled()
     assert "未做任何修改" in ask.message.text()
-    assert not outbox.exists() or not list(outbox.iterdir())
+    assert not out.exists()
 
     type_into(qtbot, ask.field, PASS)
     ask.ok_button.click()
-    qtbot.waitUntil(lambda: isinstance(actions.dialog, QMessageBox)
-                    and "已生成数据包" in actions.dialog.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "已生成数据包" in page.send.result.text(), timeout=30000)
     assert not ask.isVisible()
-    text = message_text(actions.dialog)
-    bundles = list(outbox.iterdir())
-    assert len(bundles) == 1 and bundles[0].suffix == ".eduplan"
-    assert f"文件：{bundles[0].name}" in text and f"位置：{outbox}" in text
-    assert "报送东川区" in text and "2024 年" in text and "第 1 号" in text
-    assert "只有东川区能打开" in text
+    text = page.send.result.text()
+    assert out.is_file() and f"已生成数据包：{out}" in text
+    assert "报送：东川区；2024 年；第 1 号" in text and "只有东川区能打开" in text
     school_fingerprint = keys.key_info(school.session.ws).fingerprint
     school.close()
 
@@ -207,23 +204,24 @@ def test_export_from_the_school_and_import_in_the_county(qtbot, qtmodeltester, c
     actions = county.exchange
     asked = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *a, **k: (asked.append(a) or [str(bundles[0])], ""))
+                        lambda *a, **k: (asked.append(a) or [str(out)], ""))
     refreshed = []
     county.session.data_changed.connect(lambda: refreshed.append(True))
     actions.import_action.trigger()
     assert asked and "*.eduplan" in asked[0][3]
+    page = county.pages["exchange"]
+    assert county.stack.currentWidget() is page and page.tabs.currentWidget() is page.receive
     ask = passphrase_dialog(qtbot, county)
     type_into(qtbot, ask.field, PASS)
-    ask.ok_button.click()
-    qtbot.waitUntil(lambda: isinstance(actions.dialog, ImportResultDialog), timeout=30000)
-    result = actions.dialog
-    assert result.isVisible()
+    ask.ok_button.click()  # the keys unlocked in the dialog's worker, then the import's
+    result = page.receive.table
+    qtbot.waitUntil(lambda: result.model.rowCount() == 1 and not actions.busy, timeout=30000)
     qtmodeltester.check(result.model)
     assert result.model.rowCount() == 1
     row = result.model.rows[0]
     assert row["outcome"] == Outcome.PENDING
     cells = [result.model.index(0, c).data() for c in range(result.model.columnCount())]
-    assert cells[:4] == [bundles[0].name, "测试中心小学", "1", "待确认"]
+    assert cells[:4] == [out.name, "测试中心小学", "1", "待确认"]
     assert "首次收到测试中心小学的数据包" in cells[4] and "指纹" in cells[4]
     assert "待确认 1" in result.summary.text()
     # the whole explanation below the table: the fingerprint to check on the phone
@@ -233,41 +231,27 @@ def test_export_from_the_school_and_import_in_the_county(qtbot, qtmodeltester, c
     assert (chain.tmp / "county" / "inbox" / "held").is_dir()
 
 
-def test_the_passphrase_from_the_environment_needs_no_dialog(qtbot, chain, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_the_passphrase_from_the_environment_needs_no_dialog(qtbot, chain, monkeypatch,
+                                                             tmp_path):
+    from PySide6.QtWidgets import QFileDialog
 
+    out = tmp_path / "bundle.eduplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     monkeypatch.setenv("EDUPLAN_PASSPHRASE", "错误的口令 wrong")
     window = open_window(qtbot, chain.tmp / "school")
     actions = window.exchange
     actions.export_action.trigger()
     wait_idle(qtbot, window)
+    send = window.pages["exchange"].send
     assert actions.passphrase_dialog is None
-    assert "口令不正确" in actions.dialog.text()  # no dialog to ask again: said, nothing made
-    assert not (chain.tmp / "school" / "outbox").exists() or not list(
-        (chain.tmp / "school" / "outbox").iterdir())
+    assert "口令不正确" in send.result.text()  # no dialog to ask again: said, nothing made
+    assert not out.exists()
 
     monkeypatch.setenv("EDUPLAN_PASSPHRASE", PASS)
     actions.export_action.trigger()
     wait_idle(qtbot, window)
     assert actions.passphrase_dialog is None
-    assert isinstance(actions.dialog, QMessageBox) and "已生成数据包" in actions.dialog.text()
-    assert len(list((chain.tmp / "school" / "outbox").iterdir())) == 1
-
-
-def test_export_without_the_parents_key_says_so(qtbot, tmp_path, catalog):
-    from eduplan_core.store.workspace import Workspace
-
-    path = tmp_path / "county"
-    ws = Workspace.create(path, org="东川区", role="county", operator="张三", catalog=catalog)
-    keys.init_keys(ws, PASS)
-    ws.close()
-    window = open_window(qtbot, path)
-    actions = window.exchange
-    actions.export_action.trigger()
-    assert actions.passphrase_dialog is None  # nothing asked
-    text = actions.dialog.text()
-    assert "还不知道上级单位（昆明市）的密钥" in text and "设立文件" in text
-    assert not actions.busy
+    assert "已生成数据包" in send.result.text() and out.is_file()
 
 
 def test_the_menu_in_english(qtbot):

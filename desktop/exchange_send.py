@@ -1,0 +1,503 @@
+"""The 数据交换 page's 上报 (a year's bundle for the parent office), 密钥 (this unit's keys,
+their backup and passphrase; the keys it knows) and 设立下级 (setup files for the units
+directly below). The words of what is done are the CLI's (eduplan_core/cli/bundle_cmds.py,
+exchange_cmds.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QTableView, QWidget)
+
+from eduplan_core.errors import EduPlanError
+from eduplan_core.exchange import keys
+from eduplan_core.exchange.enrol import peers
+from eduplan_core.exchange.export import ExportResult, default_name, export_bundle, next_sequence
+from eduplan_core.exchange.export import parent_peer
+from eduplan_core.exchange.setup import SetupFile, export_setup
+from eduplan_core.inputs import shown
+from eduplan_core.store import exchange_rows
+
+from .exchange import KeysView, fingerprint_label
+from .exchange_section import Section
+from .models import GREY, Column, RowsModel
+from .pages.base import setup_table
+from .passphrase import ENV_BACKUP_PASSPHRASE, ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
+from .session import YEARS
+
+
+def when(at: str | None) -> str:
+    """An ISO time as a table shows it: date and time to the second."""
+    return (at or "").replace("T", " ")[:19]
+
+
+def file_safe(name: str) -> str:
+    """A unit's name as part of a file name (no path separators or reserved characters)."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "_"
+
+
+def _small(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {GREY.name()};")
+    return label
+
+
+# -- 上报 ------------------------------------------------------------------------------------
+class SendSection(Section):
+    """This unit's data of a year, sealed for its parent office, saved where the user says."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self._year_seen: int | None = None
+        self._last_folder: Path | None = None
+        form = QFormLayout()
+        self.unit = QLabel()
+        self.parent_name = QLabel()
+        self.parent_fingerprint = fingerprint_label(1.2)
+        self.parent_fingerprint.setAlignment(Qt.AlignmentFlag.AlignLeft
+                                             | Qt.AlignmentFlag.AlignVCenter)
+        self.parent_fingerprint.setStyleSheet("padding: 4px 8px; background: #f5f5f5;")
+        self.parent_problem = QLabel()
+        self.parent_problem.setWordWrap(True)
+        self.parent_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.year_box = QComboBox()
+        for y in YEARS:
+            self.year_box.addItem(str(y), y)
+        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form.addRow(self.tr("本单位："), self.unit)
+        form.addRow(self.tr("报送给："), self.parent_name)
+        form.addRow(self.tr("上级指纹："), self.parent_fingerprint)
+        form.addRow("", self.parent_problem)
+        form.addRow(self.tr("年度："), self.year_box)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(_small(self.tr(
+            "数据包包含本单位这一年的全部数据（含每一次修改和提交的记录、已合并的下级数据），加密后只有上级"
+            "能打开。可以直接保存到 U 盘，也可以用微信或电子邮件发送。")))
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("导出到(&E)…"))
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"))
+        self.folder_button.clicked.connect(self._open_folder)
+        self.folder_button.hide()
+        row.addWidget(self.export_button)
+        row.addWidget(self.folder_button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.result)
+        self.layout_.addWidget(QLabel(self.tr("已导出的数据包：")))
+        self.sent_model = RowsModel([
+            Column("sequence", self.tr("序号"), fmt=str, align_right=True),
+            Column("year", self.tr("年度"), fmt=str),
+            Column("recipient_name", self.tr("报送给")),
+            Column("created_at", self.tr("生成时间"), fmt=when),
+            Column("operator", self.tr("操作员")),
+            Column("file_name", self.tr("文件名"), tooltip=lambda r: r["file_name"]),
+        ], parent=self)
+        self.sent_view = setup_table(QTableView(), resize_to_contents=True)
+        self.sent_view.setModel(self.sent_model)
+        self.layout_.addWidget(self.sent_view, 1)
+        self._parent_ok = False
+
+    def refresh(self) -> None:
+        ws = self.session.ws
+        if self._year_seen != self.session.year:  # the toolbar's year, until changed here
+            self._year_seen = self.session.year
+            index = self.year_box.findData(self.session.year)
+            if index >= 0:
+                self.year_box.setCurrentIndex(index)
+        self.unit.setText(f"{ws.org.name}（{ws.org_code}）")
+        parent = ws.orgs.get(ws.org.parent or "")
+        self.parent_name.setText(f"{parent.name}（{parent.code}）" if parent else "")
+        try:
+            peer = parent_peer(ws)
+        except EduPlanError as exc:
+            self._parent_ok = False
+            self.parent_fingerprint.hide()
+            self.parent_problem.setText(exc.message)
+            self.parent_problem.setStyleSheet("color: #c62828;")
+        else:
+            self._parent_ok = True
+            self.parent_fingerprint.setText(peer["fingerprint"])
+            self.parent_fingerprint.show()
+            self.parent_problem.setText(self.tr("与上级通电话时核对过的指纹（来自上级的设立文件）。"))
+            self.parent_problem.setStyleSheet(f"color: {GREY.name()};")
+        names = {o.code: o.name for o in (ws.orgs.get(r["recipient"]) for r in
+                                          exchange_rows.sent_bundles(ws)) if o}
+        self.sent_model.set_rows([{**r, "recipient_name": names.get(r["recipient"],
+                                                                    r["recipient"])}
+                                  for r in reversed(exchange_rows.sent_bundles(ws))])
+        self.set_busy(self.page.busy)
+
+    def set_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy and self._parent_ok)
+
+    @property
+    def year(self) -> int:
+        return int(self.year_box.currentData())
+
+    def choose_and_export(self) -> None:
+        """The save dialog (the default name the CLI gives), then the passphrase, then the
+        bundle written in a worker."""
+        ws = self.session.ws
+        if self.page.busy:
+            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+            return
+        if not self.has_keys():
+            return
+        try:
+            peer = parent_peer(ws)  # the parent's key unknown: said before anything is asked
+        except EduPlanError as exc:
+            self.fail(exc)
+            return
+        year = self.year
+        default = Path(default_name(ws, peer["org"], year, next_sequence(ws)))
+        path = self.save_path(self.tr("导出数据包"), default,
+                              self.tr("EduPlan 数据包 (*.eduplan)"), ".eduplan")
+        if path is not None:
+            self.export_to(path, year)
+
+    def export_to(self, path: Path, year: int) -> None:
+        if path.exists():
+            self.say(self.tr("文件“{path}”已存在，不会覆盖；请换一个文件名。").format(
+                path=shown(str(path))), "error")
+            return
+
+        def run(secret: str, ring: keys.Keyring | None) -> None:
+            self.run(self.tr("正在导出 {year} 年的数据包…").format(year=year),
+                     lambda ws, progress, cancelled: export_bundle(ws, secret, year, out=path,
+                                                                   progress=progress),
+                     self._exported, after=self.session.workers_saved)
+
+        self.with_passphrase(self.tr("导出 {year} 年的数据包：请输入本工作区的密钥口令。").format(
+            year=year), run)
+
+    def _exported(self, r: ExportResult) -> None:
+        self._last_folder = Path(r.path).parent
+        self.folder_button.show()
+        self.say(self.tr(
+            "已生成数据包：{path}\n报送：{recipient}；{year} 年；第 {sequence} 号\n"
+            "内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次；"
+            "{size} 字节\n可用 U 盘、微信或电子邮件发送；只有{recipient}能打开。").format(
+            path=shown(r.path), recipient=shown(r.recipient_name), year=r.year,
+            sequence=r.sequence, schools=r.schools, entries=r.entries, revisions=r.revisions,
+            submissions=r.submissions, size=f"{r.size:,}"), "ok")
+        self.refresh()
+
+    def _open_folder(self) -> None:
+        if self._last_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_folder)))
+
+
+# -- 密钥 ------------------------------------------------------------------------------------
+class KeysSection(Section):
+    """This unit's fingerprint (large), 建立密钥… when there are none, 备份密钥…, 更换口令…;
+    the keys of the parent and the units below that this workspace knows."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.view = KeysView(self)
+        self.backup_button = QPushButton(self.tr("备份密钥(&B)…"))
+        self.passphrase_button = QPushButton(self.tr("更换口令(&P)…"))
+        self.view.buttons.insertWidget(1, self.backup_button)
+        self.view.buttons.insertWidget(2, self.passphrase_button)
+        self.view.create_button.clicked.connect(lambda: self.create_keys(self))
+        self.backup_button.clicked.connect(self.backup)
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.layout_.addWidget(self.view)
+        self.layout_.addWidget(self.result)
+        self.layout_.addWidget(QLabel(self.tr("已知的密钥（上级与下级单位）：")))
+        status = {"confirmed": self.tr("已确认"), "pending": self.tr("待确认"),
+                  "retired": self.tr("已停用")}
+        relation = {"parent": self.tr("上级"), "child": self.tr("下级")}
+        self.peers_model = RowsModel([
+            Column("org_name", self.tr("单位")),
+            Column("org", self.tr("代码")),
+            Column("relation", self.tr("关系"), fmt=lambda v: relation.get(v, v)),
+            Column("fingerprint", self.tr("指纹")),
+            Column("status", self.tr("状态"), fmt=lambda v: status.get(v, v)),
+            Column("confirmed_at", self.tr("确认时间"), fmt=when),
+        ], parent=self)
+        self.peers_view = setup_table(QTableView(), resize_to_contents=True)
+        self.peers_view.setModel(self.peers_model)
+        self.layout_.addWidget(self.peers_view, 1)
+
+    def refresh(self) -> None:
+        ws = self.session.ws
+        self.view.show_info(keys.key_info(ws) if keys.has_keys(ws) else None)
+        self.peers_model.set_rows(peers(ws))
+        self.set_busy(self.page.busy)
+
+    def set_busy(self, busy: bool) -> None:
+        for button in (self.view.create_button, self.backup_button, self.passphrase_button):
+            button.setEnabled(not busy)
+
+    def create_keys(self, parent: QWidget, then=None) -> None:
+        """A new passphrase (typed twice), then the keys made in a worker; ``then(info)``."""
+        if self.page.busy:
+            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+            return
+
+        def made(info: keys.KeyInfo) -> None:
+            self.refresh()
+            self.say(self.tr("已建立密钥。请牢记口令：忘记口令将无法发送和接收数据，请及时备份密钥。"),
+                     "ok")
+            if then is not None:
+                then(info)
+
+        def make(secret: str) -> None:
+            self.run(self.tr("正在建立密钥…"),
+                     lambda ws, progress, cancelled: keys.init_keys(ws, secret), made)
+
+        self.page.ask_new_passphrase(
+            self, self.tr("设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。"
+                          "以后每次导出、导入数据包都要输入它。"), ENV_PASSPHRASE, make, parent)
+
+    def backup(self) -> None:
+        """Where to (a new file), the passphrase, the backup file's own passphrase."""
+        if not self.has_keys():
+            return
+        ws = self.session.ws
+        default = Path(f"{file_safe(ws.org.name)}-密钥备份-{dt.date.today():%Y%m%d}"
+                       ".eduplan-keys")
+        path = self.save_path(self.tr("备份密钥"), default,
+                              self.tr("EduPlan 密钥备份 (*.eduplan-keys)"), ".eduplan-keys")
+        if path is None:
+            return
+        if path.exists():
+            self.say(self.tr("文件“{path}”已存在，不会覆盖；请换一个文件名。").format(
+                path=shown(str(path))), "error")
+            return
+
+        def done(result: keys.BackupInfo) -> None:
+            self.say(self.tr("已备份密钥：{path}\n指纹：{fingerprint}\n"
+                             "请把文件和它的口令分开保管（例如文件存 U 盘，口令记在纸上锁在柜里）。").format(
+                path=shown(result.path), fingerprint=result.fingerprint), "ok")
+
+        def with_backup_secret(secret: str) -> None:
+            def write(backup_secret: str) -> None:
+                self.run(self.tr("正在备份密钥…"), lambda ws, progress, cancelled:
+                         keys.backup_keys(ws, secret, path, backup_secret), done)
+
+            self.page.ask_new_passphrase(
+                self, self.tr("设置备份文件的口令（至少 8 个字符）。恢复密钥时要用它；请与备份文件分开保管。"),
+                ENV_BACKUP_PASSPHRASE, write)
+
+        self.with_passphrase(self.tr("备份密钥：请输入本工作区的密钥口令。"),
+                             lambda secret, ring: with_backup_secret(secret))
+
+    def change_passphrase(self) -> None:
+        """The passphrase in use (checked first), then the new one typed twice."""
+        if not self.has_keys():
+            return
+
+        def done(info: keys.KeyInfo) -> None:
+            self.refresh()
+            self.say(self.tr("已更换口令。指纹不变：{fingerprint}").format(
+                fingerprint=info.fingerprint), "ok")
+
+        def with_old(old: str) -> None:
+            def change(new: str) -> None:
+                self.run(self.tr("正在更换口令…"), lambda ws, progress, cancelled:
+                         keys.change_passphrase(ws, old, new), done)
+
+            self.page.ask_new_passphrase(self, self.tr("设置新的口令（至少 8 个字符）。"),
+                                         ENV_NEW_PASSPHRASE, change)
+
+        self.with_passphrase(self.tr("更换口令：请输入现在的口令。"),
+                             lambda old, ring: with_old(old))
+
+
+# -- 设立下级 ----------------------------------------------------------------------------------
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SetupSection(Section):
+    """Setup files for the units directly below: one file a unit, the due date of the round."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.layout_.addWidget(_small(self.tr(
+            "为直属下级单位生成设立文件：下级据此建立工作区（学校名册、本单位公钥、本轮截止日期）。"
+            "设立文件不加密，不含填报数据；每个单位一个文件。")))
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按单位名称或代码筛选…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.all_button = QPushButton(self.tr("全选"))
+        self.none_button = QPushButton(self.tr("全不选"))
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button.clicked.connect(lambda: self._check_all(False))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.all_button)
+        bar.addWidget(self.none_button)
+        self.layout_.addLayout(bar)
+        self.units = QListWidget()
+        self.units.itemChanged.connect(lambda _item: self._sync())
+        self.layout_.addWidget(self.units, 1)
+        row = QHBoxLayout()
+        self.due_check = QCheckBox(self.tr("本轮截止日期："))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setEnabled(False)
+        today = dt.date.today()
+        self.due_edit.setDate(QDate(today.year, today.month, today.day).addDays(30))
+        self.due_check.toggled.connect(self.due_edit.setEnabled)
+        self.save_button = QPushButton(self.tr("保存设立文件(&S)…"))
+        self.save_button.clicked.connect(self.choose_and_save)
+        self.chosen_label = QLabel()
+        row.addWidget(self.due_check)
+        row.addWidget(self.due_edit)
+        row.addStretch(1)
+        row.addWidget(self.chosen_label)
+        row.addWidget(self.save_button)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.result)
+        self._codes: list[str] = []
+
+    def refresh(self) -> None:
+        ws = self.session.ws
+        units = ws.orgs.children(ws.org_code)
+        codes = [u.code for u in units]
+        if codes != self._codes:  # the list rebuilt only when the units changed (ticks kept)
+            ticked = set(self.checked())
+            self._codes = codes
+            self.units.blockSignals(True)
+            self.units.clear()
+            for u in units:
+                item = QListWidgetItem()
+                item.setData(CODE_ROLE, u.code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if u.code in ticked
+                                   else Qt.CheckState.Unchecked)
+                self.units.addItem(item)
+            self.units.blockSignals(False)
+        known = {p.org: p.status for p in peers(ws) if p.relation == "child"}
+        marks = {"confirmed": self.tr("已确认密钥"), "pending": self.tr("密钥待确认")}
+        self.units.blockSignals(True)
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            unit = ws.orgs.get(item.data(CODE_ROLE))
+            if unit is None:
+                continue
+            notes = [self.tr("纸质报送")] if unit.paper else []
+            if known.get(unit.code) in marks:
+                notes.append(marks[known[unit.code]])
+            item.setText(f"{unit.name}（{unit.code}）" + (f" · {'，'.join(notes)}"
+                                                          if notes else ""))
+        self.units.blockSignals(False)
+        self._filter(self.search.text())
+        self._sync()
+
+    def _filter(self, text: str) -> None:
+        text = text.strip()
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            item.setHidden(bool(text) and text not in item.text())
+
+    def _check_all(self, on: bool) -> None:
+        self.units.blockSignals(True)
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            if not item.isHidden():
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.units.blockSignals(False)
+        self._sync()
+
+    def checked(self) -> list[str]:
+        return [self.units.item(i).data(CODE_ROLE) for i in range(self.units.count())
+                if self.units.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, codes: list[str]) -> None:
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CODE_ROLE) in codes
+                               else Qt.CheckState.Unchecked)
+
+    def _sync(self) -> None:
+        n = len(self.checked())
+        self.chosen_label.setText(self.tr("已选 {n} 个单位").format(n=n))
+        self.set_busy(self.page.busy)
+
+    def set_busy(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy and bool(self.checked()))
+
+    @property
+    def due(self) -> dt.date | None:
+        if not self.due_check.isChecked():
+            return None
+        q = self.due_edit.date()
+        return dt.date(q.year(), q.month(), q.day())
+
+    def choose_and_save(self) -> None:
+        """One unit: a save dialog; several: a folder, a file each (named after the unit)."""
+        ws = self.session.ws
+        codes = self.checked()
+        if not codes:
+            self.say(self.tr("请先勾选要设立的下级单位。"), "error")
+            return
+        if not self.has_keys():
+            return
+        names = {c: (ws.orgs.get(c).name if ws.orgs.get(c) else c) for c in codes}
+        if len(codes) == 1:
+            path = self.save_path(self.tr("保存设立文件"),
+                                  Path(f"{file_safe(names[codes[0]])}.eduplan-setup"),
+                                  self.tr("EduPlan 设立文件 (*.eduplan-setup)"), ".eduplan-setup")
+            if path is None:
+                return
+            outs = [(codes[0], path)]
+        else:
+            settings = QSettings()
+            start = str(settings.value("exchange_save_dir", "") or Path.home())
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("选择保存设立文件的文件夹"), start)
+            if not folder:
+                return
+            settings.setValue("exchange_save_dir", folder)
+            outs = [(c, Path(folder) / f"{file_safe(names[c])}.eduplan-setup") for c in codes]
+        self.save_to(outs)
+
+    def save_to(self, outs: list[tuple[str, Path]]) -> None:
+        there = [p for _c, p in outs if p.exists()]
+        if there:
+            self.say(self.tr("文件“{path}”已存在，不会覆盖；请换一个文件名。").format(
+                path="”“".join(shown(str(p)) for p in there)), "error")
+            return
+        due = self.due
+
+        def run(secret: str, ring: keys.Keyring | None) -> None:
+            def work(ws, progress, cancelled) -> tuple[list[SetupFile], bool]:
+                made: list[SetupFile] = []
+                for i, (code, out) in enumerate(outs):
+                    if cancelled():
+                        return made, True
+                    progress(i, len(outs))
+                    made.append(export_setup(ws, secret, [code], out, due))
+                progress(len(outs), len(outs))
+                return made, False
+
+            self.run(self.tr("正在生成 {n} 个设立文件…").format(n=len(outs)), work, self._saved,
+                     cancellable=len(outs) > 1, step_text=lambda i, n: self.tr(
+                         "正在生成第 {i} / {n} 个设立文件").format(i=min(i + 1, n), n=n))
+
+        self.with_passphrase(self.tr("生成设立文件：请输入本工作区的密钥口令。"), run)
+
+    def _saved(self, result: tuple[list[SetupFile], bool]) -> None:
+        made, cancelled = result
+        if not made:
+            self.say(self.tr("已取消，没有生成设立文件。"), "info")
+            return
+        first = made[0]
+        files = "\n".join(shown(m.path) for m in made[:5]) + (
+            self.tr("\n等 {n} 个文件").format(n=len(made)) if len(made) > 5 else "")
+        self.say(self.tr("已生成设立文件：\n{files}\n截止日期：{due}\n本单位指纹：{fingerprint}\n"
+                         "下级导入后会看到这个指纹，请通电话逐组核对。").format(
+            files=files, due=first.due or self.tr("未设"), fingerprint=first.fingerprint)
+            + (self.tr("\n已取消：其余单位没有生成。") if cancelled else ""), "ok")
