@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import Field
@@ -90,6 +90,9 @@ class ConflictSection(Section):
             parent=self)
         self.sides = setup_table(QTableView(), resize_to_contents=True)
         self.sides.setModel(self.sides_model)
+        for column in (1, 2):  # the two sides equally wide
+            self.sides.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.sides, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -177,25 +180,27 @@ class ConflictSection(Section):
         return text
 
     def owner_rows(self, c: Conflict) -> list[dict[str, Any]]:
-        """Field by field: the value held here now, the value the school sent."""
+        """Field by field: the value held here now, the value the school sent. A field the
+        school did not send stays as it is whichever side is kept: not a difference."""
         ws = self.session.ws
         entry = exchange_rows.entry_rows(ws, c.org, c.year, c.form or "")
         here = {k: r["value"] for k, r in current_values(ws, entry[0]["id"]).items()} \
             if entry else {}
         incoming = c.detail.get("incoming", {})
         form = self.session.catalog.forms.get(c.form or "")
-        fields = [f for f in form.input_fields] if form is not None else []
-        known = {f.code for f in fields}
+        fields: list[Field | None] = list(form.input_fields) if form is not None else []
+        known = {f.code for f in fields if f is not None}
+        codes = [(f.code, f) for f in fields if f is not None] + \
+            [(code, None) for code in sorted((set(here) | set(incoming)) - known)]
+        not_sent = self.tr("（未报送）")
         out = []
-        for f in fields:
-            if f.code in here or f.code in incoming:
-                a, b = _value(here.get(f.code), f), _value(incoming.get(f.code), f)
-                out.append({"code": f.code, "label": f.label, "here": a, "incoming": b,
-                            "differs": a != b})
-        for code in sorted((set(here) | set(incoming)) - known):
-            a, b = _value(here.get(code)), _value(incoming.get(code))
-            out.append({"code": code, "label": code, "here": a, "incoming": b,
-                        "differs": a != b})
+        for code, f in codes:
+            if code not in here and code not in incoming:
+                continue
+            a = _value(here.get(code), f)
+            b = _value(incoming.get(code), f) if code in incoming else not_sent
+            out.append({"code": code, "label": f.label if f is not None else code, "here": a,
+                        "incoming": b, "differs": code in incoming and a != b})
         return out
 
     def sequence_rows(self, c: Conflict) -> list[dict[str, Any]]:

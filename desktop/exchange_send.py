@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QTableView, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange import keys
@@ -66,15 +66,22 @@ class SendSection(Section):
         self.parent_problem = QLabel()
         self.parent_problem.setWordWrap(True)
         self.parent_problem.setTextFormat(Qt.TextFormat.PlainText)
+        key = QWidget()  # the fingerprint with a word on it, or why there is none
+        box = QVBoxLayout(key)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.parent_fingerprint)
+        box.addWidget(self.parent_problem)
         self.year_box = QComboBox()
         for y in YEARS:
             self.year_box.addItem(str(y), y)
-        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        year = QHBoxLayout()
+        year.addWidget(self.year_box)
+        year.addStretch(1)
         form.addRow(self.tr("本单位："), self.unit)
         form.addRow(self.tr("报送给："), self.parent_name)
-        form.addRow(self.tr("上级指纹："), self.parent_fingerprint)
-        form.addRow("", self.parent_problem)
-        form.addRow(self.tr("年度："), self.year_box)
+        form.addRow(self.tr("上级指纹："), key)
+        form.addRow(self.tr("年度："), year)
         self.layout_.addLayout(form)
         self.layout_.addWidget(_small(self.tr(
             "数据包包含本单位这一年的全部数据（含每一次修改和提交的记录、已合并的下级数据），加密后只有上级"

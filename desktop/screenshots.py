@@ -1,7 +1,8 @@
 """`make screenshots`: open the app on the demo workspace — as the county, then as one of its
-schools — and write a PNG of every main screen to build/screenshots/; then the 数据交换 menu's
-dialogs, at a small laptop's 1024×700, on copies of the two (keys, a bundle from the school to
-the county). Run under Xvfb (a real X display, real fonts), so what the PNGs show is what a
+schools — and write a PNG of every main screen to build/screenshots/; then the 数据交换 page's
+sections and dialogs, at a small laptop's 1024×700, on copies of the two (keys, setup files,
+bundles from the school and a paper school to the county, a tampered one, a fingerprint
+check, a conflict). Run under Xvfb (a real X display, real fonts), so what the PNGs show is what a
 user sees."""
 
 from __future__ import annotations
@@ -144,24 +145,32 @@ def shoot_over(window, out: Path, name: str, dialogs) -> Path:
 
 def exchange_tour(out: Path, demo: Path, demo_school: Path, code: str) -> None:
     """数据交换 on copies of the demo county and school (the demo keeps no keys): the county
-    makes its keys and finds its parent's key unknown; with a setup file from the county the
-    school sends its 2024 bundle (a wrong passphrase first); the county imports it — held,
-    待确认, the school's key being new."""
+    makes its keys (the 本单位密钥 dialog) and finds its parent's key unknown (上报); it writes
+    setup files for the school and a paper school (设立下级); the school sends its 2024 bundle
+    (a wrong passphrase first); the paper school, set up too, sends values other than those
+    the county entered for it; the county imports both and a tampered copy (接收: 待确认 twice,
+    已拒收), checks a fingerprint (待确认), confirms both and meets the conflict (冲突). The
+    file dialogs are skipped: the page is given the paths."""
     import shutil
     import tempfile
 
     from desktop.app import open_window
-    from eduplan_core.exchange.setup import export_setup, import_setup
+    from eduplan_core.exchange.export import export_bundle
+    from eduplan_core.exchange.setup import import_setup
+    from eduplan_core.store import entries
     from eduplan_core.store.workspace import Workspace
 
     skip = shutil.ignore_patterns("backups", "locks")
     with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
         county, school = Path(tmp) / "county", Path(tmp) / "school"
+        paper, usb = Path(tmp) / "paper", Path(tmp) / "U 盘"
+        usb.mkdir()
         shutil.copytree(demo, county, ignore=skip)
         shutil.copytree(demo_school, school, ignore=skip)
 
         window = small(open_window(county))
         ex = window.exchange
+        page = window.pages["exchange"]
         ex.keys_action.trigger()
         keys_dialog = ex.dialog
         shoot_over(window, out, "county-exchange-keys-none", [keys_dialog])
@@ -175,41 +184,95 @@ def exchange_tour(out: Path, demo: Path, demo_school: Path, code: str) -> None:
         until(lambda: keys_dialog.has_keys and not ex.busy)
         shoot_over(window, out, "county-exchange-keys", [keys_dialog])
         keys_dialog.close()
-        ex.export_action.trigger()  # the county's own parent (昆明市) has sent no setup file
-        shoot_over(window, out, "county-exchange-export-no-parent", [ex.dialog])
-        ex.dialog.close()
+        page = window.show_page("exchange")
+        page.show_section("send")  # the county's own parent (昆明市) has sent no setup file
+        shoot_over(window, out, "county-exchange-send-no-parent", [])
+        page.show_section("keys")
+        shoot_over(window, out, "county-exchange-keys-section", [])
+        setup = page.show_section("setup")
+        paper_code = next(u.code for u in window.session.ws.orgs.children(
+            window.session.ws.org_code) if u.paper)
+        setup.set_checked([code, paper_code])
+        setup.due_check.setChecked(True)
+        shoot_over(window, out, "county-exchange-setup", [])
+        files = [(code, usb / "school.eduplan-setup"), (paper_code, usb / "paper.eduplan-setup")]
+        setup.save_to(files)
+        answer(page)
+        shoot_over(window, out, "county-exchange-setup-done", [])
         window.close()
 
-        setup = Path(tmp) / "setup.eduplan-setup"
+        import_setup(files[0][1], school, None, "", PASSPHRASE)
+        import_setup(files[1][1], paper, paper_code, "村小教师", PASSPHRASE)
         with Workspace.open(county, daily_backup=False) as ws:
-            export_setup(ws, PASSPHRASE, [code], setup)
-        import_setup(setup, school, None, "", PASSPHRASE)
+            entered = entries.view_entry(ws, paper_code, 2024, "primary").values
+        with Workspace.open(paper, daily_backup=False) as ws:  # the school's own, two changed
+            mine = {k: str(v) for k, v in entered.items() if v is not None}
+            mine["classrooms"] = str(int(entered.get("classrooms") or 0) + 2)
+            mine["pri_students"] = str(int(entered.get("pri_students") or 0) + 3)
+            entries.set_values(ws, paper_code, 2024, "primary", mine)
+            export_bundle(ws, PASSPHRASE, 2024, out=usb / "村小-2024.eduplan")
 
         window = small(open_window(school))
-        ex = window.exchange
-        ex.export_action.trigger()
-        ask = ex.passphrase_dialog
+        page = window.show_page("exchange")
+        send = page.send
+        send.export_to(usb / "东川区第一小学-2024年-报东川区.eduplan", 2024)
+        ask = page.passphrase_dialog
         ask.field.setText("not the passphrase")
         ask.ok_button.click()
         until(lambda: ask._op is None)
         shoot_over(window, out, "school-exchange-passphrase-wrong", [ask])
         ask.field.setText(PASSPHRASE)
         ask.ok_button.click()
-        until(lambda: ex.dialog is not None and not ex.busy)
-        shoot_over(window, out, "school-exchange-exported", [ex.dialog])
-        ex.dialog.close()
+        until(lambda: not ask.isVisible() and not page.busy)
+        shoot_over(window, out, "school-exchange-send", [])
+        page.show_section("keys")
+        shoot_over(window, out, "school-exchange-keys", [])
         window.close()
 
+        good = usb / "东川区第一小学-2024年-报东川区.eduplan"
+        bad = usb / "改过的.eduplan"
+        data = bytearray(good.read_bytes())
+        data[len(data) // 2] ^= 1
+        bad.write_bytes(bytes(data))
         window = small(open_window(county))
-        ex = window.exchange
-        ex.import_bundles(sorted((school / "outbox").glob("*.eduplan")))
-        ask = ex.passphrase_dialog
-        ask.field.setText(PASSPHRASE)
-        ask.ok_button.click()
-        until(lambda: ex.dialog is not None and not ex.busy)
-        shoot_over(window, out, "county-exchange-imported", [ex.dialog])
-        ex.dialog.close()
+        page = window.show_page("exchange")
+        page.import_paths([usb])
+        answer(page)
+        shoot_over(window, out, "county-exchange-receive", [])
+        pending = page.show_section("pending")
+        shoot_over(window, out, "county-exchange-pending", [])
+        pending.view.selectRow(next(i for i, p in enumerate(pending.model.rows)
+                                    if p.org == code))
+        pending.check_and_confirm()
+        dialog = pending.dialog
+        dialog.typed.setText(dialog.peer.fingerprint[:14])
+        shoot_over(window, out, "county-exchange-confirm", [dialog])
+        dialog.typed.setText(dialog.peer.fingerprint)
+        dialog.ok_button.click()
+        answer(page)
+        pending.view.selectRow(0)
+        pending.check_and_confirm()
+        pending.dialog.tick.setChecked(True)
+        pending.dialog.ok_button.click()
+        answer(page)
+        shoot_over(window, out, "county-exchange-confirmed", [])
+        conflicts = page.show_section("conflicts")
+        conflicts.reason.setText("已电话核实：学校新建教室投入使用，以学校为准")
+        shoot_over(window, out, "county-exchange-conflict", [])
+        conflicts.incoming_button.click()
+        until(lambda: not page.busy)
+        conflicts.show_all.setChecked(True)
+        shoot_over(window, out, "county-exchange-conflict-resolved", [])
         window.close()
+
+
+def answer(page) -> None:
+    """The page's passphrase dialog answered, then its work waited for."""
+    until(lambda: page.passphrase_dialog is not None and page.passphrase_dialog.isVisible())
+    ask = page.passphrase_dialog
+    ask.field.setText(PASSPHRASE)
+    ask.ok_button.click()
+    until(lambda: not ask.isVisible() and not page.busy)
 
 
 def small(window):

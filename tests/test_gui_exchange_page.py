@@ -333,7 +333,8 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     from PySide6.QtCore import Qt
 
     c = build_chain(tmp_path)
-    entries.set_values(c.county, PAPER, 2024, "primary", {"pri_students": "90"})
+    entries.set_values(c.county, PAPER, 2024, "primary", {"pri_students": "90",
+                                                          "fulltime_teachers": "7"})
     paper = setup_child(c.county, PAPER, tmp_path / "paper", tmp_path)
     entries.set_values(paper, PAPER, 2024, "primary", {"pri_students": "95",
                                                        "classrooms": "6"})
@@ -368,7 +369,8 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     assert [section.sides_model.headerData(i, Qt.Orientation.Horizontal)
             for i in range(3)] == ["项目", "本单位的", "收到的"]
     section.only_different.setChecked(False)  # every field either side has
-    assert len(section.sides_model.rows) >= 2
+    unsent = next(r for r in section.sides_model.rows if r["code"] == "fulltime_teachers")
+    assert (unsent["here"], unsent["incoming"], unsent["differs"]) == ("7 人", "（未报送）", False)
     section.only_different.setChecked(True)
 
     assert not section.incoming_button.isEnabled()  # a reason first
@@ -383,7 +385,9 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     assert page.tabs.tabText(page.tabs.indexOf(section)) == "冲突"
     ws = window.session.ws
     entry = rows.entry_rows(ws, PAPER, 2024, "primary")[0]
-    assert entries.current_values(ws, entry["id"])["pri_students"]["value"] == 95
+    values = entries.current_values(ws, entry["id"])
+    assert values["pri_students"]["value"] == 95 and values["classrooms"]["value"] == 6
+    assert values["fulltime_teachers"]["value"] == 7  # not sent: kept
     hist = entries.history(ws, PAPER, "pri_students", 2024)
     assert hist[-1].source == "conflict" and "以学校为准" in (hist[-1].explanation or "")
     section.show_all.setChecked(True)  # the decided one, with who, when and why
