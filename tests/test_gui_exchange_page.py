@@ -530,3 +530,26 @@ def test_a_copy_of_the_inbox_folder_is_imported(qtbot, chain, monkeypatch):
     wait_idle(qtbot, page)
     assert sorted(r["file"] for r in page.receive.table.model.rows) == ["a.eduplan",
                                                                        "b.eduplan"]
+
+
+def test_the_page_in_english(qtbot):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import install_translator
+
+    QSettings().setValue("language", "en")
+    translator = install_translator(QApplication.instance())
+    try:
+        assert translator is not None
+        tr = QCoreApplication.translate
+        assert tr("MainWindow", "数据交换（加密文件）") == "Data exchange (encrypted files)"
+        assert tr("ExchangePage", "设立下级") == "Set up units"
+        assert tr("ReceiveSection", "选择文件夹(&D)…") == "Choose a fol&der…"
+        assert tr("ConflictSection", "采用收到的(&I)") == "Take theirs (&I)"
+        assert tr("ConfirmKeyDialog", "确认密钥") == "Confirm the key"
+        assert tr("SendSection", "导出到(&E)…") == "&Export to…"
+        assert "{fingerprint}" in tr("KeysSection", "已更换口令。指纹不变：{fingerprint}")
+    finally:
+        QApplication.instance().removeTranslator(translator)
+        QSettings().setValue("language", "zh_CN")

@@ -162,205 +162,602 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="103" />
+        <location filename="../../desktop/pages/completeness.py" line="153" />
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="101" />
+        <location filename="../../desktop/pages/completeness.py" line="151" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="36" />
+        <location filename="../../desktop/pages/completeness.py" line="50" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="61" />
+        <location filename="../../desktop/pages/completeness.py" line="74" />
+        <source>指定截止日期：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="75" />
+        <source>不指定时用上级设立文件中的截止日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <source>复制逾期名单(&amp;C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="88" />
+        <source>单位、代码、联系人、电话、最近报送、逾期天数，以制表符分隔，可粘贴到表格或消息中</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="91" />
+        <source>保存逾期名单(&amp;V)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="92" />
+        <source>另存为 CSV 文件（可用 Excel 打开），供催报使用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="106" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="64" />
+        <location filename="../../desktop/pages/completeness.py" line="109" />
         <source>未完成（未报送或草稿）</source>
         <translation>Not completed (not reported or draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="68" />
+        <location filename="../../desktop/pages/completeness.py" line="111" />
+        <source>逾期未报送数据包</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="114" />
         <source>全部报送方式</source>
         <translation>All submission methods</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="69" />
+        <location filename="../../desktop/pages/completeness.py" line="115" />
         <source>纸质报送（由本局代填）</source>
         <translation>Paper submission (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="70" />
+        <location filename="../../desktop/pages/completeness.py" line="116" />
         <source>学校自行填报</source>
         <translation>School does its own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="73" />
+        <location filename="../../desktop/pages/completeness.py" line="119" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="76" />
+        <location filename="../../desktop/pages/completeness.py" line="122" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="78" />
+        <location filename="../../desktop/pages/completeness.py" line="124" />
         <source>报送方式：</source>
         <translation>Submission method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="85" />
+        <location filename="../../desktop/pages/completeness.py" line="131" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="86" />
+        <location filename="../../desktop/pages/completeness.py" line="132" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <location filename="../../desktop/pages/completeness.py" line="133" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="88" />
+        <location filename="../../desktop/pages/completeness.py" line="134" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="89" />
-        <location filename="../../desktop/pages/completeness.py" line="99" />
+        <location filename="../../desktop/pages/completeness.py" line="135" />
+        <location filename="../../desktop/pages/completeness.py" line="149" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="90" />
+        <location filename="../../desktop/pages/completeness.py" line="136" />
         <source>报送方式</source>
         <translation>Submission method</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="91" />
+        <location filename="../../desktop/pages/completeness.py" line="137" />
         <source>所属县（市、区）</source>
         <translation>County (city, district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="92" />
+        <location filename="../../desktop/pages/completeness.py" line="138" />
+        <source>最近报送</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="139" />
+        <source>逾期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="140" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="100" />
+        <location filename="../../desktop/pages/completeness.py" line="141" />
+        <source>电话</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="150" />
         <source>应报</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="102" />
+        <location filename="../../desktop/pages/completeness.py" line="152" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="111" />
+        <location filename="../../desktop/pages/completeness.py" line="161" />
         <source>回车或双击：只看这张表单的单位</source>
         <translation>Enter or double-click: show only the units of this form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="116" />
+        <location filename="../../desktop/pages/completeness.py" line="166" />
         <source>按表单汇总</source>
         <translation>Summary by form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="118" />
+        <location filename="../../desktop/pages/completeness.py" line="168" />
         <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
         <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="148" />
+        <location filename="../../desktop/pages/completeness.py" line="205" />
         <source>报送进度 — %s %d年</source>
         <translation>Submission progress — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="153" />
+        <location filename="../../desktop/pages/completeness.py" line="210" />
         <source>正在统计 %d 年的报送情况…</source>
         <translation>Counting the submissions for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="172" />
+        <location filename="../../desktop/pages/completeness.py" line="252" />
         <source>纸质（本局代填）</source>
         <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="172" />
+        <location filename="../../desktop/pages/completeness.py" line="252" />
         <source>自行填报</source>
         <translation>Own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="174" />
+        <location filename="../../desktop/pages/completeness.py" line="257" />
+        <source>逾期 %d 天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="259" />
         <source>纸质报送：双击打开填报页代为录入</source>
         <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="175" />
+        <location filename="../../desktop/pages/completeness.py" line="260" />
         <source>学校自行填报：请联系 %s</source>
         <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="175" />
+        <location filename="../../desktop/pages/completeness.py" line="260" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="180" />
+        <location filename="../../desktop/pages/completeness.py" line="266" />
         <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="181" />
+        <location filename="../../desktop/pages/completeness.py" line="267" />
         <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="182" />
+        <location filename="../../desktop/pages/completeness.py" line="268" />
         <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="183" />
+        <location filename="../../desktop/pages/completeness.py" line="269" />
         <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="185" />
+        <location filename="../../desktop/pages/completeness.py" line="271" />
         <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
         <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="238" />
+        <location filename="../../desktop/pages/completeness.py" line="291" />
+        <source>纸质报送（本局代填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="293" />
+        <source>未收到</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="299" />
+        <source>最近收到：%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="301" />
+        <source>首次合并：%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="311" />
+        <source>截止日期 %s（%s）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="311" />
+        <source>本次指定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="312" />
+        <source>上级设立文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="313" />
+        <source>未设截止日期，不判逾期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="316" />
+        <source>截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="332" />
+        <source>没有逾期的单位。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="335" />
+        <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="345" />
+        <source>逾期名单已保存：%s（%d 个单位）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="351" />
+        <source>逾期名单-%s-%d.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="352" />
+        <source>保存逾期名单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="354" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="401" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
         <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="247" />
+        <location filename="../../desktop/pages/completeness.py" line="410" />
         <source>%s 自行填报（%s）。联系人：%s</source>
         <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="248" />
+        <location filename="../../desktop/pages/completeness.py" line="411" />
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="258" />
+        <location filename="../../desktop/pages/completeness.py" line="413" />
+        <source>；最近报送：%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="415" />
+        <source>；%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="426" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
         <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmKeyDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="32" />
+        <source>核对指纹并确认</source>
+        <translation>Check the fingerprint and confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="39" />
+        <source>请给{unit}打电话{contact}，请对方打开 EduPlan“数据交换 → 密钥”，逐组读出本单位指纹，与下面收到的指纹核对：</source>
+        <translation>Phone {unit}{contact}; ask them to open Data exchange → Keys in their EduPlan and read out their fingerprint group by group; compare it with the fingerprint received, below:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="49" />
+        <source>可输入对方读出的 32 位数字，逐位比对</source>
+        <translation>Type the 32 digits they read out to compare them digit by digit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="51" />
+        <source>对方读出的指纹：</source>
+        <translation>Fingerprint read out:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="58" />
+        <source>我已在电话中逐组核对，对方读出的指纹与上面完全一致</source>
+        <translation>I compared every group on the phone: what they read out is exactly the fingerprint above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="61" />
+        <source>确认后，{unit}暂存的 {n} 个数据包随即合并。不一致时不要确认：数据包可能不是该单位发出的，或途中被换过。</source>
+        <translation>Once confirmed, the {n} bundles held from {unit} merge. Do not confirm if they differ: the bundles may not come from that unit, or were swapped on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="68" />
+        <source>确认密钥</source>
+        <translation>Confirm the key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="70" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="89" />
+        <source>第 {group} 组不一致：不要确认，请联系对方查明。</source>
+        <translation>Group {group} differs: do not confirm; find out with the other side why.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="92" />
+        <source>已核对 {n} / 32 位，到此一致。</source>
+        <translation>{n} / 32 digits checked, equal so far.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="95" />
+        <source>✓ 32 位全部一致。</source>
+        <translation>✓ All 32 digits match.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="98" />
+        <source>已勾选：逐组核对一致。</source>
+        <translation>Ticked: every group matched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="100" />
+        <source>输入对方读出的指纹，或核对后勾选下面的方框。</source>
+        <translation>Type the fingerprint they read out, or tick the box below once compared.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSection</name>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="44" />
+        <source>代填数据与学校报送不同</source>
+        <translation>Entered here, sent otherwise by the school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="45" />
+        <source>同一序号的两份数据包</source>
+        <translation>Two bundles with one number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="46" />
+        <source>保留本单位的</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="46" />
+        <source>采用收到的</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="48" />
+        <source>导入时发现的冲突不会被悄悄覆盖：请对照两边的数据，选择保留哪一边，并写明理由（记入修改记录）。</source>
+        <translation>Conflicts found on import are never overwritten silently: compare both sides, choose the one to keep and give a reason (kept in the revision history).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="52" />
+        <source>显示已处理的</source>
+        <translation>Show decided ones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="54" />
+        <location filename="../../desktop/exchange_conflicts.py" line="137" />
+        <source>没有未处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="60" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="61" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="62" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="63" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="64" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="65" />
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="66" />
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="67" />
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="78" />
+        <source>只看不同的项</source>
+        <translation>Only the differences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="86" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="87" />
+        <source>本单位的</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="88" />
+        <source>收到的</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="106" />
+        <source>处理理由（必填，记入修改记录）</source>
+        <translation>Reason (required; kept in the revision history)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="108" />
+        <source>保留本单位的(&amp;H)</source>
+        <translation>Keep ours (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="109" />
+        <source>采用收到的(&amp;I)</source>
+        <translation>Take theirs (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="112" />
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="136" />
+        <source>{n} 个未处理的冲突</source>
+        <translation>{n} open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="169" />
+        <source>本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表：{n} 项不同。“采用收到的”把学校的数值记为新的修改；“保留本单位的”不改任何数值。</source>
+        <translation>This office entered {unit}'s {year} “{form}”, and {unit} sent the form itself: {n} items differ. Take theirs records the school's values as new revisions; Keep ours changes no value.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="173" />
+        <source>{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。“采用收到的”合并后来的一份；“保留本单位的”只保留已合并的一份。</source>
+        <translation>Two different bundles no. {sequence} came from {unit} (e.g. one workspace copied to two computers). Take theirs merges the later one; Keep ours keeps only the one merged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="177" />
+        <source>已于 {at} 处理：{keep}（{reason}），{who}。</source>
+        <translation>Decided {at}: {keep} ({reason}), {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="195" />
+        <source>（未报送）</source>
+        <translation>(not sent)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="214" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="215" />
+        <source>生成时间</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="216" />
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="217" />
+        <source>文件 SHA-256</source>
+        <translation>File SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="218" />
+        <source>内容 SHA-256</source>
+        <translation>Content SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="232" />
+        <source>请写明处理理由。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="242" />
+        <source>正在处理冲突 {id}…</source>
+        <translation>Deciding conflict {id}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="247" />
+        <source>采用收到的数据包：请输入本工作区的密钥口令。</source>
+        <translation>Take the received bundle: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="254" />
+        <source>冲突 {id} 已处理：{keep}。</source>
+        <translation>Conflict {id} decided: {keep}.</translation>
     </message>
 </context>
 <context>
@@ -619,150 +1016,128 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="225" />
+        <location filename="../../desktop/exchange.py" line="246" />
         <source>本单位密钥…</source>
         <translation>This unit's keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="226" />
+        <location filename="../../desktop/exchange.py" line="247" />
         <source>导出数据包…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="227" />
+        <location filename="../../desktop/exchange.py" line="248" />
         <source>导入数据包…</source>
         <translation>Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="238" />
+        <location filename="../../desktop/exchange.py" line="255" />
         <source>数据交换(&amp;X)</source>
         <translation>E&amp;xchange</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="257" />
-        <source>正在建立密钥…</source>
-        <translation>Creating the keys…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="271" />
-        <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
-        <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="291" />
-        <source>正在导出 {year} 年的数据包…</source>
-        <translation>Exporting the bundle of {year}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="296" />
-        <source>导出 {year} 年的数据包：请输入本工作区的密钥口令。</source>
-        <translation>Export the bundle of {year}: enter the passphrase of this workspace's keys.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="301" />
-        <source>已生成数据包，报送{recipient}（{year} 年，第 {sequence} 号）。</source>
-        <translation>Bundle written for {recipient} ({year}, no. {sequence}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="304" />
-        <source>文件：{name}
-位置：{folder}
-
-内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次。
-可用 U 盘、微信或电子邮件发送；只有{recipient}能打开。</source>
-        <translation>File: {name}
-Folder: {folder}
-
-Contents: {schools} schools, {entries} forms, {revisions} revisions, {submissions} submissions.
-Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="313" />
-        <source>打开所在文件夹</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="314" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="333" />
-        <source>选择数据包</source>
-        <translation>Choose bundles</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="333" />
-        <source>EduPlan 数据包 (*.eduplan)</source>
-        <translation>EduPlan bundles (*.eduplan)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="347" />
-        <source>正在导入 {n} 个数据包…</source>
-        <translation>Importing {n} bundles…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="349" />
-        <source>正在导入第 {i} / {n} 个：{name}</source>
-        <translation>Importing {i} / {n}: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="352" />
-        <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
-        <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="367" />
-        <source>另一项数据交换正在进行，请等它完成。</source>
-        <translation>Another exchange is running; please wait until it is done.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="410" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="448" />
-        <source>正在取消…（当前文件处理完即停止）</source>
-        <translation>Cancelling… (stops after the current file)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="472" />
-        <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
-        <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
     </message>
 </context>
 <context>
     <name>ExchangeOutcome</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="37" />
+        <location filename="../../desktop/exchange.py" line="30" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="38" />
+        <location filename="../../desktop/exchange.py" line="31" />
         <source>重复（无变化）</source>
         <translation>Duplicate (no change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="39" />
+        <location filename="../../desktop/exchange.py" line="32" />
         <source>较旧（已保留，未采用）</source>
         <translation>Older (kept, not applied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="40" />
+        <location filename="../../desktop/exchange.py" line="33" />
         <source>待确认</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="41" />
+        <location filename="../../desktop/exchange.py" line="34" />
         <source>有冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="42" />
+        <location filename="../../desktop/exchange.py" line="35" />
         <source>已拒收</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="49" />
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="50" />
+        <source>数据以加密文件传递（U 盘、微信、电子邮件都可以）：只有收件单位能打开，收件单位能确认文件来自发件单位、途中没有被改动。</source>
+        <translation>Data travels as encrypted files (USB stick, WeChat or e-mail all work): only the receiving office can open them, and it can be sure they come from the sender and were not changed on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="67" />
+        <source>上报</source>
+        <translation>Send up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="69" />
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="70" />
+        <source>待确认</source>
+        <translation>Pending confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="71" />
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="72" />
+        <source>密钥</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="74" />
+        <source>设立下级</source>
+        <translation>Set up units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="109" />
+        <source>本单位是最高一级，没有上级单位可以报送。</source>
+        <translation>This unit is at the top: there is no parent office to send to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="117" />
+        <source>学校没有下级单位，不接收数据包。</source>
+        <translation>A school has no units below it and receives no bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="160" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_page.py" line="209" />
+        <source>正在取消…（当前文件处理完即停止）</source>
+        <translation>Cancelling… (stops after the current file)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeSection</name>
+    <message>
+        <location filename="../../desktop/exchange_section.py" line="48" />
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -981,32 +1356,32 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="824" />
+        <location filename="../../desktop/pages/wizard.py" line="846" />
         <source>EduPlan — 首次运行</source>
         <translation>EduPlan — First run</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="844" />
+        <location filename="../../desktop/pages/wizard.py" line="866" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="845" />
+        <location filename="../../desktop/pages/wizard.py" line="867" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="846" />
+        <location filename="../../desktop/pages/wizard.py" line="868" />
         <source>建立工作区(&amp;C)</source>
         <translation>&amp;Create the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="847" />
+        <location filename="../../desktop/pages/wizard.py" line="869" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="848" />
+        <location filename="../../desktop/pages/wizard.py" line="870" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1321,64 +1696,6 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
     </message>
 </context>
 <context>
-    <name>ImportResultDialog</name>
-    <message>
-        <location filename="../../desktop/exchange.py" line="158" />
-        <source>学校 {schools}，表 {entries}，修改 {revisions}，提交 {submissions}，数值 {values}</source>
-        <translation>schools {schools}, forms {entries}, revisions {revisions}, submissions {submissions}, values {values}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="170" />
-        <source>导入结果</source>
-        <translation>Import results</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="172" />
-        <source>，</source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="174" />
-        <source>共 {n} 个文件：{counts}</source>
-        <translation>{n} files: {counts}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="175" />
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="178" />
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="179" />
-        <source>发送单位</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="180" />
-        <source>序号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="182" />
-        <source>结果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="183" />
-        <source>说明</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="203" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
     <name>IndicatorModel</name>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="201" />
@@ -1599,12 +1916,172 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="64" />
+        <location filename="../../desktop/exchange.py" line="140" />
         <source>本单位密钥</source>
         <translation>This unit's keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="72" />
+        <location filename="../../desktop/exchange.py" line="149" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>KeysSection</name>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="212" />
+        <source>备份密钥(&amp;B)…</source>
+        <translation>&amp;Back up keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="213" />
+        <source>更换口令(&amp;P)…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="221" />
+        <source>已知的密钥（上级与下级单位）：</source>
+        <translation>Keys known (parent office and units below):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="222" />
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="222" />
+        <source>待确认</source>
+        <translation>Pending confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="223" />
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="224" />
+        <source>上级</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="224" />
+        <source>下级</source>
+        <translation>Below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="226" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="227" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="228" />
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="229" />
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="230" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="231" />
+        <source>确认时间</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="250" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="255" />
+        <source>已建立密钥。请牢记口令：忘记口令将无法发送和接收数据，请及时备份密钥。</source>
+        <translation>Keys created. Remember the passphrase: without it no data can be sent or received. Back up the keys soon.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="261" />
+        <source>正在建立密钥…</source>
+        <translation>Creating the keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="265" />
+        <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
+        <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="275" />
+        <source>备份密钥</source>
+        <translation>Back up keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="276" />
+        <source>EduPlan 密钥备份 (*.eduplan-keys)</source>
+        <translation>EduPlan key backups (*.eduplan-keys)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="280" />
+        <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
+        <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="285" />
+        <source>已备份密钥：{path}
+指纹：{fingerprint}
+请把文件和它的口令分开保管（例如文件存 U 盘，口令记在纸上锁在柜里）。</source>
+        <translation>Keys backed up: {path}
+Fingerprint: {fingerprint}
+Keep the file and its passphrase apart (e.g. the file on a USB stick, the passphrase on paper in a locked cupboard).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="291" />
+        <source>正在备份密钥…</source>
+        <translation>Backing up the keys…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="295" />
+        <source>设置备份文件的口令（至少 8 个字符）。恢复密钥时要用它；请与备份文件分开保管。</source>
+        <translation>Set the backup file's passphrase (at least 8 characters). It is needed to restore the keys; keep it apart from the file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="298" />
+        <source>备份密钥：请输入本工作区的密钥口令。</source>
+        <translation>Back up the keys: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="308" />
+        <source>已更换口令。指纹不变：{fingerprint}</source>
+        <translation>Passphrase changed. The fingerprint stays: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="313" />
+        <source>正在更换口令…</source>
+        <translation>Changing the passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="316" />
+        <source>设置新的口令（至少 8 个字符）。</source>
+        <translation>Set the new passphrase (at least 8 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="319" />
+        <source>更换口令：请输入现在的口令。</source>
+        <translation>Change the passphrase: enter the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysView</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="79" />
         <source>本工作区还没有密钥。
 
 密钥用来给报送的数据包加密、签名：只有上级能打开，上级也能确认数据包确实来自本单位。建立密钥时请设置一个口令（至少 8 个字符）；忘记口令将无法发送和接收数据。</source>
@@ -1613,32 +2090,27 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 The keys encrypt and sign the bundles this unit sends: only the parent office can open them, and it can be sure they come from this unit. Creating the keys asks for a passphrase (at least 8 characters); without it no data can be sent or received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="77" />
+        <location filename="../../desktop/exchange.py" line="84" />
         <source>建立密钥…</source>
         <translation>Create keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="87" />
+        <location filename="../../desktop/exchange.py" line="94" />
         <source>本单位指纹：</source>
         <translation>This unit's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="98" />
+        <location filename="../../desktop/exchange.py" line="97" />
         <source>与上级或下级单位通电话时，请逐组读出、核对这 32 位数字；一致才说明对方收到的是本单位的密钥。</source>
         <translation>On the phone with the parent office or a unit below, read out these 32 digits group by group and compare them; only if they match does the other side have this unit's key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="107" />
+        <location filename="../../desktop/exchange.py" line="106" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="117" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange.py" line="138" />
+        <location filename="../../desktop/exchange.py" line="130" />
         <source>第 {generation} 代密钥，建立于 {at}（{by}）
 私钥保护：{kdf}</source>
         <translation>Key generation {generation}, created {at} ({by})
@@ -1648,32 +2120,32 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="25" />
+        <location filename="../../desktop/main_window.py" line="26" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="27" />
+        <location filename="../../desktop/main_window.py" line="28" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="29" />
+        <location filename="../../desktop/main_window.py" line="30" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="31" />
+        <location filename="../../desktop/main_window.py" line="32" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
@@ -1683,113 +2155,113 @@ Private keys protected by: {kdf}</translation>
         <translation>Data exchange (encrypted files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>审核与决定</source>
         <translation>Review and decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Excel 报表</source>
         <translation>Excel reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>EduPlan 教育规划填报与目标核查</source>
         <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="55" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>将在后续版本提供</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source> 年份 </source>
         <translation> Year </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="133" />
         <source>  截止日期判断基准 </source>
         <translation>  Deadlines judged as of </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
+        <location filename="../../desktop/main_window.py" line="163" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159" />
+        <location filename="../../desktop/main_window.py" line="164" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175" />
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="203" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>关于 EduPlan</source>
         <translation>About EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="185" />
         <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="189" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>重新启动 EduPlan 后打开该工作区。</source>
         <translation>The workspace will open when EduPlan is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="207" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
         <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>保存诊断信息</source>
         <translation>Save diagnostic information</translation>
     </message>
@@ -1878,9 +2350,57 @@ Private keys protected by: {kdf}</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeTable</name>
+    <message>
+        <location filename="../../desktop/exchange.py" line="179" />
+        <source>学校 {schools}，表 {entries}，修改 {revisions}，提交 {submissions}，数值 {values}</source>
+        <translation>schools {schools}, forms {entries}, revisions {revisions}, submissions {submissions}, values {values}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="199" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="200" />
+        <source>发送单位</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="201" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="203" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="204" />
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="220" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="222" />
+        <source>共 {n} 个文件：{counts}</source>
+        <translation>{n} files: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange.py" line="223" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="478" />
+        <location filename="../../desktop/exchange_section.py" line="52" />
         <location filename="../../desktop/pages/base.py" line="114" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
@@ -1889,69 +2409,147 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/passphrase.py" line="44" />
+        <location filename="../../desktop/passphrase.py" line="92" />
         <source>设置密钥口令</source>
         <translation>Set the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="44" />
+        <location filename="../../desktop/passphrase.py" line="92" />
         <source>输入密钥口令</source>
         <translation>Enter the passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="59" />
+        <location filename="../../desktop/passphrase.py" line="107" />
         <source>口令：</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="63" />
+        <location filename="../../desktop/passphrase.py" line="111" />
         <source>再输入一次：</source>
         <translation>Once more:</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="65" />
+        <location filename="../../desktop/passphrase.py" line="113" />
         <source>显示口令</source>
         <translation>Show passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="76" />
+        <location filename="../../desktop/passphrase.py" line="124" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="77" />
+        <location filename="../../desktop/passphrase.py" line="125" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="113" />
+        <location filename="../../desktop/passphrase.py" line="161" />
         <source>请再输入一次，确认没有输错。</source>
         <translation>Type it once more, to be sure it has no typo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="115" />
+        <location filename="../../desktop/passphrase.py" line="163" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="118" />
+        <location filename="../../desktop/passphrase.py" line="166" />
         <source>✓ 口令可以使用。请牢记：忘记口令将无法发送和接收数据。</source>
         <translation>✓ The passphrase can be used. Remember it: without it no data can be sent or received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="133" />
+        <location filename="../../desktop/passphrase.py" line="181" />
         <source>请输入口令。</source>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="141" />
+        <location filename="../../desktop/passphrase.py" line="189" />
         <source>正在验证口令…</source>
         <translation>Checking the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/passphrase.py" line="172" />
+        <location filename="../../desktop/passphrase.py" line="220" />
         <source>程序内部错误，已记录在日志中。</source>
         <translation>Internal error; it was written to the log.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingSection</name>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="159" />
+        <source>下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，一致后确认：暂存的数据包随即合并。</source>
+        <translation>When a unit below sends for the first time (or with new keys), its bundles are held here. Phone the unit and compare the fingerprint; confirm if it matches, and the held bundles merge.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="162" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="163" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="164" />
+        <source>收到的指纹</source>
+        <translation>Fingerprint received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="165" />
+        <source>暂存数据包</source>
+        <translation>Held bundles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="166" />
+        <source>首次收到</source>
+        <translation>First received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="173" />
+        <source>核对指纹并确认(&amp;C)…</source>
+        <translation>&amp;Check fingerprint and confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="181" />
+        <source>没有待确认的密钥。</source>
+        <translation>No keys await confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="214" />
+        <source>（联系人：{contact}，电话：{phone}）</source>
+        <translation> (contact: {contact}, phone: {phone})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="226" />
+        <source>正在确认{unit}的密钥并合并暂存的数据包…</source>
+        <translation>Confirming the key of {unit} and merging its held bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="229" />
+        <source>确认{unit}的密钥：请输入本工作区的密钥口令。</source>
+        <translation>Confirm the key of {unit}: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="234" />
+        <source>已确认{unit}的密钥（指纹 {fingerprint}）。</source>
+        <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="237" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="239" />
+        <source>暂存的 {n} 个数据包：{counts}</source>
+        <translation>{n} held bundles: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="243" />
+        <source>第 {sequence} 号：{outcome}，{reason}</source>
+        <translation>No. {sequence}: {outcome}, {reason}</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2558,99 @@ Private keys protected by: {kdf}</translation>
         <location filename="../../desktop/pages/base.py" line="27" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveSection</name>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="49" />
+        <source>导入下级单位报送的数据包（.eduplan）：选择文件或整个文件夹（如 U 盘），也可以把文件或文件夹拖到窗口上。每个文件单独处理并给出结果；同一批文件导入多少次结果都一样。</source>
+        <translation>Import the bundles (.eduplan) sent by the units below: choose files or a whole folder (a USB stick), or drop files or folders on the window. Each file is handled on its own and gets an outcome; importing the same files again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="52" />
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="53" />
+        <source>选择文件夹(&amp;D)…</source>
+        <translation>Choose a fol&amp;der…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="63" />
+        <source>还没有导入。</source>
+        <translation>Nothing imported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="76" />
+        <source>选择数据包</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="77" />
+        <source>EduPlan 数据包 (*.eduplan)</source>
+        <translation>EduPlan bundles (*.eduplan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="83" />
+        <source>选择存放数据包的文件夹</source>
+        <translation>Choose the folder holding the bundles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="93" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="103" />
+        <source>所选位置没有 EduPlan 数据包（.eduplan 文件）。</source>
+        <translation>There are no EduPlan bundles (.eduplan files) there.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="111" />
+        <source>正在导入 {n} 个数据包…</source>
+        <translation>Importing {n} bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="114" />
+        <source>正在导入第 {i} / {n} 个：{name}</source>
+        <translation>Importing {i} / {n}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="117" />
+        <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
+        <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="123" />
+        <source>；已取消，其余 {n} 个没有导入</source>
+        <translation>; cancelled, the other {n} not imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="127" />
+        <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
+        <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="133" />
+        <source>导入完成。</source>
+        <translation>Import done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="141" />
+        <source>{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即合并。</source>
+        <translation>{n} bundles await confirmation: under Pending confirmation, check the fingerprint on the phone and confirm; the held bundles then merge.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="144" />
+        <source>{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。</source>
+        <translation>{n} bundles have conflicts: the rest merged; decide the conflicts under Conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="147" />
+        <source>{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
+        <translation>{n} files were rejected and changed nothing: the reason is in the table's Explanation; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
     </message>
 </context>
 <context>
@@ -2124,60 +2815,187 @@ Private keys protected by: {kdf}</translation>
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <location filename="../../desktop/exchange_section.py" line="91" />
+        <source>本工作区还没有密钥。请先在“密钥”中建立密钥。</source>
+        <translation>This workspace has no keys yet. Create them under Keys first.</translation>
+    </message>
+</context>
+<context>
+    <name>SendSection</name>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="81" />
+        <source>本单位：</source>
+        <translation>This unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="82" />
+        <source>报送给：</source>
+        <translation>Sends to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="83" />
+        <source>上级指纹：</source>
+        <translation>Parent's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="84" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="87" />
+        <source>数据包包含本单位这一年的全部数据（含每一次修改和提交的记录、已合并的下级数据），加密后只有上级能打开。可以直接保存到 U 盘，也可以用微信或电子邮件发送。</source>
+        <translation>A bundle holds all of this unit's data of the year (every revision and submission, and what was merged from below), encrypted so that only the parent office can open it. Save it straight to a USB stick, or send it by WeChat or e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="90" />
+        <source>导出到(&amp;E)…</source>
+        <translation>&amp;Export to…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="92" />
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="100" />
+        <source>已导出的数据包：</source>
+        <translation>Bundles exported:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="102" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="103" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="104" />
+        <source>报送给</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="105" />
+        <source>生成时间</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="106" />
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="107" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="135" />
+        <source>与上级通电话时核对过的指纹（来自上级的设立文件）。</source>
+        <translation>The fingerprint checked on the phone with the parent office (from its setup file).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="156" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="167" />
+        <source>导出数据包</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="168" />
+        <source>EduPlan 数据包 (*.eduplan)</source>
+        <translation>EduPlan bundles (*.eduplan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="174" />
+        <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
+        <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="179" />
+        <source>正在导出 {year} 年的数据包…</source>
+        <translation>Exporting the bundle of {year}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="184" />
+        <source>导出 {year} 年的数据包：请输入本工作区的密钥口令。</source>
+        <translation>Export the bundle of {year}: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="191" />
+        <source>已生成数据包：{path}
+报送：{recipient}；{year} 年；第 {sequence} 号
+内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次；{size} 字节
+可用 U 盘、微信或电子邮件发送；只有{recipient}能打开。</source>
+        <translation>Bundle written: {path}
+For: {recipient}; {year}; no. {sequence}
+Contents: {schools} schools, {entries} forms, {revisions} revisions, {submissions} submissions; {size} bytes
+Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translation>
+    </message>
+</context>
+<context>
     <name>SetupDonePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="776" />
-        <location filename="../../desktop/pages/wizard.py" line="803" />
+        <location filename="../../desktop/pages/wizard.py" line="798" />
+        <location filename="../../desktop/pages/wizard.py" line="825" />
         <source>工作区已建立</source>
         <translation>Workspace made</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="777" />
+        <location filename="../../desktop/pages/wizard.py" line="799" />
         <source>点“打开”开始使用本单位的工作区。</source>
         <translation>Click “Open” to start working in this unit's workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="788" />
+        <location filename="../../desktop/pages/wizard.py" line="810" />
         <source>本单位指纹：</source>
         <translation>This unit's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="791" />
+        <location filename="../../desktop/pages/wizard.py" line="813" />
         <source>上级首次收到本单位的数据包时，会请你读出这个指纹。以后也可以在“数据交换 → 本单位密钥…”中查看。</source>
         <translation>When the bureau first receives a bundle from this unit, they will ask you to read out this fingerprint. It is also shown under Exchange → This unit's keys….</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="803" />
+        <location filename="../../desktop/pages/wizard.py" line="825" />
         <source>工作区已更新</source>
         <translation>Workspace updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="804" />
+        <location filename="../../desktop/pages/wizard.py" line="826" />
         <source>本单位：%1（%2）</source>
         <translation>This unit: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="805" />
+        <location filename="../../desktop/pages/wizard.py" line="827" />
         <source>上级单位：{parent}，已记下其公钥（指纹 {fingerprint}）</source>
         <translation>Parent office: {parent}; its public key is recorded (fingerprint {fingerprint})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/wizard.py" line="808" />
+        <location filename="../../desktop/pages/wizard.py" line="830" />
         <source>学校名册：新增 %n 所学校</source>
         <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="809" />
+        <location filename="../../desktop/pages/wizard.py" line="831" />
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="809" />
+        <location filename="../../desktop/pages/wizard.py" line="831" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="810" />
+        <location filename="../../desktop/pages/wizard.py" line="832" />
         <source>工作区文件夹：{path}</source>
         <translation>Workspace folder: {path}</translation>
     </message>
@@ -2241,6 +3059,136 @@ Private keys protected by: {kdf}</translation>
     </message>
 </context>
 <context>
+    <name>SetupSection</name>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="333" />
+        <source>为直属下级单位生成设立文件：下级据此建立工作区（学校名册、本单位公钥、本轮截止日期）。设立文件不加密，不含填报数据；每个单位一个文件。</source>
+        <translation>Make setup files for the units directly below: each sets up its workspace from one (the school register, this office's public keys, the round's due date). A setup file is not encrypted and holds no entered data; one file a unit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="337" />
+        <source>按单位名称或代码筛选…</source>
+        <translation>Filter by unit name or code…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="340" />
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="341" />
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="352" />
+        <source>本轮截止日期：</source>
+        <translation>Due date of the round:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="360" />
+        <source>保存设立文件(&amp;S)…</source>
+        <translation>&amp;Save setup files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="390" />
+        <source>已确认密钥</source>
+        <translation>key confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="390" />
+        <source>密钥待确认</source>
+        <translation>key pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="397" />
+        <source>纸质报送</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="433" />
+        <source>已选 {n} 个单位</source>
+        <translation>{n} units chosen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="451" />
+        <source>请先勾选要设立的下级单位。</source>
+        <translation>Tick the units to set up first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="457" />
+        <source>保存设立文件</source>
+        <translation>Save the setup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="459" />
+        <source>EduPlan 设立文件 (*.eduplan-setup)</source>
+        <translation>EduPlan setup files (*.eduplan-setup)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="467" />
+        <source>选择保存设立文件的文件夹</source>
+        <translation>Choose the folder for the setup files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="477" />
+        <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
+        <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="493" />
+        <source>正在生成 {n} 个设立文件…</source>
+        <translation>Writing {n} setup files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="495" />
+        <source>正在生成第 {i} / {n} 个设立文件</source>
+        <translation>Writing setup file {i} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="497" />
+        <source>生成设立文件：请输入本工作区的密钥口令。</source>
+        <translation>Write setup files: enter the passphrase of this workspace's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="502" />
+        <source>已取消，没有生成设立文件。</source>
+        <translation>Cancelled; no setup file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="506" />
+        <source>
+等 {n} 个文件</source>
+        <translation>
+… {n} files in all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="507" />
+        <source>已生成设立文件：
+{files}
+截止日期：{due}
+本单位指纹：{fingerprint}
+下级导入后会看到这个指纹，请通电话逐组核对。</source>
+        <translation>Setup files written:
+{files}
+Due date: {due}
+This unit's fingerprint: {fingerprint}
+The units below see this fingerprint when they import the file; compare it group by group on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="509" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="510" />
+        <source>
+已取消：其余单位没有生成。</source>
+        <translation>
+Cancelled: the other units got no file.</translation>
+    </message>
+</context>
+<context>
     <name>SetupUnitPage</name>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="558" />
@@ -2249,7 +3197,7 @@ Private keys protected by: {kdf}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="559" />
-        <location filename="../../desktop/pages/wizard.py" line="620" />
+        <location filename="../../desktop/pages/wizard.py" line="628" />
         <source>确认本单位和工作区文件夹。建立时会为本单位生成密钥，需要设置一个口令。</source>
         <translation>Check this unit and the workspace folder. Keys are made for this unit, protected by a passphrase you set.</translation>
     </message>
@@ -2264,42 +3212,62 @@ Private keys protected by: {kdf}</translation>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="579" />
+        <location filename="../../desktop/pages/wizard.py" line="577" />
+        <source>0000 0000 0000 0000 0000 0000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="578" />
+        <source>恢复码(&amp;R)：</source>
+        <translation>&amp;Restore code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="580" />
+        <source>这是恢复文件（学校电脑丢失或损坏后由上级生成），请输入上级电话告知的 24 位数字</source>
+        <translation>This is a restore file (made by the bureau after a school computer was lost or broken): type the 24 digits the bureau read to you on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="586" />
         <source>密钥用来给报送的数据包加密、签名。口令至少 8 个字符；以后每次导出、导入数据包都要输入它，忘记口令将无法发送和接收数据。</source>
         <translation>The keys encrypt and sign the bundles this unit sends. The passphrase has at least 8 characters and is asked each time bundles are exported or imported; without it no data can be sent or received.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/wizard.py" line="618" />
+        <location filename="../../desktop/pages/wizard.py" line="626" />
         <source>这个设立文件包含 %n 个单位，请选择本单位。</source>
         <translation><numerusform>This setup file sets up %n units: choose yours.</numerusform><numerusform>This setup file sets up %n units: choose yours.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="653" />
+        <location filename="../../desktop/pages/wizard.py" line="635" />
+        <source>这是恢复文件：上级保存的本校全部数据将恢复到新的工作区。请输入上级电话告知的 24 位恢复码，并选择一个新的文件夹。</source>
+        <translation>This is a restore file: all of this school's data kept by the bureau will be restored into a new workspace. Type the 24-digit restore code the bureau read to you on the phone, and choose a new folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="671" />
         <source>将以“%1”的身份建立工作区，上级单位：%2。</source>
         <translation>The workspace will be made as “%1”, under %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="696" />
+        <location filename="../../desktop/pages/wizard.py" line="717" />
         <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="710" />
+        <location filename="../../desktop/pages/wizard.py" line="731" />
         <source>“%1”是一个文件，不是文件夹；请换一个文件夹。</source>
         <translation>“%1” is a file, not a folder; choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="718" />
+        <location filename="../../desktop/pages/wizard.py" line="739" />
         <source>文件夹“%1”已存在，而且不是 EduPlan 工作区；EduPlan 不会在其中建立工作区。请换一个文件夹，或选一个空文件夹。</source>
         <translation>The folder “%1” exists and is not an EduPlan workspace; EduPlan will not make a workspace in it. Choose another folder, or an empty one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="741" />
+        <location filename="../../desktop/pages/wizard.py" line="763" />
         <source>正在建立工作区、生成本单位的密钥…</source>
         <translation>Making the workspace and this unit's keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="768" />
+        <location filename="../../desktop/pages/wizard.py" line="790" />
         <source>程序内部错误，已记录在日志中。</source>
         <translation>Internal error; it was written to the log.</translation>
     </message>
