@@ -233,6 +233,7 @@ class PendingSection(Section):
         peer, report = result
         lines = [self.tr("已确认{unit}的密钥（指纹 {fingerprint}）。").format(
             unit=shown(peer.org_name), fingerprint=peer.fingerprint)]
+        settled = all(f.outcome in (Outcome.MERGED, Outcome.DUPLICATE) for f in report.files)
         if report.files:
             counts = self.tr("，").join(f"{outcome_name(o)} {report.count(o)}"
                                        for o in Outcome if report.count(o))
@@ -242,5 +243,7 @@ class PendingSection(Section):
                 if f.outcome not in (Outcome.MERGED, Outcome.DUPLICATE) and f.reason:
                     lines.append(self.tr("第 {sequence} 号：{outcome}，{reason}").format(
                         sequence=f.sequence, outcome=outcome_name(f.outcome), reason=f.reason))
-        self.say("\n".join(lines), "ok")
+            if self.page.receive is not None:
+                lines.append(self.page.receive.what_next(report))
+        self.say("\n".join(x for x in lines if x), "ok" if settled else "plain")
         self.page.refresh()

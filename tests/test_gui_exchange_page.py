@@ -352,7 +352,7 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     pending.dialog.tick.setChecked(True)
     pending.dialog.ok_button.click()
     wait_idle(qtbot, page)
-    assert "有冲突 1" in pending.result.text()
+    assert "有冲突 1" in pending.result.text() and "请到“冲突”处理" in pending.result.text()
 
     section = page.conflicts
     qtmodeltester.check(section.model)
