@@ -171,7 +171,8 @@ class ConflictSection(Section):
                 unit=shown(c.org_name), year=c.year, form=self._form_name(c.form), n=different)
         else:
             text = self.tr("{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。"
-                           "“采用收到的”合并后来的一份；“保留本单位的”只保留已合并的一份。").format(
+                           "“采用收到的”把后来的一份也合并进来（两份的修改都保留，同一项以修改时间较晚的为准）；"
+                           "“保留本单位的”只保留已合并的一份。").format(
                 unit=shown(c.org_name), sequence=c.detail.get("sequence"))
         if c.resolved_at:
             text += "\n" + self.tr("已于 {at} 处理：{keep}（{reason}），{who}。").format(

@@ -397,6 +397,47 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     assert not section.here_button.isEnabled()
 
 
+def test_a_sequence_conflict_shows_both_bundles_and_takes_the_received_one(qtbot, tmp_path):
+    """One school workspace copied to two computers: two different bundles no. 2."""
+    from .chain import confirm_all, open_ws, send
+
+    c = build_chain(tmp_path)
+    fill_school(c.school)
+    send(c.school, c.county, 2024, tmp_path / "s1.eduplan")
+    confirm_all(c.county)
+    c.school.close()
+    shutil.copytree(tmp_path / "school", tmp_path / "twin")
+    school, twin = open_ws(tmp_path / "school"), open_ws(tmp_path / "twin")
+    entries.set_values(school, SCHOOL, 2024, "primary", {"pri_students": "611"})
+    entries.set_values(twin, SCHOOL, 2024, "primary", {"pri_students": "622"})
+    assert send(school, c.county, 2024, tmp_path / "a.eduplan").outcome == Outcome.MERGED
+    b = Path(export_bundle(twin, PASS, 2024, out=tmp_path / "b.eduplan").path)
+    for ws in (school, twin, c.province, c.prefecture, c.county):
+        ws.close()
+
+    window, page = open_page(qtbot, tmp_path / "county")
+    page.import_paths([b])
+    wait_idle(qtbot, page)
+    assert outcome_of(page.receive.table, "b.eduplan") == Outcome.CONFLICT
+    assert "请到“冲突”处理" in page.receive.result.text()
+    section = page.show_section("conflicts")
+    conflict = section.selected()
+    assert conflict is not None and conflict.kind == "sequence"
+    assert "第 2 号数据包有两份内容不同的" in section.explanation.text()
+    section.only_different.setChecked(False)
+    sides = {r["code"]: (r["here"], r["incoming"], r["differs"])
+             for r in section.sides_model.rows}
+    assert sides["sequence"] == ("2", "2", False)
+    assert sides["file_sha256"][2] and sides["payload_sha256"][2]
+    type_into(qtbot, section.reason, "以第二台电脑为准")
+    section.incoming_button.click()  # the bundle opened again: the passphrase (environment)
+    wait_idle(qtbot, page)
+    assert "采用收到的" in section.result.text() and section.model.rowCount() == 0
+    # merged: both computers' edits kept, the later one current (the core's rule for a fork)
+    hist = entries.history(window.session.ws, SCHOOL, "pri_students", 2024)
+    assert {h.new for h in hist} >= {600, 611, 622}
+
+
 # -- 密钥 ------------------------------------------------------------------------------------
 def test_keys_section_shows_the_fingerprint_backs_up_and_changes_the_passphrase(
         qtbot, qtmodeltester, chain, monkeypatch, tmp_path):

@@ -701,61 +701,61 @@
     </message>
     <message>
         <location filename="../../desktop/exchange_conflicts.py" line="173" />
-        <source>{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。“采用收到的”合并后来的一份；“保留本单位的”只保留已合并的一份。</source>
-        <translation>Two different bundles no. {sequence} came from {unit} (e.g. one workspace copied to two computers). Take theirs merges the later one; Keep ours keeps only the one merged.</translation>
+        <source>{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。“采用收到的”把后来的一份也合并进来（两份的修改都保留，同一项以修改时间较晚的为准）；“保留本单位的”只保留已合并的一份。</source>
+        <translation>Two different bundles no. {sequence} came from {unit} (e.g. one workspace copied to two computers). Take theirs merges the later one too (the edits of both are kept; for each item the later edit counts); Keep ours keeps only the one merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="177" />
+        <location filename="../../desktop/exchange_conflicts.py" line="178" />
         <source>已于 {at} 处理：{keep}（{reason}），{who}。</source>
         <translation>Decided {at}: {keep} ({reason}), {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="195" />
+        <location filename="../../desktop/exchange_conflicts.py" line="196" />
         <source>（未报送）</source>
         <translation>(not sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="214" />
+        <location filename="../../desktop/exchange_conflicts.py" line="215" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="215" />
+        <location filename="../../desktop/exchange_conflicts.py" line="216" />
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="216" />
+        <location filename="../../desktop/exchange_conflicts.py" line="217" />
         <source>收到时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="217" />
+        <location filename="../../desktop/exchange_conflicts.py" line="218" />
         <source>文件 SHA-256</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="218" />
+        <location filename="../../desktop/exchange_conflicts.py" line="219" />
         <source>内容 SHA-256</source>
         <translation>Content SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="232" />
+        <location filename="../../desktop/exchange_conflicts.py" line="233" />
         <source>请写明处理理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="242" />
+        <location filename="../../desktop/exchange_conflicts.py" line="243" />
         <source>正在处理冲突 {id}…</source>
         <translation>Deciding conflict {id}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="247" />
+        <location filename="../../desktop/exchange_conflicts.py" line="248" />
         <source>采用收到的数据包：请输入本工作区的密钥口令。</source>
         <translation>Take the received bundle: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="254" />
+        <location filename="../../desktop/exchange_conflicts.py" line="255" />
         <source>冲突 {id} 已处理：{keep}。</source>
         <translation>Conflict {id} decided: {keep}.</translation>
     </message>
@@ -2537,17 +2537,17 @@ Private keys protected by: {kdf}</translation>
         <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="237" />
+        <location filename="../../desktop/exchange_receive.py" line="238" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="239" />
+        <location filename="../../desktop/exchange_receive.py" line="240" />
         <source>暂存的 {n} 个数据包：{counts}</source>
         <translation>{n} held bundles: {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="243" />
+        <location filename="../../desktop/exchange_receive.py" line="244" />
         <source>第 {sequence} 号：{outcome}，{reason}</source>
         <translation>No. {sequence}: {outcome}, {reason}</translation>
     </message>
