@@ -1,10 +1,13 @@
-"""Entering values: every change is a new revision; errors store nothing; warnings need a why."""
+"""Entering values: every change is a new revision; errors store nothing; warnings need a why.
+
+:func:`review` says what a form's values need before they can be submitted — the one answer
+:func:`submit`, :func:`view_entry` and the desktop's form page give."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +54,34 @@ class SubmitResult:
 
 
 @dataclass(frozen=True)
+class Review:
+    """What a form's values need before submission.
+
+    ``errors``: range and rule errors and text that cannot be read; ``required``: required
+    fields shown and not filled; ``warnings``: computed only from values that are not refused
+    (a warning never comes from a value an error keeps out, nor touches its field);
+    ``unexplained``: the warnings none of whose fields has an explanation; ``refused``: the
+    typed fields an error keeps out (they would not be stored)."""
+
+    errors: tuple[Issue, ...] = ()
+    required: tuple[Issue, ...] = ()
+    warnings: tuple[Issue, ...] = ()
+    unexplained: tuple[Issue, ...] = ()
+    refused: tuple[str, ...] = ()
+
+    @property
+    def blocking(self) -> tuple[Issue, ...]:
+        """Everything that stops a submission, each worded as an error."""
+        return self.errors + self.required + tuple(
+            Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
+            for i in self.unexplained)
+
+    @property
+    def can_submit(self) -> bool:
+        return not (self.errors or self.required or self.unexplained)
+
+
+@dataclass(frozen=True)
 class EntryView:
     org: str
     year: int
@@ -62,6 +93,7 @@ class EntryView:
     carried_over: tuple[str, ...]
     issues: tuple[Issue, ...]
     unexplained: tuple[Issue, ...] = ()  # warnings none of whose fields has an explanation
+    blocking: tuple[Issue, ...] = ()  # what stops a submission (Review.blocking)
 
 
 @dataclass(frozen=True)
@@ -137,6 +169,46 @@ def last_year_values(ws: Workspace, org_query: str, year: int,
 
 def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
     return {r["field"]: r for r in ws.db["current_values"].rows_where("entry_id = ?", [entry_id])}
+
+
+def review(form: Form, values: Mapping[str, Any], explanations: Mapping[str, str] | None = None,
+           *, typed: Mapping[str, Any] | None = None, refused: Iterable[str] = (),
+           last_year: Mapping[str, Any] | None = None,
+           yoy: Mapping[str, Any] | None = None) -> Review:
+    """What ``values`` (stored) need before submission, with ``typed`` raw values over them
+    that are not stored yet (read as :func:`set_values` reads them) and ``explanations``.
+
+    A typed value that cannot be read, or that an error touches, is *refused*: it would not be
+    stored (``refused`` adds the fields the core refused already). Its error is all that is
+    said of it — the warnings and the required fields are those of the values without it, and
+    no warning touches its field."""
+    explanations = explanations or {}
+    parsed: dict[str, Any] = {}
+    problems: list[Issue] = []
+    for code, raw in (typed or {}).items():
+        f = form.field(code)
+        if f is None or f.is_calculated:
+            continue
+        value, issue = parse_value(f, raw)
+        if issue:
+            problems.append(issue)
+        else:
+            parsed[code] = value
+    out = set(refused) | {f for i in problems for f in i.fields}
+    merged = {**values, **{k: v for k, v in parsed.items() if k not in out}}
+    issues = validate(form, merged, for_submit=True, last_year=last_year, yoy=yoy)
+    errors = [i for i in issues if i.is_error and not i.code.endswith(":required")]
+    out |= {f for i in errors for f in i.fields if f in parsed}
+    if out & set(parsed):  # judge the rest without the refused values
+        kept = {**values, **{k: v for k, v in parsed.items() if k not in out}}
+        issues = validate(form, kept, for_submit=True, last_year=last_year, yoy=yoy)
+    required = tuple(i for i in issues if i.code.endswith(":required")
+                     and not set(i.fields) & out)
+    warnings = tuple(i for i in issues if not i.is_error and not set(i.fields) & out)
+    return Review(errors=tuple(problems + errors), required=required, warnings=warnings,
+                  unexplained=tuple(w for w in warnings
+                                    if not any(explanations.get(f) for f in w.fields)),
+                  refused=tuple(sorted(out)))
 
 
 def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
@@ -299,24 +371,24 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
     current = current_values(ws, entry["id"]) if entry else {}
     values = {k: r["value"] for k, r in current.items()}
     explanations = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
-    issues = tuple(validate(form, values, for_submit=True,
-                            last_year=_last_year_values(ws, org.code, year, form.code),
-                            yoy=ws.catalog.evaluation.get("yoy")))
+    last_year = _last_year_values(ws, org.code, year, form.code)
+    yoy = ws.catalog.evaluation.get("yoy")
+    issues = tuple(validate(form, values, for_submit=True, last_year=last_year, yoy=yoy))
+    checked = review(form, values, explanations, last_year=last_year, yoy=yoy)
     return EntryView(org=org.code, year=year, form=form.code,
                      state=_state(entry),
                      owner=entry["owner"] if entry else "",
                      values=values, explanations=explanations,
                      carried_over=tuple(sorted(k for k, r in current.items()
                                                if r["carried_over"])),
-                     issues=issues,
-                     unexplained=tuple(i for i in issues if not i.is_error and not any(
-                         explanations.get(f) for f in i.fields)))
+                     issues=issues, unexplained=checked.unexplained,
+                     blocking=checked.blocking)
 
 
 def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
            received_from: str | None = None, operator: str | None = None) -> SubmitResult:
-    """Freeze the current values with the form's hash; refused while errors or unexplained
-    warnings remain (exit 1)."""
+    """Freeze the current values with the form's hash; refused while errors, unexplained
+    warnings or empty required fields remain (exit 1)."""
     year = check_year(year)
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
@@ -329,17 +401,14 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
                              "nothing entered yet")
         current = current_values(ws, entry["id"])
         values = {k: r["value"] for k, r in current.items()}
-        issues = validate(form, values, for_submit=True,
-                          last_year=_last_year_values(ws, org.code, year, form.code),
-                          yoy=ws.catalog.evaluation.get("yoy"))
-        expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
-        blocking = [i for i in issues if i.is_error]
-        blocking += [Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
-                     for i in issues if not i.is_error and not any(expl.get(f) for f in i.fields)]
-        if blocking:
-            raise ValidationFailed(blocking)
         rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
                             [entry["id"]]).fetchone()[0]
+        expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
+        blocking = review(form, values, expl,
+                          last_year=_last_year_values(ws, org.code, year, form.code),
+                          yoy=ws.catalog.evaluation.get("yoy")).blocking
+        if blocking:
+            raise ValidationFailed(list(blocking))
         uid = str(uuid.uuid4())
         ws.db.table("submissions").insert({
             "uid": uid, "entry_id": entry["id"], "revision_id": rev,

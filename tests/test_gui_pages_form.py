@@ -1,0 +1,78 @@
+"""The form page (desktop/pages/form_page.py) and the core under it (eduplan_core/store/
+entries.py): what blocks a submission is the core's review of the values on screen, a refused
+value says its error only, a submitted form is read-only until 修改 reopens it (recorded),
+submitting it unchanged changes nothing, carrying over into a full form says so, Enter moves
+to the next field. The core's functions are tested without Qt first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eduplan_core.errors import ValidationFailed
+from eduplan_core.store import audit, entries
+
+SCHOOL = "2153113101"  # 东川区第一小学, a demo 小学
+PAPER = "2153119001"  # 测试村小 of the county_ws fixture, reported on paper
+
+GOOD = {"pri_students": "1000", "pri_fulltime_teachers": "40", "fulltime_teachers": "50",
+        "teachers_bachelor": "5", "classrooms": "30", "pri_teaching_area": "4000",
+        "pri_sports_area": "6000", "rotation_eligible": "5", "rotated_teachers": "2"}
+
+
+def _fill(ws, year=2024, **extra):
+    """Every field of the paper school's 小学基表 filled (1, 是), then GOOD and ``extra``."""
+    values = {}
+    for f in ws.catalog.forms["primary"].input_fields:
+        if f.type == "yesno":
+            values[f.code] = "是"
+        elif f.type in ("integer", "decimal", "percent"):
+            values[f.code] = "1"
+    values.update(GOOD, **extra)
+    entries.set_values(ws, PAPER, year, "primary", values)
+    return values
+
+
+def _actions(ws):
+    return [r["action"] for r in reversed(audit.rows(ws.db))]
+
+
+# -- the core ------------------------------------------------------------------------------------
+def test_review_says_only_the_error_of_a_refused_value(county_ws):
+    """20 teachers for a school of 10 is an error; the −50 % on last year and the 50 pupils a
+    teacher it would mean are warnings of a value that is refused, so they are not said."""
+    _fill(county_ws, 2023)
+    _fill(county_ws, 2024, fulltime_teachers="10", pri_fulltime_teachers="8")
+    form = county_ws.catalog.forms["primary"]
+    view = entries.view_entry(county_ws, PAPER, 2024, "primary")
+    last = entries.view_entry(county_ws, PAPER, 2023, "primary").values
+    yoy = county_ws.catalog.evaluation["yoy"]
+    r = entries.review(form, view.values, view.explanations, typed={"pri_fulltime_teachers": "20"},
+                       last_year=last, yoy=yoy)
+    assert [i.code for i in r.errors] == ["pri_fulltime_le_school_total"]
+    assert "pri_fulltime_teachers" in r.refused
+    assert not [w for w in r.warnings if "pri_fulltime_teachers" in w.fields]
+    # the same value accepted (the school has 50 teachers): its warnings are said
+    r = entries.review(form, {**view.values, "fulltime_teachers": 50}, {},
+                       typed={"pri_fulltime_teachers": "20"}, last_year=last, yoy=yoy)
+    assert not r.errors and "pri_fulltime_teachers" not in r.refused
+    assert {w.code for w in r.warnings} >= {"pri_fulltime_teachers:yoy",
+                                            "pri_pupil_teacher_ratio_plausible"}
+    # text that cannot be read: its error, and the field is not missing
+    r = entries.review(form, {}, {}, typed={"pri_students": "很多"})
+    assert [i.fields for i in r.errors] == [("pri_students",)]
+    assert "pri_students" not in {f for i in r.required for f in i.fields}
+    assert r.refused == ("pri_students",) and not r.can_submit
+
+
+def test_submit_and_the_view_block_on_the_same_issues(county_ws):
+    _fill(county_ws, 2024, pri_students="2000")  # 50 pupils a teacher: a warning
+    view = entries.view_entry(county_ws, PAPER, 2024, "primary")
+    assert view.blocking and any("警告未说明原因" in i.message for i in view.blocking)
+    with pytest.raises(ValidationFailed) as failed:
+        entries.submit(county_ws, PAPER, 2024, "primary")
+    assert [i.message for i in failed.value.issues] == [i.message for i in view.blocking]
+    entries.set_values(county_ws, PAPER, 2024, "primary", {},
+                       {"pri_students": "两校合并"})
+    assert not entries.view_entry(county_ws, PAPER, 2024, "primary").blocking
