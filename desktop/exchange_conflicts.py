@@ -23,8 +23,7 @@ from eduplan_core.numbers_fmt import typed, unit_suffix
 from eduplan_core.store import exchange_rows
 from eduplan_core.store.entries import current_values
 
-from .exchange_section import Section
-from .exchange_send import _small, when
+from .exchange_section import Section, small_label, when
 from .models import AMBER_BG, AMBER_TEXT, GREY, ROW_ROLE, Column, RowsModel
 from .pages.base import setup_table
 
@@ -44,7 +43,7 @@ class ConflictSection(Section):
         self.kinds = {"owner": self.tr("代填数据与学校报送不同"),
                       "sequence": self.tr("同一序号的两份数据包")}
         self.keep_names = {"here": self.tr("保留本单位的"), "incoming": self.tr("采用收到的")}
-        self.layout_.addWidget(_small(self.tr(
+        self.layout_.addWidget(small_label(self.tr(
             "导入时发现的冲突不会被悄悄覆盖：请对照两边的数据，选择保留哪一边，并写明理由（记入修改记录）。")))
         top = QWidget()
         box = QVBoxLayout(top)

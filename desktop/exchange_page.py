@@ -9,7 +9,7 @@
 - 冲突 — what an import kept for a person: both sides, field by field; 保留本单位的 or
   采用收到的, with a reason (exchange_conflicts.py).
 - 密钥 — this unit's fingerprint, 备份密钥…, 更换口令…; the keys it knows (exchange_send.py).
-- 设立下级 — setup files for the units directly below (exchange_send.py).
+- 设立下级 — setup files for the units directly below (exchange_setup.py).
 
 A school sees 上报 and 密钥; the province has no 上报. The core does the work
 (eduplan_core/exchange/), one operation at a time in a worker with its own Workspace
@@ -33,7 +33,8 @@ from eduplan_core.exchange import keys
 from .exchange_conflicts import ConflictSection
 from .exchange_receive import PendingSection, ReceiveSection
 from .exchange_section import Section
-from .exchange_send import KeysSection, SendSection, SetupSection
+from .exchange_send import KeysSection, SendSection
+from .exchange_setup import SetupSection
 from .ops import Operation
 from .pages.base import Page, heading
 from .passphrase import PassphraseDialog, with_new_passphrase, with_passphrase

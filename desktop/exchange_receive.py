@@ -18,8 +18,7 @@ from eduplan_core.inputs import shown
 
 from .exchange import OutcomeTable, outcome_name
 from .exchange_dialogs import ConfirmKeyDialog
-from .exchange_section import Section
-from .exchange_send import _small, when
+from .exchange_section import Section, small_label, when
 from .models import AMBER_BG, AMBER_TEXT, ROW_ROLE, Column, RowsModel
 from .pages.base import setup_table
 
@@ -45,7 +44,7 @@ def import_one_by_one(ws, paths: list[Path], ring: keys.Keyring, progress, cance
 class ReceiveSection(Section):
     def __init__(self, page):
         super().__init__(page)
-        self.layout_.addWidget(_small(self.tr(
+        self.layout_.addWidget(small_label(self.tr(
             "导入下级单位报送的数据包（.eduplan）：选择文件或整个文件夹（如 U 盘），也可以把文件或文件夹"
             "拖到窗口上。每个文件单独处理并给出结果；同一批文件导入多少次结果都一样。")))
         row = QHBoxLayout()
@@ -155,7 +154,7 @@ class PendingSection(Section):
     def __init__(self, page):
         super().__init__(page)
         self.dialog: ConfirmKeyDialog | None = None  # the last one opened
-        self.layout_.addWidget(_small(self.tr(
+        self.layout_.addWidget(small_label(self.tr(
             "下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，"
             "一致后确认：暂存的数据包随即合并。")))
         self.model = RowsModel([

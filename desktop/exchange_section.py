@@ -7,6 +7,7 @@ modal message box."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,23 @@ if TYPE_CHECKING:
     from .exchange_page import ExchangePage
 
 TONES = {"info": GREY, "ok": GREEN, "error": RED, "plain": None}
+
+
+def when(at: str | None) -> str:
+    """An ISO time as a table shows it: date and time to the second."""
+    return (at or "").replace("T", " ")[:19]
+
+
+def file_safe(name: str) -> str:
+    """A unit's name as part of a file name (no path separators or reserved characters)."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "_"
+
+
+def small_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {GREY.name()};")
+    return label
 
 
 class ResultLine(QLabel):

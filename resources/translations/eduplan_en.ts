@@ -574,188 +574,188 @@
 <context>
     <name>ConflictSection</name>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="44" />
+        <location filename="../../desktop/exchange_conflicts.py" line="43" />
         <source>代填数据与学校报送不同</source>
         <translation>Entered here, sent otherwise by the school</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="45" />
+        <location filename="../../desktop/exchange_conflicts.py" line="44" />
         <source>同一序号的两份数据包</source>
         <translation>Two bundles with one number</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="46" />
+        <location filename="../../desktop/exchange_conflicts.py" line="45" />
         <source>保留本单位的</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="46" />
+        <location filename="../../desktop/exchange_conflicts.py" line="45" />
         <source>采用收到的</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="48" />
+        <location filename="../../desktop/exchange_conflicts.py" line="47" />
         <source>导入时发现的冲突不会被悄悄覆盖：请对照两边的数据，选择保留哪一边，并写明理由（记入修改记录）。</source>
         <translation>Conflicts found on import are never overwritten silently: compare both sides, choose the one to keep and give a reason (kept in the revision history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="52" />
+        <location filename="../../desktop/exchange_conflicts.py" line="51" />
         <source>显示已处理的</source>
         <translation>Show decided ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="54" />
-        <location filename="../../desktop/exchange_conflicts.py" line="137" />
+        <location filename="../../desktop/exchange_conflicts.py" line="53" />
+        <location filename="../../desktop/exchange_conflicts.py" line="136" />
         <source>没有未处理的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="60" />
+        <location filename="../../desktop/exchange_conflicts.py" line="59" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="61" />
+        <location filename="../../desktop/exchange_conflicts.py" line="60" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="62" />
+        <location filename="../../desktop/exchange_conflicts.py" line="61" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="63" />
+        <location filename="../../desktop/exchange_conflicts.py" line="62" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="64" />
+        <location filename="../../desktop/exchange_conflicts.py" line="63" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="65" />
+        <location filename="../../desktop/exchange_conflicts.py" line="64" />
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="66" />
+        <location filename="../../desktop/exchange_conflicts.py" line="65" />
         <source>处理</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="67" />
+        <location filename="../../desktop/exchange_conflicts.py" line="66" />
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="78" />
+        <location filename="../../desktop/exchange_conflicts.py" line="77" />
         <source>只看不同的项</source>
         <translation>Only the differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="86" />
+        <location filename="../../desktop/exchange_conflicts.py" line="85" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="87" />
+        <location filename="../../desktop/exchange_conflicts.py" line="86" />
         <source>本单位的</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="88" />
+        <location filename="../../desktop/exchange_conflicts.py" line="87" />
         <source>收到的</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="106" />
+        <location filename="../../desktop/exchange_conflicts.py" line="105" />
         <source>处理理由（必填，记入修改记录）</source>
         <translation>Reason (required; kept in the revision history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="108" />
+        <location filename="../../desktop/exchange_conflicts.py" line="107" />
         <source>保留本单位的(&amp;H)</source>
         <translation>Keep ours (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="109" />
+        <location filename="../../desktop/exchange_conflicts.py" line="108" />
         <source>采用收到的(&amp;I)</source>
         <translation>Take theirs (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="112" />
+        <location filename="../../desktop/exchange_conflicts.py" line="111" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="136" />
+        <location filename="../../desktop/exchange_conflicts.py" line="135" />
         <source>{n} 个未处理的冲突</source>
         <translation>{n} open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="169" />
+        <location filename="../../desktop/exchange_conflicts.py" line="168" />
         <source>本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表：{n} 项不同。“采用收到的”把学校的数值记为新的修改；“保留本单位的”不改任何数值。</source>
         <translation>This office entered {unit}'s {year} “{form}”, and {unit} sent the form itself: {n} items differ. Take theirs records the school's values as new revisions; Keep ours changes no value.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="173" />
+        <location filename="../../desktop/exchange_conflicts.py" line="172" />
         <source>{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。“采用收到的”把后来的一份也合并进来（两份的修改都保留，同一项以修改时间较晚的为准）；“保留本单位的”只保留已合并的一份。</source>
         <translation>Two different bundles no. {sequence} came from {unit} (e.g. one workspace copied to two computers). Take theirs merges the later one too (the edits of both are kept; for each item the later edit counts); Keep ours keeps only the one merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="178" />
+        <location filename="../../desktop/exchange_conflicts.py" line="177" />
         <source>已于 {at} 处理：{keep}（{reason}），{who}。</source>
         <translation>Decided {at}: {keep} ({reason}), {who}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="196" />
+        <location filename="../../desktop/exchange_conflicts.py" line="195" />
         <source>（未报送）</source>
         <translation>(not sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="215" />
+        <location filename="../../desktop/exchange_conflicts.py" line="214" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="216" />
+        <location filename="../../desktop/exchange_conflicts.py" line="215" />
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="217" />
+        <location filename="../../desktop/exchange_conflicts.py" line="216" />
         <source>收到时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="218" />
+        <location filename="../../desktop/exchange_conflicts.py" line="217" />
         <source>文件 SHA-256</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="219" />
+        <location filename="../../desktop/exchange_conflicts.py" line="218" />
         <source>内容 SHA-256</source>
         <translation>Content SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="233" />
+        <location filename="../../desktop/exchange_conflicts.py" line="232" />
         <source>请写明处理理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="243" />
+        <location filename="../../desktop/exchange_conflicts.py" line="242" />
         <source>正在处理冲突 {id}…</source>
         <translation>Deciding conflict {id}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="248" />
+        <location filename="../../desktop/exchange_conflicts.py" line="247" />
         <source>采用收到的数据包：请输入本工作区的密钥口令。</source>
         <translation>Take the received bundle: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="255" />
+        <location filename="../../desktop/exchange_conflicts.py" line="254" />
         <source>冲突 {id} 已处理：{keep}。</source>
         <translation>Conflict {id} decided: {keep}.</translation>
     </message>
@@ -1072,62 +1072,62 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="49" />
+        <location filename="../../desktop/exchange_page.py" line="50" />
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="50" />
+        <location filename="../../desktop/exchange_page.py" line="51" />
         <source>数据以加密文件传递（U 盘、微信、电子邮件都可以）：只有收件单位能打开，收件单位能确认文件来自发件单位、途中没有被改动。</source>
         <translation>Data travels as encrypted files (USB stick, WeChat or e-mail all work): only the receiving office can open them, and it can be sure they come from the sender and were not changed on the way.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="67" />
+        <location filename="../../desktop/exchange_page.py" line="68" />
         <source>上报</source>
         <translation>Send up</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="69" />
+        <location filename="../../desktop/exchange_page.py" line="70" />
         <source>接收</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="70" />
+        <location filename="../../desktop/exchange_page.py" line="71" />
         <source>待确认</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="71" />
+        <location filename="../../desktop/exchange_page.py" line="72" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="72" />
+        <location filename="../../desktop/exchange_page.py" line="73" />
         <source>密钥</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="74" />
+        <location filename="../../desktop/exchange_page.py" line="75" />
         <source>设立下级</source>
         <translation>Set up units</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="109" />
+        <location filename="../../desktop/exchange_page.py" line="110" />
         <source>本单位是最高一级，没有上级单位可以报送。</source>
         <translation>This unit is at the top: there is no parent office to send to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="117" />
+        <location filename="../../desktop/exchange_page.py" line="118" />
         <source>学校没有下级单位，不接收数据包。</source>
         <translation>A school has no units below it and receives no bundles.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="160" />
+        <location filename="../../desktop/exchange_page.py" line="161" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_page.py" line="209" />
+        <location filename="../../desktop/exchange_page.py" line="210" />
         <source>正在取消…（当前文件处理完即停止）</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
@@ -1135,7 +1135,7 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>ExchangeSection</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="48" />
+        <location filename="../../desktop/exchange_section.py" line="66" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -1929,112 +1929,112 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>KeysSection</name>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="212" />
+        <location filename="../../desktop/exchange_send.py" line="192" />
         <source>备份密钥(&amp;B)…</source>
         <translation>&amp;Back up keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="213" />
+        <location filename="../../desktop/exchange_send.py" line="193" />
         <source>更换口令(&amp;P)…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="221" />
+        <location filename="../../desktop/exchange_send.py" line="201" />
         <source>已知的密钥（上级与下级单位）：</source>
         <translation>Keys known (parent office and units below):</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="222" />
+        <location filename="../../desktop/exchange_send.py" line="202" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="222" />
+        <location filename="../../desktop/exchange_send.py" line="202" />
         <source>待确认</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="223" />
+        <location filename="../../desktop/exchange_send.py" line="203" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="224" />
+        <location filename="../../desktop/exchange_send.py" line="204" />
         <source>上级</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="224" />
+        <location filename="../../desktop/exchange_send.py" line="204" />
         <source>下级</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="226" />
+        <location filename="../../desktop/exchange_send.py" line="206" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="227" />
+        <location filename="../../desktop/exchange_send.py" line="207" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="228" />
+        <location filename="../../desktop/exchange_send.py" line="208" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="229" />
+        <location filename="../../desktop/exchange_send.py" line="209" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="230" />
+        <location filename="../../desktop/exchange_send.py" line="210" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="231" />
+        <location filename="../../desktop/exchange_send.py" line="211" />
         <source>确认时间</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="250" />
+        <location filename="../../desktop/exchange_send.py" line="230" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="255" />
+        <location filename="../../desktop/exchange_send.py" line="235" />
         <source>已建立密钥。请牢记口令：忘记口令将无法发送和接收数据，请及时备份密钥。</source>
         <translation>Keys created. Remember the passphrase: without it no data can be sent or received. Back up the keys soon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="261" />
+        <location filename="../../desktop/exchange_send.py" line="241" />
         <source>正在建立密钥…</source>
         <translation>Creating the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="265" />
+        <location filename="../../desktop/exchange_send.py" line="245" />
         <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="275" />
+        <location filename="../../desktop/exchange_send.py" line="255" />
         <source>备份密钥</source>
         <translation>Back up keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="276" />
+        <location filename="../../desktop/exchange_send.py" line="256" />
         <source>EduPlan 密钥备份 (*.eduplan-keys)</source>
         <translation>EduPlan key backups (*.eduplan-keys)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="280" />
+        <location filename="../../desktop/exchange_send.py" line="260" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="285" />
+        <location filename="../../desktop/exchange_send.py" line="265" />
         <source>已备份密钥：{path}
 指纹：{fingerprint}
 请把文件和它的口令分开保管（例如文件存 U 盘，口令记在纸上锁在柜里）。</source>
@@ -2043,37 +2043,37 @@ Fingerprint: {fingerprint}
 Keep the file and its passphrase apart (e.g. the file on a USB stick, the passphrase on paper in a locked cupboard).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="291" />
+        <location filename="../../desktop/exchange_send.py" line="271" />
         <source>正在备份密钥…</source>
         <translation>Backing up the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="295" />
+        <location filename="../../desktop/exchange_send.py" line="275" />
         <source>设置备份文件的口令（至少 8 个字符）。恢复密钥时要用它；请与备份文件分开保管。</source>
         <translation>Set the backup file's passphrase (at least 8 characters). It is needed to restore the keys; keep it apart from the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="298" />
+        <location filename="../../desktop/exchange_send.py" line="278" />
         <source>备份密钥：请输入本工作区的密钥口令。</source>
         <translation>Back up the keys: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="308" />
+        <location filename="../../desktop/exchange_send.py" line="288" />
         <source>已更换口令。指纹不变：{fingerprint}</source>
         <translation>Passphrase changed. The fingerprint stays: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="313" />
+        <location filename="../../desktop/exchange_send.py" line="293" />
         <source>正在更换口令…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="316" />
+        <location filename="../../desktop/exchange_send.py" line="296" />
         <source>设置新的口令（至少 8 个字符）。</source>
         <translation>Set the new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="319" />
+        <location filename="../../desktop/exchange_send.py" line="299" />
         <source>更换口令：请输入现在的口令。</source>
         <translation>Change the passphrase: enter the current one.</translation>
     </message>
@@ -2400,7 +2400,7 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="52" />
+        <location filename="../../desktop/exchange_section.py" line="70" />
         <location filename="../../desktop/pages/base.py" line="114" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
@@ -2477,77 +2477,77 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>PendingSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="159" />
+        <location filename="../../desktop/exchange_receive.py" line="158" />
         <source>下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，一致后确认：暂存的数据包随即合并。</source>
         <translation>When a unit below sends for the first time (or with new keys), its bundles are held here. Phone the unit and compare the fingerprint; confirm if it matches, and the held bundles merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="162" />
+        <location filename="../../desktop/exchange_receive.py" line="161" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="163" />
+        <location filename="../../desktop/exchange_receive.py" line="162" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="164" />
+        <location filename="../../desktop/exchange_receive.py" line="163" />
         <source>收到的指纹</source>
         <translation>Fingerprint received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="165" />
+        <location filename="../../desktop/exchange_receive.py" line="164" />
         <source>暂存数据包</source>
         <translation>Held bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="166" />
+        <location filename="../../desktop/exchange_receive.py" line="165" />
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="173" />
+        <location filename="../../desktop/exchange_receive.py" line="172" />
         <source>核对指纹并确认(&amp;C)…</source>
         <translation>&amp;Check fingerprint and confirm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="181" />
+        <location filename="../../desktop/exchange_receive.py" line="180" />
         <source>没有待确认的密钥。</source>
         <translation>No keys await confirmation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="214" />
+        <location filename="../../desktop/exchange_receive.py" line="213" />
         <source>（联系人：{contact}，电话：{phone}）</source>
         <translation> (contact: {contact}, phone: {phone})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="226" />
+        <location filename="../../desktop/exchange_receive.py" line="225" />
         <source>正在确认{unit}的密钥并合并暂存的数据包…</source>
         <translation>Confirming the key of {unit} and merging its held bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="229" />
+        <location filename="../../desktop/exchange_receive.py" line="228" />
         <source>确认{unit}的密钥：请输入本工作区的密钥口令。</source>
         <translation>Confirm the key of {unit}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="234" />
+        <location filename="../../desktop/exchange_receive.py" line="233" />
         <source>已确认{unit}的密钥（指纹 {fingerprint}）。</source>
         <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="238" />
+        <location filename="../../desktop/exchange_receive.py" line="237" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="240" />
+        <location filename="../../desktop/exchange_receive.py" line="239" />
         <source>暂存的 {n} 个数据包：{counts}</source>
         <translation>{n} held bundles: {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="244" />
+        <location filename="../../desktop/exchange_receive.py" line="243" />
         <source>第 {sequence} 号：{outcome}，{reason}</source>
         <translation>No. {sequence}: {outcome}, {reason}</translation>
     </message>
@@ -2563,92 +2563,92 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>ReceiveSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="49" />
+        <location filename="../../desktop/exchange_receive.py" line="48" />
         <source>导入下级单位报送的数据包（.eduplan）：选择文件或整个文件夹（如 U 盘），也可以把文件或文件夹拖到窗口上。每个文件单独处理并给出结果；同一批文件导入多少次结果都一样。</source>
         <translation>Import the bundles (.eduplan) sent by the units below: choose files or a whole folder (a USB stick), or drop files or folders on the window. Each file is handled on its own and gets an outcome; importing the same files again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="52" />
+        <location filename="../../desktop/exchange_receive.py" line="51" />
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="53" />
+        <location filename="../../desktop/exchange_receive.py" line="52" />
         <source>选择文件夹(&amp;D)…</source>
         <translation>Choose a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="63" />
+        <location filename="../../desktop/exchange_receive.py" line="62" />
         <source>还没有导入。</source>
         <translation>Nothing imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="76" />
+        <location filename="../../desktop/exchange_receive.py" line="75" />
         <source>选择数据包</source>
         <translation>Choose bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="77" />
+        <location filename="../../desktop/exchange_receive.py" line="76" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="83" />
+        <location filename="../../desktop/exchange_receive.py" line="82" />
         <source>选择存放数据包的文件夹</source>
         <translation>Choose the folder holding the bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="93" />
+        <location filename="../../desktop/exchange_receive.py" line="92" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="103" />
+        <location filename="../../desktop/exchange_receive.py" line="102" />
         <source>所选位置没有 EduPlan 数据包（.eduplan 文件）。</source>
         <translation>There are no EduPlan bundles (.eduplan files) there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="111" />
+        <location filename="../../desktop/exchange_receive.py" line="110" />
         <source>正在导入 {n} 个数据包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="114" />
+        <location filename="../../desktop/exchange_receive.py" line="113" />
         <source>正在导入第 {i} / {n} 个：{name}</source>
         <translation>Importing {i} / {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="117" />
+        <location filename="../../desktop/exchange_receive.py" line="116" />
         <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
         <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="123" />
+        <location filename="../../desktop/exchange_receive.py" line="122" />
         <source>；已取消，其余 {n} 个没有导入</source>
         <translation>; cancelled, the other {n} not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="127" />
+        <location filename="../../desktop/exchange_receive.py" line="126" />
         <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
         <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="133" />
+        <location filename="../../desktop/exchange_receive.py" line="132" />
         <source>导入完成。</source>
         <translation>Import done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="141" />
+        <location filename="../../desktop/exchange_receive.py" line="140" />
         <source>{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即合并。</source>
         <translation>{n} bundles await confirmation: under Pending confirmation, check the fingerprint on the phone and confirm; the held bundles then merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="144" />
+        <location filename="../../desktop/exchange_receive.py" line="143" />
         <source>{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。</source>
         <translation>{n} bundles have conflicts: the rest merged; decide the conflicts under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="147" />
+        <location filename="../../desktop/exchange_receive.py" line="146" />
         <source>{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
         <translation>{n} files were rejected and changed nothing: the reason is in the table's Explanation; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
     </message>
@@ -2817,7 +2817,7 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="91" />
+        <location filename="../../desktop/exchange_section.py" line="109" />
         <source>本工作区还没有密钥。请先在“密钥”中建立密钥。</source>
         <translation>This workspace has no keys yet. Create them under Keys first.</translation>
     </message>
@@ -2825,112 +2825,112 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SendSection</name>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="81" />
+        <location filename="../../desktop/exchange_send.py" line="61" />
         <source>本单位：</source>
         <translation>This unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="82" />
+        <location filename="../../desktop/exchange_send.py" line="62" />
         <source>报送给：</source>
         <translation>Sends to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="83" />
+        <location filename="../../desktop/exchange_send.py" line="63" />
         <source>上级指纹：</source>
         <translation>Parent's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="84" />
+        <location filename="../../desktop/exchange_send.py" line="64" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="87" />
+        <location filename="../../desktop/exchange_send.py" line="67" />
         <source>数据包包含本单位这一年的全部数据（含每一次修改和提交的记录、已合并的下级数据），加密后只有上级能打开。可以直接保存到 U 盘，也可以用微信或电子邮件发送。</source>
         <translation>A bundle holds all of this unit's data of the year (every revision and submission, and what was merged from below), encrypted so that only the parent office can open it. Save it straight to a USB stick, or send it by WeChat or e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="90" />
+        <location filename="../../desktop/exchange_send.py" line="70" />
         <source>导出到(&amp;E)…</source>
         <translation>&amp;Export to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="92" />
+        <location filename="../../desktop/exchange_send.py" line="72" />
         <source>打开所在文件夹</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="100" />
+        <location filename="../../desktop/exchange_send.py" line="80" />
         <source>已导出的数据包：</source>
         <translation>Bundles exported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="102" />
+        <location filename="../../desktop/exchange_send.py" line="82" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="103" />
+        <location filename="../../desktop/exchange_send.py" line="83" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="104" />
+        <location filename="../../desktop/exchange_send.py" line="84" />
         <source>报送给</source>
         <translation>Sent to</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="105" />
+        <location filename="../../desktop/exchange_send.py" line="85" />
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="106" />
+        <location filename="../../desktop/exchange_send.py" line="86" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="107" />
+        <location filename="../../desktop/exchange_send.py" line="87" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="135" />
+        <location filename="../../desktop/exchange_send.py" line="115" />
         <source>与上级通电话时核对过的指纹（来自上级的设立文件）。</source>
         <translation>The fingerprint checked on the phone with the parent office (from its setup file).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="156" />
+        <location filename="../../desktop/exchange_send.py" line="136" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="167" />
+        <location filename="../../desktop/exchange_send.py" line="147" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="168" />
+        <location filename="../../desktop/exchange_send.py" line="148" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="174" />
+        <location filename="../../desktop/exchange_send.py" line="154" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="179" />
+        <location filename="../../desktop/exchange_send.py" line="159" />
         <source>正在导出 {year} 年的数据包…</source>
         <translation>Exporting the bundle of {year}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="184" />
+        <location filename="../../desktop/exchange_send.py" line="164" />
         <source>导出 {year} 年的数据包：请输入本工作区的密钥口令。</source>
         <translation>Export the bundle of {year}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="191" />
+        <location filename="../../desktop/exchange_send.py" line="171" />
         <source>已生成数据包：{path}
 报送：{recipient}；{year} 年；第 {sequence} 号
 内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次；{size} 字节
@@ -3061,109 +3061,109 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupSection</name>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="333" />
+        <location filename="../../desktop/exchange_setup.py" line="30" />
         <source>为直属下级单位生成设立文件：下级据此建立工作区（学校名册、本单位公钥、本轮截止日期）。设立文件不加密，不含填报数据；每个单位一个文件。</source>
         <translation>Make setup files for the units directly below: each sets up its workspace from one (the school register, this office's public keys, the round's due date). A setup file is not encrypted and holds no entered data; one file a unit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="337" />
+        <location filename="../../desktop/exchange_setup.py" line="34" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="340" />
+        <location filename="../../desktop/exchange_setup.py" line="37" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="341" />
+        <location filename="../../desktop/exchange_setup.py" line="38" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="352" />
+        <location filename="../../desktop/exchange_setup.py" line="49" />
         <source>本轮截止日期：</source>
         <translation>Due date of the round:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="360" />
+        <location filename="../../desktop/exchange_setup.py" line="57" />
         <source>保存设立文件(&amp;S)…</source>
         <translation>&amp;Save setup files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="390" />
+        <location filename="../../desktop/exchange_setup.py" line="87" />
         <source>已确认密钥</source>
         <translation>key confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="390" />
+        <location filename="../../desktop/exchange_setup.py" line="87" />
         <source>密钥待确认</source>
         <translation>key pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="397" />
+        <location filename="../../desktop/exchange_setup.py" line="94" />
         <source>纸质报送</source>
         <translation>paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="433" />
+        <location filename="../../desktop/exchange_setup.py" line="130" />
         <source>已选 {n} 个单位</source>
         <translation>{n} units chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="451" />
+        <location filename="../../desktop/exchange_setup.py" line="148" />
         <source>请先勾选要设立的下级单位。</source>
         <translation>Tick the units to set up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="457" />
+        <location filename="../../desktop/exchange_setup.py" line="154" />
         <source>保存设立文件</source>
         <translation>Save the setup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="459" />
+        <location filename="../../desktop/exchange_setup.py" line="156" />
         <source>EduPlan 设立文件 (*.eduplan-setup)</source>
         <translation>EduPlan setup files (*.eduplan-setup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="467" />
+        <location filename="../../desktop/exchange_setup.py" line="164" />
         <source>选择保存设立文件的文件夹</source>
         <translation>Choose the folder for the setup files</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="477" />
+        <location filename="../../desktop/exchange_setup.py" line="174" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="493" />
+        <location filename="../../desktop/exchange_setup.py" line="190" />
         <source>正在生成 {n} 个设立文件…</source>
         <translation>Writing {n} setup files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="495" />
+        <location filename="../../desktop/exchange_setup.py" line="192" />
         <source>正在生成第 {i} / {n} 个设立文件</source>
         <translation>Writing setup file {i} / {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="497" />
+        <location filename="../../desktop/exchange_setup.py" line="194" />
         <source>生成设立文件：请输入本工作区的密钥口令。</source>
         <translation>Write setup files: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="502" />
+        <location filename="../../desktop/exchange_setup.py" line="199" />
         <source>已取消，没有生成设立文件。</source>
         <translation>Cancelled; no setup file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="506" />
+        <location filename="../../desktop/exchange_setup.py" line="203" />
         <source>
 等 {n} 个文件</source>
         <translation>
 … {n} files in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="507" />
+        <location filename="../../desktop/exchange_setup.py" line="204" />
         <source>已生成设立文件：
 {files}
 截止日期：{due}
@@ -3176,12 +3176,12 @@ This unit's fingerprint: {fingerprint}
 The units below see this fingerprint when they import the file; compare it group by group on the phone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="509" />
+        <location filename="../../desktop/exchange_setup.py" line="206" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="510" />
+        <location filename="../../desktop/exchange_setup.py" line="207" />
         <source>
 已取消：其余单位没有生成。</source>
         <translation>
