@@ -71,3 +71,25 @@ def count_rows(ws: Workspace) -> dict[str, int]:
 
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def cheap_kdf(monkeypatch):
+    """The documented cheap Argon2id setting (EDUPLAN_INSECURE_TEST_KDF=1, which EduPlan never
+    sets), and no passphrase or restore code in the environment. Files with real keys use it:
+    ``pytestmark = pytest.mark.usefixtures("cheap_kdf")``."""
+    monkeypatch.setenv("EDUPLAN_INSECURE_TEST_KDF", "1")
+    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE",
+                 "EDUPLAN_RESTORE_CODE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def chain(tmp_path):
+    """云南省 → 昆明市 → 东川区 → 测试中心小学, each set up from its parent's setup file
+    (tests/chain.py); closed after the test."""
+    from .chain import build_chain
+
+    c = build_chain(tmp_path)
+    yield c
+    c.close()

@@ -17,22 +17,11 @@ from eduplan_core.exchange import audit_heads, conflicts, keys
 from eduplan_core.store import audit, backup, entries
 from eduplan_core.store.orgs import set_school_attr
 
-from .chain import (COUNTY, PAPER, PASS, SCHOOL, build_chain, confirm_all, fill_school,
+from .chain import (COUNTY, PAPER, PASS, SCHOOL, confirm_all, fill_school,
                     open_ws, send, setup_child)
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def chain(tmp_path):
-    c = build_chain(tmp_path)
-    yield c
-    c.close()
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 def _actions(ws) -> list[str]:

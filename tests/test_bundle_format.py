@@ -64,12 +64,7 @@ LINE_KEYS = {
 YEAR = 2024
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    """The documented cheap Argon2id setting, for the tests only; no passphrase in the air."""
-    monkeypatch.setenv("EDUPLAN_INSECURE_TEST_KDF", "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 # -- the independent decoder ---------------------------------------------------------------

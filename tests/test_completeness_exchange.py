@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from eduplan_core.cli.main import cli
-from eduplan_core.exchange import keys
 from eduplan_core.exchange.setup import export_setup, import_setup
 from eduplan_core.exchange.tracking import (LATE_HEADERS, late_list_csv, late_list_text,
                                             late_units, round_due)
@@ -31,11 +30,7 @@ TODAY = dt.date.today()
 DUE = TODAY - dt.timedelta(days=10)
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 def make_chain(tmp_path):

@@ -25,24 +25,13 @@ from eduplan_core.store import exchange_rows as rows
 from eduplan_core.store.orgs import SchoolInput
 
 from .chain import (COUNTY, PAPER, PASS, PREFECTURE, PRIMARY, PROVINCE, SCHOOL, bureau,
-                    build_chain, confirm_all, data_dump, fill_school, open_ws, register, send,
+                    confirm_all, data_dump, fill_school, open_ws, register, send,
                     setup_child)
 
 AS_OF = dt.date(2024, 12, 31)
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def chain(tmp_path):
-    c = build_chain(tmp_path)
-    yield c
-    c.close()
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 def _school_values(ws, org=SCHOOL, year=2024):

@@ -66,12 +66,7 @@ FUZZ = settings(max_examples=100, deadline=None, derandomize=True,
                                        HealthCheck.too_slow])
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    """The documented cheap Argon2id setting, for the tests only; no passphrase in the air."""
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 # -- the world: built once, closed, copied by each test ------------------------------------

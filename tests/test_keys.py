@@ -22,12 +22,7 @@ DIGITS = re.compile(r"^\d{4}( \d{4}){7}$")
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    """The documented cheap Argon2id setting, for the tests only; no passphrase in the air."""
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_BACKUP_PASSPHRASE"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 @pytest.fixture

@@ -18,22 +18,11 @@ from eduplan_core.exchange.setup import export_setup, import_setup
 from eduplan_core.store import entries
 from eduplan_core.store import exchange_rows as rows
 
-from .chain import (PASS, SCHOOL, build_chain, confirm_all, data_dump, fill_school,
+from .chain import (PASS, SCHOOL, confirm_all, data_dump, fill_school,
                     open_ws, send)
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setenv(keys.TEST_KDF_ENV, "1")
-    for name in ("EDUPLAN_PASSPHRASE", "EDUPLAN_NEW_PASSPHRASE", "EDUPLAN_RESTORE_CODE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def chain(tmp_path):
-    c = build_chain(tmp_path)
-    yield c
-    c.close()
+pytestmark = pytest.mark.usefixtures("cheap_kdf")  # conftest: the test Argon2id setting
 
 
 def _revisions(ws, org=SCHOOL):
