@@ -13,6 +13,8 @@ import pytest
 from eduplan_core.errors import ValidationFailed
 from eduplan_core.store import audit, entries
 
+from .conftest import count_rows
+
 SCHOOL = "2153113101"  # 东川区第一小学, a demo 小学
 PAPER = "2153119001"  # 测试村小 of the county_ws fixture, reported on paper
 
@@ -76,3 +78,38 @@ def test_submit_and_the_view_block_on_the_same_issues(county_ws):
     entries.set_values(county_ws, PAPER, 2024, "primary", {},
                        {"pri_students": "两校合并"})
     assert not entries.view_entry(county_ws, PAPER, 2024, "primary").blocking
+
+
+def test_submitting_an_unchanged_submitted_form_changes_nothing_and_says_so(county_ws):
+    _fill(county_ws)
+    first = entries.submit(county_ws, PAPER, 2024, "primary")
+    assert not first.unchanged
+    before, actions = count_rows(county_ws), _actions(county_ws)
+    again = entries.submit(county_ws, PAPER, 2024, "primary")
+    assert again.unchanged and again.submission_uid == first.submission_uid and again.at
+    assert count_rows(county_ws) == before and _actions(county_ws) == actions
+    # a change and a submission: a new one
+    entries.set_values(county_ws, PAPER, 2024, "primary", {"pri_students": "1001"})
+    third = entries.submit(county_ws, PAPER, 2024, "primary")
+    assert not third.unchanged and third.submission_uid != first.submission_uid
+    frozen = county_ws.db["submissions"].count
+    assert json.loads(county_ws.db["submissions"].get(frozen)["values_json"])[
+        "pri_students"] == 1001
+
+
+def test_the_cli_says_an_unchanged_form_was_not_submitted_again(tmp_path, county_ws):
+    from click.testing import CliRunner
+
+    from eduplan_core.cli.main import cli
+
+    _fill(county_ws)
+    entries.submit(county_ws, PAPER, 2024, "primary")
+    path = county_ws.path
+    county_ws.close()
+    result = CliRunner().invoke(cli, ["submit", "--org", PAPER, "--year", "2024", "--form",
+                                      "primary", "--workspace", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "未重复提交" in result.output and "没有修改" in result.output
+    result = CliRunner().invoke(cli, ["submit", "--org", PAPER, "--year", "2024", "--form",
+                                      "primary", "--json", "--workspace", str(path)])
+    assert json.loads(result.output)["unchanged"] is True

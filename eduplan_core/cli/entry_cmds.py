@@ -74,6 +74,9 @@ def submit(org, year, form_code, as_json, ws):
     result = entries.submit(ws, org, year, form_code)
     if as_json:
         emit_json(result)
+    elif result.unchanged:
+        say(f"未重复提交：{result.form}，{result.year} 年自上次提交（{result.at[:19]}）以来没有修改，"
+            f"无需再次提交（修订号 {result.revision_id}）")
     else:
         say(f"已提交：{result.form}，{result.year} 年（修订号 {result.revision_id}，"
                    f"表单哈希 {result.form_hash[:12]}）")

@@ -51,6 +51,10 @@ class SubmitResult:
     revision_id: int | None
     form_hash: str
     values: dict[str, Any] = field(default_factory=dict)
+    # already submitted with exactly these values and this form: nothing stored, nothing
+    # recorded; submission_uid and at are those of the submission that froze them
+    unchanged: bool = False
+    at: str = ""
 
 
 @dataclass(frozen=True)
@@ -388,7 +392,8 @@ def view_entry(ws: Workspace, org_query: str, year: int, form_code: str | None) 
 def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
            received_from: str | None = None, operator: str | None = None) -> SubmitResult:
     """Freeze the current values with the form's hash; refused while errors, unexplained
-    warnings or empty required fields remain (exit 1)."""
+    warnings or empty required fields remain (exit 1). A form already submitted with exactly
+    these values and this form changes nothing: the result says ``unchanged``."""
     year = check_year(year)
     org = ws.orgs.resolve(org_query)
     form = form_for(ws, org, year, form_code)
@@ -403,6 +408,13 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
         values = {k: r["value"] for k, r in current.items()}
         rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
                             [entry["id"]]).fetchone()[0]
+        if entry["state"] == EntryState.SUBMITTED:
+            same = _submission_of(ws, entry["id"], values, form.hash)
+            if same is not None:
+                return SubmitResult(org=org.code, year=year, form=form.code,
+                                    submission_uid=same["uid"], revision_id=rev,
+                                    form_hash=form.hash, values=values, unchanged=True,
+                                    at=same["at"])
         expl = {k: r["explanation"] for k, r in current.items() if r["explanation"]}
         blocking = review(form, values, expl,
                           last_year=_last_year_values(ws, org.code, year, form.code),
@@ -421,6 +433,17 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
                             "submission": uid, "form_hash": form.hash})
     return SubmitResult(org=org.code, year=year, form=form.code, submission_uid=uid,
                         revision_id=rev, form_hash=form.hash, values=values)
+
+
+def _submission_of(ws: Workspace, entry_id: int, values: dict[str, Any],
+                   form_hash: str) -> dict | None:
+    """The latest submission of the entry that froze exactly ``values`` with this form."""
+    rows = ws.db.execute("SELECT uid, at, values_json, form_hash FROM submissions "
+                         "WHERE entry_id = ? ORDER BY id DESC", [entry_id]).fetchall()
+    for uid, at, frozen, hash_ in rows:
+        if hash_ == form_hash and json.loads(frozen) == values:
+            return {"uid": uid, "at": at}
+    return None
 
 
 def history(ws: Workspace, org_query: str, field_code: str,
