@@ -113,3 +113,28 @@ def test_the_cli_says_an_unchanged_form_was_not_submitted_again(tmp_path, county
     result = CliRunner().invoke(cli, ["submit", "--org", PAPER, "--year", "2024", "--form",
                                       "primary", "--json", "--workspace", str(path)])
     assert json.loads(result.output)["unchanged"] is True
+
+
+def test_reopen_takes_a_submitted_form_back_to_draft_and_records_it(county_ws):
+    from eduplan_core.errors import UsageError
+
+    _fill(county_ws)
+    entries.submit(county_ws, PAPER, 2024, "primary")
+    revisions = county_ws.db["revisions"].count
+    r = entries.reopen(county_ws, PAPER, 2024, "primary")
+    assert r.reopened and r.state == "draft"
+    view = entries.view_entry(county_ws, PAPER, 2024, "primary")
+    assert view.state == "draft" and view.values["pri_students"] == 1000  # values as they were
+    assert county_ws.db["revisions"].count == revisions
+    row = audit.rows(county_ws.db, limit=1)[0]
+    assert row["action"] == "reopen" and json.loads(row["detail"])["org"] == PAPER
+    assert audit.walk(county_ws.db)[1] == []  # the chain holds
+    # a draft stays a draft, nothing recorded
+    assert not entries.reopen(county_ws, PAPER, 2024, "primary").reopened
+    assert _actions(county_ws)[-1] == "reopen" and _actions(county_ws).count("reopen") == 1
+    # submitted again (unchanged values, but it was a draft): a new submission
+    assert not entries.submit(county_ws, PAPER, 2024, "primary").unchanged
+    with pytest.raises(UsageError, match="还没有填写"):
+        entries.reopen(county_ws, PAPER, 2023, "primary")
+    with pytest.raises(UsageError, match="自行填报"):  # a self-reporting school's own values
+        entries.reopen(county_ws, "2153119002", 2024, "primary")

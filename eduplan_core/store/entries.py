@@ -58,6 +58,15 @@ class SubmitResult:
 
 
 @dataclass(frozen=True)
+class ReopenResult:
+    org: str
+    year: int
+    form: str
+    state: EntryState
+    reopened: bool  # False: the form was not submitted, nothing changed
+
+
+@dataclass(frozen=True)
 class Review:
     """What a form's values need before submission.
 
@@ -444,6 +453,33 @@ def _submission_of(ws: Workspace, entry_id: int, values: dict[str, Any],
         if hash_ == form_hash and json.loads(frozen) == values:
             return {"uid": uid, "at": at}
     return None
+
+
+def reopen(ws: Workspace, org_query: str, year: int, form_code: str | None) -> ReopenResult:
+    """Take a submitted form back to draft to change it (recorded in the audit log); it must be
+    submitted again. A form that is not submitted is left as it is (``reopened`` False)."""
+    year = check_year(year)
+    org = ws.orgs.resolve(org_query)
+    form = form_for(ws, org, year, form_code)
+    owner = owner_for(ws, org, year)
+    with ws.write():
+        entry = _entry_row(ws, org.code, year, form.code)
+        if entry is None:
+            raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
+                             "nothing entered yet")
+        if entry["owner"] != owner:
+            holder = ws.orgs.get(entry["owner"])
+            raise UsageError(
+                f"{org.name} {year} 年“{form.name}”的数据归"
+                f"{holder.name if holder else entry['owner']}所有，不能在这里修改",
+                f"these values belong to {entry['owner']}")
+        if entry["state"] != EntryState.SUBMITTED:
+            return ReopenResult(org.code, year, form.code, _state(entry), reopened=False)
+        ws.db.table("entries").update(entry["id"], {"state": EntryState.DRAFT,
+                                                    "updated_at": now_iso()})
+        ws.audit("reopen", {"org": org.code, "year": year, "form": form.code,
+                            "entry": entry["uid"]})
+    return ReopenResult(org.code, year, form.code, EntryState.DRAFT, reopened=True)
 
 
 def history(ws: Workspace, org_query: str, field_code: str,
