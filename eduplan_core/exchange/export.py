@@ -29,12 +29,12 @@ from ..errors import UsageError
 from ..inputs import check_year, shown
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
-from ..store.imports import records_of
+from ..store.imports import Records, records_of
 from ..store.workspace import Workspace
 from ..store import audit
 from . import keys
 from .audit_heads import sign_head
-from .container import b64, write_sealed
+from .container import Sealed, b64, write_sealed
 from .payload import write_payload
 
 FORMAT_VERSION = 1
@@ -124,6 +124,47 @@ def default_name(ws: Workspace, parent: str, year: int, seq: int) -> str:
     return f"{ws.org.name}-{year}年-报{_name(ws, parent)}-第{seq}号{SUFFIX}"
 
 
+def seal_snapshot(out: Path, sender: dict[str, Any], pair: keys.KeyPair,
+                  recipient: dict[str, Any], year: int, seq: int, schools: list[Org],
+                  records: Records, *, rotations: list[dict[str, Any]],
+                  audit_head: dict[str, str] | None, work_dir: Path,
+                  before_seal: Callable[[], None] | None = None,
+                  progress: Callable[[int, int], None] | None = None
+                  ) -> tuple[Sealed, int, str]:
+    """Write one bundle: ``records`` and ``schools`` of the year from ``sender`` (org, name,
+    level, workspace id; signed with ``pair``) sealed to ``recipient`` (org, name, raw
+    encryption key). The payload is written to a temporary file in ``work_dir``, then
+    ``before_seal`` runs (the sequence is recorded before the file exists), then the file is
+    sealed. Returns the sealed file, its payload's line count and the creation time."""
+    enc, sig = pair.public
+    created = now_iso()
+    header = {"format": "eduplan-bundle", "kind": "data",
+              "from": {"org": sender["org"], "name": sender["name"]},
+              "to": {"org": recipient["org"], "name": recipient["name"],
+                     "key": b64(recipient["encryption_key"])}}
+    statement: dict[str, Any] = {
+        "format": "eduplan-bundle", "version": FORMAT_VERSION, "kind": "data",
+        "sender": {"org": sender["org"], "name": sender["name"], "level": sender["level"],
+                   "workspace": sender["workspace"], "encryption_key": b64(enc),
+                   "signing_key": b64(sig), "fingerprint": pair.fingerprint,
+                   "generation": pair.generation},
+        "recipient": {"org": recipient["org"],
+                      "encryption_key": b64(recipient["encryption_key"])},
+        "year": year, "sequence": seq, "created_at": created, "rotations": rotations,
+    }
+    if audit_head is not None:
+        statement["audit_head"] = audit_head
+    with tempfile.TemporaryDirectory(dir=work_dir, prefix=".export-") as tmp:
+        payload = Path(tmp) / "payload.jsonl.gz"
+        lines = write_payload(payload, schools, records)
+        statement["payload"] = {"encoding": "gzip+jsonl", "lines": lines}
+        if before_seal is not None:
+            before_seal()
+        sealed = write_sealed(out, header, statement, payload, pair.signing,
+                              recipient["encryption_key"], progress=progress)
+    return sealed, lines, created
+
+
 def export_bundle(ws: Workspace, passphrase: str, year: int, *, to: str | None = None,
                   out: Path | None = None,
                   progress: Callable[[int, int], None] | None = None) -> ExportResult:
@@ -142,30 +183,17 @@ def export_bundle(ws: Workspace, passphrase: str, year: int, *, to: str | None =
         out = box / default_name(ws, peer["org"], year, seq)
     records = records_of(ws, year)
     schools = own_schools(ws)
-    enc, sig = pair.public
-    created = now_iso()
-    header = {"format": "eduplan-bundle", "kind": "data",
-              "from": {"org": ws.org_code, "name": ws.org.name},
-              "to": {"org": peer["org"], "name": _name(ws, peer["org"]),
-                     "key": b64(peer["encryption_key"])}}
-    statement: dict[str, Any] = {
-        "format": "eduplan-bundle", "version": FORMAT_VERSION, "kind": "data",
-        "sender": {"org": ws.org_code, "name": ws.org.name, "level": ws.org.level,
-                   "workspace": ws.info().workspace_id, "encryption_key": b64(enc),
-                   "signing_key": b64(sig), "fingerprint": pair.fingerprint,
-                   "generation": pair.generation},
-        "recipient": {"org": peer["org"], "encryption_key": b64(peer["encryption_key"])},
-        "year": year, "sequence": seq, "created_at": created,
-        "rotations": [r.to_dict() for r in info.rotations],
-    }
-    head_row, statement["audit_head"] = sign_head(ws, ring, seq)
-    with tempfile.TemporaryDirectory(dir=ws.path, prefix=".export-") as tmp:
-        payload = Path(tmp) / "payload.jsonl.gz"
-        lines = write_payload(payload, schools, records)
-        statement["payload"] = {"encoding": "gzip+jsonl", "lines": lines}
-        _write_sequence(ws, seq)  # before the file exists: a number is never used twice
-        sealed = write_sealed(out, header, statement, payload, pair.signing,
-                              peer["encryption_key"], progress=progress)
+    head_row, audit_head = sign_head(ws, ring, seq)
+    sender = {"org": ws.org_code, "name": ws.org.name, "level": ws.org.level,
+              "workspace": ws.info().workspace_id}
+    recipient = {"org": peer["org"], "name": _name(ws, peer["org"]),
+                 "encryption_key": peer["encryption_key"]}
+    sealed, lines, created = seal_snapshot(
+        out, sender, pair, recipient, year, seq, schools, records,
+        rotations=[r.to_dict() for r in info.rotations], audit_head=audit_head,
+        work_dir=ws.path, progress=progress,
+        # before the file exists: a number is never used twice
+        before_seal=lambda: _write_sequence(ws, seq))
     with ws.write():
         audit.insert_signed_head(ws.db, head_row)
         ws.audit("export", {"sequence": seq, "recipient": peer["org"], "year": year,

@@ -46,8 +46,8 @@ from ..errors import Cancelled, EduPlanError, StorageError, UsageError
 from ..inputs import shown
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
-from ..store.imports import (ImportResult, Records, RecordsInvalid, RefusalKind,
-                             check_records, head_revision, import_records)
+from ..store.imports import (Checked, ImportResult, Records, RecordsInvalid, RefusalKind,
+                             head_of, import_records, scan_records)
 from ..store.workspace import Workspace
 from ..validation import validate
 from . import keys
@@ -362,7 +362,8 @@ def _decide(at: _Attempt, st: dict[str, Any], payload: Payload, force_sequence: 
             lambda: _ensure_pending_peer(ws, org, enc, signing, fp, sender, now),
             lambda: rows.upsert_received(ws, {**received, "status": "pending",
                                               "reason": trust[0], "stored_as": stored_as}))
-    problems = check_records(ws, payload.records) + _out_of_scope(ws, org, payload)
+    checked = scan_records(ws, payload.records)
+    problems = list(checked.problems) + _out_of_scope(ws, org, payload)
     if problems:
         raise _reject("数据包中的记录不完整或格式不正确：" + "；".join(problems[:3]),
                       "the records do not hold together", **base)
@@ -420,7 +421,7 @@ def _decide(at: _Attempt, st: dict[str, Any], payload: Payload, force_sequence: 
 
     stored_as = _keep(ws, path, "accepted", sha)
     try:
-        return _merge(at, st, payload, received, stored_as, now, base), True
+        return _merge(at, st, payload, checked, received, stored_as, now, base), True
     except _Stop:
         if rows.received(ws, sha) is None:  # kept only for this attempt
             (ws.path / stored_as).unlink(missing_ok=True)
@@ -439,8 +440,9 @@ def _outcome(path: Path, sha: str, changes: Changes, cids: tuple[int, ...],
                        "nothing new", sha256=sha, changes=changes, **base)
 
 
-def _merge(at: _Attempt, st: dict[str, Any], payload: Payload, received: dict[str, Any],
-           stored_as: str, now: str, base: dict[str, Any]) -> FileOutcome:
+def _merge(at: _Attempt, st: dict[str, Any], payload: Payload, checked: Checked,
+           received: dict[str, Any], stored_as: str, now: str, base: dict[str, Any]
+           ) -> FileOutcome:
     """Schools, then records, the bundle's row, its signed audit head, the log: one
     transaction."""
     ws, sha, sender = at.ws, at.sha, st["sender"]
@@ -450,7 +452,7 @@ def _merge(at: _Attempt, st: dict[str, Any], payload: Payload, received: dict[st
         schools = merge_schools(ws, lines, below=below, at=now,
                                 by=f"{sender.get('name')}（数据包）")
         try:
-            result = import_records(ws, payload.records)
+            result = import_records(ws, payload.records, checked=checked)
         except RecordsInvalid as exc:
             raise _reject(exc.message, exc.message_en, **base) from None
         bad = [r for r in result.refused if r.kind != RefusalKind.OWNER]
@@ -608,15 +610,14 @@ def _unknown_forms(ws: Workspace, records: Records) -> str:
 
 
 def _heads(records: Records) -> dict[str, dict[str, Any]]:
-    """Each entry's values as its sender had them: the head of each field's chain."""
-    by: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    """Each entry's values as its sender had them: the head of each field's chain (records
+    that hold together: each revision names the one it replaced)."""
+    by: dict[tuple[str, str], list[Any]] = {}
     for r in records.revisions:
-        by.setdefault((r.entry_uid, r.field), []).append(
-            {"uid": r.uid, "origin_workspace": r.origin_workspace, "prev_uid": r.prev_uid,
-             "at": r.at, "new_value": r.new_value})
+        by.setdefault((r.entry_uid, r.field), []).append(r)
     out: dict[str, dict[str, Any]] = {}
     for (entry, fld), revs in by.items():
-        out.setdefault(entry, {})[fld] = head_revision(revs)["new_value"]
+        out.setdefault(entry, {})[fld] = head_of(revs).new_value
     return out
 
 

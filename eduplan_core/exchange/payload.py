@@ -20,20 +20,27 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..catalog.model import Org
 from ..errors import Cancelled
-from ..store.imports import EntryRecord, Records, RevisionRecord, SubmissionRecord
-from .container import BadBundle
+from ..store.imports import EntryRecord, Records, RevisionRecord, SubmissionRecord, new_record
+from .container import BadBundle, canonical
 
 MAX_LINE = 1 << 20
 _TYPES: dict[str, type] = {"entry": EntryRecord, "revision": RevisionRecord,
                            "submission": SubmissionRecord}
+_KEYS = {kind: frozenset(f.name for f in dataclasses.fields(cls)) for kind, cls in _TYPES.items()}
+# orjson reads an integer of 20 digits or more (and a negative one of 19) as a float, where
+# json keeps it an integer: a line with such a run of digits is read by json
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
 SCHOOL_KEYS = ("code", "name", "parent", "school_type", "ownership", "urban_rural", "contact",
                "phone", "paper", "teaching_point", "parent_school", "history")
 
@@ -69,21 +76,41 @@ def write_payload(out: Path, schools: list[Org], records: Records) -> int:
         by_entry_s.setdefault(s.entry_uid, []).append(s)
     # mtime=0: the same records give the same bytes
     with open(out, "xb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as z:
+        lines: list[bytes] = []  # written a few thousand at a time
+
         def line(obj: dict[str, Any]) -> None:
             nonlocal n
-            z.write(json.dumps(obj, ensure_ascii=False, sort_keys=True,
-                               separators=(",", ":")).encode("utf-8") + b"\n")
+            lines.append(canonical_line(obj))
             n += 1
+            if len(lines) >= 4096:
+                z.write(b"".join(lines))
+                lines.clear()
 
         for org in sorted(schools, key=lambda o: o.code):
             line(school_line(org))
         for e in records.entries:
-            line({"type": "entry", **dataclasses.asdict(e)})
+            line({"type": "entry", **vars(e)})
             for r in by_entry_r.get(e.uid, []):
-                line({"type": "revision", **dataclasses.asdict(r)})
+                line({"type": "revision", **vars(r)})
             for s in by_entry_s.get(e.uid, []):
-                line({"type": "submission", **dataclasses.asdict(s)})
+                line({"type": "submission", **vars(s)})
+        z.write(b"".join(lines))
     return n
+
+
+def canonical_line(obj: dict[str, Any]) -> bytes:
+    """``obj`` as canonical JSON (container.canonical) and a newline. orjson writes the same
+    bytes as Python's json (20× faster) except for floats Python writes with an exponent, a
+    NaN or infinity, and integers beyond 64 bits: a line with any of those, or with a list or
+    an object inside (a school's), is written by json."""
+    for v in obj.values():
+        t = type(v)
+        if t is list or t is dict or (t is float and not (v == 0 or 1e-4 <= abs(v) < 1e16)):
+            return canonical(obj) + b"\n"
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        return canonical(obj) + b"\n"
 
 
 def _damaged(what: str) -> BadBundle:
@@ -121,26 +148,37 @@ def _lines(path: Path, cancelled: Callable[[], bool] | None) -> Iterator[bytes]:
         raise _damaged("最后一行不完整")
 
 
+def _parse(raw: bytes) -> Any:
+    """One line as json reads it: by orjson (4× faster), which reads every line the same
+    except those it refuses (NaN, a lone surrogate…: json decides) and long integers."""
+    if not _LONG_DIGITS.search(raw):
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(raw.decode("utf-8"))
+
+
 def read_payload(path: Path, cancelled: Callable[[], bool] | None = None) -> Payload:
     schools: list[dict[str, Any]] = []
     found: dict[str, list] = {"entry": [], "revision": [], "submission": []}
+    school_keys = frozenset(SCHOOL_KEYS)
     for n, raw in enumerate(_lines(path, cancelled), 1):
         try:
-            obj = json.loads(raw.decode("utf-8"))
+            obj = _parse(raw)
         except (UnicodeDecodeError, ValueError):
             raise _damaged(f"第 {n} 行不是 JSON") from None
         if not isinstance(obj, dict):
             raise _damaged(f"第 {n} 行")
         kind = obj.pop("type", None)
         if kind == "school":
-            if set(obj) != set(SCHOOL_KEYS):
+            if obj.keys() != school_keys:
                 raise _damaged(f"第 {n} 行（学校）")
             schools.append(obj)
             continue
         cls = _TYPES.get(kind) if isinstance(kind, str) else None
-        names = {f.name for f in dataclasses.fields(cls)} if cls else set()
-        if cls is None or set(obj) != names:
+        if cls is None or obj.keys() != _KEYS[kind]:
             raise _damaged(f"第 {n} 行")
-        found[kind].append(cls(**obj))
+        found[kind].append(new_record(cls, obj))
     return Payload(tuple(schools), Records(tuple(found["entry"]), tuple(found["revision"]),
                                            tuple(found["submission"])))
