@@ -310,7 +310,8 @@ def test_my_targets_shows_findings_with_the_quote(qtbot, demo_school, qtmodeltes
     assert first.status == "missed" and "骨干" in first.indicator_name
     assert "需增加" in (first.close or "")
     page.table.selectRow(0)
-    text = page.detail.toPlainText()
+    assert page.detail.finding is first.f  # the same detail as the dashboard's and shortfalls'
+    text = page.detail.text()
     assert "县级以上骨干教师" in text and "督导评估办法" in text
     # the national standard as the check words it: every year, the section's value in words,
     # the standard named, its source said to be a summary (no table row)

@@ -2,22 +2,21 @@
 to the sentence of the plan (or standard) that sets it — worded as ``eduplan check`` words them:
 国家标准（每年适用） and the section's value in words, the school rule's note (低于标准) where the
 school meets the rule, what closes this year's pace and what closes the target, the other
-targets of the same indicator and why they differ."""
+targets of the same indicator and why they differ. The selected row's detail is the same widget
+as the dashboard's and the shortfall list's (finding_detail.py)."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView, QTextBrowser
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView
 
-from eduplan_core.inputs import shown
-from eduplan_core.numbers_fmt import number, quantity, signed
-from eduplan_core.vocab import Relation, Severity, Status
+from eduplan_core.numbers_fmt import quantity, signed
+from eduplan_core.vocab import Severity, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
-                      status_names, term, term_names)
+                      status_names, term)
 from .base import Page, heading, setup_table
+from .finding_detail import FindingDetail
 
 GOOD = (Status.MET, Status.ON_TRACK)
 BAD = (Status.MISSED, Status.OVERDUE)
@@ -69,9 +68,8 @@ class MyTargetsPage(Page):
         self.table.setModel(self.model)
         setup_table(self.table, resize_to_contents=True)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
-        self.detail = QTextBrowser()
-        self.detail.setOpenExternalLinks(False)
-        self.detail.setPlaceholderText(self.tr("选择一行，查看目标的原文和出处。"))
+        self.detail = FindingDetail(placeholder=self.tr("选择一行，查看目标的原文和出处。"))
+        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -122,70 +120,18 @@ class MyTargetsPage(Page):
         if findings:
             self.table.selectRow(0)
         else:
-            self.detail.clear()
+            self.detail.show_finding(None)
 
     def _show_detail(self, current, _previous=None) -> None:
-        if not current.isValid():
-            self.detail.clear()
+        if not current.isValid() or self.result is None:
+            self.detail.show_finding(None)
             return
         f = self.model.row(current.row()).f
-        e = html.escape
-        relation = term_names(Relation).get(f.relation, f.relation)
-        colour = _status_color(f)[0].name()
-        status = f.status_text if f.status == Status.BELOW_STANDARD else term(Status(f.status))
-        if f.note and f.status != Status.BELOW_STANDARD:
-            status += f"（{f.note}）"
-        binding = "，" + self.tr("约束性") if f.binding else "，" + self.tr("同组另有约束性目标")
-        parts = [
-            f"<h3>{e(f.indicator_name)}{'（' + e(f.section) + '）' if f.section else ''}</h3>",
-            f"<p><b>{self.tr('状态')}</b>：<span style='color:{colour}'>{e(status)}</span>",
-            f" &nbsp; <b>{e(f.label)}</b>：{e(f.requirement)}"
-            f"（{e(f.citation or f.plan_name)}，{relation}{binding}）</p>",
-        ]
-        actual = self.tr("无数据") if f.actual is None else quantity(f.actual, f.unit)
-        if f.kind == "milestone":
-            actual = term(Status(f.status)) + (f"（{f.done_on}）" if f.done_on
-                                                              else "")
-        line = f"<p><b>{self.tr('实际')}</b>：{e(actual)}"
-        if f.numerator is not None and f.denominator is not None:
-            line += f" = {e(number(f.numerator))} / {e(number(f.denominator))}"
-        if f.gap is not None:
-            line += f" &nbsp; <b>{self.tr('差距')}</b>：{e(_gap(f))}"
-        if f.change is not None:
-            line += f" &nbsp; <b>{self.tr('较上年')}</b>：{e(signed(f.change))}"
-        parts.append(line + "</p>")
-        if f.expected_now is not None:
-            parts.append(f"<p><b>{self.tr('按进度今年应达到')}</b>："
-                         f"{e(quantity(f.expected_now, f.unit))}</p>")
-        closes = [x for x in (f.close_pace, f.close_target) if x] or ([f.close] if f.close
-                                                                      else [])
-        if closes:
-            parts.append(f"<p><b>{self.tr('怎样补足')}</b>：" + "<br/>".join(e(x) for x in closes)
-                         + "</p>")
         others = [g for g in self.result.findings if g.group == f.group and g is not f] \
-            if f.group and self.result is not None else []
-        if others:
-            items = "".join(f"<li>{'★ ' if g.binding else ''}{e(g.label)}：{e(g.requirement)}"
-                            f"（{e(g.plan_name)}）：{e(term(Status(g.status)))}"
-                            f"</li>" for g in others)
-            parts.append(f"<p><b>{self.tr('同一指标的其他目标')}</b>：</p><ul>{items}</ul>")
-        if f.group_note:
-            parts.append(f"<p><b>{self.tr('与约束性目标的不同')}</b>：{e(f.group_note)}</p>")
-        if f.deadline:
-            parts.append(f"<p><b>{self.tr('截止日期')}</b>：{e(f.deadline)}"
-                         + (f"，{self.tr('完成于')} {e(f.done_on)}" if f.done_on else "")
-                         + "</p>")
-        if f.explanation:
-            parts.append(f"<p><b>{self.tr('填报时的说明')}</b>：{e(shown(f.explanation))}</p>")
-        if f.excerpt:  # a standard known from a summary: what the source is, no table row
-            parts.append(f"<p><b>{self.tr('依据')}</b>：{e(f.excerpt)}</p>")
-        elif f.quote:
-            parts.append(f"<p><b>{self.tr('原文')}</b>：</p><blockquote style='color:#333'>"
-                         f"“{e(f.quote)}”</blockquote>")
-        source = "，".join(x for x in (f.citation or f.document, f.issuer, f.date) if x)
-        if source:
-            parts.append(f"<p style='color:{GREY.name()}'>{self.tr('出处')}：{e(source)}</p>")
-        self.detail.setHtml("".join(parts))
+            if f.group else []
+        ind = self.session.catalog.indicators.get(f.indicator)
+        self.detail.show_finding(f, milestone_form=ind is not None and ind.compute == "milestone",
+                                 group=others)
 
 
 class _Row:

@@ -21,37 +21,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QWidget)
 
 from eduplan_core.inputs import shown
-from eduplan_core.numbers_fmt import number, percent, plain, share, signed, unit_suffix
-from eduplan_core.vocab import NOTABLE, Relation, Severity, Status
+from eduplan_core.numbers_fmt import number, percent, plain, signed, unit_suffix
+from eduplan_core.vocab import NOTABLE, Severity, Status
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      RowsModel, status_names, term_names)
+from ..models import GREY, ROW_ROLE, SORT_ROLE, RowsModel, status_names, term_names
 from .base import Page, heading
+from .finding_detail import FindingDetail, severity_colours, status_colour
+
+__all__ = ["GREY", "FindingColumn", "FindingDetail", "FindingsModel", "ShortfallsPage",
+           "severity_colours", "status_colour"]
 
 # statuses in the order a reader goes through them (also the sort order of the status column);
 # shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
 STATUS_ORDER = tuple(Status)
-def severity_colours(severity: str | None) -> tuple[QColor | None, QColor | None]:
-    """(foreground, background) of a severity."""
-    colours: dict[str, tuple[QColor | None, QColor | None]] = {
-        "critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG), "minor": (GREY, None)}
-    return colours.get(severity or "", (None, None))
-
-
-def status_colour(status: str):
-    if status in (Status.MISSED, Status.OVERDUE):
-        return RED
-    if status in (Status.BEHIND, Status.DONE_LATE):
-        return AMBER_TEXT
-    if status in (Status.MET, Status.ON_TRACK):
-        return GREEN
-    return GREY
 
 
 @dataclass(frozen=True)
@@ -111,193 +98,6 @@ class FindingsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and col.key == "status" and f.note:
             return f.note
         return None
-
-
-class FindingDetail(QScrollArea):
-    """The selected finding, one labelled line per aspect; every text is selectable."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        body = QWidget()
-        outer = QVBoxLayout(body)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
-        self.placeholder = QLabel(self.tr("在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。"))
-        self.placeholder.setStyleSheet("color: #757575;")
-        self.placeholder.setWordWrap(True)
-        outer.addWidget(self.title)
-        outer.addWidget(self.placeholder)
-        self.form_widget = QWidget()
-        grid = QGridLayout(self.form_widget)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.lines: dict[str, QLabel] = {}
-        left = (("status", self.tr("状态")), ("target", self.tr("目标")),
-                ("actual", self.tr("实际")), ("gap", self.tr("差距")),
-                ("trend", self.tr("较上年")), ("progress", self.tr("进度")))
-        right = (("close", self.tr("补齐所需")), ("group", self.tr("同组目标")),
-                 ("explanation", self.tr("数据说明")), ("quote", self.tr("原文")),
-                 ("source", self.tr("出处")))
-        for column, items in ((0, left), (2, right)):
-            for row, (key, label) in enumerate(items):
-                value = QLabel()
-                value.setTextFormat(Qt.TextFormat.PlainText)
-                value.setWordWrap(True)
-                value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-                name = QLabel(label + self.tr("："))
-                name.setStyleSheet("color: #555555;")
-                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(name, row, column)
-                grid.addWidget(value, row, column + 1)
-                self.lines[key] = value
-        grid.setRowStretch(max(len(left), len(right)), 1)
-        self.quote = self.lines["quote"]
-        self.close_text = self.lines["close"]
-        self.explanation = self.lines["explanation"]
-        outer.addWidget(self.form_widget)
-        outer.addStretch(1)
-        self.setWidget(body)
-        self.finding = None
-        self.show_finding(None)
-
-    def show_finding(self, f, severity_names: dict | None = None,
-                     status_names: dict | None = None, milestone_form: bool = False,
-                     group: Sequence[Any] = ()) -> None:
-        """``milestone_form``: the milestone is recorded in the 里程碑完成情况 form (not read
-        from another form's value); ``group``: the other findings of its group."""
-        self.finding = f
-        self.form_widget.setVisible(f is not None)
-        self.placeholder.setVisible(f is None)
-        if f is None:
-            self.title.setText(self.tr("差距详情"))
-            return
-        severity_names = severity_names or {}
-        status_names = status_names or {}
-        u = unit_suffix(f.unit)
-        section = f"（{f.section}）" if f.section else ""
-        self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
-        sev = severity_names.get(f.severity, "")
-        status = (f.note if f.status == Status.BELOW_STANDARD and f.note else
-                  status_names.get(f.status, f.status)) + (f" · {sev}" if sev else "")
-        if f.note and f.status != Status.BELOW_STANDARD:
-            status += f"（{f.note}）"
-        line = self.lines["status"]
-        line.setText(status)
-        colour = (severity_colours(f.severity)[0] if f.severity else None) or status_colour(
-            f.status)
-        line.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
-        relation = term_names(Relation).get(f.relation, f.relation)
-        binding = "" if f.binding else self.tr("；同组另有约束性目标")
-        self.lines["target"].setText(
-            f"{f.label}：{f.requirement}（{relation}：{f.citation or f.plan_name}{binding}）")
-        self.lines["actual"].setText(self._actual(f, u))
-        self.lines["gap"].setText(self._gap(f, u))
-        if f.kind == "milestone":
-            self.lines["trend"].setText("—")
-        elif f.previous is None:
-            self.lines["trend"].setText(self.tr("{year} 年无数据").format(year=f.year - 1))
-        else:
-            self.lines["trend"].setText(self.tr("{year} 年 {value}{unit}，变化 {change}{unit}")
-                                        .format(year=f.year - 1, value=number(f.previous), unit=u,
-                                                change=signed(f.change)))
-        self.lines["progress"].setText(self._progress(f, u))
-        if f.close_pace or f.close_target:
-            self.close_text.setText("\n".join(x for x in (f.close_pace, f.close_target) if x))
-        elif f.close:
-            self.close_text.setText(f.close)
-        elif f.is_shortfall and f.kind != "milestone":
-            self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
-        elif f.status == Status.NO_DATA and f.kind == "milestone":
-            self.close_text.setText(
-                self.tr("在“里程碑完成情况”表中填报（完成的填写完成日期）") if milestone_form
-                else self.tr("在报表中如实填报"))
-        elif f.status == Status.OVERDUE:
-            self.close_text.setText(
-                self.tr("完成该事项，并在“里程碑完成情况”表中填写完成日期") if milestone_form
-                else self.tr("完成该事项，并在报表中如实填报"))
-        else:
-            self.close_text.setText("—")
-        self.lines["group"].setText(self._group(f, group, status_names))
-        self.explanation.setText(shown(f.explanation) or self.tr("（数据中未附说明）"))
-        if f.excerpt:  # a summary's table row is not the standard's wording
-            self.quote.setText(self.tr("{requirement}（据{excerpt}）").format(
-                requirement=f.requirement, excerpt=f.excerpt))
-        else:
-            self.quote.setText(f.quote)
-        parts = [p for p in (f.citation or f.document, f.issuer, f.date) if p]
-        self.lines["source"].setText("，".join(parts) if parts else "—")
-        self.verticalScrollBar().setValue(0)
-
-    def _group(self, f, group: Sequence[Any], status_names: dict) -> str:
-        """The other targets judging the same indicator of the same unit this year."""
-        if not group:
-            return "—"
-        lines = []
-        for g in group:
-            text = f"{'★ ' if g.binding else ''}{g.label}：{g.requirement}（{g.plan_name}）：" \
-                   f"{status_names.get(g.status, g.status)}"
-            lines.append(text)
-        if f.group_note:
-            lines.append(self.tr("与约束性目标的不同：{note}").format(note=f.group_note))
-        return "\n".join(lines)
-
-    def _actual(self, f, u: str) -> str:
-        if f.kind == "milestone":
-            if f.done_on:
-                return self.tr("已完成（{day}）").format(day=f.done_on)
-            if f.status == Status.NO_DATA:
-                return self.tr("无数据：本期未填报里程碑完成情况")
-            return self.tr("未完成")
-        if f.actual is None:
-            text = self.tr("无数据")
-        else:
-            text = f"{number(f.actual)}{u}"
-            if f.denominator:
-                text += f" = {number(f.numerator)} / {number(f.denominator)}"
-        if f.coverage is not None:
-            text += self.tr("；报送覆盖 {pct}").format(pct=share(f.coverage))
-        if f.partial:
-            text += self.tr("（数据不全：有单位未报送）")
-        return text
-
-    def _gap(self, f, u: str) -> str:
-        if f.gap is None:
-            return "—"
-        text = f"{signed(f.gap)}{u}"
-        if f.gap_relative is not None:
-            text += self.tr("（相对目标 {pct}）").format(pct=percent(f.gap_relative))
-        if f.direction == "lower":
-            text += self.tr("；数值越小越好")
-        return text
-
-    def _progress(self, f, u: str) -> str:
-        if f.kind == "milestone":
-            if f.status == Status.OVERDUE:
-                return self.tr("已过截止日期 {deadline}，尚未完成").format(deadline=f.deadline)
-            if f.status == Status.DONE_LATE:
-                return self.tr("逾期完成（截止 {deadline}）").format(deadline=f.deadline)
-            return self.tr("截止 {deadline}").format(deadline=f.deadline or "—")
-        if f.expected_now is not None:
-            state = self.tr("进度正常") if f.on_track else self.tr("进度滞后")
-            return self.tr("按进度 {year} 年应达 {value}{unit}：{state}").format(
-                year=f.year, value=number(f.expected_now), unit=u, state=state)
-        if f.relation == Relation.NATIONAL:
-            return self.tr("国家标准（每年适用），按标准值判断")
-        if f.year >= f.target_year:
-            return self.tr("已到目标年，按最终目标判断")
-        return self.tr("首个报送年份，尚无进度可比")
 
 
 class ShortfallsPage(Page):
