@@ -7,7 +7,11 @@ Columns (Chinese headers, as a bureau's list has them; English codes accepted to
 教学点's school: code or name, registered already or in the same list)
 
 Each row is checked by the same rules as `eduplan orgs add` and `orgs set`
-(:func:`eduplan_core.schoolattrs.check_attr`), and every problem of every row is reported.
+(:func:`eduplan_core.schoolattrs.check_attr`; the school's county in the bureau's area), and
+every problem of every row is reported. :func:`check_import` reads and checks without storing
+(the desktop's preview: rows OK, rows with their reasons); `orgs import`
+(:func:`import_schools`) and the preview's 导入 (:func:`import_checked`) go through it and
+store all or nothing.
 
 An Excel workbook is a zip of XML files, and is not trusted: before openpyxl opens it the zip's
 directory is checked (:func:`check_workbook_zip`: number of members, each member's and the
@@ -20,16 +24,19 @@ truncated or damaged file is refused with a Chinese message naming the file.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataFileError, EduPlanError, UsageError
+from .catalog.model import Org
+from .errors import Cancelled, DataFileError, EduPlanError, UsageError
 from .inputs import brief
 from .store.orgs import SchoolInput, check_school, register_schools
 from .store.workspace import Workspace
 from .tabular import MAX_FILE_BYTES, RowError, RowsRejected, check_file_size, read_csv_rows
 
-__all__ = ["COLUMNS", "ImportRejected", "ImportResult", "RowError", "check_workbook_zip",
+__all__ = ["COLUMNS", "ImportCheck", "ImportRejected", "ImportResult", "RowCheck", "RowError",
+           "check_import", "check_rows", "check_workbook_zip", "import_checked",
            "import_schools", "read_rows"]
 
 COLUMNS = {
@@ -211,12 +218,62 @@ def _caused_by_defusedxml(exc: BaseException | None) -> bool:
     return False
 
 
-def import_schools(ws: Workspace, path: Path) -> ImportResult:
+@dataclass(frozen=True)
+class RowCheck:
+    """One row of a list as checked: the school it registers, or every reason it cannot."""
+
+    row: int  # as the user sees it in the file: the header is row 1
+    given: dict[str, str]  # the row's text by column code (code, name, parent, …)
+    school: Org | None  # as it will be registered (None when the row has reasons)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.school is not None and not self.reasons
+
+
+@dataclass(frozen=True)
+class ImportCheck:
+    """A list read and checked, nothing stored: the rows that can be registered and the rows
+    with their reasons (what the desktop's preview shows, what `orgs import` refuses)."""
+
+    file: str
+    rows: tuple[RowCheck, ...]
+
+    @property
+    def schools(self) -> list[Org]:
+        return [r.school for r in self.rows if r.ok and r.school is not None]
+
+    @property
+    def bad(self) -> list[RowCheck]:
+        return [r for r in self.rows if not r.ok]
+
+    @property
+    def errors(self) -> list[RowError]:
+        return [RowError(r.row, reason) for r in self.rows for reason in r.reasons]
+
+
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+
+
+def check_import(ws: Workspace, path: Path, *, progress: Progress = None,
+                 cancelled: Cancel = None) -> ImportCheck:
+    """Read a list (:func:`read_rows`) and check every row against the workspace by the rules
+    of `orgs add`; nothing is stored. A file that cannot be read at all (no such file, missing
+    columns, a damaged workbook) raises, as for the import."""
     rows = read_rows(path)
-    errors: list[RowError] = []
-    schools = []
-    seen: dict[str, int] = {}
+    return check_rows(ws, path.name, rows, progress=progress, cancelled=cancelled)
+
+
+def check_rows(ws: Workspace, file: str, rows: list[tuple[int, dict[str, str]]], *,
+               progress: Progress = None, cancelled: Cancel = None) -> ImportCheck:
+    """The rows of a list (row number, text by column code), each checked: a school of this
+    bureau's area (:func:`~eduplan_core.store.orgs.check_school`), its code not repeated in
+    the list; a 教学点's school may be a school of the same list."""
     rows = [(i, row) for i, row in rows if any(row.values())]
+    within = None if ws.role == "school" else ws.org_code
+    total = len(rows)
 
     def given(row: dict, parent_school: bool = True) -> SchoolInput:
         return SchoolInput(
@@ -227,28 +284,52 @@ def import_schools(ws: Workspace, path: Path) -> ImportResult:
             teaching_point=row.get("teaching_point", "") or False,
             parent_school=row.get("parent_school", "") if parent_school else "")
 
+    def step(done: int) -> None:
+        if cancelled is not None and done % 200 == 0 and cancelled():
+            raise Cancelled()
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress(done, total)
+
     # a 教学点's school may be in the same list: the list's schools, by code and by name
     also: dict = {}
     if any(row.get("parent_school") for _, row in rows):
         for _, row in rows:
-            school, _ = check_school(ws.orgs, given(row, parent_school=False))
+            school, _ = check_school(ws.orgs, given(row, parent_school=False), within=within)
             if school is not None:
                 also.setdefault(school.code, school)
                 also.setdefault(school.name, school)
-    for i, row in rows:
-        school, reasons = check_school(ws.orgs, given(row), also)
+    seen: dict[str, int] = {}
+    out = []
+    for done, (i, row) in enumerate(rows, start=1):
+        school, reasons = check_school(ws.orgs, given(row), also, within=within)
         code = row.get("code", "")
         if code in seen:
             reasons.append(f"学校代码“{brief(code)}”与第{seen[code]}行重复")
         seen.setdefault(code, i)
-        for reason in reasons:
-            errors.append(RowError(i, reason))
-        if school and not reasons:
-            schools.append(school)
-    if errors:
-        raise ImportRejected(path.name, errors)
+        out.append(RowCheck(i, dict(row), None if reasons else school, tuple(reasons)))
+        step(done)
+    return ImportCheck(file, tuple(out))
+
+
+def import_checked(ws: Workspace, checked: ImportCheck) -> ImportResult:
+    """Register the schools of a list previewed with :func:`check_import`: its rows as they
+    were read, checked again against the workspace as it is now, then all in one transaction
+    — or none, when any row is bad (:class:`ImportRejected` names every one)."""
+    again = check_rows(ws, checked.file, [(r.row, r.given) for r in checked.rows])
+    return _register(ws, again)
+
+
+def import_schools(ws: Workspace, path: Path) -> ImportResult:
+    """`eduplan orgs import`: read, check (:func:`check_import`), register all or none."""
+    return _register(ws, check_import(ws, path))
+
+
+def _register(ws: Workspace, checked: ImportCheck) -> ImportResult:
+    if checked.errors:
+        raise ImportRejected(checked.file, checked.errors)
+    schools = checked.schools
     if not schools:
-        raise UsageError(f"{path.name} 中没有学校", "no schools in file")
+        raise UsageError(f"{checked.file} 中没有学校", "no schools in file")
     register_schools(ws, schools)
-    return ImportResult(file=path.name, imported=len(schools),
+    return ImportResult(file=checked.file, imported=len(schools),
                         codes=tuple(s.code for s in schools))

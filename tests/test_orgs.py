@@ -122,3 +122,81 @@ def test_missing_columns(county_ws, tmp_path):
     path.write_text("学校名称\n某校\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="缺少列：学校代码"):
         import_schools(county_ws, path)
+
+
+# -- the preview of a list, a bureau's area, changes of several attributes at once -----------------
+def test_check_import_names_every_bad_row_and_stores_nothing(county_ws, tmp_path):
+    from eduplan_core.orgimport import check_import, import_checked
+
+    path = tmp_path / "list.csv"
+    path.write_text(CSV_OK + "2153118003,外县小学,会泽县,小学\n"
+                    "2153118004,,东川区,小学校\n", encoding="utf-8")
+    before = count_rows(county_ws)
+    checked = check_import(county_ws, path)
+    assert count_rows(county_ws) == before
+    assert [r.row for r in checked.rows] == [2, 3, 4, 5]
+    assert [r.ok for r in checked.rows] == [True, True, False, False]
+    assert checked.rows[0].school.name == "新建第一小学"
+    assert checked.rows[2].reasons == (
+        "所属县“会泽县”不在东川区辖区内（东川区只能登记本辖区的学校）",)
+    assert len(checked.rows[3].reasons) == 2  # every reason of a row, at once
+    assert [e.row for e in checked.errors] == [4, 5, 5]
+    with pytest.raises(ImportRejected) as info:  # the preview's 导入: all or nothing
+        import_checked(county_ws, checked)
+    assert "第4行" in info.value.message and count_rows(county_ws) == before
+
+
+def test_import_checked_checks_again_against_the_workspace_as_it_is_now(county_ws, tmp_path):
+    from eduplan_core.orgimport import check_import, import_checked, import_schools
+
+    path = tmp_path / "list.csv"
+    path.write_text(CSV_OK, encoding="utf-8")
+    checked = check_import(county_ws, path)
+    assert not checked.errors and len(checked.schools) == 2
+    path.write_text("学校代码,学校名称,所属县,学校类型\n", encoding="utf-8")  # changed after
+    result = import_checked(county_ws, checked)  # what was previewed, not the file now
+    assert result.codes == ("2153118001", "2153118002")
+    path.write_text(CSV_OK, encoding="utf-8")
+    again = check_import(county_ws, path)
+    assert all("已存在" in r.reasons[0] for r in again.rows)
+    with pytest.raises(ImportRejected):
+        import_schools(county_ws, path)
+    with pytest.raises(ImportRejected):  # a preview made before someone else registered them
+        import_checked(county_ws, checked)
+
+
+def test_change_school_records_every_change_in_one_transaction(county_ws):
+    from eduplan_core.errors import UsageError
+    from eduplan_core.store.audit import rows as audit_rows
+    from eduplan_core.store.orgs import change_school, check_school_change, set_contact
+
+    change_school(county_ws, "2153119001", 2025,
+                  {"name": "测试完小", "status": "撤并", "merged_into": "测试中心小学",
+                   "paper": False}, contact="赵老师", phone="0871-6200009")
+    school = county_ws.orgs.get("2153119001")
+    a24, a25 = school.attrs_at(2024), school.attrs_at(2025)
+    assert (a24.name, a24.status, a24.paper) == ("测试村小", "在办", True)
+    assert (a25.name, a25.status, a25.merged_into, a25.paper) == (
+        "测试完小", "撤并", "2153119002", False)
+    assert (school.contact, school.phone) == ("赵老师", "0871-6200009")
+    actions = [r["action"] for r in audit_rows(county_ws.db)][:5]  # the newest first
+    assert actions == ["school_contact"] + ["school_attr"] * 4
+    # every reason at once, and nothing recorded
+    kept, reasons = check_school_change(county_ws.orgs, "2153119003", 2025,
+                                        {"ownership": "私立", "teaching_point": "是"})
+    assert len(reasons) == 2 and "办学性质“私立”无效" in reasons[0]
+    assert reasons[1] == "教学点应为“小学”类型：先改类型或先取消教学点"
+    before = count_rows(county_ws)
+    with pytest.raises(UsageError, match="办学性质“私立”无效.*；"):
+        change_school(county_ws, "2153119003", 2025, {"ownership": "私立", "name": "x"},
+                      phone="abc")
+    assert count_rows(county_ws) == before
+    assert county_ws.orgs.get("2153119003").attrs_at(2025).name == "测试幼儿园"
+    # a type and the 教学点 together: judged on the result
+    change_school(county_ws, "2153119003", 2026, {"type": "小学", "teaching_point": True,
+                                                  "parent_school": "2153119002"})
+    assert county_ws.orgs.get("2153119003").attrs_at(2026).teaching_point
+    set_contact(county_ws, "2153119002", "", "")
+    assert county_ws.orgs.get("2153119002").contact is None
+    with pytest.raises(UsageError, match="联系电话“电话”格式不正确"):
+        set_contact(county_ws, "2153119002", "钱老师", "电话")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..catalog.model import SCHOOL_YEARLY_ATTRS, Org
 from ..errors import UsageError
-from ..inputs import check_year
+from ..inputs import brief, check_year
 from ..schoolattrs import YESNO_ATTRS, check_attr
 from .clock import now_iso
 from .org_rows import insert_schools
 from .workspace import Workspace
 
 SCHOOL_CODE = re.compile(r"^\d{10}$")
+PHONE = re.compile(r"[0-9+\-\s()]{5,20}")
+MAX_CONTACT = 50  # characters of a contact's name
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,12 @@ class SchoolInput:
 TEACHING_POINT_TYPE = "小学"  # a 教学点 fills the 小学 form and is judged in the 小学 section
 
 
-def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None
-                 ) -> tuple[Org | None, list[str]]:
+def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None,
+                 within: str | None = None) -> tuple[Org | None, list[str]]:
     """Return the school as an Org, or the list of Chinese reasons it cannot be registered.
     ``also``: schools of the same list not registered yet (by code and by name) — a 教学点's
-    school may be one of them."""
+    school may be one of them. ``within``: the bureau registering (its code); the school's
+    county must be it or below it, as for `orgs add`."""
     errors = []
     code = (s.code or "").strip()
     if not SCHOOL_CODE.match(code):
@@ -61,11 +65,15 @@ def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None
         if parent.level != "county":
             errors.append(f"上级单位“{s.parent}”应为县（市、区）")
             parent = None
+        elif within and parent.code != within and not ws_orgs.is_below(parent.code, within):
+            bureau = ws_orgs.get(within)
+            name = bureau.name if bureau is not None else within
+            errors.append(f"所属县“{parent.name}”不在{name}辖区内（{name}只能登记本辖区的学校）")
+            parent = None
     except Exception as exc:  # OrgNotFound / AmbiguousOrg carry the Chinese message
         errors.append(getattr(exc, "message", str(exc)))
     phone = (s.phone or "").strip()
-    if phone and not re.fullmatch(r"[0-9+\-\s()]{5,20}", phone):
-        errors.append(f"联系电话“{phone}”格式不正确")
+    errors += check_contact(s.contact, s.phone)
     errors += _check_teaching_point(ws_orgs, kept, s, code, parent, also or {})
     if errors or parent is None:
         return None, errors
@@ -75,6 +83,18 @@ def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None
                paper=kept["paper"], source="workspace",
                teaching_point=bool(kept["teaching_point"]),
                parent_school=kept.get("parent_school")), []
+
+
+def check_contact(contact: str | None, phone: str | None) -> list[str]:
+    """Why a school's contact or phone cannot be kept (Chinese reasons), or []."""
+    errors = []
+    name = (contact or "").strip()
+    if len(name) > MAX_CONTACT:
+        errors.append(f"联系人过长（{len(name)} 个字符，最多 {MAX_CONTACT} 个）")
+    phone = (phone or "").strip()
+    if phone and not PHONE.fullmatch(phone):
+        errors.append(f"联系电话“{brief(phone)}”格式不正确")
+    return errors
 
 
 def _check_teaching_point(ws_orgs, kept: dict, s: SchoolInput, code: str, parent,
@@ -125,36 +145,85 @@ def set_school_attr(ws: Workspace, code: str, year: int, attr: str, value) -> No
     """Record that from ``year`` on, ``attr`` of a registered school is ``value``. In a demo
     workspace a demo school is recorded here (with its catalogue history) on its first change,
     so the demo's schools can be changed like registered ones (e.g. designated 优质学校)."""
-    if attr not in SCHOOL_YEARLY_ATTRS:
-        raise UsageError(f"属性“{attr}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）",
-                         f"attribute {attr} cannot change by year")
-    year = check_year(year)
+    change_school(ws, code, year, {attr: value})
+
+
+def check_school_change(ws_orgs, code: str, year: int, changes: dict[str, Any]
+                        ) -> tuple[dict[str, Any], list[str]]:
+    """``(values as kept, [])`` for changes of a school's yearly attributes from ``year`` on,
+    or every Chinese reason they cannot be recorded — by the same rule as registering
+    (:func:`check_school`, :func:`~eduplan_core.schoolattrs.check_attr`); a 教学点 stays a
+    小学 whatever the changes are applied in."""
+    reasons: list[str] = []
+    kept: dict[str, Any] = {}
+    for attr, value in changes.items():
+        if attr not in SCHOOL_YEARLY_ATTRS:
+            reasons.append(f"属性“{attr}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）")
+            continue
+        value, reason = check_attr(attr, value, ws_orgs, code)
+        if reason:
+            reasons.append(reason)
+        else:
+            kept[attr] = value
+    school = ws_orgs.get(code)
+    if school is not None and ("teaching_point" in kept or "type" in kept):
+        now = school.attrs_at(year)
+        point = kept.get("teaching_point", now.teaching_point)
+        if point and kept.get("type", now.type) != TEACHING_POINT_TYPE:
+            reasons.append(f"教学点应为“{TEACHING_POINT_TYPE}”类型：先改类型或先取消教学点")
+    return kept, reasons
+
+
+def change_school(ws: Workspace, code: str, year: int | None, changes: dict[str, Any], *,
+                  contact: str | None = None, phone: str | None = None) -> None:
+    """Record, in one transaction, that from ``year`` on the yearly attributes ``changes``
+    of a registered school hold (renamed, 停办/撤并 with ``merged_into``, ownership, 纸质报送,
+    优质学校, …), and — not by year — its contact and phone (``None``: unchanged; "" clears).
+    Every change is a row of the audit log. Nothing is recorded when any value is refused:
+    the UsageError names every reason."""
+    bad = [a for a in changes if a not in SCHOOL_YEARLY_ATTRS]
+    if bad:
+        raise UsageError(f"属性“{bad[0]}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）",
+                         f"attribute {bad[0]} cannot change by year")
+    if year is not None:
+        year = check_year(year)
+    elif changes:
+        raise UsageError("按年变更的属性需要指定自哪一年起生效", "a yearly change needs a year")
     demo = None
     if ws.db["orgs"].count_where("code = ?", [code]) == 0:
         demo = ws.catalog.demo_schools.get(code) if ws.is_demo else None
         if demo is None:
             raise UsageError(f"“{code}”不是本工作区登记的学校", f"{code} is not registered here")
-    # the same rule as registering (check_school): 纸质报送 是/否/1/0, a name, a known school
-    value, reason = check_attr(attr, value, ws.orgs, code)
-    if reason:
-        raise UsageError(reason, f"invalid value for {attr}")
-    school = ws.orgs.get(code)
-    assert school is not None  # registered, or a demo school (checked above)
-    now = school.attrs_at(year)
-    if (attr == "teaching_point" and value and now.type != TEACHING_POINT_TYPE) or (
-            attr == "type" and value != TEACHING_POINT_TYPE and now.teaching_point):
-        raise UsageError(f"教学点应为“{TEACHING_POINT_TYPE}”类型：先改类型或先取消教学点",
-                         "a teaching point is a 小学")
+    kept, reasons = check_school_change(ws.orgs, code, year or 0, changes)
+    if contact is not None or phone is not None:
+        reasons += check_contact(contact, phone)
+    if reasons:
+        raise UsageError("；".join(reasons), "invalid value for " + "、".join(changes or
+                                                                              ["contact"]))
     with ws.write():
         if demo is not None:
             insert_schools(ws.db, [demo], ws.operator)
-            for change_year, changes in demo.history:
-                for name, old in changes:
+            for change_year, demo_changes in demo.history:
+                for name, old in demo_changes:
                     _history(ws, code, change_year, name, old)
-        _history(ws, code, year, attr, value)
-        ws.audit("school_attr", {"school": code, "year": year, "attr": attr,
-                                 "value": None if value is None else str(value)})
+        for attr, value in kept.items():
+            assert year is not None
+            _history(ws, code, year, attr, value)
+            ws.audit("school_attr", {"school": code, "year": year, "attr": attr,
+                                     "value": None if value is None else str(value)})
+        if contact is not None or phone is not None:
+            row = ws.db.table("orgs").get(code)
+            new = {"contact": row["contact"] if contact is None else (contact.strip() or None),
+                   "phone": row["phone"] if phone is None else (phone.strip() or None)}
+            ws.db.table("orgs").update(code, new)
+            ws.audit("school_contact", {"school": code, **new})
     ws.invalidate_orgs()
+
+
+def set_contact(ws: Workspace, code: str, contact: str, phone: str) -> None:
+    """Correct a registered school's contact and phone (not a yearly attribute: the register
+    holds the current ones); recorded in the audit log."""
+    change_school(ws, code, None, {}, contact=contact, phone=phone)
 
 
 def _history(ws: Workspace, code: str, year: int, attr: str, value) -> None:
