@@ -118,10 +118,12 @@ def test_dashboard_loads_drills_down_and_back(qtbot, qtmodeltester, session):
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.units_model)
 
-    # select it: the detail panel and the chart
+    # select it: its finding of the chosen year in the shared detail, and the chart
     page.select(row.key)
-    assert "学前三年毛入园率" in page.detail.toPlainText()
-    assert "8,351" in page.detail.toPlainText()  # numerator of 2024
+    assert page.detail.finding is row.focus(2025) and page.detail.finding.year == 2025
+    assert "学前三年毛入园率" in page.detail.title.text()
+    assert "=" in page.detail.lines["actual"].text()  # numerator / denominator of 2025
+    assert "8,351" in page.model.index(i, 3).data(Qt.ItemDataRole.ToolTipRole)  # 2024's
     ax = page.chart.figure.axes[0]
     assert ax.lines and any(len(line.get_xdata()) == 3 for line in ax.lines)
 
@@ -166,24 +168,6 @@ def test_dashboard_filters_and_sorts_in_python(qtbot, session):
     values = [r.cells[2025].value for r in page.model.rows if 2025 in r.cells and
               r.cells[2025].value is not None]
     assert values == sorted(values)
-
-
-def test_build_rows_merges_years_and_marks_the_binding_target(session):
-    from desktop.pages.dashboard import chart_data, load_dashboard
-
-    rows = load_dashboard("530113", AS_OF)(session.ws)
-    by_name = {r.name: r for r in rows}
-    gk = by_name["高考一本上线率"]
-    # 2024 has its own target (22) and the 2025 one (23): both binding, the later one is final
-    # the plan sets 2024 itself: its 2024 target is judged, not the 2025 trajectory (no double count)
-    assert {f.target_year for f in gk.cells[2024].findings} == {2024}
-    assert gk.final.target_year == 2025 and gk.final.target_value == 23
-    data = chart_data(gk)
-    assert data.targets == {2023: 21, 2024: 22, 2025: 23}  # the plan gives each year
-    assert data.final[:2] == (2025, 23)
-    assert [y for y, _ in data.trajectory][0] == 2023
-    cv = by_name["生均教学仪器设备值差异系数（小学）"]
-    assert cv.section == "小学" and cv.cells[2024].status == "met"
 
 
 # -- chart ----------------------------------------------------------------------------------------

@@ -1,434 +1,33 @@
-"""指标看板: every indicator of an org against its targets, 2023–2025, with drill-down.
+"""指标看板: every indicator of an org against its targets, in the year chosen on the toolbar and
+the years before it that have data or targets, with drill-down.
 
-One worker runs overview_org (each year's own check and values, the rounds read once) and
-merges them into one row per indicator (and section): the actual value of each year coloured
-by that year's finding (met / missed / behind), the binding target (★), numerator /
-denominator and coverage. The units
-directly below the org are listed beside it; activating one drills in, the breadcrumb goes back
-up. Selecting an indicator shows its detail and a chart."""
+The rows come from the core (eduplan_core.indicators.dashboard, in a worker): the actual value
+of each year coloured by that year's finding (met / missed / behind), the binding target (★),
+numerator / denominator and coverage in the cell's tooltip. The units directly below the org
+are listed beside it; activating one drills in, the breadcrumb goes back up. Selecting an
+indicator shows its finding of the chosen year in the same detail as the shortfall list's
+(finding_detail.py) and a chart. The table's words are dashboard_model.py's."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QBrush, QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import LEVEL_NAMES
-from eduplan_core.indicators.evaluate import Finding
-from eduplan_core.inputs import shown
-from eduplan_core.numbers_fmt import number, share, unit_suffix
-from eduplan_core.vocab import Relation, Status
+from eduplan_core.indicators.dashboard import Dashboard, IndicatorRow
+from eduplan_core.vocab import Status
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      Column, RowsModel, status_names, term_names)
+from ..models import GREY, ROW_ROLE, Column, RowsModel
 from .base import Page, heading, setup_table
-from .chart import ChartData, ChartWidget
+from .chart import ChartWidget
+from .dashboard_model import IndicatorModel, chart_data, load_dashboard, sorted_by
+from .finding_detail import FindingDetail
 
-YEARS_SHOWN = (2023, 2024, 2025)
-STATUS_COLOURS = {"missed": (RED, RED_BG), "overdue": (RED, RED_BG),
-                  "behind": (AMBER_TEXT, AMBER_BG), "done_late": (AMBER_TEXT, AMBER_BG),
-                  "below_standard": (AMBER_TEXT, None),
-                  "met": (GREEN, GREEN_BG), "on_track": (GREEN, GREEN_BG),
-                  "no_data": (GREY, None), "not_collected": (GREY, None),
-                  "no_formula": (GREY, None)}
-
-
-# -- the rows (built in the worker from typed core results; no Qt) ------------------------------
-@dataclass
-class YearCell:
-    year: int
-    value: float | None = None
-    numerator: float | None = None
-    denominator: float | None = None
-    reported: int | None = None
-    expected: int | None = None
-    coverage: float | None = None
-    partial: bool = False
-    findings: list[Finding] = field(default_factory=list)
-    status: str | None = None
-
-    @property
-    def binding(self) -> list[Finding]:
-        return [f for f in self.findings if f.binding]
-
-
-@dataclass
-class IndicatorRow:
-    indicator: str
-    section: str | None
-    name: str
-    unit: str
-    compute: str
-    direction: str
-    order: int
-    cells: dict[int, YearCell]
-    final: Finding | None = None  # the binding target with the latest target year
-    status: str | None = None  # the latest year's status
-    status_year: int | None = None
-    target_count: int = 0
-
-    @property
-    def key(self) -> tuple[str, str | None]:
-        return (self.indicator, self.section)
-
-    @property
-    def status_rank(self) -> int:
-        return Status.rank_of(self.status)
-
-    @property
-    def targets(self) -> list[Finding]:
-        """Each target once (its latest finding), earliest target year first, binding first."""
-        seen: dict[str, Finding] = {}
-        for y in sorted(self.cells):
-            for f in self.cells[y].findings:
-                seen[f.target] = f
-        return sorted(seen.values(), key=lambda f: (f.target_year, not f.binding))
-
-
-def worst(findings: list[Finding]) -> Status | None:
-    """The worst status among ``findings`` (the colour of a year)."""
-    if not findings:
-        return None
-    return min(findings, key=lambda f: Status.rank_of(f.status)).status
-
-
-def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[IndicatorRow]:
-    """Merge each year's CheckResult (findings of ``org_code`` only) and ComputeResult into one
-    row per (indicator, section)."""
-    order = {code: i for i, code in enumerate(catalog.indicators)}
-    rows: dict[tuple, IndicatorRow] = {}
-
-    def row_for(indicator: str, section: str | None) -> IndicatorRow:
-        key = (indicator, section)
-        if key not in rows:
-            ind = catalog.indicators[indicator]
-            name = ind.name + (f"（{section}）" if section else "")
-            rows[key] = IndicatorRow(indicator, section, name, ind.unit, ind.compute,
-                                     ind.direction, order.get(indicator, 10**6), {})
-        return rows[key]
-
-    years = sorted(set(checks) | set(computes))
-    for y in years:
-        comp = computes.get(y)
-        for v in (comp.values if comp else ()):
-            if v.value is None and v.expected == 0:
-                continue
-            row = row_for(v.indicator, v.section)
-            row.cells[y] = YearCell(y, None if v.value is None else float(v.value),
-                                    v.numerator, v.denominator, v.reported, v.expected,
-                                    v.coverage, v.partial)
-        chk = checks.get(y)
-        for f in (chk.findings if chk else ()):
-            if f.org != org_code:
-                continue
-            row = row_for(f.indicator, f.section)
-            cell = row.cells.setdefault(y, YearCell(y))
-            cell.findings.append(f)
-            if cell.value is None and f.actual is not None:
-                cell.value = float(f.actual)
-                cell.numerator, cell.denominator = f.numerator, f.denominator
-                cell.coverage, cell.partial = f.coverage, f.partial
-    out = []
-    for row in rows.values():
-        if not any(c.value is not None or c.findings for c in row.cells.values()):
-            continue
-        codes: set[str] = set()
-        for y in sorted(row.cells):
-            cell = row.cells[y]
-            codes.update(f.target for f in cell.findings)
-            cell.status = worst(cell.binding) or worst(cell.findings)
-            if cell.status is not None:
-                row.status, row.status_year = cell.status, y
-        row.target_count = len(codes)
-        for y in sorted(row.cells, reverse=True):
-            binding = row.cells[y].binding
-            if binding:
-                row.final = max(binding, key=lambda f: (f.target_year, f.relation == Relation.OWN))
-                break
-        out.append(row)
-    out.sort(key=lambda r: (r.order, r.section or ""))
-    return out
-
-
-def chart_data(row: IndicatorRow) -> ChartData:
-    """Actual by year, the binding target of each target year, the final target and the
-    trajectory (the plan's yearly values, else the straight line the check uses)."""
-    data = ChartData(title=row.name, unit=row.unit, years=list(YEARS_SHOWN),
-                     lower_is_better=row.direction == "lower")
-    for y, cell in row.cells.items():
-        data.actual[y] = cell.value
-        data.status[y] = cell.status
-    seen = set()
-    for y in sorted(row.cells):
-        for b in row.cells[y].binding:
-            if b.target in seen or b.kind in ("milestone", "not_collected"):
-                continue
-            seen.add(b.target)
-            data.targets.setdefault(b.target_year, b.target_value)
-    f = row.final
-    if f is not None and f.kind not in ("milestone", "not_collected"):
-        data.final = (f.target_year, f.target_value, f.comparator)
-        first = next(((y, c.value) for y, c in sorted(row.cells.items())
-                      if c.value is not None), None)
-        # a national standard is a standing threshold, and a target already reached in the
-        # first year needs no path to it: no trajectory then
-        reached = first is not None and (first[1] <= f.target_value if f.direction == "lower"
-                                         else first[1] >= f.target_value)
-        if first is not None and first[0] < f.target_year and f.relation != Relation.NATIONAL and \
-                not reached:
-            traj = {first[0]: first[1], f.target_year: f.target_value}
-            for y, cell in row.cells.items():
-                for g in cell.findings:
-                    if g.target == f.target and g.expected_now is not None and \
-                            first[0] < y < f.target_year:
-                        traj[y] = g.expected_now
-            data.trajectory = sorted(traj.items())
-    return data
-
-
-# -- the models ---------------------------------------------------------------------------------
-class IndicatorModel(RowsModel):
-    """RowsModel with one coloured cell per year (the status of that year's finding). It also
-    words the tooltips and the detail panel, so every text goes through ``tr``."""
-
-    def __init__(self, parent=None):
-        super().__init__([], parent=parent)
-        self.columns = [Column("name", self.tr("指标")), Column("unit", self.tr("单位"))]
-        self.columns += [Column(f"y{y}", str(y), align_right=True) for y in YEARS_SHOWN]
-        self.columns += [Column("target", self.tr("目标（★约束性）")),
-                         Column("status_rank", self.tr("最新状态"))]
-        self.status_names = status_names()
-        self.relation_names = term_names(Relation)
-
-    def year_of(self, column: int) -> int | None:
-        key = self.columns[column].key
-        return int(key[1:]) if key.startswith("y") and key[1:].isdigit() else None
-
-    # -- words ---------------------------------------------------------------------------------
-    def status_name(self, status: str | None) -> str:
-        return self.status_names.get(status, "") if status else ""
-
-    def value_text(self, v: float | None, unit: str = "", kind: str = "") -> str:
-        if v is not None and (unit == "是/否" or kind == "milestone"):
-            return self.tr("是") if v >= 0.5 else self.tr("否")
-        return number(v)
-
-    def target_text(self, f: Finding) -> str:
-        """What the target asks, as the check words it: ≥ 99%, 小学 ≥ 4.2 人, 截止 2024-09-30."""
-        if f.kind == "milestone":
-            return self.tr("截止 %s") % f.deadline if f.deadline else self.tr("%d年完成") % (
-                f.target_year)
-        return f.requirement or (f"{f.comparator}{self.value_text(f.target_value, f.unit)}"
-                                 f"{unit_suffix(f.unit)}")
-
-    def final_text(self, row: IndicatorRow) -> str:
-        if row.final is None:
-            return "—"
-        f = row.final
-        when = "" if f.kind == "milestone" else (
-            self.tr("（国家标准，每年适用）") if f.relation == Relation.NATIONAL else
-            self.tr("（%d年）") % f.target_year)
-        text = "★ " + self.target_text(f) + when
-        if len(row.targets) > 1:
-            text += self.tr(" 等%d项") % len(row.targets)
-        return text
-
-    def row_status_text(self, row: IndicatorRow) -> str:
-        if row.status is None:
-            return "—" if not row.targets else ""
-        return self.tr("%s（%d）") % (self.status_name(row.status), row.status_year)
-
-    def cell_text(self, row: IndicatorRow, cell: YearCell | None) -> str:
-        if cell is None:
-            return ""
-        if row.compute == "milestone":
-            return self.status_name(cell.status)
-        if cell.value is None:
-            return self.status_name(cell.status) if cell.status in (
-                "no_data", "not_collected") else "—"
-        return self.value_text(cell.value, row.unit) + ("*" if cell.partial else "")
-
-    def parts_lines(self, row: IndicatorRow, cell: YearCell) -> list[str]:
-        """Numerator / denominator and coverage of a year's value."""
-        lines = []
-        if cell.numerator is not None and cell.denominator is not None:
-            if row.compute == "cv":
-                lines.append(self.tr("标准差 %s / 加权均值 %s") % (number(cell.numerator, 3),
-                                                             number(cell.denominator, 3)))
-            elif row.compute in ("ratio", "youzhi_share"):
-                lines.append(self.tr("分子 %s / 分母 %s") % (number(cell.numerator),
-                                                         number(cell.denominator)))
-        lines.append(self.coverage_text(cell))
-        return [x for x in lines if x]
-
-    def coverage_text(self, cell: YearCell) -> str:
-        if cell.expected:
-            text = self.tr("覆盖 %d/%d 个单位（%.0f%%）") % (
-                cell.reported or 0, cell.expected, 100 * (cell.reported or 0) / cell.expected)
-            return text + (self.tr("，部分单位未报送") if cell.partial else "")
-        if cell.coverage is not None:
-            return self.tr("覆盖 %.0f%%") % (100 * cell.coverage)
-        return ""
-
-    def finding_line(self, f: Finding, with_year_status: bool = True) -> str:
-        label = f.label or self.tr("%d年目标") % f.target_year
-        text = ("★ " if f.binding else "   ") + self.tr("%s %s（%s：%s）") % (
-            label, self.target_text(f), self.relation_names.get(f.relation, f.relation),
-            f.plan_name)
-        if with_year_status:
-            text += self.tr("：%s") % (f.status_text if f.status == Status.BELOW_STANDARD
-                                      else self.status_name(f.status))
-            if f.expected_now is not None and f.status in (Status.BEHIND, Status.ON_TRACK):
-                text += self.tr("，本年应达 %s") % self.value_text(f.expected_now, f.unit)
-            for close in (f.close_pace, f.close_target):
-                if close:
-                    text += "；" + close
-            if f.group_note:
-                text += "\n      " + self.tr("与约束性目标的不同：%s") % f.group_note
-        return text
-
-    def cell_tooltip(self, row: IndicatorRow, cell: YearCell | None, year: int) -> str:
-        if cell is None:
-            return self.tr("%s · %d年：无数据") % (row.name, year)
-        value = self.cell_text(row, cell) or "—"
-        lines = [self.tr("%s · %d年：%s") % (row.name, year, value + unit_suffix(row.unit))]
-        lines += self.parts_lines(row, cell)
-        lines += [self.finding_line(f) for f in sorted(
-            cell.findings, key=lambda f: (not f.binding, f.target_year))]
-        if not cell.findings:
-            lines.append(self.tr("本年没有适用的目标"))
-        return "\n".join(lines)
-
-    def targets_tooltip(self, row: IndicatorRow) -> str:
-        if not row.targets:
-            return self.tr("%s：没有规划目标") % row.name
-        return "\n".join([row.name] + [self.finding_line(f, False) for f in row.targets]
-                         + [self.tr("★ 约束性目标：本年判断同一指标的几项目标中最严格的一项")])
-
-    def detail_html(self, row: IndicatorRow) -> str:
-        e = html.escape
-        direction = self.tr("越小越好") if row.direction == "lower" else self.tr("越大越好")
-        out = [f"<h3>{e(row.name)}</h3>",
-               "<p>" + e(self.tr("单位：%s；%s") % (row.unit or "—", direction)) + "</p>",
-               "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:"
-               "collapse; border-color:#bdbdbd'><tr>"
-               + "".join(f"<th>{e(h)}</th>" for h in (
-                   self.tr("年份"), self.tr("实际值"), self.tr("分子 / 分母"), self.tr("覆盖"),
-                   self.tr("状态")))
-               + "</tr>"]
-        for y in YEARS_SHOWN:
-            cell = row.cells.get(y)
-            if cell is None:
-                out.append(f"<tr><td>{y}</td><td colspan='4'>{e(self.tr('无数据'))}</td></tr>")
-                continue
-            parts = "—"
-            if cell.numerator is not None and cell.denominator is not None:
-                if row.compute in ("ratio", "youzhi_share"):
-                    parts = f"{number(cell.numerator)} / {number(cell.denominator)}"
-                elif row.compute == "cv":
-                    parts = f"{number(cell.numerator, 3)} / {number(cell.denominator, 3)}"
-            cov = "—"
-            if cell.expected:
-                cov = f"{cell.reported}/{cell.expected}" + (
-                    self.tr("（部分）") if cell.partial else "")
-            elif cell.coverage is not None:
-                cov = share(cell.coverage)
-            colours = STATUS_COLOURS.get(cell.status or "")
-            style = f" style='color:{colours[0].name()}'" if colours else ""
-            out.append(f"<tr><td>{y}</td><td align='right'>{e(self.cell_text(row, cell) or '—')}"
-                       f"</td><td align='right'>{e(parts)}</td><td>{e(cov)}</td>"
-                       f"<td{style}>{e(self.status_name(cell.status) or '—')}</td></tr>")
-        out.append("</table>")
-        if not row.targets:
-            out.append("<p>" + e(self.tr("本单位此指标没有规划目标。")) + "</p>")
-            return "".join(out)
-        out.append("<p><b>" + e(self.tr("目标")) + "</b> " + e(self.tr(
-            "（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）")) + "</p><ul>")
-        for f in row.targets:
-            per_year, last = [], None
-            for y in YEARS_SHOWN:
-                cell = row.cells.get(y)
-                g = next((g for g in cell.findings if g.target == f.target), None) if cell \
-                    else None
-                if g is None:
-                    continue
-                last = g
-                s = f"{y}：{self.status_name(g.status)}"
-                if g.expected_now is not None and g.status in (Status.BEHIND, Status.ON_TRACK):
-                    s += self.tr("（应达 %s）") % self.value_text(g.expected_now, g.unit)
-                per_year.append(s)
-            out.append("<li>" + e(self.finding_line(f, False)) + "<br/>" + e("；".join(per_year)))
-            if last is not None:
-                for close in (last.close_pace, last.close_target):
-                    if close:
-                        out.append("<br/>" + e(close))
-            if last is not None and last.explanation:
-                out.append("<br/>" + e(self.tr("说明：%s") % shown(last.explanation)))
-            if f.excerpt:  # a standard known from a summary: no table row as its text
-                out.append(f"<br/><span style='color:{GREY.name()}'>"
-                           + e(self.tr("%s；依据：%s") % (f.citation, f.excerpt)) + "</span>")
-            elif f.quote:
-                out.append(f"<br/><span style='color:{GREY.name()}'>"
-                           + e(self.tr("原文：“%s”——%s") % (f.quote, f.citation or f.document))
-                           + "</span>")
-            out.append("</li>")
-        out.append("</ul>")
-        return "".join(out)
-
-    # -- Qt ------------------------------------------------------------------------------------
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        row: IndicatorRow = self.rows[index.row()]
-        key = self.columns[index.column()].key
-        year = self.year_of(index.column())
-        if role == ROW_ROLE:
-            return row
-        if year is not None:
-            cell = row.cells.get(year)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.cell_text(row, cell)
-            if role == SORT_ROLE:
-                return None if cell is None else cell.value
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-                return _brush(cell.status if cell else None, role)
-            if role == Qt.ItemDataRole.FontRole and cell is not None and cell.partial:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.cell_tooltip(row, cell, year)
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "target":
-                return self.final_text(row)
-            if key == "status_rank":
-                return self.row_status_text(row)
-            return getattr(row, key) or ""
-        if role == SORT_ROLE:
-            return row.status_rank if key in ("status_rank",) else getattr(row, key, None)
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and \
-                key == "status_rank":
-            return _brush(row.status, role)
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("target", "name"):
-            return self.targets_tooltip(row)
-        return None
-
-
-def _brush(status: str | None, role):
-    colours = STATUS_COLOURS.get(status or "")
-    if not colours:
-        return None
-    fg, bg = colours
-    chosen = fg if role == Qt.ItemDataRole.ForegroundRole else bg
-    return QBrush(chosen) if chosen is not None else None
+__all__ = ["DashboardPage", "IndicatorModel", "chart_data", "load_dashboard"]
 
 
 # -- the page -----------------------------------------------------------------------------------
@@ -439,9 +38,10 @@ class DashboardPage(Page):
         super().__init__(session, window)
         self.window_ = window
         self.path: list[str] = []  # org codes from the workspace's org down to the current one
-        self._cache: dict[tuple, list[IndicatorRow]] = {}
+        self._cache: dict[tuple, Dashboard] = {}
         self._all_rows: list[IndicatorRow] = []
-        self._sort: tuple[int, bool] | None = None
+        self._shown: Dashboard | None = None
+        self._sort: tuple[str, bool] | None = None  # a column's key, descending
 
         top = QHBoxLayout()
         self.heading = heading(self.tr("指标看板"))
@@ -508,9 +108,8 @@ class DashboardPage(Page):
         self.view.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
-        self.detail.setPlaceholderText(self.tr("选择一个指标查看详情"))
+        self.detail = FindingDetail(columns=1, placeholder=self.tr("选择一个指标查看详情"))
+        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.chart = ChartWidget()
 
         upper = QSplitter(Qt.Orientation.Horizontal)
@@ -555,23 +154,28 @@ class DashboardPage(Page):
             return code
         return org.attrs_at(self.session.year).name if org.is_school else org.name
 
+    def _key(self) -> tuple:
+        return (self.org_code, self.session.year, self.session.as_of)
+
     def refresh(self) -> None:
+        """Show the current org for the toolbar's year (and the years before it)."""
         root = self.session.ws.org_code
         if not self.path or self.path[0] != root:
             self.path = [root]
         self._show_place()
-        key = (self.org_code, self.session.as_of)
+        key = self._key()
         if key in self._cache:
-            self._show_rows(key, self._cache[key])
+            self._show_rows(self._cache[key])
             return
-        org, as_of = self.org_code, self.session.as_of
-        self.run(self.tr("正在计算 %s 2023—2025 年的指标…") % self.org_name(org),
-                 load_dashboard(org, as_of), lambda rows: self._loaded(key, rows))
+        org, year, as_of = key
+        self.run(self.tr("正在计算 %1 %2 年及以前的指标…").replace("%1", self.org_name(org))
+                 .replace("%2", str(year)),
+                 load_dashboard(org, year, as_of), lambda board: self._loaded(key, board))
 
-    def _loaded(self, key, rows) -> None:
-        self._cache[key] = rows
-        if key == (self.org_code, self.session.as_of):
-            self._show_rows(key, rows)
+    def _loaded(self, key, board: Dashboard) -> None:
+        self._cache[key] = board
+        if key == self._key():
+            self._show_rows(board)
 
     def _show_place(self) -> None:
         while self.crumbs.count():
@@ -597,6 +201,8 @@ class DashboardPage(Page):
                 self.crumbs.addWidget(button)
         self.up_button.setEnabled(len(self.path) > 1)
         self.heading.setText(self.tr("指标看板") + f" — {self.org_name(self.org_code)}")
+        self.heading.setToolTip(self.tr("%1 年及以前有数据或目标的年份").replace(
+            "%1", str(self.session.year)))
         # the units directly below
         tree = self.session.ws.orgs
         year = self.session.year
@@ -648,8 +254,9 @@ class DashboardPage(Page):
             self.drill_to(row["code"])
 
     # -- the table ---------------------------------------------------------------------------
-    def _show_rows(self, key, rows: list[IndicatorRow]) -> None:
-        self._all_rows = rows
+    def _show_rows(self, board: Dashboard) -> None:
+        self._shown = board
+        self._all_rows = list(board.rows)
         self._apply_filter()
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
@@ -668,16 +275,18 @@ class DashboardPage(Page):
         if choice == 3:
             return row.status in (Status.MET, Status.ON_TRACK)
         if choice == 4:
-            return all(c.value is None for c in row.cells.values())
+            return not row.has_values
         return True
 
     def _apply_filter(self, *_):
         current = self.current_row()
         rows = [r for r in self._all_rows if self._visible(r)]
         if self._sort is not None:
-            column, desc = self._sort
-            rows = sorted_by(rows, self.model, column, desc)
-        self.model.set_rows(rows)
+            key, desc = self._sort
+            rows = sorted_by(rows, key, desc)
+        years = self._shown.years if self._shown is not None else ()
+        self.model.set_data(years, rows)
+        self._show_sort()
         self.count_label.setText(self.tr("%d / %d 项") % (len(rows), len(self._all_rows)))
         if current is None or not self.select(current.key):
             if rows:
@@ -686,13 +295,18 @@ class DashboardPage(Page):
                 self._row_changed()
 
     def _sort_by(self, column: int) -> None:
-        desc = self._sort is not None and self._sort[0] == column and not self._sort[1]
-        self._sort = (column, desc)
-        header = self.view.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if desc
-                                else Qt.SortOrder.AscendingOrder)
+        key = self.model.columns[column].key
+        desc = self._sort is not None and self._sort[0] == key and not self._sort[1]
+        self._sort = (key, desc)
         self._apply_filter()
+
+    def _show_sort(self) -> None:
+        header = self.view.horizontalHeader()
+        column = self.model.column_of(self._sort[0]) if self._sort is not None else None
+        header.setSortIndicatorShown(column is not None)
+        if column is not None and self._sort is not None:
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if self._sort[1]
+                                    else Qt.SortOrder.AscendingOrder)
 
     def current_row(self) -> IndicatorRow | None:
         index = self.view.currentIndex()
@@ -713,44 +327,20 @@ class DashboardPage(Page):
     def _row_changed(self, *_):
         row = self.current_row()
         if row is None:
-            self.detail.clear()
+            self.detail.show_finding(None)
             self.chart.clear()
             return
-        self.detail.setHtml(self.model.detail_html(row))
-        if row.compute in ("milestone", "none") and all(c.value is None
-                                                          for c in row.cells.values()):
+        year = self._shown.year if self._shown is not None else self.session.year
+        f = row.focus(year)
+        if f is None:
+            self.detail.show_nothing(self.tr("%s：本单位此指标没有规划目标。") % row.name)
+        else:
+            ind = self.session.catalog.indicators.get(f.indicator)
+            self.detail.show_finding(f, group=row.group_of(f), milestone_form=ind is not None
+                                     and ind.compute == "milestone")
+        years = self._shown.years if self._shown is not None else ()
+        data = chart_data(row, years)
+        if data is None:
             self.chart.clear(self.tr("“%s”是里程碑或不采集的指标，没有可画的数值。") % row.name)
         else:
-            self.chart.show_data(chart_data(row))
-
-
-def sorted_by(rows: list[IndicatorRow], model: IndicatorModel, column: int,
-              desc: bool) -> list[IndicatorRow]:
-    """A keyed sort in Python on a column's raw value, missing values last."""
-    key = model.columns[column].key
-    year = model.year_of(column)
-
-    def value(row: IndicatorRow):
-        if year is not None:
-            cell = row.cells.get(year)
-            return None if cell is None else cell.value
-        if key == "target":
-            return None if row.final is None else row.final.target_year
-        if key == "status_rank":
-            return row.status_rank
-        return getattr(row, key, None)
-
-    present = [r for r in rows if value(r) is not None]
-    missing = [r for r in rows if value(r) is None]
-    return sorted(present, key=value, reverse=desc) + missing
-
-
-def load_dashboard(org: str, as_of: dt.date, years=YEARS_SHOWN):
-    """The worker function: check and compute each year, merged into rows."""
-    def fn(ws, progress=None, cancelled=None):
-        from eduplan_core.indicators.service import overview_org
-
-        view = overview_org(ws, org, tuple(years), as_of=as_of, progress=progress,
-                            cancelled=cancelled)
-        return build_rows(ws.catalog, view.org, view.checks, view.computes)
-    return fn
+            self.chart.show_data(data)

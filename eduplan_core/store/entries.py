@@ -184,6 +184,12 @@ def current_values(ws: Workspace, entry_id: int) -> dict[str, dict]:
     return {r["field"]: r for r in ws.db["current_values"].rows_where("entry_id = ?", [entry_id])}
 
 
+def entry_years(ws: Workspace) -> list[int]:
+    """Every year with a stored form, earliest first."""
+    return [r[0] for r in ws.db.execute(
+        "SELECT DISTINCT year FROM entries ORDER BY year").fetchall()]
+
+
 def review(form: Form, values: Mapping[str, Any], explanations: Mapping[str, str] | None = None,
            *, typed: Mapping[str, Any] | None = None, refused: Iterable[str] = (),
            last_year: Mapping[str, Any] | None = None,
