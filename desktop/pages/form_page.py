@@ -11,168 +11,30 @@ that the core stores with the value."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QScrollArea,
-                               QSizePolicy, QSplitter, QTableView, QToolButton, QVBoxLayout,
-                               QWidget, QWidgetAction)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox,
+                               QLabel, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import Field, Form, Org
 from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.inputs import shown
-from eduplan_core.numbers_fmt import number, typed
 from eduplan_core.store import entries
-from eduplan_core.validation import Issue, parse_value, relevant_codes, validate, with_calculated
+from eduplan_core.validation import Issue, relevant_codes, validate, with_calculated
 from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER, AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel,
-                      term_names)
+from ..models import (AMBER, AMBER_TEXT, GREEN, GREY, RED, term_names)
+from .form_fields import FieldRow, FocusWatch, form_fields, format_value
+from .form_header import FormHeader, set_label
+from .form_history import HistoryDialog
+from .form_issues import IssuesPanel
+
+__all__ = ["FormPage", "HistoryDialog", "form_fields", "format_value"]
 
 SAVE_DELAY_MS = 1200  # typing pauses this long: the value is saved without leaving the field
-MAX_TYPED = 100  # characters a number or date field takes (no number is longer than 32)
-
-
-def form_fields(ws, form: Form, org_code: str) -> list[Field]:
-    """The fields this org fills: all of them, except on the milestones form (one date per
-    milestone target) only the org's own milestones."""
-    if form.code != "milestones":
-        return list(form.fields)
-    own = {t.code for t in ws.catalog.targets if t.org == org_code}
-    return [f for f in form.fields if f.code in own]
-
-
-def format_value(field: Field, value: Any) -> str:
-    """A stored value as the user would type it (no thousands separators, no exponent)."""
-    if field.type in ("integer", "decimal", "percent"):
-        return typed(value)
-    return "" if value is None else str(value)
-
-
-class _FieldRow:
-    """The widgets of one field: label, editor, unit, message; the explanation box below."""
-
-    def __init__(self, page: FormPage, field: Field):
-        self.field = field
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setWordWrap(True)
-        self.label.setMinimumWidth(220)
-        mark = f"<span style='color:{RED.name()}'> *</span>" if (
-            field.required and not field.is_calculated) else ""
-        self.label.setText(html.escape(field.label) + mark)
-        self.editor = page._make_editor(field)
-        self.pick: QToolButton | None = None
-        self.unit = QLabel(field.unit)
-        self.unit.setMinimumWidth(28)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.box = QWidget()
-        lay = QHBoxLayout(self.box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.editor)
-        if field.type == "date" and not field.is_calculated:
-            self.pick = page._make_date_button(self)
-            lay.addWidget(self.pick)
-        lay.addWidget(self.unit)
-        lay.addWidget(self.message, 1)
-        self.label.setBuddy(self.editor)
-        tip = field.help or field.label
-        for w in (self.label, self.editor):
-            w.setToolTip(tip)
-        self.expl_frame = QFrame()
-        self.expl_frame.setObjectName("explain")
-        self.expl_frame.setStyleSheet(
-            f"QFrame#explain {{ background: {AMBER_BG.name()}; border: 1px solid {AMBER.name()};"
-            " border-radius: 3px; }")
-        el = QHBoxLayout(self.expl_frame)
-        el.setContentsMargins(6, 3, 6, 3)
-        self.expl_label = QLabel(QCoreApplication.translate("FormPage", "说明原因："))
-        self.expl_edit = QLineEdit()
-        self.expl_edit.setPlaceholderText(
-            QCoreApplication.translate("FormPage", "警告需要写明原因才能提交，例如：新校区投入使用"))
-        self.expl_label.setBuddy(self.expl_edit)
-        el.addWidget(self.expl_label)
-        el.addWidget(self.expl_edit, 1)
-        self.group_layout: QFormLayout | None = None
-        self._shown: tuple[bool, bool] | None = None
-        self._look: str | None = None
-        self._message: tuple[str, str] = ("", "")
-        self.note = ""  # shown in grey when there is nothing else to say (a deadline)
-
-    # -- the value in the editor --------------------------------------------------------------
-    def raw(self) -> Any:
-        if isinstance(self.editor, QComboBox):
-            return self.editor.currentData()
-        return self.editor.text()
-
-    def show_value(self, value: Any) -> None:
-        if isinstance(self.editor, QComboBox):
-            want = value if self.field.type != "yesno" or value is None else int(value)
-            index = self.editor.findData(want)
-            self.editor.setCurrentIndex(max(index, 0))
-        elif self.field.is_calculated:
-            text = number(value, 2) if isinstance(value, (int, float)) else (
-                "" if value is None else str(value))
-            if text != self.editor.text():
-                self.editor.setText(text)
-        else:
-            self.editor.setText(format_value(self.field, value))
-
-    def parsed(self) -> tuple[Any, Issue | None]:
-        return parse_value(self.field, self.raw())
-
-    def set_visible(self, on: bool, explain: bool) -> None:
-        state = (on, on and explain)
-        if self.group_layout is not None and state != self._shown:
-            self._shown = state
-            self.group_layout.setRowVisible(self.box, state[0])
-            self.group_layout.setRowVisible(self.expl_frame, state[1])
-
-    def set_look(self, level: str | None) -> None:
-        """red for an error, amber for a warning, grey for a calculated field, else plain
-        (a widget is only restyled when its look changes)."""
-        if level == self._look:
-            return
-        self._look = level
-        kind = "QComboBox" if isinstance(self.editor, QComboBox) else "QLineEdit"
-        if level == "error":
-            self.editor.setStyleSheet(f"{kind} {{ color: {RED.name()}; background: "
-                                      f"{RED_BG.name()}; border: 1px solid {RED.name()}; }}")
-        elif level == "warning":
-            self.editor.setStyleSheet(f"{kind} {{ background: {AMBER_BG.name()}; "
-                                      f"border: 1px solid {AMBER.name()}; }}")
-        elif level == "calculated":
-            self.editor.setStyleSheet(f"{kind} {{ background: #f3f3f3; color: #333333; }}")
-        else:
-            self.editor.setStyleSheet("")
-
-    def set_message(self, text: str, colour: str = "") -> None:
-        if (text, colour) == self._message:
-            return
-        self._message = (text, colour)
-        self.message.setStyleSheet(f"color: {colour};" if colour else "")
-        self.message.setText(shown(text))
-
-
-class _FocusWatch(QObject):
-    """Tells the page which field the user is on (for the help text and the history)."""
-
-    def __init__(self, page: FormPage, row: _FieldRow):
-        super().__init__(row.editor)
-        self.page = page
-        self.row = row
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.FocusIn:
-            self.page._focused(self.row)
-        return False
 
 
 class FormPage(QWidget):
@@ -189,14 +51,14 @@ class FormPage(QWidget):
         self.form: Form | None = None
         self.view = None  # entries.EntryView of what is stored
         self.last_year: dict[str, Any] = {}
-        self.rows: dict[str, _FieldRow] = {}
+        self.rows: dict[str, FieldRow] = {}
         self.order: list[str] = []
         self._dirty: set[str] = set()  # typed by the user, not (yet) stored
         self._expl_dirty: set[str] = set()
         self._refused: dict[str, str] = {}  # field -> why the last save refused it
         self._typing: str | None = None  # the field being typed in (until left or Enter)
         self._loading = False
-        self.current: _FieldRow | None = None
+        self.current: FieldRow | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -204,80 +66,27 @@ class FormPage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        self.title = QLabel(self.tr("请选择要填写的表单"))
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.state_label = QLabel()
-        head.addWidget(self.title)
-        head.addWidget(self.state_label)
-        head.addStretch(1)
-        self.carry_button = QPushButton(self.tr("沿用上年数据(&L)"))
-        self.carry_button.setToolTip(self.tr("把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）"))
-        self.history_button = QPushButton(self.tr("字段历史(&H)"))
-        self.history_button.setToolTip(self.tr("当前字段的每一次修改（Ctrl+H）"))
-        self.submit_button = QPushButton(self.tr("提交(&S)"))
-        self.submit_button.setToolTip(self.tr("冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交"))
-        for b in (self.carry_button, self.history_button, self.submit_button):
-            head.addWidget(b)
+        self.header = FormHeader(self)
+        h = self.header
+        self.title, self.state_label, self.banner, self.blockers = (h.title, h.state_label,
+                                                                    h.banner, h.blockers)
+        self.carry_button, self.history_button, self.submit_button = (
+            h.carry_button, h.history_button, h.submit_button)
         self.carry_button.clicked.connect(self.carry_over)
         self.history_button.clicked.connect(self.show_history)
         self.submit_button.clicked.connect(self.submit)
         QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
-        outer.addLayout(head)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.hide()
-        outer.addWidget(self.banner)
-        self.blockers = QLabel()
-        self.blockers.setWordWrap(True)
-        outer.addWidget(self.blockers)
+        outer.addWidget(self.header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter.addWidget(self.scroll_area)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.issues_title = QLabel(self.tr("问题"))
-        side_layout.addWidget(self.issues_title)
-        self.issue_model = RowsModel([
-            Column("kind", self.tr("类型")),
-            Column("label", self.tr("字段")),
-            Column("message", self.tr("说明"), tooltip=lambda r: r["message"]),
-        ], color=_issue_color, parent=self)
-        self.issue_view = QTableView()
-        self.issue_view.setModel(self.issue_model)
-        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.issue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.issue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.issue_view.setWordWrap(True)
-        self.issue_view.verticalHeader().hide()
-        header = self.issue_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.issue_view.setColumnWidth(1, 140)
-        self.issue_view.activated.connect(self._issue_activated)
-        self.issue_view.clicked.connect(self._issue_activated)
-        side_layout.addWidget(self.issue_view, 3)
-        self.help_title = QLabel(self.tr("填报说明"))
-        side_layout.addWidget(self.help_title)
-        self.help = QLabel(self.tr("点击一个字段，这里显示它的填报口径。"))
-        self.help.setWordWrap(True)
-        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.help.setTextFormat(Qt.TextFormat.PlainText)
-        self.help.setFrameShape(QFrame.Shape.StyledPanel)
-        self.help.setMargin(6)
-        self.help.setMinimumHeight(90)
-        side_layout.addWidget(self.help, 1)
+        side = IssuesPanel(self)
+        side.chosen.connect(self.go_to)
+        self.issues_title, self.issue_model, self.issue_view = side.title, side.model, side.view
+        self.help_title, self.help = side.help_title, side.help
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -376,7 +185,7 @@ class FormPage(QWidget):
             form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
             for f in by_group[code]:
-                row = _FieldRow(self, f)
+                row = FieldRow(self, f)
                 row.group_layout = form_layout
                 if f.code in deadlines:
                     row.note = self.tr("截止 %1").replace("%1", deadlines[f.code])
@@ -393,63 +202,10 @@ class FormPage(QWidget):
         layout.addStretch(1)
         self.scroll_area.setWidget(body)
 
-    def _make_editor(self, field: Field):
-        if field.is_calculated:
-            e = QLineEdit()
-            e.setReadOnly(True)
-            e.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            e.setAlignment(Qt.AlignmentFlag.AlignRight)
-            e.setFixedWidth(150)
-            e.setToolTip(self.tr("计算字段，自动得出"))
-            return e
-        if field.type in ("yesno", "choice"):
-            c = QComboBox()
-            c.addItem(self.tr("（未填）"), None)
-            if field.type == "yesno":
-                c.addItem(self.tr("是"), 1)
-                c.addItem(self.tr("否"), 0)
-            else:
-                for choice in field.choices:
-                    c.addItem(choice, choice)
-            c.setMinimumWidth(150)
-            return c
-        e = QLineEdit()
-        e.setFixedWidth(150)
-        if field.type in ("integer", "decimal", "percent", "date"):
-            e.setMaxLength(MAX_TYPED)  # any character is taken and shown; inputs.py reads it
-        if field.type in ("integer", "decimal", "percent"):
-            e.setAlignment(Qt.AlignmentFlag.AlignRight)
-        if field.type == "date":
-            e.setPlaceholderText("YYYY-MM-DD")
-        if field.type == "text":
-            e.setFixedWidth(260)
-        return e
 
-    def _make_date_button(self, row: _FieldRow) -> QToolButton:
-        button = QToolButton()
-        button.setText("…")
-        button.setToolTip(self.tr("从日历选择日期"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        calendar = QCalendarWidget()
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(calendar)
-        menu.addAction(action)
-        button.setMenu(menu)
-
-        def picked(day: QDate):
-            menu.close()
-            row.editor.setText(day.toString("yyyy-MM-dd"))
-            self._edited(row)
-            self.save()
-
-        calendar.clicked.connect(picked)
-        calendar.activated.connect(picked)
-        return button
-
-    def _connect(self, row: _FieldRow) -> None:
-        row.editor.installEventFilter(_FocusWatch(self, row))
-        row.expl_edit.installEventFilter(_FocusWatch(self, row))
+    def _connect(self, row: FieldRow) -> None:
+        row.editor.installEventFilter(FocusWatch(self, row))
+        row.expl_edit.installEventFilter(FocusWatch(self, row))
         if row.field.is_calculated:
             return
         if isinstance(row.editor, QComboBox):
@@ -481,10 +237,10 @@ class FormPage(QWidget):
         self.state_label.setStyleSheet(f"color: {colour.name()};")
 
     # -- user input ----------------------------------------------------------------------------
-    def _is_current(self, row: _FieldRow) -> bool:
+    def _is_current(self, row: FieldRow) -> bool:
         return not self._loading and self.rows.get(row.field.code) is row
 
-    def _edited(self, row: _FieldRow) -> None:
+    def _edited(self, row: FieldRow) -> None:
         if not self._is_current(row):
             return
         self._typing = row.field.code
@@ -493,21 +249,21 @@ class FormPage(QWidget):
         self.update_display()
         self._timer.start()
 
-    def _combo_changed(self, row: _FieldRow) -> None:
+    def _combo_changed(self, row: FieldRow) -> None:
         if not self._is_current(row):
             return
         self._dirty.add(row.field.code)
         self._refused.pop(row.field.code, None)
         self.save()
 
-    def _expl_edited(self, row: _FieldRow) -> None:
+    def _expl_edited(self, row: FieldRow) -> None:
         if not self._is_current(row):
             return
         self._expl_dirty.add(row.field.code)
         self.update_display()
         self._timer.start()
 
-    def _finished(self, row: _FieldRow) -> None:
+    def _finished(self, row: FieldRow) -> None:
         """The field is left or Enter pressed: save it; a stored value is then shown as stored
         (``１２３`` becomes ``123``, ``7468。4`` becomes ``7468.4``), refused text stays."""
         if not self._is_current(row):
@@ -527,7 +283,7 @@ class FormPage(QWidget):
                 finally:
                     self._loading = was
 
-    def _focused(self, row: _FieldRow) -> None:
+    def _focused(self, row: FieldRow) -> None:
         if self.rows.get(row.field.code) is not row:
             return
         self.current = row
@@ -688,20 +444,7 @@ class FormPage(QWidget):
 
     # -- what the user sees --------------------------------------------------------------------
     def set_banner(self, text: str, kind: str = "info") -> None:
-        if not text:
-            self.banner.hide()
-            self.banner.clear()
-            return
-        fg, bg = {"error": (RED, RED_BG), "ok": (GREEN, None), "info": (None, None)}.get(
-            kind, (None, None))
-        style = "padding: 4px;"
-        if fg is not None:
-            style += f" color: {fg.name()};"
-        if bg is not None:
-            style += f" background: {bg.name()};"
-        self.banner.setStyleSheet(style)
-        self.banner.setText(shown(text, keep_newlines=True))
-        self.banner.show()
+        self.header.set_banner(text, kind)
 
     def current_values(self) -> tuple[dict[str, Any], list[Issue]]:
         """Stored values overlaid with what is typed (parsed); issues of unparseable input."""
@@ -817,7 +560,7 @@ class FormPage(QWidget):
         n_err = sum(1 for r in table if r["level"] == "error")
         n_warn = sum(1 for r in table if r["level"] == "warning")
         n_missing = len(missing)
-        _set_label(self.issues_title, self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）")
+        set_label(self.issues_title, self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）")
                    .replace("%1", str(n_err)).replace("%2", str(n_warn))
                    .replace("%3", str(n_missing)))
         if n_err or n_warn or n_missing:
@@ -828,18 +571,12 @@ class FormPage(QWidget):
                 parts.append(self.tr("说明 %n 条警告", "", n_warn))
             if n_missing:
                 parts.append(self.tr("填写 %n 个必填项", "", n_missing))
-            _set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
+            set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
                        AMBER_TEXT.name())
         elif self.view.state == EntryState.SUBMITTED:
-            _set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
+            set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
         else:
-            _set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
-
-    def _issue_activated(self, index) -> None:
-        if not index.isValid():
-            return
-        code = self.issue_model.row(index.row())["field"]
-        self.go_to(code)
+            set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
 
     def go_to(self, code: str) -> None:
         row = self.rows.get(code)
@@ -858,58 +595,3 @@ class FormPage(QWidget):
     # -- for tests and the entry page ----------------------------------------------------------
     def is_dirty(self) -> bool:
         return bool(self._dirty or self._expl_dirty)
-
-
-def _set_label(label: QLabel, text: str, colour: str = "") -> None:
-    """Change a label only when its text or colour changes (no needless repaints)."""
-    style = f"color: {colour};" if colour else ""
-    if label.styleSheet() != style:
-        label.setStyleSheet(style)
-    if label.text() != text:
-        label.setText(text)
-
-
-def _issue_color(row):
-    return {"error": (RED, RED_BG), "warning": (AMBER_TEXT, AMBER_BG),
-            "missing": (GREY, None), "explained": (GREEN, None)}.get(row["level"])
-
-
-class HistoryDialog(QDialog):
-    """Every revision of one field, in every year."""
-
-    def __init__(self, field: Field, rows, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("字段历史：") + field.label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{field.label}（{field.code}）"))
-        source_names = {"entry": self.tr("填报"), "carry_over": self.tr("沿用上年"),
-                        "demo": self.tr("演示数据"), "import": self.tr("导入")}
-        self.model = RowsModel([
-            Column("year", self.tr("年份")),
-            Column("old", self.tr("原值"), fmt=lambda v: format_value(field, v) or "—",
-                   align_right=True),
-            Column("new", self.tr("新值"), fmt=lambda v: format_value(field, v) or "—",
-                   align_right=True),
-            Column("explanation", self.tr("说明")),
-            Column("operator", self.tr("操作员")),
-            Column("at", self.tr("时间"), fmt=lambda v: (v or "").replace("T", " ")[:19]),
-            Column("source", self.tr("来源"), fmt=lambda v: source_names.get(v, v or "")),
-        ], parent=self)
-        self.model.set_rows(list(reversed(rows)))
-        view = QTableView()
-        view.setModel(self.model)
-        view.verticalHeader().hide()
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setWordWrap(True)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(view)
-        if not rows:
-            layout.addWidget(QLabel(self.tr("这个字段还没有任何修改记录。")))
-        buttons = QDialogButtonBox()
-        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setDefault(True)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(760, 360)
