@@ -157,8 +157,8 @@ class SendSection(Section):
 
         def run(secret: str, ring: keys.Keyring | None) -> None:
             self.run(self.tr("正在导出 {year} 年的数据包…").format(year=year),
-                     lambda ws, progress, cancelled: export_bundle(ws, secret, year, out=path,
-                                                                   progress=progress),
+                     lambda ws, progress, cancelled: export_bundle(
+                         ws, ring or secret, year, out=path, progress=progress),
                      self._exported, after=self.session.workers_saved)
 
         self.with_passphrase(self.tr("导出 {year} 年的数据包：请输入本工作区的密钥口令。").format(

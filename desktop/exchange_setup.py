@@ -179,11 +179,12 @@ class SetupSection(Section):
         def run(secret: str, ring: keys.Keyring | None) -> None:
             def work(ws, progress, cancelled) -> tuple[list[SetupFile], bool]:
                 made: list[SetupFile] = []
+                opened = ring or keys.unlock(ws, secret)  # one derivation for every file
                 for i, (code, out) in enumerate(outs):
                     if cancelled():
                         return made, True
                     progress(i, len(outs))
-                    made.append(export_setup(ws, secret, [code], out, due))
+                    made.append(export_setup(ws, opened, [code], out, due))
                 progress(len(outs), len(outs))
                 return made, False
 

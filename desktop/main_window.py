@@ -27,6 +27,8 @@ PAGES = [
      ("school", "bureau")),
     ("mine", QT_TRANSLATE_NOOP("MainWindow", "本校指标"), "my_targets", "MyTargetsPage",
      ("school",)),
+    ("schools", QT_TRANSLATE_NOOP("MainWindow", "学校名录"), "schools", "SchoolsPage",
+     ("bureau",)),
     ("completeness", QT_TRANSLATE_NOOP("MainWindow", "报送进度"), "completeness",
      "CompletenessPage", ("bureau",)),
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "指标看板"), "dashboard", "DashboardPage",

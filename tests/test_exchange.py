@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -300,8 +301,9 @@ def test_two_different_bundles_with_one_sequence_are_both_kept_as_a_conflict(cha
     shutil.copytree(chain.tmp / "school", twin)  # the same workspace copied to two computers
     chain.school = open_ws(chain.tmp / "school")
     other = open_ws(twin)
+    entries.set_values(other, SCHOOL, 2024, "primary", {"pri_students": "622"})  # earlier
+    time.sleep(1.1)  # times have whole seconds: this edit is certainly the later one
     entries.set_values(chain.school, SCHOOL, 2024, "primary", {"pri_students": "611"})
-    entries.set_values(other, SCHOOL, 2024, "primary", {"pri_students": "622"})
     a = send(chain.school, chain.county, 2024, tmp_path / "a.eduplan")
     b = send(other, chain.county, 2024, tmp_path / "b.eduplan")
     assert (a.outcome, b.outcome) == (Outcome.MERGED, Outcome.CONFLICT)
@@ -312,9 +314,13 @@ def test_two_different_bundles_with_one_sequence_are_both_kept_as_a_conflict(cha
     done, outcome = conflicts.resolve(chain.county, c.id, "incoming", "以第二台电脑为准",
                                       keys.unlock(chain.county, PASS))
     assert outcome is not None and outcome.outcome == Outcome.MERGED
-    # both edits are kept; the later save is current (the chain forks: later time wins)
+    # both histories are kept; the chosen bundle's value is current although the other
+    # computer's edit was the later one
+    assert _school_values(chain.county)["pri_students"] == 622
     hist = entries.history(chain.county, SCHOOL, "pri_students", 2024)
     assert {h.new for h in hist} >= {600, 611, 622}
+    assert hist[-1].source == "conflict" and "以第二台电脑为准" in hist[-1].explanation
+    assert done.resolution == "incoming"
     other.close()
 
 

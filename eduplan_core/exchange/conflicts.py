@@ -17,10 +17,10 @@ from typing import Any
 from ..errors import UsageError
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
-from ..store.entries import set_values
+from ..store.entries import current_values, set_values
 from ..store.workspace import Workspace
 from . import keys
-from .inbox import FileOutcome, import_file
+from .inbox import FileOutcome, bundle_heads, import_file
 
 KEEP = ("here", "incoming")
 
@@ -56,7 +56,7 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
             ring: keys.Keyring | None = None) -> tuple[Conflict, FileOutcome | None]:
     row = rows.conflict(ws, conflict_id)
     if row is None:
-        raise UsageError(f"没有编号为 {conflict_id} 的冲突（eduplan conflicts list 查看）。",
+        raise UsageError(f"没有编号为 {conflict_id} 的冲突（数据交换 → 冲突；命令行 eduplan conflicts list）。",
                          f"no conflict {conflict_id}")
     if row["resolved_at"]:
         raise UsageError(f"冲突 {conflict_id} 已于 {row['resolved_at']} 处理（{row['resolution']}）。",
@@ -85,10 +85,26 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
             raise UsageError("采用收到的数据包需要口令。", "the passphrase is needed")
         received = rows.received(ws, row["bundle"])
         assert received is not None
-        outcome = import_file(ws, ws.path / received["stored_as"], ring, force_sequence=True)
+        path = ws.path / received["stored_as"]
+        outcome = import_file(ws, path, ring, force_sequence=True)
         if outcome.outcome.value == "rejected":
             raise UsageError(f"未能采用该数据包：{outcome.reason}", "could not merge the bundle")
+        # both histories are kept by uid; the chosen bundle's values become current as new
+        # revisions (which side's edit is later must not decide what the person chose)
+        heads = bundle_heads(ws, path, ring)
+        note = f"冲突处理：采用第 {row['bundle'][:8]} 号文件的数值（{reason.strip()}）"
         with ws.write():
+            for (org, year, form_code), values in heads.items():
+                entry = rows.entry_rows(ws, org, year, form_code)
+                if not entry:
+                    continue
+                current = {k: r["value"] for k, r in current_values(ws, entry[0]["id"]).items()}
+                form = ws.catalog.forms.get(form_code)
+                fields = {f.code for f in form.input_fields} if form is not None else set()
+                diff = {k: v for k, v in values.items() if k in fields and current.get(k) != v}
+                if diff:
+                    set_values(ws, org, year, form_code, diff, {k: note for k in diff},
+                               source="conflict", received_from=entry[0]["owner"])
             _mark(ws, c.id, keep, reason, now)
     else:
         with ws.write():

@@ -61,7 +61,7 @@ def _pending_of(ws: Workspace, org_query: str) -> tuple[str, list[dict]]:
             code = query
     mine = [p for p in candidates if p["org"] == code]
     if not mine:
-        raise UsageError(f"没有等待确认的“{shown(query)}”的密钥（eduplan enrol list 查看）。",
+        raise UsageError(f"没有等待确认的“{shown(query)}”的密钥（数据交换 → 待确认；命令行 eduplan enrol list）。",
                          f"no pending key of {query}")
     return code, mine
 

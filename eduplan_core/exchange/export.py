@@ -63,6 +63,9 @@ class ExportResult:
 def parent_peer(ws: Workspace, to: str | None = None) -> dict:
     """The confirmed key of this workspace's parent (learnt from its setup file)."""
     parent = ws.org.parent
+    if parent is None:
+        raise UsageError(f"{ws.org.name}是最高一级，没有上级单位可以报送。",
+                         "this unit has no parent to send to")
     if to is not None:
         unit = ws.orgs.resolve(to)
         if unit.code != parent:
@@ -71,7 +74,7 @@ def parent_peer(ws: Workspace, to: str | None = None) -> dict:
     peers = [p for p in rows.peers(ws, parent, "parent") if p["status"] == "confirmed"]
     if not peers:
         raise UsageError(f"还不知道上级单位（{_name(ws, parent)}）的密钥：请先导入上级发来的设立文件"
-                         "（eduplan setup import 文件 --workspace 本工作区）。",
+                         "（桌面：文件 → 导入上级的设立文件；命令行 eduplan setup import 文件）。",
                          "the parent's key is unknown: import its setup file first")
     return peers[-1]
 
@@ -165,15 +168,17 @@ def seal_snapshot(out: Path, sender: dict[str, Any], pair: keys.KeyPair,
     return sealed, lines, created
 
 
-def export_bundle(ws: Workspace, passphrase: str, year: int, *, to: str | None = None,
-                  out: Path | None = None,
+def export_bundle(ws: Workspace, passphrase: str | keys.Keyring, year: int, *,
+                  to: str | None = None, out: Path | None = None,
                   progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """``passphrase``: the passphrase, or the keys already unlocked with it (a window that
+    asked once need not derive again)."""
     year = check_year(year)
     peer = parent_peer(ws, to)
     if out is not None and out.exists():
         raise UsageError(f"文件“{shown(str(out))}”已存在，不会覆盖；请换一个文件名。",
                          f"{out} exists")
-    ring = keys.unlock(ws, passphrase)
+    ring = keys.keyring(ws, passphrase)
     pair = ring.current
     info = keys.key_info(ws)
     seq = next_sequence(ws)

@@ -370,8 +370,8 @@ def _decide(at: _Attempt, st: dict[str, Any], payload: Payload, force_sequence: 
     forms = _unknown_forms(ws, payload.records)
     if forms:
         stored_as = _keep(ws, path, "held", sha)
-        reason = (f"数据包使用了本程序不认识的表单版本（{forms}），已暂存。请更新 EduPlan 后运行 "
-                  "eduplan import --held")
+        reason = (f"数据包使用了本程序不认识的表单版本（{forms}），已暂存。请更新 EduPlan 后重新处理"
+                  "暂存的数据包（数据交换 → 接收；命令行 eduplan import --held）")
         return at.commit(
             FileOutcome(str(path), Outcome.PENDING, reason, f"unknown form version {forms}",
                         sha256=sha, **base),
@@ -401,7 +401,8 @@ def _decide(at: _Attempt, st: dict[str, Any], payload: Payload, force_sequence: 
             outcome = FileOutcome(
                 str(path), Outcome.CONFLICT,
                 f"{shown(str(sender.get('name')))}的第 {seq} 号数据包已有另一份内容不同的，"
-                "两份都已保留，请用 eduplan conflicts 处理", "two different bundles with the "
+                "两份都已保留，请在“冲突”中处理（命令行 eduplan conflicts）", "two different "
+                "bundles with the "
                 "same sequence", sha256=sha, conflicts=(cid,), **base)
             _log_rows(ws, outcome, sha, at.size)
         return outcome, True
@@ -432,9 +433,10 @@ def _outcome(path: Path, sha: str, changes: Changes, cids: tuple[int, ...],
              base: dict[str, Any]) -> FileOutcome:
     if cids:
         return FileOutcome(str(path), Outcome.CONFLICT,
-                           f"其余数据已合并；{len(cids)} 张表与本单位代填的数据冲突，请用 eduplan "
-                           "conflicts 处理", f"{len(cids)} entries conflict with values held "
-                           "here", sha256=sha, changes=changes, conflicts=cids, **base)
+                           f"其余数据已合并；{len(cids)} 张表与本单位代填的数据冲突，请在“冲突”中"
+                           "处理（命令行 eduplan conflicts）",
+                           f"{len(cids)} entries conflict with values held here",
+                           sha256=sha, changes=changes, conflicts=cids, **base)
     return FileOutcome(str(path), Outcome.MERGED if _any(changes) else Outcome.DUPLICATE,
                        "" if _any(changes) else "没有新的数据", "" if _any(changes) else
                        "nothing new", sha256=sha, changes=changes, **base)
@@ -552,10 +554,10 @@ def _trust(ws: Workspace, org: str, enc: bytes, signing: bytes, fp: str,
         return None
     name = shown(str(sender.get("name") or org))
     if confirmed:
-        return (f"{name}的密钥与以前不同（新指纹 {fp}），已暂存。请电话核对指纹后运行 eduplan enrol "
-                f"confirm {org}", "the sender's key changed")
-    return (f"首次收到{name}的数据包（指纹 {fp}），已暂存。请电话核对指纹后运行 eduplan enrol "
-            f"confirm {org}", "unknown sender key")
+        return (f"{name}的密钥与以前不同（新指纹 {fp}），已暂存。请电话核对指纹后在“待确认”中确认"
+                f"（命令行 eduplan enrol confirm {org}）", "the sender's key changed")
+    return (f"首次收到{name}的数据包（指纹 {fp}），已暂存。请电话核对指纹后在“待确认”中确认"
+            f"（命令行 eduplan enrol confirm {org}）", "unknown sender key")
 
 
 def _rotation_reaches(ws: Workspace, org: str, confirmed: list[dict[str, Any]],
@@ -666,6 +668,23 @@ def _owner_conflict(ws: Workspace, refusal: Any, records: Records, sha: str, at:
               "message": refusal.message}
     return _open_conflict(ws, f"owner:{entry.uid}:{digest}", "owner", entry.org, entry.year,
                           entry.form, sha, detail, at)
+
+
+def bundle_heads(ws: Workspace, path: Path, ring: keys.Keyring
+                 ) -> dict[tuple[str, int, str], dict[str, Any]]:
+    """The values each entry of a stored bundle had at its sender (opened again, nothing
+    stored), by (org, year, form)."""
+    with open(path, "rb") as f:
+        env = read_envelope(f)
+    private = ring.encryption_key_for(base64.b64decode(str(env.header["to"]["key"])))
+    if private is None:
+        raise UsageError("无法打开这个数据包（不是发给本工作区的密钥）。", "cannot open the bundle")
+    with tempfile.TemporaryDirectory(dir=ws.path, prefix=".import-") as tmp:
+        opened = open_sealed(path, private, Path(tmp) / "payload",
+                             _statement_key(ws, env.header))
+        payload = read_payload(opened.payload)
+    heads = _heads(payload.records)
+    return {(e.org, e.year, e.form): heads.get(e.uid, {}) for e in payload.records.entries}
 
 
 # -- held bundles --------------------------------------------------------------------------

@@ -503,6 +503,16 @@ def unlock(ws: Workspace, passphrase: str) -> Keyring:
 
 # -- writing -------------------------------------------------------------------------------
 
+def keyring(ws: Workspace, passphrase_or_ring: str | Keyring) -> Keyring:
+    """The unlocked keys: given, or unlocked with the passphrase given (one of this
+    workspace's: a keyring of another workspace is refused)."""
+    if isinstance(passphrase_or_ring, Keyring):
+        if passphrase_or_ring.workspace_id != _workspace_id(ws):
+            raise UsageError("这些密钥不属于本工作区。", "the keys are another workspace's")
+        return passphrase_or_ring
+    return unlock(ws, passphrase_or_ring)
+
+
 def _key_rows(ws: Workspace, pair_raw: dict[str, bytes], generation: int, kek: _Kek,
               salt: bytes, params: KdfParams, at: str, by: str) -> list[dict[str, Any]]:
     scope = _workspace_id(ws)

@@ -87,7 +87,7 @@ class SetupResult:
     restored_revisions: int = 0
 
 
-def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
+def export_setup(ws: Workspace, passphrase: str | keys.Keyring, units: list[str], out: Path,
                  due: dt.date | None = None, *, restore: bool = False) -> SetupFile:
     """Write the setup file for ``units`` (codes or names of units directly below);
     ``restore``: for one school, with its data sealed to a restore code (restore.py)."""
@@ -109,7 +109,7 @@ def export_setup(ws: Workspace, passphrase: str, units: list[str], out: Path,
     if restore and (len(chosen) != 1 or not chosen[0].is_school):
         raise UsageError("恢复文件只能为一所学校生成（--for 学校 --restore）。",
                          "a restore file is for one school")
-    ring = keys.unlock(ws, passphrase)
+    ring = keys.keyring(ws, passphrase)
     pair = ring.current
     enc, sig = pair.public
     sealed = seal_restore(ws, chosen[0].code) if restore else None
