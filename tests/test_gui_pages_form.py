@@ -138,3 +138,93 @@ def test_reopen_takes_a_submitted_form_back_to_draft_and_records_it(county_ws):
         entries.reopen(county_ws, PAPER, 2023, "primary")
     with pytest.raises(UsageError, match="自行填报"):  # a self-reporting school's own values
         entries.reopen(county_ws, "2153119002", 2024, "primary")
+
+
+# -- the page ------------------------------------------------------------------------------------
+def school_values(ws, **extra):
+    values = {}
+    for f in ws.catalog.forms["primary"].input_fields:
+        if f.type == "yesno":
+            values[f.code] = "是"
+        elif f.type in ("integer", "decimal", "percent"):
+            values[f.code] = "1"
+    values.update(GOOD, **extra)
+    return values
+
+
+@pytest.fixture
+def school(tmp_path, catalog):
+    """A school with its 2023 form submitted and its 2024 form a full draft."""
+    from eduplan_core.store.workspace import Workspace
+
+    path = tmp_path / "school"
+    with Workspace.create(path, org=SCHOOL, role="school", operator="马老师", demo=True,
+                          catalog=catalog) as ws:
+        entries.set_values(ws, SCHOOL, 2023, "primary", school_values(ws))
+        entries.submit(ws, SCHOOL, 2023, "primary")
+        entries.set_values(ws, SCHOOL, 2024, "primary", school_values(
+            ws, fulltime_teachers="10", pri_fulltime_teachers="8", pri_students="300"),
+            {"pri_fulltime_teachers": "八名教师调出", "fulltime_teachers": "撤并",
+             "pri_students": "撤并"})
+    return path
+
+
+def open_page(qtbot, path, year=2024):
+    import datetime as dt
+
+    from desktop.pages.entry import EntryPage
+    from desktop.session import Session
+
+    session = Session(path)
+    session.year, session.as_of = year, dt.date(2024, 12, 31)
+    page = EntryPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return session, page, page.form_page
+
+
+def type_into(qtbot, form, code, text, finish=True):
+    from PySide6.QtCore import Qt
+
+    editor = form.rows[code].editor
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    if finish:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+@pytest.mark.gui
+def test_an_invalid_value_shows_its_error_only(qtbot, school):
+    session, page, form = open_page(qtbot, school)
+    try:
+        row = form.rows["pri_fulltime_teachers"]
+        body = form.scroll_area.widget()
+        # 8 teachers where there were 40: a warning, explained, its box shown
+        assert "⚠" in row.message.text() and row.expl_frame.isVisibleTo(body)
+        # 20 is more than the school's 10: refused; the −50 % and the box are not said of it
+        type_into(qtbot, form, "pri_fulltime_teachers", "20")
+        assert row.message.text().startswith("✗") and "不能多于全校专任教师数" in row.message.text()
+        assert "⚠" not in row.message.text() and "上年" not in row.message.text()
+        assert not row.expl_frame.isVisibleTo(body)
+        levels = {r["level"] for r in form.issue_model.rows if r["field"] == "pri_fulltime_teachers"}
+        assert levels == {"error"}
+        assert not [r for r in form.issue_model.rows if "20" in r["message"] and
+                    r["level"] != "error"]
+        assert "改正 1 处错误" in form.blockers.text() and "警告" not in form.blockers.text()
+        assert entries.view_entry(session.ws, SCHOOL, 2024, "primary").values[
+            "pri_fulltime_teachers"] == 8
+        # text that cannot be read: its error only, not "尚未填写" as well
+        type_into(qtbot, form, "pri_students", "3OO")  # letters O, not zeros
+        assert [r["level"] for r in form.issue_model.rows
+                if r["field"] == "pri_students"] == ["error"]
+        # fixed: the warning of the value now stored comes back with its box
+        type_into(qtbot, form, "pri_students", "300")
+        type_into(qtbot, form, "pri_fulltime_teachers", "9")
+        assert "⚠" in row.message.text() and row.expl_frame.isVisibleTo(body)
+        # the blockers are the core's: what the view of the stored values says
+        view = entries.view_entry(session.ws, SCHOOL, 2024, "primary")
+        assert bool(view.blocking) == ("提交前需要" in form.blockers.text())
+    finally:
+        session.close()

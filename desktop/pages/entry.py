@@ -264,13 +264,12 @@ class EntryPage(Page):
             row.expl_edit.clear()  # a carried-over explanation is replaced, not appended to
             row.expl_edit.insert("撤并新田村小学，学生整体转入本校")
             QTest.keyClick(row.expl_edit, Qt.Key.Key_Return)
-            for issue in form.current_values()[1]:
-                if issue.importance == "warning":
-                    other = form.rows[issue.fields[0]]
-                    if not other.expl_edit.text():
-                        other.expl_edit.setFocus()
-                        other.expl_edit.insert("数据已核实")
-                        QTest.keyClick(other.expl_edit, Qt.Key.Key_Return)
+            for issue in form.review().unexplained:  # any other warning: verified
+                other = form.rows.get(issue.fields[0])
+                if other is not None and not other.expl_edit.text():
+                    other.expl_edit.setFocus()
+                    other.expl_edit.insert("数据已核实")
+                    QTest.keyClick(other.expl_edit, Qt.Key.Key_Return)
 
         def submitted():
             form.submit()

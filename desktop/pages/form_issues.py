@@ -1,11 +1,18 @@
 """The side of a form: its problems (errors, warnings to explain, required fields not filled),
-each leading to its field, and the selected field's 填报说明."""
+each leading to its field, and the selected field's 填报说明; :func:`describe` says which
+problem goes with which field, from the core's review (entries.review) of the values on
+screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
+
+from eduplan_core.store import entries
+from eduplan_core.validation import Issue
 
 from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel
 
@@ -60,3 +67,75 @@ class IssuesPanel(QWidget):
     def _activated(self, index) -> None:
         if index.isValid():
             self.chosen.emit(self.model.row(index.row())["field"])
+
+
+@dataclass
+class Shown:
+    """What the form says of its fields, from the core's review of the values on screen."""
+
+    errors: dict[str, list[Issue]] = field(default_factory=dict)  # field -> its errors
+    warnings: dict[str, list[Issue]] = field(default_factory=dict)
+    explain_at: set[str] = field(default_factory=set)  # the fields that get an explanation box
+    missing: list[str] = field(default_factory=list)  # required, shown, not filled
+    table: list[dict] = field(default_factory=list)  # the problems beside the form
+
+
+def describe(review: entries.Review, rows: dict, order: list[str], shown: set[str],
+             explanations: dict[str, str], refused: dict[str, str],
+             typing: str | None) -> Shown:
+    """Each problem of ``review`` on the fields of ``rows`` (in ``order``): an error is all that
+    is said of a refused value — its field gets no warning and no explanation box; text that
+    cannot be read is said once its field is left (``typing``: the field being typed in);
+    ``refused``: fields the core refused on saving, with why. ``shown``: the fields shown."""
+    tr = QCoreApplication.translate
+    out = Shown()
+    position = {c: i for i, c in enumerate(order)}
+
+    def mine(issue: Issue) -> list[str]:
+        return sorted((f for f in issue.fields if f in rows), key=lambda c: position[c])
+
+    for issue in review.errors:
+        fields = mine(issue)
+        if not fields or (issue.code.endswith(":type") and fields == [typing]):
+            continue
+        for f in fields:
+            out.errors.setdefault(f, []).append(issue)
+        out.table.append({"kind": tr("FormPage", "错误"), "label": _labels(rows, fields),
+                          "message": issue.message, "field": fields[0], "level": "error"})
+    for code, why in refused.items():
+        if code in rows and code not in out.errors:
+            out.errors[code] = [Issue(f"{code}:refused", "error", (code,), why)]
+            out.table.append({"kind": tr("FormPage", "错误"), "label": rows[code].field.label,
+                              "message": why, "field": code, "level": "error"})
+    for issue in review.warnings:  # none of a refused value (the core's review)
+        fields = mine(issue)
+        if not fields:
+            continue
+        for f in fields:
+            out.warnings.setdefault(f, []).append(issue)
+        inputs = [f for f in fields if not rows[f].field.is_calculated and f in shown
+                  and f not in out.errors]  # a field that shows an error gets no box
+        done = [f for f in inputs if explanations.get(f)]
+        explained = any(explanations.get(f) for f in issue.fields)
+        if inputs:
+            out.explain_at.add((done or inputs)[0])
+        out.table.append({"kind": tr("FormPage", "警告（已说明）") if explained
+                          else tr("FormPage", "警告"),
+                          "label": _labels(rows, fields), "message": issue.message,
+                          "field": (done or inputs or fields)[0],
+                          "level": "explained" if explained else "warning"})
+    for issue in review.required:
+        for code in mine(issue):
+            if code in out.errors or rows[code].field.is_calculated:
+                continue
+            out.missing.append(code)
+            out.table.append({"kind": tr("FormPage", "必填未填"), "label": rows[code].field.label,
+                              "message": tr("FormPage", "尚未填写"), "field": code,
+                              "level": "missing"})
+    levels = {"error": 0, "warning": 1, "missing": 2, "explained": 3}
+    out.table.sort(key=lambda r: (levels[r["level"]], position.get(r["field"], 0)))
+    return out
+
+
+def _labels(rows: dict, fields: list[str]) -> str:
+    return "、".join(rows[f].field.label for f in fields)

@@ -23,14 +23,14 @@ from eduplan_core.catalog.model import Field, Form, Org
 from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.inputs import shown
 from eduplan_core.store import entries
-from eduplan_core.validation import Issue, relevant_codes, validate, with_calculated
+from eduplan_core.validation import relevant_codes, with_calculated
 from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER, AMBER_TEXT, GREEN, GREY, RED, term_names)
 from .form_fields import FieldRow, FocusWatch, form_fields, format_value
 from .form_header import FormHeader, set_label
 from .form_history import HistoryDialog
-from .form_issues import IssuesPanel
+from .form_issues import IssuesPanel, describe
 
 __all__ = ["FormPage", "HistoryDialog", "form_fields", "format_value"]
 
@@ -446,74 +446,48 @@ class FormPage(QWidget):
     def set_banner(self, text: str, kind: str = "info") -> None:
         self.header.set_banner(text, kind)
 
-    def current_values(self) -> tuple[dict[str, Any], list[Issue]]:
-        """Stored values overlaid with what is typed (parsed); issues of unparseable input."""
+    def explanations(self) -> dict[str, str]:
+        """Stored explanations overlaid with what is typed in the explanation boxes."""
+        out = dict(self.view.explanations) if self.view else {}
+        for code in self._expl_dirty:
+            typed = self.rows[code].expl_edit.text().strip()
+            if typed:
+                out[code] = typed
+            else:
+                out.pop(code, None)
+        return out
+
+    def review(self) -> entries.Review:
+        """The core's review of the values on screen: what is stored, what is typed over it
+        and not stored yet, and the explanations typed (entries.review; what submit checks)."""
+        assert self.form is not None and self.view is not None
+        return entries.review(self.form, self.view.values, self.explanations(),
+                              typed={c: self.rows[c].raw() for c in self._dirty},
+                              refused=self._refused, last_year=self.last_year,
+                              yoy=self.session.catalog.evaluation.get("yoy"))
+
+    def current_values(self, review: entries.Review | None = None) -> dict[str, Any]:
+        """Stored values overlaid with what is typed and readable, without refused values."""
         values = dict(self.view.values) if self.view else {}
-        problems = []
-        for code in self._dirty:
+        refused = set((review or self.review()).refused)
+        for code in self._dirty - refused:
             value, issue = self.rows[code].parsed()
-            if issue and code != self._typing:  # unreadable text is said once it is left
-                problems.append(issue)
-            values[code] = value
-        return values, problems
+            if issue is None:
+                values[code] = value
+        return values
 
     def update_display(self) -> None:
-        """Calculated fields, relevance, and every issue, from the values on screen."""
+        """Calculated fields, relevance, and every issue, from the core's review of the values
+        on screen; a refused value says its error only (no warning, no explanation box)."""
         if self.form is None or self.view is None:
             return
-        values, problems = self.current_values()
-        full = with_calculated(self.form, values)
+        review = self.review()
+        full = with_calculated(self.form, self.current_values(review))
         shown = relevant_codes(self.form, full)
-        issues = problems + validate(self.form, values, last_year=self.last_year,
-                                     yoy=self.session.catalog.evaluation.get("yoy"))
-        explanations = dict(self.view.explanations)
-        for code, row in self.rows.items():
-            typed = row.expl_edit.text().strip()
-            if code in self._expl_dirty:
-                if typed:
-                    explanations[code] = typed
-                else:
-                    explanations.pop(code, None)
-        position = {c: i for i, c in enumerate(self.order)}
-        errors: dict[str, list[Issue]] = {}
-        warnings: dict[str, list[Issue]] = {}
-        explain_at: dict[str, list[Issue]] = {}
-        table = []
-        for issue in issues:
-            mine = sorted((f for f in issue.fields if f in self.rows), key=lambda c: position[c])
-            if not mine:
-                continue
-            labels = "、".join(self.rows[f].field.label for f in mine)
-            if issue.is_error:
-                for f in mine:
-                    errors.setdefault(f, []).append(issue)
-                table.append({"kind": self.tr("错误"), "label": labels, "message": issue.message,
-                              "field": mine[0], "level": "error"})
-                continue
-            for f in mine:
-                warnings.setdefault(f, []).append(issue)
-            inputs = [f for f in mine if not self.rows[f].field.is_calculated and f in shown]
-            done = [f for f in inputs if explanations.get(f)]
-            explained = bool([f for f in mine if explanations.get(f)])
-            if inputs:
-                explain_at.setdefault((done or inputs)[0], []).append(issue)
-            table.append({"kind": self.tr("警告（已说明）") if explained else self.tr("警告"),
-                          "label": labels, "message": issue.message,
-                          "field": (done or inputs or mine)[0],
-                          "level": "explained" if explained else "warning"})
-        for code, why in self._refused.items():
-            if code in self.rows and code not in errors:
-                errors[code] = [Issue(f"{code}:refused", "error", (code,), why)]
-                table.append({"kind": self.tr("错误"), "label": self.rows[code].field.label,
-                              "message": why, "field": code, "level": "error"})
-        missing = [c for c in self.order if c in shown and self.rows[c].field.required
-                   and not self.rows[c].field.is_calculated and values.get(c) is None
-                   and c not in errors]
-        for code in missing:
-            table.append({"kind": self.tr("必填未填"), "label": self.rows[code].field.label,
-                          "message": self.tr("尚未填写"), "field": code, "level": "missing"})
-        order = {"error": 0, "warning": 1, "missing": 2, "explained": 3}
-        table.sort(key=lambda r: (order[r["level"]], position.get(r["field"], 0)))
+        explanations = self.explanations()
+        said = describe(review, self.rows, self.order, shown, explanations, self._refused,
+                        self._typing)
+        errors, warnings, table = said.errors, said.warnings, said.table
 
         was = self._loading
         self._loading = True
@@ -526,8 +500,9 @@ class FormPage(QWidget):
                     row.set_look("calculated")
                 visible = code in shown
                 show_expl = visible and not fld.is_calculated and (
-                    code in explain_at or bool(self.view.explanations.get(code))
-                    or code in self._expl_dirty)
+                    code in said.explain_at or row.expl_edit.hasFocus() or (
+                        code not in errors and (bool(self.view.explanations.get(code))
+                                                or code in self._expl_dirty)))
                 row.set_visible(visible, show_expl)
                 if fld.is_calculated:
                     continue
@@ -559,7 +534,7 @@ class FormPage(QWidget):
             self.issue_view.resizeRowsToContents()
         n_err = sum(1 for r in table if r["level"] == "error")
         n_warn = sum(1 for r in table if r["level"] == "warning")
-        n_missing = len(missing)
+        n_missing = len(said.missing)
         set_label(self.issues_title, self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）")
                    .replace("%1", str(n_err)).replace("%2", str(n_warn))
                    .replace("%3", str(n_missing)))
