@@ -278,6 +278,10 @@ def test_bureau_lists_paper_schools_and_its_own_forms(qtbot, demo_path, qtmodelt
     assert form.rows and all(targets[c].org == "530113" for c in form.rows)
     empty = next(c for c, r in form.rows.items() if r.editor.text() == "")
     assert "截止" in form.rows[empty].message.text()  # the milestone's deadline
+    # submitted: read-only until 修改 takes it back to draft
+    assert form.rows[empty].editor.isReadOnly() and not form.edit_button.isHidden()
+    form.edit_button.click()
+    assert not form.rows[empty].editor.isReadOnly() and form.edit_button.isHidden()
     type_into(qtbot, form, empty, "2024-13-01")  # no such date: red, nothing stored
     assert "日期" in form.rows[empty].message.text()
     view = entries.view_entry(session.ws, "530113", 2024, "milestones")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from eduplan_core.errors import ValidationFailed
 from eduplan_core.store import audit, entries
@@ -208,7 +209,8 @@ def test_an_invalid_value_shows_its_error_only(qtbot, school):
         assert row.message.text().startswith("✗") and "不能多于全校专任教师数" in row.message.text()
         assert "⚠" not in row.message.text() and "上年" not in row.message.text()
         assert not row.expl_frame.isVisibleTo(body)
-        levels = {r["level"] for r in form.issue_model.rows if r["field"] == "pri_fulltime_teachers"}
+        levels = {r["level"] for r in form.issue_model.rows
+                  if r["field"] == "pri_fulltime_teachers"}
         assert levels == {"error"}
         assert not [r for r in form.issue_model.rows if "20" in r["message"] and
                     r["level"] != "error"]
@@ -226,5 +228,48 @@ def test_an_invalid_value_shows_its_error_only(qtbot, school):
         # the blockers are the core's: what the view of the stored values says
         view = entries.view_entry(session.ws, SCHOOL, 2024, "primary")
         assert bool(view.blocking) == ("提交前需要" in form.blockers.text())
+    finally:
+        session.close()
+
+
+@pytest.mark.gui
+def test_a_submitted_form_is_read_only_until_it_is_reopened(qtbot, school):
+    from PySide6.QtWidgets import QComboBox
+
+    session, page, form = open_page(qtbot, school, year=2023)
+    try:
+        assert form.view.state == "submitted" and form.locked
+        students = form.rows["pri_students"]
+        combo = next(r for r in form.rows.values() if isinstance(r.editor, QComboBox))
+        assert students.editor.isReadOnly() and students.expl_edit.isReadOnly()
+        assert not combo.editor.isEnabled()
+        assert form.edit_button.isVisible() and form.edit_button.text().startswith("修改")
+        assert not form.carry_button.isEnabled()
+        assert "只读" in form.blockers.text() and "修改" in form.blockers.text()
+        before = students.editor.text()
+        type_into(qtbot, form, "pri_students", "5")
+        assert students.editor.text() == before  # nothing typed into a submitted form
+        assert entries.view_entry(session.ws, SCHOOL, 2023, "primary").state == "submitted"
+
+        # submitting it as it is changes nothing, and says so
+        submissions = session.ws.db["submissions"].count
+        assert form.submit()
+        assert "没有修改" in form.banner.text() and "未重复提交" in form.banner.text()
+        assert session.ws.db["submissions"].count == submissions
+
+        # 修改: a draft again, recorded, editable, the list says so
+        qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+        assert form.view.state == "draft" and not form.locked
+        assert not students.editor.isReadOnly() and combo.editor.isEnabled()
+        assert form.edit_button.isHidden() and form.carry_button.isEnabled()
+        assert "重新提交" in form.banner.text()
+        assert _actions(session.ws)[-1] == "reopen"
+        page.refresh()  # as the main window does on data_changed
+        assert page.model.rows[0]["state"] == "draft"
+        type_into(qtbot, form, "pri_students", "1001")
+        assert form.submit() and form.locked
+        assert session.ws.db["submissions"].count == submissions + 1
+        assert json.loads(session.ws.db["submissions"].get(submissions + 1)["values_json"])[
+            "pri_students"] == 1001
     finally:
         session.close()

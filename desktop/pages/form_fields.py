@@ -124,6 +124,19 @@ class FieldRow:
             self.group_layout.setRowVisible(self.box, state[0])
             self.group_layout.setRowVisible(self.expl_frame, state[1])
 
+    def set_locked(self, locked: bool) -> None:
+        """Read-only (a submitted form): the value and its explanation can be read, selected and
+        copied, not changed; a list or the calendar button is disabled."""
+        if self.field.is_calculated:
+            return
+        if isinstance(self.editor, QComboBox):
+            self.editor.setEnabled(not locked)
+        else:
+            self.editor.setReadOnly(locked)
+        self.expl_edit.setReadOnly(locked)
+        if self.pick is not None:
+            self.pick.setEnabled(not locked)
+
     def set_look(self, level: str | None) -> None:
         """red for an error, amber for a warning, grey for a calculated field, else plain
         (a widget is only restyled when its look changes)."""

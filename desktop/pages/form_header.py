@@ -33,7 +33,10 @@ class FormHeader(QWidget):
         self.history_button.setToolTip(self.tr("当前字段的每一次修改（Ctrl+H）"))
         self.submit_button = QPushButton(self.tr("提交(&S)"))
         self.submit_button.setToolTip(self.tr("冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交"))
-        for b in (self.carry_button, self.history_button, self.submit_button):
+        self.edit_button = QPushButton(self.tr("修改(&E)"))
+        self.edit_button.setToolTip(self.tr("已提交的表是只读的：退回草稿以修改（记录在审计日志中），改完需要重新提交"))
+        self.edit_button.hide()
+        for b in (self.edit_button, self.carry_button, self.history_button, self.submit_button):
             head.addWidget(b)
         outer.addLayout(head)
         self.banner = QLabel()

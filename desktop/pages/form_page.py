@@ -70,8 +70,9 @@ class FormPage(QWidget):
         h = self.header
         self.title, self.state_label, self.banner, self.blockers = (h.title, h.state_label,
                                                                     h.banner, h.blockers)
-        self.carry_button, self.history_button, self.submit_button = (
-            h.carry_button, h.history_button, h.submit_button)
+        self.carry_button, self.history_button, self.submit_button, self.edit_button = (
+            h.carry_button, h.history_button, h.submit_button, h.edit_button)
+        self.edit_button.clicked.connect(self.reopen)
         self.carry_button.clicked.connect(self.carry_over)
         self.history_button.clicked.connect(self.show_history)
         self.submit_button.clicked.connect(self.submit)
@@ -157,8 +158,17 @@ class FormPage(QWidget):
         self._set_buttons(False)
 
     def _set_buttons(self, on: bool) -> None:
-        for b in (self.carry_button, self.history_button, self.submit_button):
+        """The buttons of an open form (``on``), as its state allows: a submitted one is
+        changed only after 修改."""
+        for b in (self.history_button, self.submit_button):
             b.setEnabled(on)
+        self.carry_button.setEnabled(on and not self.locked)
+        self.edit_button.setVisible(on and self.locked)
+
+    @property
+    def locked(self) -> bool:
+        """A submitted form is read-only until 修改 takes it back to draft."""
+        return self.view is not None and self.view.state == EntryState.SUBMITTED
 
     def _build(self) -> None:
         old = self.scroll_area.takeWidget()
@@ -235,6 +245,9 @@ class FormPage(QWidget):
         self.state_label.setText(f"［{self.state_name(self.view.state)}］")
         colour = {"submitted": GREEN, "draft": AMBER}.get(self.view.state, GREY)
         self.state_label.setStyleSheet(f"color: {colour.name()};")
+        for row in self.rows.values():
+            row.set_locked(self.locked)
+        self._set_buttons(True)
 
     # -- user input ----------------------------------------------------------------------------
     def _is_current(self, row: FieldRow) -> bool:
@@ -400,6 +413,28 @@ class FormPage(QWidget):
         if n:
             self._announce()
 
+    def reopen(self) -> bool:
+        """修改: take the submitted form back to draft (recorded), to change it and submit it
+        again."""
+        if self.form is None or not self.locked:
+            return False
+        try:
+            org, year, form = self._opened()
+            result = entries.reopen(self.session.ws, org.code, year, form.code)
+        except EduPlanError as exc:
+            self.set_banner(exc.message, "error")
+            return False
+        self._load_view()
+        self.update_display()
+        self.set_banner(self.tr("已退回草稿，可以修改；改完需要重新提交。"), "info")
+        first = next((r for c, r in self.rows.items() if not r.field.is_calculated
+                      and r.editor.isVisibleTo(self)), None)
+        if first is not None:
+            self.go_to(first.field.code)
+        if result.reopened:
+            self._announce()
+        return True
+
     def submit(self) -> bool:
         if self.form is None:
             return False
@@ -409,7 +444,7 @@ class FormPage(QWidget):
             return False
         try:
             org, year, form = self._opened()
-            entries.submit(self.session.ws, org.code, year, form.code)
+            result = entries.submit(self.session.ws, org.code, year, form.code)
         except ValidationFailed as exc:
             lines = "\n".join(f"  ✗ {i.message}" for i in exc.issues[:12])
             more = len(exc.issues) - 12
@@ -420,9 +455,13 @@ class FormPage(QWidget):
         except EduPlanError as exc:
             self.set_banner(exc.message, "error")
             return False
+        if result.unchanged:
+            self.set_banner(self.tr("没有修改，未重复提交：这些数据已于 %1 提交。").replace(
+                "%1", result.at.replace("T", " ")[:16]), "info")
+            return True
         self._load_view()
         self.update_display()
-        self.set_banner(self.tr("已提交。之后如有修改，表单会回到草稿状态，需要重新提交。"), "ok")
+        self.set_banner(self.tr("已提交，表单现在是只读的。如需修改，请点“修改”，改完重新提交。"), "ok")
         self._announce()
         return True
 
@@ -549,7 +588,8 @@ class FormPage(QWidget):
             set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
                        AMBER_TEXT.name())
         elif self.view.state == EntryState.SUBMITTED:
-            set_label(self.blockers, self.tr("已提交，数据已冻结。"), GREEN.name())
+            set_label(self.blockers, self.tr("已提交，数据已冻结（只读）；如需修改，请点“修改”。"),
+                      GREEN.name())
         else:
             set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
 
