@@ -36,6 +36,7 @@ separators=(",", ":"))`` encoded as UTF-8.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -248,25 +249,31 @@ class Opened:
     statement: dict[str, Any]
     statement_bytes: bytes
     signature: bytes
-    payload: Path  # the payload, written out and verified
+    payload: Path | IO[bytes]  # the payload, written out and verified
 
 
-def open_sealed(path: Path, key: X25519PrivateKey, payload_out: Path,
+def open_sealed(path: Path, key: X25519PrivateKey, payload_out: Path | IO[bytes],
                 verify_key: Callable[[dict[str, Any]], bytes], *,
                 cancelled: Callable[[], bool] | None = None) -> Opened:
-    """Open ``path`` with ``key``: the payload goes to ``payload_out`` (created); the
-    signature is checked with the Ed25519 key ``verify_key(statement)`` returns (it may
-    raise to refuse the sender). Raises :class:`BadBundle`; ``payload_out`` is removed then."""
+    """Open ``path`` with ``key``: the payload goes to ``payload_out`` (a file created, or
+    an empty file open for writing — a nameless temporary file leaves nothing behind when
+    the process is killed); the signature is checked with the Ed25519 key
+    ``verify_key(statement)`` returns (it may raise to refuse the sender). Raises
+    :class:`BadBundle`; ``payload_out`` is removed (or emptied) then."""
     try:
         with open(path, "rb") as f:
             env = read_envelope(f)
             return _open(f, env, key, payload_out, verify_key, cancelled)
     except BaseException:
-        payload_out.unlink(missing_ok=True)
+        if isinstance(payload_out, Path):
+            payload_out.unlink(missing_ok=True)
+        else:
+            payload_out.seek(0)
+            payload_out.truncate()
         raise
 
 
-def _open(f: BinaryIO, env: Envelope, key: X25519PrivateKey, payload_out: Path,
+def _open(f: BinaryIO, env: Envelope, key: X25519PrivateKey, payload_out: Path | IO[bytes],
           verify_key: Callable[[dict[str, Any]], bytes],
           cancelled: Callable[[], bool] | None) -> Opened:
     chunk_size = env.header.get("chunk_size")
@@ -298,11 +305,14 @@ def _open(f: BinaryIO, env: Envelope, key: X25519PrivateKey, payload_out: Path,
         raise BadBundle("bad_signature", "数据包的签名不正确（可能被改动或伪造），未做任何修改。",
                         "bad signature; nothing was changed") from None
     digest, size = hashlib.sha256(), 0
-    with open(payload_out, "xb") as out:
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(payload_out, "xb")) if isinstance(payload_out, Path) \
+            else payload_out
         for block in reader.rest():
             digest.update(block)
             size += len(block)
             out.write(block)
+        out.flush()
     meta = statement.get("payload")
     if not isinstance(meta, dict) or meta.get("sha256") != digest.hexdigest() \
             or meta.get("size") != size:

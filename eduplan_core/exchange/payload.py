@@ -17,15 +17,15 @@ A reader ignores nothing: an unknown ``type``, a missing or an extra key is a da
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
 import json
-import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -38,9 +38,9 @@ MAX_LINE = 1 << 20
 _TYPES: dict[str, type] = {"entry": EntryRecord, "revision": RevisionRecord,
                            "submission": SubmissionRecord}
 _KEYS = {kind: frozenset(f.name for f in dataclasses.fields(cls)) for kind, cls in _TYPES.items()}
-# orjson reads an integer of 20 digits or more (and a negative one of 19) as a float, where
-# json keeps it an integer: a line with such a run of digits is read by json
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# orjson reads an integer beyond 64 bits as a float (at least 9.2e18), where json keeps it
+# an integer: a line with such a float is read again by json
+_LONG = 9.2e18
 SCHOOL_KEYS = ("code", "name", "parent", "school_type", "ownership", "urban_rural", "contact",
                "phone", "paper", "teaching_point", "parent_school", "history")
 
@@ -74,8 +74,10 @@ def write_payload(out: Path, schools: list[Org], records: Records) -> int:
     by_entry_s: dict[str, list[SubmissionRecord]] = {}
     for s in records.submissions:
         by_entry_s.setdefault(s.entry_uid, []).append(s)
-    # mtime=0: the same records give the same bytes
-    with open(out, "xb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as z:
+    # mtime=0: the same records give the same bytes; the name in the gzip header is
+    # payload.jsonl whatever the file is called
+    with open(out, "xb") as raw, gzip.GzipFile("payload.jsonl", "wb", fileobj=raw,
+                                               mtime=0) as z:
         lines: list[bytes] = []  # written a few thousand at a time
 
         def line(obj: dict[str, Any]) -> None:
@@ -118,7 +120,8 @@ def _damaged(what: str) -> BadBundle:
                      f"the bundle's payload is malformed ({what}); nothing was changed")
 
 
-def _lines(path: Path, cancelled: Callable[[], bool] | None) -> Iterator[bytes]:
+def _lines(path: Path | IO[bytes], cancelled: Callable[[], bool] | None
+           ) -> Iterator[bytes]:
     """The payload's lines, decompressed a bounded piece at a time (a gzip bomb never
     expands in memory: at most one line of 1 MiB plus one piece)."""
     d = zlib.decompressobj(wbits=31)  # gzip only
@@ -131,7 +134,13 @@ def _lines(path: Path, cancelled: Callable[[], bool] | None) -> Iterator[bytes]:
             raise _damaged("一行过长")
         yield from done
 
-    with open(path, "rb") as f:
+    with contextlib.ExitStack() as stack:
+        f: IO[bytes]
+        if isinstance(path, Path):
+            f = stack.enter_context(open(path, "rb"))
+        else:
+            f = path
+            f.seek(0)
         while not d.eof and (block := f.read(1 << 16)):
             if cancelled and cancelled():
                 raise Cancelled()
@@ -150,16 +159,24 @@ def _lines(path: Path, cancelled: Callable[[], bool] | None) -> Iterator[bytes]:
 
 def _parse(raw: bytes) -> Any:
     """One line as json reads it: by orjson (4× faster), which reads every line the same
-    except those it refuses (NaN, a lone surrogate…: json decides) and long integers."""
-    if not _LONG_DIGITS.search(raw):
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(raw.decode("utf-8"))
+    except those it refuses (NaN, a lone surrogate…: json decides) and integers beyond 64
+    bits (read as floats: a line with a float that large, or with a list or an object inside,
+    is read by json)."""
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8"))
+    if type(obj) is not dict:
+        return json.loads(raw.decode("utf-8"))
+    for v in obj.values():
+        t = type(v)
+        if t is list or t is dict or (t is float and not -_LONG < v < _LONG):
+            return json.loads(raw.decode("utf-8"))
+    return obj
 
 
-def read_payload(path: Path, cancelled: Callable[[], bool] | None = None) -> Payload:
+def read_payload(path: Path | IO[bytes], cancelled: Callable[[], bool] | None = None
+                 ) -> Payload:
     schools: list[dict[str, Any]] = []
     found: dict[str, list] = {"entry": [], "revision": [], "submission": []}
     school_keys = frozenset(SCHOOL_KEYS)

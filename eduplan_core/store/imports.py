@@ -35,10 +35,11 @@ carry): local revisions get this workspace's id as origin and their chain link m
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -417,7 +418,7 @@ def import_records(ws: Workspace, records: Records, *, checked: Checked | None =
     ``checked``: what :func:`scan_records` said of these same records in this workspace,
     when it found no problem (revisions are never deleted, so records that held together
     still do): they are not checked again."""
-    with ws.write():
+    with ws.write(), _page_cache(ws, len(records.revisions)):
         if checked is None or checked.problems:
             checked = scan_records(ws, records)
         if checked.problems:
@@ -425,6 +426,25 @@ def import_records(ws: Workspace, records: Records, *, checked: Checked | None =
         # records whose text columns hold text take the set-based path; anything else (only
         # a forged bundle has it) is stored one record at a time, as sqlite-utils stores it
         return (_import if checked.plain else _import_rowwise)(ws, records, now_iso())
+
+
+IMPORT_CACHE_KIB = 256 * 1024
+
+
+@contextlib.contextmanager
+def _page_cache(ws: Workspace, revisions: int) -> Iterator[None]:
+    """A large import with SQLite's page cache at 256 MiB (pages are taken as needed; the
+    default 2 MiB makes most inserts into the uid indexes of a large workspace a read from
+    the file), the connection's own setting back afterwards."""
+    if revisions < 10_000:
+        yield
+        return
+    old = ws.db.execute("PRAGMA cache_size").fetchone()[0]
+    ws.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        ws.db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 def _refusal(ws: Workspace, kind: RefusalKind, e: EntryRecord, holder: str = "") -> Refusal:
