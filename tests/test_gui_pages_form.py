@@ -273,3 +273,16 @@ def test_a_submitted_form_is_read_only_until_it_is_reopened(qtbot, school):
             "pri_students"] == 1001
     finally:
         session.close()
+
+
+@pytest.mark.gui
+def test_carrying_over_into_a_full_form_says_there_was_nothing_to_carry(qtbot, school):
+    session, page, form = open_page(qtbot, school)
+    try:
+        revisions = session.ws.db["revisions"].count
+        form.carry_over()
+        assert "没有可沿用的数据" in form.banner.text()
+        assert "已沿用" not in form.banner.text()
+        assert session.ws.db["revisions"].count == revisions
+    finally:
+        session.close()

@@ -409,9 +409,12 @@ class FormPage(QWidget):
         self._load_view()
         self.update_display()
         n = len(result.changes)
+        if not n:
+            self.set_banner(self.tr("没有可沿用的数据：上年填写过的各项本年都已填写（沿用只填入尚未填写的字段）。"),
+                            "info")
+            return
         self.set_banner(self.tr("已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）", "", n), "info")
-        if n:
-            self._announce()
+        self._announce()
 
     def reopen(self) -> bool:
         """修改: take the submitted form back to draft (recorded), to change it and submit it
