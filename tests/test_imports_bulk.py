@@ -253,3 +253,22 @@ def test_the_order_of_revisions_is_the_original_one(links):
         revs.append(RevisionRecord(f"r{uid:02d}", "e", "f", None, 1, None, "x", at, "entry",
                                    "w", f"r{prev:02d}" if prev >= 0 else None))
     assert imports._chain_order(revs) == _original_chain_order(revs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(links=st.lists(st.tuples(st.integers(0, 12), st.integers(-1, 12), st.integers(0, 5),
+                                st.sampled_from(OFFSETS)), max_size=14))
+def test_the_heads_in_one_pass_are_those_of_each_field(links):
+    """Forks (the later wins), loops (every revision a candidate), several fields."""
+    revs = {}
+    for uid, prev, minute, offset in links:
+        at = f"2024-05-01T09:0{minute}:00{offset}"
+        fld = "ab"[uid % 2]
+        revs.setdefault(f"r{uid:02d}", RevisionRecord(
+            f"r{uid:02d}", "e", fld, None, uid, None, "x", at, "entry", "w",
+            f"r{prev:02d}" if prev >= 0 and prev % 2 == uid % 2 else None))
+    by_field: dict = {}
+    for r in revs.values():
+        by_field.setdefault(r.field, []).append(dict(vars(r)))
+    expected = {("e", f): imports.head_revision(rows)["uid"] for f, rows in by_field.items()}
+    assert {k: h.uid for k, h in imports.heads_of(revs.values()).items()} == expected

@@ -47,7 +47,7 @@ from ..inputs import shown
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
 from ..store.imports import (Checked, ImportResult, Records, RecordsInvalid, RefusalKind,
-                             head_of, import_records, scan_records)
+                             heads_of, import_records, scan_records)
 from ..store.workspace import Workspace
 from ..validation import validate
 from . import keys
@@ -615,12 +615,9 @@ def _unknown_forms(ws: Workspace, records: Records) -> str:
 def _heads(records: Records) -> dict[str, dict[str, Any]]:
     """Each entry's values as its sender had them: the head of each field's chain (records
     that hold together: each revision names the one it replaced)."""
-    by: dict[tuple[str, str], list[Any]] = {}
-    for r in records.revisions:
-        by.setdefault((r.entry_uid, r.field), []).append(r)
     out: dict[str, dict[str, Any]] = {}
-    for (entry, fld), revs in by.items():
-        out.setdefault(entry, {})[fld] = head_of(revs).new_value
+    for (entry, fld), head in heads_of(records.revisions).items():
+        out.setdefault(entry, {})[fld] = head.new_value
     return out
 
 

@@ -673,22 +673,48 @@ def head_of(revs: list[RevisionRecord]) -> RevisionRecord:
     return heads[0] if len(heads) == 1 else max(heads, key=lambda r: (_utc(r.at), r.uid))
 
 
+def heads_of(revisions: Iterable[RevisionRecord]) -> dict[tuple[str, str], RevisionRecord]:
+    """:func:`head_of` of every (entry uid, field) of revisions that hold together, in one
+    pass: a revision no other names is a head (a link never crosses fields: the check); two
+    heads of one field (a fork) give the later; a field none of whose revisions is a head
+    (a loop of links) has them all as candidates, as :func:`head_revision` has."""
+    revisions = list(revisions)
+    named = {r.prev_uid for r in revisions}
+    best: dict[tuple[str, str], RevisionRecord] = {}
+    for r in revisions:
+        if r.uid not in named:
+            key = (r.entry_uid, r.field)
+            other = best.get(key)
+            best[key] = r if other is None else max(
+                other, r, key=lambda x: (_utc(x.at), x.uid))
+    headless: dict[tuple[str, str], list[RevisionRecord]] = {}
+    for r in revisions:
+        key = (r.entry_uid, r.field)
+        if key not in best:
+            headless.setdefault(key, []).append(r)
+    for key, revs in headless.items():
+        best[key] = max(revs, key=lambda x: (_utc(x.at), x.uid))
+    return best
+
+
 def _set_currents(ws: Workspace, new_revs: list[tuple[int, RevisionRecord]],
                   rev_id: dict[str, int], new_entries: set[int], old_entries: set[int]
                   ) -> tuple[int, dict[int, dict[str, Any]]]:
     """Current values of every (entry, field) a new revision touched (in the row-wise
     path's order); returns how many were made or changed and the values of the entries made
     now."""
-    fresh: dict[tuple[int, str], list[RevisionRecord]] = {}
+    fresh: list[RevisionRecord] = []
+    entry_of: dict[str, int] = {}
     touched_old: set[tuple[int, str]] = set()
     for eid, r in new_revs:
         if eid in new_entries:
-            fresh.setdefault((eid, r.field), []).append(r)
+            fresh.append(r)
+            entry_of[r.entry_uid] = eid
         else:
             touched_old.add((eid, r.field))
     out: dict[tuple[int, str], tuple] = {}
-    for (eid, fld), revs in fresh.items():
-        h = head_of(revs)
+    for (euid, fld), h in heads_of(fresh).items():
+        eid = entry_of[euid]
         out[(eid, fld)] = (eid, fld, h.new_value, h.explanation,
                            int(h.source == "carry_over"), rev_id[h.uid])
     if touched_old:
