@@ -130,3 +130,15 @@ def term_names(kind: type[Term]) -> dict[str, str]:
 def status_names() -> dict[str, str]:
     """A finding's status as the user reads it (translated), for every page that shows one."""
     return term_names(Status)
+
+
+def message_of(exc: Exception) -> str:
+    """An error's message in the window's language: a core error's ``message_en`` when the
+    window is in English and the core gave one, else its (Chinese) ``message``."""
+    from PySide6.QtCore import QLocale
+
+    message = getattr(exc, "message", None) or str(exc)
+    english = getattr(exc, "message_en", "")
+    if english and QLocale().language() == QLocale.Language.English:
+        return english
+    return message

@@ -210,7 +210,7 @@ class DashboardPage(Page):
         for org in tree.children(self.org_code):
             if org.is_school:
                 attrs = org.attrs_at(year)
-                kind = attrs.type + ("（纸质）" if attrs.paper else "")
+                kind = attrs.type + (self.tr("（纸质）") if attrs.paper else "")
                 if attrs.status != "在办":
                     kind += f"（{attrs.status}）"
                 units.append({"code": org.code, "name": attrs.name, "kind": kind})
