@@ -37,6 +37,7 @@ from .container import BadBundle, canonical
 MAX_LINE = 1 << 20
 _TYPES: dict[str, type] = {"entry": EntryRecord, "revision": RevisionRecord,
                            "submission": SubmissionRecord}
+_SHARED = ("entry_uid", "field", "operator", "source", "origin_workspace")
 _KEYS = {kind: frozenset(f.name for f in dataclasses.fields(cls)) for kind, cls in _TYPES.items()}
 # orjson reads an integer beyond 64 bits as a float (at least 9.2e18), where json keeps it
 # an integer: a line with such a float is read again by json
@@ -180,6 +181,7 @@ def read_payload(path: Path | IO[bytes], cancelled: Callable[[], bool] | None = 
     schools: list[dict[str, Any]] = []
     found: dict[str, list] = {"entry": [], "revision": [], "submission": []}
     school_keys = frozenset(SCHOOL_KEYS)
+    shared: dict[str, str] = {}
     for n, raw in enumerate(_lines(path, cancelled), 1):
         try:
             obj = _parse(raw)
@@ -196,6 +198,10 @@ def read_payload(path: Path | IO[bytes], cancelled: Callable[[], bool] | None = 
         cls = _TYPES.get(kind) if isinstance(kind, str) else None
         if cls is None or obj.keys() != _KEYS[kind]:
             raise _damaged(f"第 {n} 行")
+        if kind == "revision":  # one copy of what a bundle repeats on every revision
+            for key in _SHARED:
+                if type(v := obj[key]) is str:
+                    obj[key] = shared.setdefault(v, v)
         found[kind].append(new_record(cls, obj))
     return Payload(tuple(schools), Records(tuple(found["entry"]), tuple(found["revision"]),
                                            tuple(found["submission"])))

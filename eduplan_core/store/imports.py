@@ -231,7 +231,7 @@ def _scan_records(ws: Workspace, rec: Records) -> tuple[bool, bool]:
             and type(e.owner) is str
     if len(entry_uids) != len(entries):
         return False, False  # a uid given twice: the same content or not, _problems decides
-    where = {r.uid: (r.entry_uid, r.field) for r in revisions}
+    where = {r.uid: r for r in revisions}
     if len(where) != len(revisions):
         return False, False
     elsewhere: dict[Any, tuple[Any, Any]] = {}  # uids to find stored here: (entry, field)
@@ -252,7 +252,7 @@ def _scan_records(ws: Workspace, rec: Records) -> tuple[bool, bool]:
             if link is None:
                 if elsewhere.setdefault(prev, (r.entry_uid, r.field)) != (r.entry_uid, r.field):
                     return False, False
-            elif link != (r.entry_uid, r.field):
+            elif link.entry_uid != r.entry_uid or link.field != r.field:
                 return False, False
         if plain and not (type(r.field) is str and type(r.operator) is str
                           and type(r.source) is str and type(r.origin_workspace) is str
@@ -266,11 +266,11 @@ def _scan_records(ws: Workspace, rec: Records) -> tuple[bool, bool]:
             return False, False
         sub_uids.add(s.uid)
         if s.revision_uid is not None:
-            link = where.get(s.revision_uid)
-            if link is None:
+            frozen = where.get(s.revision_uid)
+            if frozen is None:
                 if frozen_elsewhere.setdefault(s.revision_uid, s.entry_uid) != s.entry_uid:
                     return False, False
-            elif link[0] != s.entry_uid:
+            elif frozen.entry_uid != s.entry_uid:
                 return False, False
         try:
             if not isinstance(json.loads(s.values_json), dict):
@@ -387,7 +387,7 @@ def _in(ws: Workspace, sql: str, values: list[Any], chunk: int = 500) -> list[tu
 
 
 def workspace_id(ws: Workspace) -> str:
-    return ws.info().workspace_id
+    return ws._meta["workspace_id"]  # (ws.info() would build the org tree)
 
 
 # -- importing -----------------------------------------------------------------------------
@@ -418,7 +418,7 @@ def import_records(ws: Workspace, records: Records, *, checked: Checked | None =
     ``checked``: what :func:`scan_records` said of these same records in this workspace,
     when it found no problem (revisions are never deleted, so records that held together
     still do): they are not checked again."""
-    with ws.write(), _page_cache(ws, len(records.revisions)):
+    with ws.write(), page_cache(ws, len(records.revisions)):
         if checked is None or checked.problems:
             checked = scan_records(ws, records)
         if checked.problems:
@@ -432,19 +432,21 @@ IMPORT_CACHE_KIB = 256 * 1024
 
 
 @contextlib.contextmanager
-def _page_cache(ws: Workspace, revisions: int) -> Iterator[None]:
-    """A large import with SQLite's page cache at 256 MiB (pages are taken as needed; the
-    default 2 MiB makes most inserts into the uid indexes of a large workspace a read from
-    the file), the connection's own setting back afterwards."""
-    if revisions < 10_000:
+def page_cache(ws: Workspace, revisions: int | None = None) -> Iterator[None]:
+    """An import (of ``revisions``; None: a batch of bundles) with SQLite's page cache at
+    256 MiB — pages are taken as needed; the default 2 MiB makes most inserts into the uid
+    indexes of a large workspace a read from the file — and the connection's own setting
+    back afterwards. An import of fewer than 10,000 revisions, or one inside a batch that
+    already has the cache, leaves it as it is."""
+    old = int(ws.db.execute("PRAGMA cache_size").fetchone()[0])
+    if (revisions is not None and revisions < 10_000) or -IMPORT_CACHE_KIB >= old > -(1 << 40):
         yield
         return
-    old = ws.db.execute("PRAGMA cache_size").fetchone()[0]
     ws.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         yield
     finally:
-        ws.db.execute(f"PRAGMA cache_size = {int(old)}")
+        ws.db.execute(f"PRAGMA cache_size = {old}")
 
 
 def _refusal(ws: Workspace, kind: RefusalKind, e: EntryRecord, holder: str = "") -> Refusal:
@@ -505,21 +507,17 @@ def _import(ws: Workspace, rec: Records, now: str) -> ImportResult:
     first, inserted, rest = _insert_new(ws, "revisions", _REVISION_INSERT, (
         (r.uid, eid, r.field, r.old_value, r.new_value, r.explanation, r.operator, r.at,
          r.source, r.origin_workspace, r.prev_uid, now) for r, eid in todo), todo)
-    new_revs = [(eid, r) for r, eid in inserted]
-    rev_id = {r.uid: first + i for i, (r, _) in enumerate(inserted)}
     present = _present(ws, "revisions", rest,
                        _revision_rows, lambda row, r: _same_revision(row, r, here), refused)
     revisions = Counts(len(inserted), present)
 
-    current_changed, values = _set_currents(ws, new_revs, rev_id, new_entries, old_entries)
+    current_changed, values = _set_currents(ws, inserted, first, new_entries, old_entries)
 
     # submissions: in uid order, each one whose uid is not here yet
     subs = [(s, entry_ids[s.entry_uid]) for s in sorted(rec.submissions, key=lambda x: x.uid)
             if s.entry_uid in entry_ids]
-    frozen_ids = dict(rev_id)
-    wanted = list({s.revision_uid for s, _ in subs if s.revision_uid is not None
-                   and s.revision_uid not in frozen_ids})
-    frozen_ids.update(_in(ws, "SELECT uid, id FROM revisions WHERE uid IN ({})", wanted))
+    frozen_ids = dict(_in(ws, "SELECT uid, id FROM revisions WHERE uid IN ({})", list(
+        {s.revision_uid for s, _ in subs if s.revision_uid is not None})))
     _, sub_inserted, rest = _insert_new(ws, "submissions", _SUBMISSION_INSERT, (
         (s.uid, eid, frozen_ids.get(s.revision_uid) if s.revision_uid else None,
          s.form_version, s.form_hash, s.values_json, s.operator, s.at, s.origin_workspace,
@@ -529,7 +527,7 @@ def _import(ws: Workspace, rec: Records, now: str) -> ImportResult:
                        refused)
     submissions = Counts(len(sub_inserted), present)
 
-    touched = {eid for eid, _ in new_revs} | {eid for _, eid in sub_inserted}
+    touched = {eid for _, eid in inserted} | {eid for _, eid in sub_inserted}
     made: dict[int, list[SubmissionRecord]] = {}
     for s, eid in sub_inserted:
         if eid in new_entries:
@@ -697,26 +695,35 @@ def heads_of(revisions: Iterable[RevisionRecord]) -> dict[tuple[str, str], Revis
     return best
 
 
-def _set_currents(ws: Workspace, new_revs: list[tuple[int, RevisionRecord]],
-                  rev_id: dict[str, int], new_entries: set[int], old_entries: set[int]
+def _set_currents(ws: Workspace, inserted: list[tuple[RevisionRecord, int]], first: int,
+                  new_entries: set[int], old_entries: set[int]
                   ) -> tuple[int, dict[int, dict[str, Any]]]:
-    """Current values of every (entry, field) a new revision touched (in the row-wise
-    path's order); returns how many were made or changed and the values of the entries made
-    now."""
-    fresh: list[RevisionRecord] = []
-    entry_of: dict[str, int] = {}
+    """Current values of every (entry, field) a revision inserted now (``inserted``, ids
+    from ``first`` on) touched, in the row-wise path's order; returns how many were made or
+    changed and the values of the entries made now (whose revisions are all in
+    ``inserted``: their heads are found in memory, as :func:`heads_of` finds them)."""
+    named = {r.prev_uid for r, _ in inserted}
+    best: dict[tuple[int, str], int] = {}  # (entry, field) of a new entry: its head's index
     touched_old: set[tuple[int, str]] = set()
-    for eid, r in new_revs:
-        if eid in new_entries:
-            fresh.append(r)
-            entry_of[r.entry_uid] = eid
-        else:
+    for i, (r, eid) in enumerate(inserted):
+        if eid not in new_entries:
             touched_old.add((eid, r.field))
+        elif r.uid not in named:
+            j = best.setdefault((eid, r.field), i)
+            if j != i:  # a fork: the later one
+                best[(eid, r.field)] = max(j, i, key=lambda k: (_utc(inserted[k][0].at),
+                                                                inserted[k][0].uid))
+    headless = {(eid, r.field) for r, eid in inserted if eid in new_entries} - best.keys()
+    for i, (r, eid) in enumerate(inserted):  # a loop of links: every revision a candidate
+        if (eid, r.field) in headless:
+            j = best.setdefault((eid, r.field), i)
+            best[(eid, r.field)] = max(j, i, key=lambda k: (_utc(inserted[k][0].at),
+                                                            inserted[k][0].uid))
     out: dict[tuple[int, str], tuple] = {}
-    for (euid, fld), h in heads_of(fresh).items():
-        eid = entry_of[euid]
+    for (eid, fld), i in best.items():
+        h = inserted[i][0]
         out[(eid, fld)] = (eid, fld, h.new_value, h.explanation,
-                           int(h.source == "carry_over"), rev_id[h.uid])
+                           int(h.source == "carry_over"), first + i)
     if touched_old:
         entries = sorted({eid for eid, _ in touched_old})
         cols = ("id", "entry_id", "field", "uid", "new_value", "explanation", "source", "at",
@@ -876,10 +883,16 @@ def _chain_order(revisions: Iterable[RevisionRecord]) -> list[RevisionRecord]:
     # the usual case, in one sort: every revision later (by time, then uid) than the one it
     # replaced — then the order below is exactly the sorted one (an aware time compares as
     # its UTC time does)
-    key = {uid: (dt.datetime.fromisoformat(r.at), uid) for uid, r in unique.items()}
-    if all(key[r.prev_uid] < key[uid] for uid, r in unique.items()
-           if r.prev_uid in unique and r.prev_uid != uid):
-        return sorted(unique.values(), key=lambda r: key[r.uid])
+    fromiso = dt.datetime.fromisoformat
+    order = sorted(unique.values(), key=lambda r: (fromiso(r.at), r.uid))
+    seen: set[str] = set()
+    for r in order:
+        prev = r.prev_uid
+        if prev is not None and prev != r.uid and prev not in seen and prev in unique:
+            break  # replaces one that sorts after it: the chain decides
+        seen.add(r.uid)
+    else:
+        return order
     waiting: dict[str, list[RevisionRecord]] = {}
     ready: list[tuple[dt.datetime, str]] = []
     for r in unique.values():
