@@ -49,34 +49,25 @@ def test_one_widget_words_a_finding_and_a_summary_source(qtbot, findings):
     assert "选择一条" in detail.placeholder.text()
 
 
-def test_the_shortfall_list_and_the_schools_page_use_it(qtbot, demo_path, tmp_path):
+def test_the_schools_page_uses_it(qtbot, demo_path, tmp_path):
     from desktop.pages.finding_detail import FindingDetail
     from desktop.pages.my_targets import MyTargetsPage
-    from desktop.pages.shortfalls import ShortfallsPage
     from desktop.session import Session
     from eduplan_core.demo import build_demo_school
 
-    s = Session(demo_path)
-    s.year, s.as_of, s.as_of_is_today = 2024, AS_OF, False
-    try:
-        page = ShortfallsPage(s, None)
-        qtbot.addWidget(page)
-        assert isinstance(page.detail, FindingDetail)
-    finally:
-        s.close()
     school = tmp_path / "school"
     build_demo_school(school, "2153113101", demo_path)
     s = Session(school)
     s.year, s.as_of, s.as_of_is_today = 2024, AS_OF, False
+    page = MyTargetsPage(s)
+    qtbot.addWidget(page)
     try:
-        page = MyTargetsPage(s)
-        qtbot.addWidget(page)
         assert isinstance(page.detail, FindingDetail)
         page.refresh()
         qtbot.waitUntil(lambda: page.result is not None, timeout=60000)
         page.table.selectRow(0)
         f = page.model.rows[0].f
         assert page.detail.finding is f and f.indicator_name in page.detail.title.text()
-        page.wait_idle()
     finally:
+        page.wait_idle()
         s.close()

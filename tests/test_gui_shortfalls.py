@@ -161,7 +161,10 @@ def test_sort_by_gap_by_clicking_the_header(qtbot, session, expected):
 
 
 def test_detail_panel_shows_quote_close_and_explanation(qtbot, session, expected):
+    from desktop.pages.finding_detail import FindingDetail
+
     page = make_page(qtbot, session)
+    assert isinstance(page.detail, FindingDetail)  # the one the dashboard and 本校指标 show
     assert page.detail.placeholder.isVisibleTo(page.detail)
     shown = rows(page)
     i = next(i for i, f in enumerate(shown) if f.close and f.explanation)
