@@ -286,3 +286,56 @@ def test_carrying_over_into_a_full_form_says_there_was_nothing_to_carry(qtbot, s
         assert session.ws.db["revisions"].count == revisions
     finally:
         session.close()
+
+
+@pytest.mark.gui
+def test_enter_moves_to_the_next_field_and_tab_order_is_unchanged(qtbot, school):
+    from PySide6.QtWidgets import QApplication
+
+    session, page, form = open_page(qtbot, school)
+    try:
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+        body = form.scroll_area.widget()
+        fields = [c for c in form.order if not form.rows[c].field.is_calculated
+                  and form.rows[c].editor.isVisibleTo(body)]
+        students = form.rows["pri_students"]
+        after = fields[fields.index("pri_students") + 1]
+        # a value with an explanation box shown: Enter saves it and goes to the box, then on
+        assert students.expl_frame.isVisibleTo(body)
+        type_into(qtbot, form, "pri_students", "301")
+        assert entries.view_entry(session.ws, SCHOOL, 2024, "primary").values[
+            "pri_students"] == 301
+        assert QApplication.focusWidget() is students.expl_edit
+        qtbot.keyClick(students.expl_edit, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is form.rows[after].editor
+        # a field without a box: the next field; the keypad's Enter too
+        plain = next(c for c in fields if not form.rows[c].expl_frame.isVisibleTo(body)
+                     and form.rows[c].editor.text())
+        nxt = fields[fields.index(plain) + 1]
+        form.rows[plain].editor.setFocus()
+        qtbot.keyClick(form.rows[plain].editor, Qt.Key.Key_Enter,
+                       Qt.KeyboardModifier.KeypadModifier)
+        assert QApplication.focusWidget() in (form.rows[nxt].editor,
+                                              form.rows[plain].expl_edit)
+        # a refused value keeps the focus, selected, to be typed again
+        type_into(qtbot, form, "pri_students", "-5")
+        assert QApplication.focusWidget() is students.editor
+        assert students.editor.selectedText() == "-5"
+        # Tab walks the focus chain as before (Enter changed nothing of it)
+        editor = form.rows[plain].editor
+        editor.setFocus()
+        expected = editor.nextInFocusChain()
+        while not (expected.focusPolicy() & Qt.FocusPolicy.TabFocus and expected.isVisible()
+                   and expected.isEnabled()):
+            expected = expected.nextInFocusChain()
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+        # the last field: Enter goes to 提交
+        last = form.rows[fields[-1]]
+        last.editor.setFocus()
+        qtbot.keyClick(last.editor, Qt.Key.Key_Return)
+        if not last.expl_frame.isVisibleTo(body):
+            assert QApplication.focusWidget() is form.submit_button
+    finally:
+        session.close()

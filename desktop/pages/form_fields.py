@@ -163,8 +163,13 @@ class FieldRow:
         self.message.setText(shown(text))
 
 
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
 class FocusWatch(QObject):
-    """Tells the page which field the user is on (for the help text and the history)."""
+    """Tells the page which field the user is on (for the help text and the history), and that
+    Enter was pressed in it: the line takes Enter first (it saves), then the page moves on."""
 
     def __init__(self, page: FormPage, row: FieldRow):
         super().__init__(row.editor)
@@ -174,6 +179,12 @@ class FocusWatch(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.FocusIn:
             self.page._focused(self.row)
+        elif event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS and \
+                event.modifiers() in PLAIN:
+            if isinstance(obj, QLineEdit):
+                QLineEdit.keyPressEvent(obj, event)  # editingFinished: the value is saved
+            self.page.enter_pressed(self.row, obj)
+            return True
         return False
 
 

@@ -296,6 +296,34 @@ class FormPage(QWidget):
                 finally:
                     self._loading = was
 
+    def enter_pressed(self, row: FieldRow, widget) -> None:
+        """Enter moves to the next field, as data-entry staff expect (Tab still walks every
+        control, the calendar buttons too): the next value or explanation box shown, in the
+        form's order, and after the last one 提交. A value that was not stored (an error) keeps
+        the focus, selected, to be typed again."""
+        if self.rows.get(row.field.code) is not row:
+            return
+        if widget is row.editor and row.field.code in self._dirty:
+            if hasattr(widget, "selectAll"):
+                widget.selectAll()
+            return
+        body = self.scroll_area.widget()
+        if body is None:
+            return
+        stops = []
+        for code in self.order:
+            r = self.rows[code]
+            if not r.field.is_calculated and r.editor.isVisibleTo(body) and r.editor.isEnabled():
+                stops.append(r.editor)
+            if r.expl_frame.isVisibleTo(body):
+                stops.append(r.expl_edit)
+        after = stops[stops.index(widget) + 1:] if widget in stops else []
+        if after:
+            self.scroll_area.ensureWidgetVisible(after[0])
+            after[0].setFocus(Qt.FocusReason.TabFocusReason)
+        elif self.submit_button.isEnabled():
+            self.submit_button.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _focused(self, row: FieldRow) -> None:
         if self.rows.get(row.field.code) is not row:
             return
