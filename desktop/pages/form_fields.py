@@ -7,16 +7,16 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
-from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QFormLayout, QFrame, QHBoxLayout,
-                               QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget,
-                               QWidgetAction)
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget, QWidgetAction)
 
 from eduplan_core.catalog.model import Field, Form
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, typed
 from eduplan_core.validation import Issue, parse_value
 
-from ..models import AMBER, AMBER_BG, RED, RED_BG
+from ..models import AMBER, AMBER_BG, AMBER_TEXT, GREY, RED, RED_BG
 
 if TYPE_CHECKING:
     from .form_page import FormPage
@@ -155,6 +155,27 @@ class FieldRow:
         else:
             self.editor.setStyleSheet("")
 
+    def show_said(self, errors: list[Issue] | None, warnings: list[Issue] | None,
+                  explanations: dict[str, str], carried: bool) -> None:
+        """What the form says of this field: its errors only (red), else its warnings (amber,
+        each marked once explained), else 沿用 when carried over, else its note."""
+        if errors:
+            self.set_look("error")
+            self.set_message("✗ " + "；".join(i.message for i in errors), RED.name())
+        elif warnings:
+            self.set_look("warning")
+            done = QCoreApplication.translate("FormPage", "（已说明）")
+            self.set_message("⚠ " + "；".join(
+                i.message + (done if any(explanations.get(x) for x in i.fields) else "")
+                for i in warnings), AMBER_TEXT.name())
+        elif carried:
+            self.set_look(None)
+            self.set_message(QCoreApplication.translate("FormPage", "沿用上年数据，请核实"),
+                             GREY.name())
+        else:
+            self.set_look(None)
+            self.set_message(self.note, GREY.name() if self.note else "")
+
     def set_message(self, text: str, colour: str = "") -> None:
         if (text, colour) == self._message:
             return
@@ -245,3 +266,57 @@ def make_date_button(page: FormPage, row: FieldRow) -> QToolButton:
     calendar.clicked.connect(picked)
     calendar.activated.connect(picked)
     return button
+
+
+def build_groups(page: FormPage, form: Form,
+                 fields: list[Field]) -> tuple[QWidget, dict[str, FieldRow], dict[str, QGroupBox]]:
+    """The body of a form: a box per group of the form (in its order), a row per field with its
+    explanation box below (hidden); a milestone's deadline as its note. Returns the body, the
+    rows in order and the group boxes."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    by_group: dict[str, list[Field]] = {}
+    for f in fields:
+        by_group.setdefault(f.group, []).append(f)
+    names = dict(form.groups)
+    deadlines = {t.code: t.deadline.isoformat() for t in page.session.catalog.targets
+                 if t.deadline} if form.code == "milestones" else {}
+    rows: dict[str, FieldRow] = {}
+    boxes: dict[str, QGroupBox] = {}
+    for code in [g for g, _ in form.groups] + [g for g in by_group if g not in names]:
+        if code not in by_group:
+            continue
+        box = QGroupBox(names.get(code, code))
+        form_layout = QFormLayout(box)
+        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for f in by_group[code]:
+            row = FieldRow(page, f)
+            row.group_layout = form_layout
+            if f.code in deadlines:
+                row.note = QCoreApplication.translate("FormPage", "截止 %1").replace(
+                    "%1", deadlines[f.code])
+            form_layout.addRow(row.label, row.box)
+            form_layout.addRow("", row.expl_frame)
+            form_layout.setRowVisible(row.expl_frame, False)
+            rows[f.code] = row
+        boxes[code] = box
+        layout.addWidget(box)
+    if not fields:
+        layout.addWidget(QLabel(QCoreApplication.translate(
+            "FormPage", "本单位在这张表上没有需要填写的项目。")))
+    layout.addStretch(1)
+    return body, rows, boxes
+
+
+def enter_stops(rows: dict[str, FieldRow], order: list[str], body: QWidget) -> list[QWidget]:
+    """Where Enter goes, in the form's order: each value that can be typed and each
+    explanation box shown (not the calendar buttons Tab also stops at)."""
+    stops: list[QWidget] = []
+    for code in order:
+        r = rows[code]
+        if not r.field.is_calculated and r.editor.isVisibleTo(body) and r.editor.isEnabled():
+            stops.append(r.editor)
+        if r.expl_frame.isVisibleTo(body):
+            stops.append(r.expl_edit)
+    return stops

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from eduplan_core.inputs import shown
 
-from ..models import GREEN, RED, RED_BG
+from ..models import AMBER_TEXT, GREEN, RED, RED_BG
 
 
 class FormHeader(QWidget):
@@ -48,6 +48,26 @@ class FormHeader(QWidget):
         self.blockers = QLabel()
         self.blockers.setWordWrap(True)
         outer.addWidget(self.blockers)
+
+    def show_problems(self, counts: tuple[int, int, int], submitted: bool) -> None:
+        """What stops a submission (errors, warnings to explain, required fields not filled:
+        the core's review), else that it can be submitted or is submitted."""
+        n_err, n_warn, n_missing = counts
+        if n_err or n_warn or n_missing:
+            parts = []
+            if n_err:
+                parts.append(self.tr("改正 %n 处错误", "", n_err))
+            if n_warn:
+                parts.append(self.tr("说明 %n 条警告", "", n_warn))
+            if n_missing:
+                parts.append(self.tr("填写 %n 个必填项", "", n_missing))
+            set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
+                      AMBER_TEXT.name())
+        elif submitted:
+            set_label(self.blockers, self.tr("已提交，数据已冻结（只读）；如需修改，请点“修改”。"),
+                      GREEN.name())
+        else:
+            set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
 
     def set_banner(self, text: str, kind: str = "info") -> None:
         """``kind``: error (red), ok (green) or info; an empty text hides the banner."""

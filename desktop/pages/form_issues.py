@@ -6,15 +6,18 @@ screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
+from eduplan_core.catalog.model import Field
 from eduplan_core.store import entries
 from eduplan_core.validation import Issue
 
 from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel
+from .form_fields import format_value
 
 
 def issue_color(row):
@@ -63,6 +66,38 @@ class IssuesPanel(QWidget):
         self.help.setMargin(6)
         self.help.setMinimumHeight(90)
         layout.addWidget(self.help, 1)
+
+    def show_problems(self, table: list[dict]) -> None:
+        """The problems (describe's table), and their counts in the title."""
+        if table != self.model.rows:
+            self.model.set_rows(table)
+            self.view.resizeRowsToContents()
+        n_err, n_warn, n_missing = self.counts(table)
+        text = self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）").replace(
+            "%1", str(n_err)).replace("%2", str(n_warn)).replace("%3", str(n_missing))
+        if self.title.text() != text:
+            self.title.setText(text)
+
+    def show_help(self, f: Field, last: Any = None) -> None:
+        """The field's 填报说明: its name and code, unit, whether it is required, its help and
+        last year's value."""
+        tr = QCoreApplication.translate
+        text = f"{f.label}（{f.code}）"
+        if f.unit:
+            text += f"  {tr('FormPage', '单位')}：{f.unit}"
+        if f.required and not f.is_calculated:
+            text += "  " + tr("FormPage", "必填")
+        if f.help:
+            text += "\n\n" + f.help
+        if last is not None:
+            text += "\n\n" + tr("FormPage", "上年：") + format_value(f, last)
+        self.help.setText(text)
+
+    @staticmethod
+    def counts(table: list[dict]) -> tuple[int, int, int]:
+        """(errors, warnings not explained, required fields not filled)."""
+        levels = [r["level"] for r in table]
+        return levels.count("error"), levels.count("warning"), levels.count("missing")
 
     def _activated(self, index) -> None:
         if index.isValid():

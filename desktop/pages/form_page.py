@@ -15,20 +15,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox,
-                               QLabel, QScrollArea,
+from PySide6.QtWidgets import (QComboBox, QFrame, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
 
-from eduplan_core.catalog.model import Field, Form, Org
-from eduplan_core.errors import EduPlanError, ValidationFailed
+from eduplan_core.catalog.model import Form, Org
+from eduplan_core.errors import EduPlanError
 from eduplan_core.inputs import shown
 from eduplan_core.store import entries
 from eduplan_core.validation import relevant_codes, with_calculated
 from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER, AMBER_TEXT, GREEN, GREY, RED, term_names)
-from .form_fields import FieldRow, FocusWatch, form_fields, format_value
-from .form_header import FormHeader, set_label
+from ..models import (AMBER, GREEN, GREY, term_names)
+from .form_actions import FormActions
+from .form_fields import (FieldRow, FocusWatch, build_groups, enter_stops, form_fields,
+                          format_value)
+from .form_header import FormHeader
 from .form_history import HistoryDialog
 from .form_issues import IssuesPanel, describe
 
@@ -63,6 +64,8 @@ class FormPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
+        self.form_actions = FormActions(self)
+        self._history_dialog: HistoryDialog | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +87,7 @@ class FormPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter.addWidget(self.scroll_area)
-        side = IssuesPanel(self)
+        side = self.issues = IssuesPanel(self)
         side.chosen.connect(self.go_to)
         self.issues_title, self.issue_model, self.issue_view = side.title, side.model, side.view
         self.help_title, self.help = side.help_title, side.help
@@ -174,44 +177,13 @@ class FormPage(QWidget):
         old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.rows = {}
-        self.order = []
-        body = QWidget()
-        layout = QVBoxLayout(body)
         org, _, form = self._opened()
-        fields = form_fields(self.session.ws, form, org.code)
-        by_group: dict[str, list[Field]] = {}
-        for f in fields:
-            by_group.setdefault(f.group, []).append(f)
-        names = dict(form.groups)
-        deadlines = {t.code: t.deadline.isoformat() for t in self.session.catalog.targets
-                     if t.deadline} if form.code == "milestones" else {}
-        self.group_boxes: dict[str, QGroupBox] = {}
-        for code in [g for g, _ in form.groups] + [g for g in by_group if g not in names]:
-            if code not in by_group:
-                continue
-            box = QGroupBox(names.get(code, code))
-            form_layout = QFormLayout(box)
-            form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-            for f in by_group[code]:
-                row = FieldRow(self, f)
-                row.group_layout = form_layout
-                if f.code in deadlines:
-                    row.note = self.tr("截止 %1").replace("%1", deadlines[f.code])
-                form_layout.addRow(row.label, row.box)
-                form_layout.addRow("", row.expl_frame)
-                form_layout.setRowVisible(row.expl_frame, False)
-                self.rows[f.code] = row
-                self.order.append(f.code)
-                self._connect(row)
-            self.group_boxes[code] = box
-            layout.addWidget(box)
-        if not fields:
-            layout.addWidget(QLabel(self.tr("本单位在这张表上没有需要填写的项目。")))
-        layout.addStretch(1)
+        body, self.rows, self.group_boxes = build_groups(
+            self, form, form_fields(self.session.ws, form, org.code))
+        self.order = list(self.rows)
+        for row in self.rows.values():
+            self._connect(row)
         self.scroll_area.setWidget(body)
-
 
     def _connect(self, row: FieldRow) -> None:
         row.editor.installEventFilter(FocusWatch(self, row))
@@ -310,13 +282,7 @@ class FormPage(QWidget):
         body = self.scroll_area.widget()
         if body is None:
             return
-        stops = []
-        for code in self.order:
-            r = self.rows[code]
-            if not r.field.is_calculated and r.editor.isVisibleTo(body) and r.editor.isEnabled():
-                stops.append(r.editor)
-            if r.expl_frame.isVisibleTo(body):
-                stops.append(r.expl_edit)
+        stops = enter_stops(self.rows, self.order, body)
         after = stops[stops.index(widget) + 1:] if widget in stops else []
         if after:
             self.scroll_area.ensureWidgetVisible(after[0])
@@ -328,18 +294,7 @@ class FormPage(QWidget):
         if self.rows.get(row.field.code) is not row:
             return
         self.current = row
-        f = row.field
-        text = f"{f.label}（{f.code}）"
-        if f.unit:
-            text += f"  {self.tr('单位')}：{f.unit}"
-        if f.required and not f.is_calculated:
-            text += "  " + self.tr("必填")
-        if f.help:
-            text += "\n\n" + f.help
-        last = self.last_year.get(f.code)
-        if last is not None:
-            text += "\n\n" + self.tr("上年：") + format_value(f, last)
-        self.help.setText(text)
+        self.issues.show_help(row.field, self.last_year.get(row.field.code))
 
     # -- saving --------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -349,168 +304,26 @@ class FormPage(QWidget):
         if self.form is not None and ((self._dirty | self._expl_dirty) - set(self._refused)):
             self.save()
 
-    def _pending(self) -> dict[str, Any]:
-        """Typed values that differ from what is stored."""
-        stored = self.view.values if self.view else {}
-        out = {}
-        for code in sorted(self._dirty):
-            row = self.rows[code]
-            value, issue = row.parsed()
-            if issue is None and value == stored.get(code):
-                continue
-            out[code] = row.raw()
-        return out
-
     def save(self) -> bool:
-        """Store every pending change; what the core refuses stays typed and marked red.
-        Returns True when nothing is left unsaved."""
-        self._timer.stop()
-        if self.form is None or self._loading:
-            return True
-        org, year, form = self._opened()
-        assert self.view is not None  # read when the form was opened
-        ws = self.session.ws
-        values = self._pending()
-        # values equal to what is stored need no saving
-        self._dirty &= set(values)
-        expl = {c: self.rows[c].expl_edit.text() for c in self._expl_dirty
-                if self.rows[c].expl_edit.text().strip() != self.view.explanations.get(c, "")}
-        # an explanation cannot be emptied (the core keeps the last one); the stored text
-        # comes back into the box
-        expl = {c: t for c, t in expl.items() if t.strip()}
-        self._expl_dirty &= set(expl)
-        if not values and not expl:
-            self.update_display()
-            return True
-        result = None
-        while values or expl:
-            try:
-                result = entries.set_values(ws, org.code, year, form.code, values, expl)
-                break
-            except ValidationFailed as exc:
-                touched = set(values) | set(expl)
-                bad = {f for i in exc.issues for f in i.fields} & touched or touched
-                for i in exc.issues:
-                    for f in set(i.fields) & bad:
-                        self._refused.setdefault(f, i.message)
-                for f in bad:
-                    self._refused.setdefault(f, self.tr("未保存"))
-                values = {k: v for k, v in values.items() if k not in bad}
-                expl = {k: v for k, v in expl.items() if k not in bad}
-            except EduPlanError as exc:
-                self.set_banner(exc.message, "error")
-                self.update_display()
-                return False
-        if result is not None:
-            saved = {c.field for c in result.changes} | set(values) | set(expl)
-            self._dirty -= saved
-            self._expl_dirty -= saved
-            for f in saved:
-                self._refused.pop(f, None)
-        self._load_view()
-        self.update_display()
-        if result is not None and result.changes:
-            if result.reopened:
-                self.set_banner(self.tr("该表已提交过；修改后回到草稿状态，需要重新提交。"), "info")
-            elif not self._dirty:
-                self.set_banner("")
-            self._announce()
-        return not self._dirty
+        """Store every pending change (form_actions.py); True when nothing is left unsaved."""
+        return self.form_actions.save()
 
     def _announce(self) -> None:
         self.saved.emit()
         self.session.data_changed.emit()
 
+    # -- the buttons (form_actions.py) ---------------------------------------------------------
     def carry_over(self) -> None:
-        if self.form is None:
-            return
-        self.flush()
-        try:
-            org, year, form = self._opened()
-            result = entries.carry_over(self.session.ws, org.code, year, form.code)
-        except ValidationFailed as exc:
-            self.set_banner(exc.message, "error")
-            return
-        except EduPlanError as exc:
-            self.set_banner(exc.message, "error")
-            return
-        self._load_view()
-        self.update_display()
-        n = len(result.changes)
-        if not n:
-            self.set_banner(self.tr("没有可沿用的数据：上年填写过的各项本年都已填写（沿用只填入尚未填写的字段）。"),
-                            "info")
-            return
-        self.set_banner(self.tr("已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）", "", n), "info")
-        self._announce()
+        self.form_actions.carry_over()
 
     def reopen(self) -> bool:
-        """修改: take the submitted form back to draft (recorded), to change it and submit it
-        again."""
-        if self.form is None or not self.locked:
-            return False
-        try:
-            org, year, form = self._opened()
-            result = entries.reopen(self.session.ws, org.code, year, form.code)
-        except EduPlanError as exc:
-            self.set_banner(exc.message, "error")
-            return False
-        self._load_view()
-        self.update_display()
-        self.set_banner(self.tr("已退回草稿，可以修改；改完需要重新提交。"), "info")
-        first = next((r for c, r in self.rows.items() if not r.field.is_calculated
-                      and r.editor.isVisibleTo(self)), None)
-        if first is not None:
-            self.go_to(first.field.code)
-        if result.reopened:
-            self._announce()
-        return True
+        return self.form_actions.reopen()
 
     def submit(self) -> bool:
-        if self.form is None:
-            return False
-        self.flush()
-        if self._dirty:
-            self.set_banner(self.tr("无法提交：有未保存的错误值，请先改正标红的字段。"), "error")
-            return False
-        try:
-            org, year, form = self._opened()
-            result = entries.submit(self.session.ws, org.code, year, form.code)
-        except ValidationFailed as exc:
-            lines = "\n".join(f"  ✗ {i.message}" for i in exc.issues[:12])
-            more = len(exc.issues) - 12
-            if more > 0:
-                lines += "\n  " + self.tr("……另有 %n 项", "", more)
-            self.set_banner(self.tr("无法提交，以下问题需要先处理：") + "\n" + lines, "error")
-            return False
-        except EduPlanError as exc:
-            self.set_banner(exc.message, "error")
-            return False
-        if result.unchanged:
-            self.set_banner(self.tr("没有修改，未重复提交：这些数据已于 %1 提交。").replace(
-                "%1", result.at.replace("T", " ")[:16]), "info")
-            return True
-        self._load_view()
-        self.update_display()
-        self.set_banner(self.tr("已提交，表单现在是只读的。如需修改，请点“修改”，改完重新提交。"), "ok")
-        self._announce()
-        return True
+        return self.form_actions.submit()
 
     def show_history(self) -> None:
-        if self.form is None:
-            return
-        row = self.current
-        if row is None:
-            self.set_banner(self.tr("请先点击一个字段，再查看它的历史。"), "info")
-            return
-        try:
-            rows = entries.history(self.session.ws, self._opened()[0].code, row.field.code)
-        except EduPlanError as exc:
-            self.set_banner(exc.message, "error")
-            return
-        dialog = HistoryDialog(row.field, rows, self)
-        dialog.open()
-        self._history_dialog = dialog
+        self.form_actions.show_history()
 
     # -- what the user sees --------------------------------------------------------------------
     def set_banner(self, text: str, kind: str = "info") -> None:
@@ -557,7 +370,6 @@ class FormPage(QWidget):
         explanations = self.explanations()
         said = describe(review, self.rows, self.order, shown, explanations, self._refused,
                         self._typing)
-        errors, warnings, table = said.errors, said.warnings, said.table
 
         was = self._loading
         self._loading = True
@@ -571,58 +383,20 @@ class FormPage(QWidget):
                 visible = code in shown
                 show_expl = visible and not fld.is_calculated and (
                     code in said.explain_at or row.expl_edit.hasFocus() or (
-                        code not in errors and (bool(self.view.explanations.get(code))
-                                                or code in self._expl_dirty)))
+                        code not in said.errors and (bool(self.view.explanations.get(code))
+                                                     or code in self._expl_dirty)))
                 row.set_visible(visible, show_expl)
-                if fld.is_calculated:
-                    continue
-                if code in errors:
-                    row.set_look("error")
-                    row.set_message("✗ " + "；".join(i.message for i in errors[code]),
-                                    RED.name())
-                elif code in warnings:
-                    row.set_look("warning")
-                    notes = []
-                    for i in warnings[code]:
-                        ok = any(explanations.get(x) for x in i.fields)
-                        notes.append(i.message + (self.tr("（已说明）") if ok else ""))
-                    row.set_message("⚠ " + "；".join(notes), AMBER_TEXT.name())
-                elif code in carried and code not in self._dirty:
-                    row.set_look(None)
-                    row.set_message(self.tr("沿用上年数据，请核实"), GREY.name())
-                else:
-                    row.set_look(None)
-                    row.set_message(row.note, GREY.name() if row.note else "")
+                if not fld.is_calculated:
+                    row.show_said(said.errors.get(code), said.warnings.get(code), explanations,
+                                  carried=code in carried and code not in self._dirty)
             for code, box in self.group_boxes.items():
                 on = any(c in shown for c in self.order if self.rows[c].field.group == code)
                 if on != (not box.isHidden()):
                     box.setVisible(on)
         finally:
             self._loading = was
-        if table != self.issue_model.rows:
-            self.issue_model.set_rows(table)
-            self.issue_view.resizeRowsToContents()
-        n_err = sum(1 for r in table if r["level"] == "error")
-        n_warn = sum(1 for r in table if r["level"] == "warning")
-        n_missing = len(said.missing)
-        set_label(self.issues_title, self.tr("问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）")
-                   .replace("%1", str(n_err)).replace("%2", str(n_warn))
-                   .replace("%3", str(n_missing)))
-        if n_err or n_warn or n_missing:
-            parts = []
-            if n_err:
-                parts.append(self.tr("改正 %n 处错误", "", n_err))
-            if n_warn:
-                parts.append(self.tr("说明 %n 条警告", "", n_warn))
-            if n_missing:
-                parts.append(self.tr("填写 %n 个必填项", "", n_missing))
-            set_label(self.blockers, self.tr("提交前需要：") + "，".join(parts),
-                       AMBER_TEXT.name())
-        elif self.view.state == EntryState.SUBMITTED:
-            set_label(self.blockers, self.tr("已提交，数据已冻结（只读）；如需修改，请点“修改”。"),
-                      GREEN.name())
-        else:
-            set_label(self.blockers, self.tr("没有待处理的问题，可以提交。"), GREEN.name())
+        self.issues.show_problems(said.table)
+        self.header.show_problems(self.issues.counts(said.table), self.locked)
 
     def go_to(self, code: str) -> None:
         row = self.rows.get(code)
