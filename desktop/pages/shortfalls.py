@@ -16,22 +16,20 @@ bench/gui.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCollator, QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QWidget)
 
-from eduplan_core.inputs import shown
-from eduplan_core.numbers_fmt import number, percent, plain, signed, unit_suffix
 from eduplan_core.vocab import NOTABLE, Severity, Status
 
-from ..models import GREY, ROW_ROLE, SORT_ROLE, RowsModel, status_names, term_names
+from ..models import GREY, ROW_ROLE, status_names, term_names
 from .base import Page, heading
 from .finding_detail import FindingDetail, severity_colours, status_colour
+from .shortfalls_model import FindingColumn, FindingsModel, Orders, finding_columns
 
 __all__ = ["GREY", "FindingColumn", "FindingDetail", "FindingsModel", "ShortfallsPage",
            "severity_colours", "status_colour"]
@@ -41,65 +39,6 @@ __all__ = ["GREY", "FindingColumn", "FindingDetail", "FindingsModel", "Shortfall
 STATUS_ORDER = tuple(Status)
 
 
-@dataclass(frozen=True)
-class FindingColumn:
-    key: str
-    title: str
-    text: Callable[[Any], str]
-    sort_key: Callable[[Any], Any] | None  # None: the core's order; a None key sorts last
-    align_right: bool = False
-    width: int = 80
-    collate: Callable[[Any], str] | None = None  # Chinese text sorted by pinyin before the key
-
-
-class FindingsModel(RowsModel):
-    """Findings under columns; holds a list, never a workspace. The severity cell is coloured
-    (critical red, major amber, minor grey) and the status cell by its state."""
-
-    def __init__(self, columns: Sequence[FindingColumn], parent=None):
-        super().__init__(columns, parent=parent)
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or \
-                not (0 <= index.column() < len(self.columns)):
-            return None
-        f = self.rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown(col.text(f))
-        if role == ROW_ROLE:
-            return f
-        if role == SORT_ROLE:
-            return col.sort_key(f)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col.key == "org":
-                return f"{shown(f.org_name)}（{f.org}）"
-            if col.key == "indicator":
-                text = f"{col.text(f)}（{f.indicator}）"
-                return text + (f"\n{f.group_note}" if f.group_note else "")
-            if col.key == "close":
-                return f.close
-            return None
-        if col.key == "severity":
-            fg, bg = severity_colours(f.severity)
-            if role == Qt.ItemDataRole.ForegroundRole and fg is not None:
-                return QBrush(fg)
-            if role == Qt.ItemDataRole.BackgroundRole and bg is not None:
-                return QBrush(bg)
-            if role == Qt.ItemDataRole.FontRole and f.severity in (Severity.CRITICAL,
-                                                                   Severity.MAJOR):
-                return self._bold
-        if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(status_colour(f.status))
-        if role == Qt.ItemDataRole.ToolTipRole and col.key == "status" and f.note:
-            return f.note
-        return None
-
-
 class ShortfallsPage(Page):
     title = "差距清单"
 
@@ -107,13 +46,12 @@ class ShortfallsPage(Page):
         super().__init__(session, window)
         self.severity_names = term_names(Severity)
         self.status_names = status_names()
-        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        self.columns = self._columns()
+        self.columns = finding_columns(self.severity_names, self.status_names)
         self._col_index = {c.key: i for i, c in enumerate(self.columns)}
 
         self.findings: list[Any] = []  # in the core's order (most severe first)
         self.result = None
-        self._orders: dict[tuple[str, bool], list[int]] = {}
+        self._orders = Orders(self.columns)
         self._sort_key = "severity"
         self._descending = False
         self._want_indicator: str | None = None
@@ -235,57 +173,6 @@ class ShortfallsPage(Page):
             QWidget.setTabOrder(a, b)
         self._update_summary()
 
-    # -- columns -------------------------------------------------------------------------------
-    def _columns(self) -> list[FindingColumn]:
-        sev = self.severity_names
-        st = self.status_names
-
-        def pct(v):
-            return "" if v is None else percent(v, 0)
-
-        def section(f):
-            name = f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
-            return name if f.binding else "↳ " + name  # another target of the group above
-
-        def target(f):
-            if f.kind == "milestone":
-                return self.tr("截止 {day}").format(day=f.deadline) if f.deadline else \
-                    str(f.target_year)
-            return f"{f.comparator}{plain(f.target_value)}{unit_suffix(f.unit)}"
-
-        def actual(f):
-            if f.kind == "milestone":
-                if f.status == Status.NO_DATA:
-                    return self.tr("无数据")
-                return self.tr("已完成") if f.done_on else self.tr("未完成")
-            return "—" if f.actual is None else f"{number(f.actual)}{unit_suffix(f.unit)}"
-
-        return [
-            # the severity column sorts in the core's order: severity, binding, relative gap
-            FindingColumn("severity", self.tr("严重程度"), lambda f: sev.get(f.severity, ""),
-                          None, width=76),
-            FindingColumn("org", self.tr("单位"), lambda f: f.org_name, lambda f: f.org,
-                          width=130, collate=lambda f: f.org_name),
-            FindingColumn("indicator", self.tr("指标"), section,
-                          lambda f: (f.indicator, f.section or ""), width=230,
-                          collate=lambda f: f.indicator_name),
-            FindingColumn("status", self.tr("状态"), lambda f: st.get(f.status, f.status),
-                          lambda f: Status.rank_of(f.status), width=68),
-            FindingColumn("actual", self.tr("实际"), actual, lambda f: f.actual,
-                          align_right=True, width=80),
-            FindingColumn("target", self.tr("目标"), target, lambda f: f.target_value,
-                          align_right=True, width=104),
-            FindingColumn("gap", self.tr("差距"), lambda f: "" if f.gap is None else signed(f.gap),
-                          lambda f: f.gap, align_right=True, width=62),
-            FindingColumn("gap_relative", self.tr("相对差距"), lambda f: pct(f.gap_relative),
-                          lambda f: f.gap_relative, align_right=True, width=62),
-            FindingColumn("change", self.tr("较上年"),
-                          lambda f: "" if f.change is None else signed(f.change),
-                          lambda f: f.change, align_right=True, width=64),
-            FindingColumn("close", self.tr("补齐所需"), lambda f: f.close or "",
-                          lambda f: f.close, width=100),
-        ]
-
     # -- loading -------------------------------------------------------------------------------
     def _mark_stale(self) -> None:
         self._stale = True
@@ -327,7 +214,7 @@ class ShortfallsPage(Page):
     def set_findings(self, findings: Sequence[Any]) -> None:
         """Load findings (in the core's order) and show them through the current filters."""
         self.findings = list(findings)
-        self._orders.clear()
+        self._orders.load(self.findings)
         fs = self.findings
         self._sev = [f.severity for f in fs]
         self._ind = [f.indicator for f in fs]
@@ -388,36 +275,12 @@ class ShortfallsPage(Page):
 
     # -- filtering and sorting -----------------------------------------------------------------
     def order(self, key: str | None = None, descending: bool | None = None) -> list[int]:
-        """Row positions sorted by a column (cached per load): a keyed sort, missing values
-        last in either direction."""
-        key = self._sort_key if key is None else key
-        descending = self._descending if descending is None else descending
-        cached = self._orders.get((key, descending))
-        if cached is not None:
-            return cached
-        n = len(self.findings)
-        col = self.columns[self._col_index[key]]
-        if col.sort_key is None:  # the core's order
-            order = list(range(n))
-            if descending:
-                order.reverse()
-        else:
-            keys = [col.sort_key(f) for f in self.findings]
-            if col.collate is not None:
-                texts = [col.collate(f) for f in self.findings]
-                rank = self.collation_ranks(texts)
-                keys = [(rank[t], k) for t, k in zip(texts, keys)]
-            present = [i for i in range(n) if keys[i] is not None]
-            missing = [i for i in range(n) if keys[i] is None]
-            order = sorted(present, key=keys.__getitem__, reverse=descending) + missing
-        self._orders[(key, descending)] = order
-        return order
+        """Row positions sorted by a column (cached per load; shortfalls_model.Orders)."""
+        return self._orders.order(self._sort_key if key is None else key,
+                                  self._descending if descending is None else descending)
 
     def collation_ranks(self, texts) -> dict[str, int]:
-        """Each distinct text's place in Chinese (pinyin) order: a collation key per distinct
-        name, not per row."""
-        key = self._collator.sortKey
-        return {t: i for i, t in enumerate(sorted(set(texts), key=key))}
+        return self._orders.ranks(texts)
 
     def filtered(self, order: Sequence[int] | None = None) -> list[int]:
         """The positions (in ``order``) that pass the filters."""
