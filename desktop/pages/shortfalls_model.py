@@ -151,6 +151,10 @@ class Orders:
         self.findings = findings
         self._cache.clear()
 
+    def clear(self) -> None:
+        """Forget the sorted orders (bench/gui.py times a sort from cold)."""
+        self._cache.clear()
+
     def order(self, key: str, descending: bool) -> list[int]:
         cached = self._cache.get((key, descending))
         if cached is not None:
