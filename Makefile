@@ -23,7 +23,7 @@ sysdeps:
 	@bash packaging/debian-deps.sh
 
 run: $(STAMP) sysdeps
-	$(VENV)/bin/eduplan-desktop --demo
+	$(VENV)/bin/eduplan-desktop
 
 test: $(STAMP)
 	@bash packaging/debian-deps.sh --for-tests

@@ -1,5 +1,6 @@
 """The desktop entry point: pick the workspace (argument, demo, last used, or the first-run
-wizard), then open the main window on it."""
+wizard with the demo preselected), then open the main window on it. The window switches to
+other workspaces itself (文件 menu: desktop/main_window.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from eduplan_core.errors import EduPlanError, WorkspaceDamaged
-from eduplan_core.store.backup import DB_NAME
+from eduplan_core.errors import EduPlanError
 
 from .logs import setup_logging
-from .startup import ensure_demo, ensure_demo_school
+from .startup import (ensure_demo, ensure_demo_school, offer_restore, open_session,
+                      workspace_problem)
+
+__all__ = ["main", "offer_restore", "open_window", "start_window"]
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -33,52 +36,71 @@ def install_translator(app: QCoreApplication) -> QTranslator | None:
     return None
 
 
-def choose_workspace(args) -> Path | None:
-    if args.workspace:
-        return args.workspace
-    if args.demo_school:
-        return ensure_demo_school(args.demo_school)
-    if args.demo:
-        return ensure_demo()
-    last = str(QSettings().value("workspace", "") or "")
-    if last and (Path(last) / DB_NAME).exists():
-        return Path(last)
+def run_wizard(reason: str = "") -> Path | None:
+    """The first-run wizard (the demo preselected; ``reason``: why the last workspace did not
+    open); the workspace it made or chose, or None when cancelled."""
     from .pages.wizard import FirstRunWizard
 
-    wizard = FirstRunWizard()
+    wizard = FirstRunWizard(reason=reason)
     if wizard.exec() != wizard.DialogCode.Accepted:
         return None
     return wizard.workspace_path
 
 
-def offer_restore(path: Path, exc: WorkspaceDamaged) -> bool:
-    """A damaged workspace: say so, and offer its newest backup (the damaged file is kept)."""
-    from eduplan_core.store import backup
-
-    backups = backup.list_backups(path)
-    if not backups:
-        QMessageBox.critical(None, "EduPlan", exc.message)
-        return False
-    newest = backups[0]
-    answer = QMessageBox.question(
-        None, "EduPlan",
-        exc.message + "\n\n" + QApplication.translate(
-            "app", "用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。") % newest.taken_at)
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    backup.restore(path, newest.name)
-    return True
-
-
 def open_window(path: Path):
-    from .main_window import MainWindow
+    """A window on the workspace at ``path`` (raises what opening it raised)."""
     from .session import Session
 
-    session = Session(path)
-    QSettings().setValue("workspace", str(path))
+    return show_window(Session(path))
+
+
+def show_window(session):
+    from .main_window import MainWindow
+    from .session import remember_workspace
+
+    remember_workspace(session.info)
     window = MainWindow(session)
     window.show()
     return window
+
+
+def start_window(args):
+    """The window at start: on the workspace of the arguments (--workspace, --demo,
+    --demo-school), else on the last one used, else on the one the wizard makes or chooses. A
+    last workspace that is gone or cannot be opened: the wizard, saying why. None: nothing
+    opened (the wizard cancelled, a damaged workspace not restored)."""
+    from .session import last_workspace
+
+    if args.workspace or args.demo or args.demo_school:
+        path = (args.workspace if args.workspace else ensure_demo_school(args.demo_school)
+                if args.demo_school else ensure_demo())
+        session = open_session(path)
+        return None if session is None else show_window(session)
+    reason = ""
+    last = last_workspace()
+    if last is not None:
+        problem = workspace_problem(last)
+        if problem is None:
+            try:
+                session = open_session(last)
+            except EduPlanError as exc:
+                problem = exc.message
+            else:
+                if session is not None:
+                    return show_window(session)
+                problem = QApplication.translate("app", "工作区“%s”已损坏，没有恢复。") % last
+        reason = QApplication.translate("app", "上次使用的工作区没有打开：%s") % problem
+    while True:
+        path = run_wizard(reason)
+        if path is None:
+            return None
+        try:
+            session = open_session(path)
+        except EduPlanError as exc:
+            reason = exc.message
+            continue
+        if session is not None:
+            return show_window(session)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,18 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("eduplan").info("start; log at %s", log)
     install_translator(app)
     try:
-        path = choose_workspace(args)
-        if path is None:
-            return 0
-        try:
-            window = open_window(path)
-        except WorkspaceDamaged as exc:
-            if not offer_restore(path, exc):
-                return 2
-            window = open_window(path)
+        window = start_window(args)
     except EduPlanError as exc:
         QMessageBox.critical(None, "EduPlan", exc.message)
         return 2
+    if window is None:
+        return 0
     code = app.exec()
     window.deleteLater()  # the window goes before the interpreter shuts down
     del window

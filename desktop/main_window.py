@@ -1,25 +1,33 @@
 """The main window: a navigation list on the left, one page at a time on the right, the year
-and as-of date on the toolbar. Which pages appear depends on the workspace's role."""
+and as-of date on the toolbar. Which pages appear depends on the workspace's role.
+
+The window switches workspaces in place (文件 menu: 新建工作区… — the wizard —, 打开工作区…, the
+recent ones, the demo county and the demo school): the current one is closed cleanly (its
+workers stopped, what was typed saved, its lock released), the other opened, the pages rebuilt
+for its role; the title and the status bar name the org, the role and the operator."""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QSplitter, QStackedWidget,
-                               QToolBar, QVBoxLayout)
+                               QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QSplitter,
+                               QStackedWidget, QToolBar, QVBoxLayout)
 
+from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
 from .exchange import ExchangeActions
 from .models import term
 from .pages.base import Page
-from .session import YEARS, Session
+from .session import Session, recent_workspaces, remember_workspace
 
 # (key, title, module, class, roles) — roles: "school", "bureau"
 PAGES = [
@@ -47,20 +55,38 @@ LATER = [QT_TRANSLATE_NOOP("MainWindow", "审核与决定"),
 
 
 class MainWindow(QMainWindow):
-    workspace_closed = Signal()
+    workspace_switched = Signal()  # another workspace is shown (pages, menus, title rebuilt)
 
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        info = session.info
-        self.setWindowTitle(self.tr("EduPlan 教育规划填报与目标核查") + f" — {info.org_name}"
-                            + (self.tr("（演示）") if info.demo else ""))
         self.resize(1280, 820)
-        role = "school" if session.is_school else "bureau"
         self.pages: dict[str, Page] = {}
+        self.wizard: Any = None  # the workspace wizard last opened from the 文件 menu
         self.nav = QListWidget()
         self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self._show_row)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1090])
+        self.setCentralWidget(splitter)
+        self.identity = QLabel()  # org, role, operator: always in the status bar
+        self.statusBar().addWidget(self.identity, 1)
+        self._toolbar()
+        self._attach(session)
+        settings = QSettings()
+        if settings.value("geometry"):
+            self.restoreGeometry(settings.value("geometry"))
+        self.setAcceptDrops(True)  # *.eduplan files or folders dropped: the exchange's import
+
+    # -- the workspace shown -------------------------------------------------------------------
+    def _attach(self, session: Session) -> None:
+        """Show ``session``'s workspace: its role's pages, the menus, the title, the toolbar."""
+        self.session = session
+        role = "school" if session.is_school else "bureau"
         for key, title, module, cls, roles in PAGES:
             if role not in roles:
                 continue
@@ -77,26 +103,85 @@ class MainWindow(QMainWindow):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setToolTip(self.tr("将在后续版本提供"))
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self._show_row)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([190, 1090])
-        self.setCentralWidget(splitter)
-        self._toolbar(info)
         self._menus()
-        operator = self.tr("操作员")
-        self.statusBar().showMessage(
-            f"{info.org_name} · {term(Role(info.role))} · {operator}：{info.operator}")
+        self._show_identity()
+        self._show_as_of()
+        self._fill_years()
         session.changed.connect(self._sync_toolbar)
         session.changed.connect(self.refresh_current)
-        session.data_changed.connect(self.refresh_current)
-        settings = QSettings()
-        if settings.value("geometry"):
-            self.restoreGeometry(settings.value("geometry"))
+        session.data_changed.connect(self._data_changed)
         self.nav.setCurrentRow(0)
-        self.setAcceptDrops(True)  # *.eduplan files or folders dropped: the exchange's import
+
+    def _detach(self) -> None:
+        """Close the workspace shown: its workers stopped (asked to cancel, then awaited),
+        what was typed saved, the pages and the menus gone, the workspace closed (its locks
+        released)."""
+        pages = list(self.pages.values())
+        for page in pages:
+            op = getattr(page, "_op", None)
+            if op is not None:
+                op.cancel()  # ask first, then wait: workers check cancelled() between steps
+        end = time.monotonic() + 60
+        while any(getattr(p, "_op", None) is not None for p in pages) \
+                and time.monotonic() < end:
+            QCoreApplication.processEvents()  # a worker's end arrives on this thread
+            time.sleep(0.01)
+        for page in pages:
+            if hasattr(page, "wait_idle"):
+                page.wait_idle()  # the entry form saves what was typed
+        for signal in (self.session.changed, self.session.data_changed):
+            signal.disconnect()
+        self.session.close()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for page in pages:
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self.pages = {}
+        self.exchange.deleteLater()
+
+    def _show_identity(self) -> None:
+        """Which org, role and operator: in the title and in the status bar."""
+        info = self.session.info
+        demo = self.tr("（演示）") if info.demo else ""
+        operator = self.tr("操作员")
+        who = f"{info.org_name}{demo} · {term(Role(info.role))} · {operator}：{info.operator}"
+        self.setWindowTitle(f"{who} — " + self.tr("EduPlan 教育规划填报与目标核查"))
+        self.identity.setText(who)
+        self.identity.setToolTip(str(self.session.path))
+
+    def same_workspace(self, path: Path) -> bool:
+        try:
+            return Path(path).resolve() == self.session.path.resolve()
+        except OSError:
+            return False
+
+    def switch_to(self, path: Path) -> bool:
+        """Show the workspace at ``path`` in this window (no restart); the one shown is closed
+        only once the other has opened. Why not is said in a message; False then."""
+        from .startup import open_session, workspace_problem
+
+        path = Path(path)
+        if self.same_workspace(path):
+            self.statusBar().showMessage(self.tr("这个工作区已经打开。"), 5000)
+            return True
+        problem = workspace_problem(path)
+        try:
+            if problem is not None:
+                raise EduPlanError(problem, problem)
+            session = open_session(path, self)
+        except EduPlanError as exc:
+            QMessageBox.warning(self, "EduPlan", exc.message)
+            return False
+        if session is None:  # damaged, not restored
+            return False
+        self._detach()
+        self._attach(session)
+        remember_workspace(session.info)
+        self.workspace_switched.emit()
+        return True
 
     # -- navigation ----------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -119,41 +204,56 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     # -- toolbar and menus ---------------------------------------------------------------------
-    def _toolbar(self, info) -> None:
+    def _toolbar(self) -> None:
         bar = QToolBar(self.tr("年份"))
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
         bar.addWidget(QLabel(self.tr(" 年份 ")))
         self.year_box = QComboBox()
-        for y in YEARS:
-            self.year_box.addItem(str(y), y)
-        self.year_box.setCurrentIndex(YEARS.index(self.session.year)
-                                      if self.session.year in YEARS else 1)
         self.year_box.currentIndexChanged.connect(
-            lambda i: self.session.set_year(self.year_box.itemData(i)))
+            lambda i: self.session.set_year(self.year_box.itemData(i)) if i >= 0 else None)
         bar.addWidget(self.year_box)
         bar.addWidget(QLabel(self.tr("  截止日期判断基准 ")))
         self.as_of_edit = QDateEdit()
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
-        d = self.session.as_of
-        self.as_of_edit.setDate(QDate(d.year, d.month, d.day))
         self.today_box = QCheckBox(self.tr("今天"))
-        self.today_box.setChecked(self.session.as_of_is_today)
-        self.as_of_edit.setEnabled(not self.session.as_of_is_today)
         self.as_of_edit.dateChanged.connect(self._as_of_changed)
         self.today_box.toggled.connect(self._as_of_changed)
         bar.addWidget(self.as_of_edit)
         bar.addWidget(self.today_box)
         self.addToolBar(bar)
 
+    def _show_as_of(self) -> None:
+        d = self.session.as_of
+        for widget in (self.as_of_edit, self.today_box):
+            widget.blockSignals(True)
+        self.as_of_edit.setDate(QDate(d.year, d.month, d.day))
+        self.today_box.setChecked(self.session.as_of_is_today)
+        self.as_of_edit.setEnabled(not self.session.as_of_is_today)
+        for widget in (self.as_of_edit, self.today_box):
+            widget.blockSignals(False)
+
+    def _fill_years(self) -> None:
+        """The session's years in the box (from the first with data to the current round
+        plus one), the session's year chosen."""
+        years = self.session.years
+        self.year_box.blockSignals(True)
+        if [self.year_box.itemData(i) for i in range(self.year_box.count())] != years:
+            self.year_box.clear()
+            for y in years:
+                self.year_box.addItem(str(y), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(self.session.year))
+        self.year_box.blockSignals(False)
+
     def _sync_toolbar(self) -> None:
-        """Show the session's year when something else changed it."""
-        index = self.year_box.findData(self.session.year)
-        if index >= 0 and index != self.year_box.currentIndex():
-            self.year_box.blockSignals(True)
-            self.year_box.setCurrentIndex(index)
-            self.year_box.blockSignals(False)
+        """Show the session's year (and the years of its as-of date) when something else
+        changed them."""
+        self._fill_years()
+
+    def _data_changed(self) -> None:
+        self._fill_years()  # a year with data before the first: offered now
+        self.refresh_current()
 
     def _as_of_changed(self, *_):
         today = self.today_box.isChecked()
@@ -162,23 +262,47 @@ class MainWindow(QMainWindow):
         self.session.set_as_of(None if today else dt.date(q.year(), q.month(), q.day()))
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        open_act = QAction(self.tr("打开工作区…"), self)
-        open_act.setShortcut(QKeySequence.StandardKey.Open)
-        open_act.triggered.connect(self._open_workspace)
-        file_menu.addAction(open_act)
+        """The menus, made again for each workspace shown (the 数据交换 menu is its)."""
+        bar = self.menuBar()
+        for action in bar.actions():
+            menu = action.menu()
+            bar.removeAction(action)
+            if menu is not None:
+                menu.deleteLater()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.new_action = QAction(self.tr("新建工作区(&N)…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action = QAction(self.tr("打开工作区(&O)…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_workspace)
+        self.recent_menu = QMenu(self.tr("最近使用的工作区(&R)"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.demo_action = QAction(self.tr("打开演示工作区（东川区）(&D)"), self)
+        self.demo_action.triggered.connect(self.open_demo)
+        self.demo_school_action = QAction(self.tr("以演示学校身份打开（东川区第一小学）(&M)"), self)
+        self.demo_school_action.triggered.connect(self.open_demo_school)
         quit_act = QAction(self.tr("退出"), self)
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addAction(self.demo_school_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_act)
+        self.file_menu = file_menu
+        self._fill_recent()
         self.exchange = ExchangeActions(self.session, self)
-        self.exchange.add_menu(self.menuBar())
-        lang = self.menuBar().addMenu(self.tr("语言(&L)"))
+        self.exchange.add_menu(bar)
+        lang = bar.addMenu(self.tr("语言(&L)"))
         for code, name in (("zh_CN", "中文"), ("en", "English")):
             act = QAction(name, self)
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
             lang.addAction(act)
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
         diag = QAction(self.tr("诊断信息"), self)
         diag.triggered.connect(self.show_diagnostics)
         help_menu.addAction(diag)
@@ -187,11 +311,76 @@ class MainWindow(QMainWindow):
             self, "EduPlan", self.tr("EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。")))
         help_menu.addAction(about)
 
+    # -- the 文件 menu -------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        """The workspaces used lately that are still there, the one shown ticked."""
+        self.recent_menu.clear()
+        recent = recent_workspaces()
+        for n, item in enumerate(recent, 1):
+            label = f"&{n} " if n < 10 else ""
+            label += item.get("org_name") or "?"
+            if item.get("demo"):
+                label += self.tr("（演示）")
+            if item.get("role") in {r.value for r in Role}:
+                label += f" · {term(Role(item['role']))}"
+            act = self.recent_menu.addAction(label)
+            act.setData(item["path"])
+            act.setToolTip(item["path"])
+            act.setStatusTip(item["path"])
+            act.setCheckable(True)
+            act.setChecked(self.same_workspace(Path(item["path"])))
+            act.triggered.connect(lambda _=False, p=item["path"]: self.switch_to(Path(p)))
+        if not recent:
+            none = self.recent_menu.addAction(self.tr("（还没有）"))
+            none.setEnabled(False)
+        self.recent_menu.setToolTipsVisible(True)
+
+    def recent_actions(self) -> list[QAction]:
+        self._fill_recent()
+        return [a for a in self.recent_menu.actions() if a.data()]
+
+    def new_workspace(self) -> None:
+        """The wizard (a bureau's new workspace preselected, the operator's name filled in);
+        the workspace it makes or chooses is shown here."""
+        from .pages.wizard import BUREAU, FirstRunWizard
+
+        wizard = FirstRunWizard(self, choice=BUREAU, first_run=False,
+                                operator=self.session.ws.operator)
+        wizard.setWindowModality(Qt.WindowModality.WindowModal)
+        wizard.accepted.connect(lambda: self._wizard_done(wizard))
+        wizard.finished.connect(wizard.deleteLater)
+        self.wizard = wizard
+        wizard.open()
+
+    def _wizard_done(self, wizard) -> None:
+        if wizard.workspace_path is not None:
+            self.switch_to(wizard.workspace_path)
+
     def _open_workspace(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("选择工作区文件夹"))
+        start = str(self.session.path.parent)
+        path = QFileDialog.getExistingDirectory(self, self.tr("选择工作区文件夹"), start)
         if path:
-            QSettings().setValue("workspace", path)
-            QMessageBox.information(self, "EduPlan", self.tr("重新启动 EduPlan 后打开该工作区。"))
+            self.switch_to(Path(path))
+
+    def open_demo(self) -> bool:
+        """The demo county (built the first time, with progress)."""
+        from .startup import ensure_demo
+
+        return self._open_prepared(lambda: ensure_demo(self))
+
+    def open_demo_school(self) -> bool:
+        """The demo as its school 东川区第一小学 (made from the demo county the first time)."""
+        from .startup import DEMO_SCHOOL, ensure_demo_school
+
+        return self._open_prepared(lambda: ensure_demo_school(DEMO_SCHOOL, self))
+
+    def _open_prepared(self, prepare) -> bool:
+        try:
+            path = prepare()
+        except EduPlanError as exc:
+            QMessageBox.warning(self, "EduPlan", exc.message)
+            return False
+        return path is not None and self.switch_to(path)
 
     def _set_language(self, code: str) -> None:
         QSettings().setValue("language", code)
@@ -256,14 +445,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         QSettings().setValue("geometry", self.saveGeometry())
-        for page in self.pages.values():
-            op = getattr(page, "_op", None)
-            if op is not None:
-                op.cancel()  # ask first, then wait: workers check cancelled() between steps
-        for page in self.pages.values():
-            if hasattr(page, "wait_idle"):
-                page.wait_idle()
-        self.session.close()
+        if self.pages:  # not twice
+            self._detach()
         super().closeEvent(event)
 
 

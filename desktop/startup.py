@@ -1,17 +1,26 @@
-"""Getting a workspace ready before a window opens: the demo (built on first run) and the
-demo as one of its schools, behind a progress dialog with cancel."""
+"""Getting a workspace ready before a window shows it: the demo (built on first run) and the
+demo as one of its schools, behind a progress dialog with cancel; a folder checked before it is
+opened (gone, or not a workspace: said in the desktop's words); a damaged one offered its newest
+backup."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from eduplan_core.errors import WorkspaceDamaged
 from eduplan_core.paths import demo_workspace_dir, user_data_dir
 from eduplan_core.store.backup import DB_NAME
 
 from .ops import Operation
+
+if TYPE_CHECKING:
+    from .session import Session
+
+DEMO_SCHOOL = "2153113101"  # 东川区第一小学: the demo school of 文件 → 以演示学校身份打开
 
 
 def run_with_progress(parent, text: str, fn):
@@ -73,3 +82,46 @@ def ensure_demo_school(code: str, parent=None) -> Path:
     return path
 
 
+
+
+def workspace_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as a workspace, before trying (None: try it)."""
+    if not path.exists():
+        return QApplication.translate("app", "工作区“%s”已不存在（可能已被移走或删除）。") % path
+    if not (path / DB_NAME).exists():
+        return QApplication.translate(
+            "app", "“%s”不是 EduPlan 工作区（文件夹中没有 eduplan.sqlite）。") % path
+    return None
+
+
+def offer_restore(path: Path, exc: WorkspaceDamaged, parent: QWidget | None = None) -> bool:
+    """A damaged workspace: say so, and offer its newest backup (the damaged file is kept)."""
+    from eduplan_core.store import backup
+
+    backups = backup.list_backups(path)
+    if not backups:
+        QMessageBox.critical(parent, "EduPlan", exc.message)
+        return False
+    newest = backups[0]
+    answer = QMessageBox.question(
+        parent, "EduPlan",
+        exc.message + "\n\n" + QApplication.translate(
+            "app", "用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。") % newest.taken_at)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    backup.restore(path, newest.name)
+    return True
+
+
+def open_session(path: Path, parent: QWidget | None = None) -> Session | None:
+    """The Session of the workspace at ``path``; a damaged one is offered its newest backup
+    first (None: not restored). Other refusals are raised (EduPlanError: in use by another
+    window, read-only, newer than this EduPlan…)."""
+    from .session import Session
+
+    try:
+        return Session(path)
+    except WorkspaceDamaged as exc:
+        if not offer_restore(path, exc, parent):
+            return None
+    return Session(path)

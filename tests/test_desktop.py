@@ -216,15 +216,26 @@ def test_start_removes_what_a_killed_demo_build_left(qtbot, isolated_home, demo_
     assert (mine / "笔记.txt").exists()  # holds a file EduPlan did not make: left alone
 
 
-def test_odd_settings_do_not_stop_the_window(qtbot, demo_path):
+def test_odd_settings_do_not_stop_the_window(qtbot, demo_path, tmp_path):
+    import datetime as dt
+
     from PySide6.QtCore import QSettings
 
-    from desktop.session import Session
+    from desktop.session import DEMO_AS_OF, Session
+    from eduplan_core.rounds import current_round
+    from eduplan_core.store.workspace import Workspace
 
     QSettings().setValue("year", "99999999999999999999")
     QSettings().setValue("as_of", "昨天")
-    session = Session(demo_path)
+    session = Session(demo_path)  # the demo: its latest year, the date it was made for
     try:
-        assert session.year == 2024 and session.as_of_is_today
+        assert (session.year, session.as_of) == (2025, DEMO_AS_OF)
+    finally:
+        session.close()
+    Workspace.create(tmp_path / "county", org="东川区", role="county", operator="张三").close()
+    session = Session(tmp_path / "county")  # a real one: today, and the round of today
+    try:
+        assert session.as_of_is_today and session.as_of == dt.date.today()
+        assert session.year == current_round(dt.date.today())
     finally:
         session.close()

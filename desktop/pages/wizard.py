@@ -1,9 +1,11 @@
-"""The first-run wizard: open the demo (as the county or as one of its schools), create a
+"""The workspace wizard (the first run, and 文件 → 新建工作区…): open the demo (as the county
+— the first page's 打开, so that Enter opens it — or as one of its schools), create a
 workspace for a bureau or for a school, or make this unit's workspace from the setup file its
 bureau sent (eduplan_core/exchange/setup.py, as ``eduplan setup import`` does): the file's
 sender and fingerprint, to be read back to the bureau over the phone; this unit when the file
 sets up several; the folder; a new passphrase for the keys; the workspace made in a worker;
-then this unit's own fingerprint. Sets ``workspace_path`` when accepted."""
+then this unit's own fingerprint. The lists of units have a filter that selects the one match
+left, so that Enter opens it. Sets ``workspace_path`` when accepted."""
 
 from __future__ import annotations
 
@@ -28,8 +30,8 @@ from ..models import GREY, RED, term
 
 DEMO, DEMO_SCHOOL, BUREAU, SCHOOL, SETUP = "demo", "demo_school", "bureau", "school", "setup"
 CREATING = (BUREAU, SCHOOL, SETUP)  # the choices that make a workspace: an operator is needed
-(P_CHOICE, P_DEMO, P_DEMO_SCHOOL, P_BUREAU, P_SCHOOL, P_SETUP_FILE, P_SETUP_UNIT,
- P_SETUP_DONE) = range(8)
+(P_CHOICE, P_DEMO_SCHOOL, P_BUREAU, P_SCHOOL, P_SETUP_FILE, P_SETUP_UNIT,
+ P_SETUP_DONE) = range(7)
 
 
 def _catalog():
@@ -78,11 +80,20 @@ class _FolderRow(QWidget):
 
 
 class ChoicePage(QWizardPage):
-    def __init__(self, parent=None):
+    """What to open or make. The demo opens from here (the Next button reads 打开: Enter opens
+    it); the other choices go on to their page. ``reason``: why the workspace used last did
+    not open, said at the top."""
+
+    def __init__(self, parent=None, choice: str = DEMO, reason: str = ""):
         super().__init__(parent)
         self.setTitle(self.tr("欢迎使用 EduPlan"))
         self.setSubTitle(self.tr("选择要打开的工作区。工作区是一个文件夹，保存一个单位的全部填报数据和备份。"))
         layout = QVBoxLayout(self)
+        self.opened = False  # the demo, opened from here
+        self.reason = _error_label()
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+        layout.addWidget(self.reason)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for key, text, note in (
@@ -105,7 +116,7 @@ class ChoicePage(QWizardPage):
             hint.setIndent(24)
             hint.setStyleSheet("color: #616161;")
             layout.addWidget(hint)
-        self.radios[DEMO].setChecked(True)
+        self.radios[choice].setChecked(True)
         layout.addSpacing(12)
         form = QFormLayout()
         self.operator = QLineEdit()
@@ -135,7 +146,14 @@ class ChoicePage(QWizardPage):
             self.tr("每一次修改都会记录操作员姓名。") if creating else
             self.tr("每一次修改都会记录操作员姓名；留空则沿用演示数据中的姓名。"))
         self.error.clear()
+        self._name_next()
         self.completeChanged.emit()
+
+    def _name_next(self) -> None:
+        """This page's Next button: 打开 for the demo (it opens from here)."""
+        self.setButtonText(QWizard.WizardButton.NextButton,
+                           self.tr("打开(&O)") if self.choice() == DEMO
+                           else self.tr("下一步(&N) >"))
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt API)
         if self.choice() in CREATING:
@@ -143,33 +161,21 @@ class ChoicePage(QWizardPage):
         return True
 
     def nextId(self) -> int:  # noqa: N802
-        return {DEMO: P_DEMO, DEMO_SCHOOL: P_DEMO_SCHOOL, BUREAU: P_BUREAU,
+        # the demo never goes on (validatePage opens it and ends the wizard); a page id keeps
+        # the button a Next button, which QWizard decides only when a page is entered
+        return {DEMO: P_DEMO_SCHOOL, DEMO_SCHOOL: P_DEMO_SCHOOL, BUREAU: P_BUREAU,
                 SCHOOL: P_SCHOOL, SETUP: P_SETUP_FILE}[self.choice()]
 
-
-class DemoPage(QWizardPage):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setTitle(self.tr("打开演示工作区"))
-        self.setSubTitle(self.tr("东川区教育体育局的演示工作区。"))
-        layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
-            "演示工作区含东川区 39 所演示学校 2023—2025 年的数据（其中 2 所为纸质报送，由区教育体育局"
-            "代为录入），以及区级基表和里程碑完成情况。可以随意修改，不影响任何真实数据。\n\n"
-            "第一次打开时需要生成演示数据，请稍候。"))
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.error = _error_label()
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def nextId(self) -> int:  # noqa: N802
-        return -1
-
     def validatePage(self) -> bool:  # noqa: N802
+        """The demo: built on first use, then opened (the wizard accepted here)."""
+        if self.choice() != DEMO or self.opened:  # opened: the wizard's check on accepting
+            return True
         from ..startup import ensure_demo
 
-        return _open_prepared(self, ensure_demo)
+        if _open_prepared(self, ensure_demo):
+            self.opened = True
+            _first_run(self).accept()
+        return False
 
 
 def _first_run(page: QWizardPage) -> FirstRunWizard:
@@ -178,7 +184,7 @@ def _first_run(page: QWizardPage) -> FirstRunWizard:
     return wizard
 
 
-def _open_prepared(page: DemoPage | DemoSchoolPage, prepare) -> bool:
+def _open_prepared(page: ChoicePage | DemoSchoolPage, prepare) -> bool:
     """Prepare a demo workspace (``prepare(parent) -> path``), set the operator name typed on
     the first page, and finish the wizard on it; a failure is shown on the page."""
     wizard = _first_run(page)
@@ -190,6 +196,19 @@ def _open_prepared(page: DemoPage | DemoSchoolPage, prepare) -> bool:
         return False
     wizard.workspace_path = path
     return True
+
+
+def _filter_list(items: QListWidget, text: str) -> None:
+    """Hide the items without ``text``; the one item left is selected (Enter opens it)."""
+    text = text.strip()
+    shown = []
+    for i in range(items.count()):
+        item = items.item(i)
+        item.setHidden(bool(text) and text not in item.text())
+        if not item.isHidden():
+            shown.append(item)
+    if len(shown) == 1:
+        items.setCurrentItem(shown[0])
 
 
 class DemoSchoolPage(QWizardPage):
@@ -226,10 +245,7 @@ class DemoSchoolPage(QWizardPage):
         return item.data(Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
 
     def _filter(self, text: str) -> None:
-        text = text.strip()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(text) and text not in item.text())
+        _filter_list(self.list, text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -253,6 +269,10 @@ class BureauPage(QWizardPage):
         self.setTitle(self.tr("新建教育行政部门工作区"))
         self.setSubTitle(self.tr("选择本单位：县（市、区）、州（市）或省。"))
         layout = QVBoxLayout(self)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("按名称或代码筛选，例如：会泽"))
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("单位"), self.tr("级别"), self.tr("代码")])
         self.tree.setColumnWidth(0, 260)
@@ -290,13 +310,38 @@ class BureauPage(QWizardPage):
         layout.addWidget(self.error)
         self.tree.currentItemChanged.connect(self._picked)
         self.folder.edit.textChanged.connect(lambda *_: self.completeChanged.emit())
+        self.filter.textChanged.connect(self._filter)
 
     def select(self, code: str) -> None:
         self.tree.setCurrentItem(self.items[code])
 
+    def _filter(self, text: str) -> None:
+        """Units whose name or code holds ``text``, with the units above and below them; the
+        one match left is selected (Enter opens it)."""
+        text = text.strip()
+        matches = [item for item in self.items.values()
+                   if not text or text in item.text(0) or text in item.text(2)]
+        shown = set()
+        for item in matches:
+            up: QTreeWidgetItem | None = item
+            while up is not None:
+                shown.add(id(up))
+                up = up.parent()
+            below = [item]
+            while below:
+                child = below.pop()
+                shown.add(id(child))
+                below += [c for i in range(child.childCount())
+                          if (c := child.child(i)) is not None]
+        for item in self.items.values():
+            item.setHidden(id(item) not in shown)
+        if text and len(matches) == 1:
+            self.tree.setCurrentItem(matches[0])
+        self._picked()  # a chosen unit filtered out: none chosen (code() is None)
+
     def code(self) -> str | None:
         item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        return item.data(0, Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
 
     def _picked(self, *_):
         code = self.code()
@@ -305,6 +350,8 @@ class BureauPage(QWizardPage):
             self.chosen.setText(self.tr("将以“%1”的身份建立工作区。").replace(
                 "%1", f"{org.name}（{term(Role(org.level))}）"))
             self.folder.suggest(f"workspace-{code}")
+        else:
+            self.chosen.clear()
         self.error.clear()
         self.completeChanged.emit()
 
@@ -652,15 +699,7 @@ class SetupUnitPage(QWizardPage):
         return item.data(Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
 
     def _filter(self, text: str) -> None:
-        text = text.strip()
-        shown_items = []
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(text) and text not in item.text())
-            if not item.isHidden():
-                shown_items.append(item)
-        if len(shown_items) == 1:
-            self.list.setCurrentItem(shown_items[0])
+        _filter_list(self.list, text)
         self._picked()
 
     def _picked(self, *_) -> None:
@@ -841,13 +880,18 @@ class SetupDonePage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, parent=None):
+    """``choice``: the one preselected (the demo on a first run); ``reason``: why the workspace
+    used last did not open; ``first_run`` False: opened from the 文件 menu of a window."""
+
+    def __init__(self, parent=None, *, choice: str = DEMO, reason: str = "",
+                 first_run: bool = True, operator: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("EduPlan — 首次运行"))
+        self.setWindowTitle(self.tr("EduPlan — 首次运行") if first_run
+                            else self.tr("EduPlan — 新建或打开工作区"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.workspace_path: Path | None = None
-        self.choice_page = ChoicePage()
-        self.demo_page = DemoPage()
+        self.choice_page = ChoicePage(choice=choice, reason=reason)
+        self.choice_page.operator.setText(operator)
         self.demo_school_page = DemoSchoolPage()
         self.bureau_page = BureauPage()
         self.school_page = SchoolPage()
@@ -855,7 +899,6 @@ class FirstRunWizard(QWizard):
         self.setup_unit_page = SetupUnitPage()
         self.setup_done_page = SetupDonePage()
         self.setPage(P_CHOICE, self.choice_page)
-        self.setPage(P_DEMO, self.demo_page)
         self.setPage(P_DEMO_SCHOOL, self.demo_school_page)
         self.setPage(P_BUREAU, self.bureau_page)
         self.setPage(P_SCHOOL, self.school_page)
