@@ -5,15 +5,23 @@ The fingerprint is shown large, in two lines of four groups. The user either typ
 other side reads (checked digit by digit as typed: a wrong group is named at once) or ticks
 that every group matched; 确认密钥 waits for one of them, and a typed mismatch keeps it
 disabled whatever is ticked. What the user checked goes to ``enrol.confirm`` as the
-fingerprint, which compares it again."""
+fingerprint, which compares it again.
+
+Also: the parent's setup file for an existing workspace (its sender and fingerprint, for the
+phone check)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
+from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange.enrol import Peer
+from eduplan_core.store.workspace import Workspace
 
 from .exchange import fingerprint_label, fingerprint_lines
 from .models import GREEN, GREY, RED
@@ -108,4 +116,106 @@ class ConfirmKeyDialog(QDialog):
 
     def accept(self) -> None:
         if self.validate():
+            super().accept()
+
+
+class ParentSetupDialog(QDialog):
+    """文件 → 导入上级的设立文件…: the file's sender and its fingerprint, large, to be read back
+    to the bureau over the phone (as the wizard's setup-file page shows them); what stops the
+    file from being used here said before anything is asked. ``problem`` is None when 导入 may
+    go on."""
+
+    def __init__(self, path: Path, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入上级的设立文件"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.path = path
+        self.statement: dict[str, Any] | None = None
+        self.problem: str | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(ws.org.name))
+        self.file = QLabel(str(path))
+        self.file.setWordWrap(True)
+        self.file.setStyleSheet(f"color: {GREY.name()};")
+        layout.addWidget(self.file)
+        self.bureau = QLabel()
+        font = self.bureau.font()
+        font.setBold(True)
+        self.bureau.setFont(font)
+        self.bureau.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.bureau)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setStyleSheet(f"color: {GREY.name()};")
+        layout.addWidget(self.summary)
+        self.fingerprint_title = QLabel(self.tr("上级单位的指纹："))
+        layout.addWidget(self.fingerprint_title)
+        self.fingerprint = fingerprint_label()
+        layout.addWidget(self.fingerprint)
+        self.instruction = QLabel()
+        self.instruction.setWordWrap(True)
+        self.instruction.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.instruction)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color: {RED.name()};")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("指纹一致，导入(&I)"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+        self._load(ws)
+
+    def _load(self, ws: Workspace) -> None:
+        from eduplan_core.exchange.setup import read_setup
+
+        try:
+            statement = read_setup(self.path)
+        except EduPlanError as exc:
+            self._refuse(exc.message)
+            for widget in (self.bureau, self.summary, self.fingerprint_title, self.fingerprint,
+                           self.instruction):
+                widget.hide()
+            return
+        self.statement = statement
+        sender = statement["from"]
+        names = statement.get("unit_names") or {}
+        units = statement["units"]
+        self.bureau.setText(self.tr("发出单位：%1（%2）").replace("%1", sender["name"])
+                            .replace("%2", sender["org"]))
+        self.summary.setText(
+            self.tr("设立单位：{units}；学校 {schools} 所；截止日期：{due}").format(
+                units="、".join(names.get(u, u) for u in units),
+                schools=len(statement["schools"]), due=statement.get("due") or self.tr("未设")))
+        self.fingerprint.setText(fingerprint_lines(sender["fingerprint"]))
+        self.instruction.setText(self.tr(
+            "请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”"
+            "中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。")
+            .replace("%1", sender["name"]))
+        if ws.org_code not in units:
+            self._refuse(self.tr("这个设立文件是为{units}生成的，不包括本单位（{org}）。").format(
+                units="、".join(names.get(u, u) for u in units), org=ws.org.name))
+        elif sender["org"] != ws.org.parent:
+            self._refuse(self.tr("设立文件来自{sender}，不是本单位的上级单位。").format(
+                sender=sender["name"]))
+        elif statement.get("restore") is not None:
+            self._refuse(self.tr("这是恢复文件，用于在新电脑上重建学校的工作区：请用“文件 → 新建工作区… → "
+                                 "用上级发来的设立文件建立”，选择一个新的文件夹。"))
+
+    def _refuse(self, text: str) -> None:
+        self.problem = text
+        self.error.setText(text)
+        self.ok_button.setEnabled(False)
+
+    def fingerprint_text(self) -> str:
+        return " ".join(self.fingerprint.text().split())
+
+    def accept(self) -> None:
+        if self.problem is None:
             super().accept()

@@ -1,22 +1,33 @@
-"""The 数据交换 page's 设立下级: setup files for the units directly below (a bureau's), one
-file a unit, with the round's due date (eduplan_core/exchange/setup.py; the words of
-``eduplan setup export``)."""
+"""Setup files (eduplan_core/exchange/setup.py; the words of ``eduplan setup export`` and
+``setup import``):
+
+- the 数据交换 page's 设立下级: setup files for the units directly below (a bureau's), one file
+  a unit, with the round's due date;
+- 文件 → 导入上级的设立文件… (:class:`ParentSetupImport`): the parent's setup file for a workspace
+  that exists — its key (after the phone check of its fingerprint) and the schools below this
+  unit; this unit's keys made when it has none."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QObject, QSettings, Qt
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton)
 
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.enrol import peers
-from eduplan_core.exchange.setup import SetupFile, export_setup
+from eduplan_core.exchange.setup import SetupFile, SetupResult, export_setup, import_setup
 from eduplan_core.inputs import shown
 
+from .exchange_dialogs import ParentSetupDialog
 from .exchange_section import Section, file_safe, small_label
+from .passphrase import ENV_PASSPHRASE
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -206,3 +217,82 @@ class SetupSection(Section):
                          "下级导入后会看到这个指纹，请通电话逐组核对。").format(
             files=files, due=first.due or self.tr("未设"), fingerprint=first.fingerprint)
             + (self.tr("\n已取消：其余单位没有生成。") if cancelled else ""), "ok")
+
+
+class ParentSetupImport(QObject):
+    """文件 → 导入上级的设立文件…: choose the file; see its sender and fingerprint (the phone
+    check) in :class:`ParentSetupDialog`; a new passphrase when this workspace has no keys yet;
+    then ``import_setup`` in the 数据交换 page's worker (it opens the workspace itself, beside the
+    window's: a second open in one process shares the workspace lock; the window's own desktop
+    lock is not asked for); the result said on the page's 上报 section (密钥 for a province)."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.dialog: ParentSetupDialog | None = None
+        self.result: SetupResult | None = None
+
+    def section(self) -> Any:
+        page = self.window.show_page("exchange")
+        if page is None:
+            return None
+        key = "send" if page.send is not None else "keys"
+        return page.show_section(key)
+
+    def choose(self) -> None:
+        start = str(QSettings().value("exchange_dir", "") or Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("选择上级发来的设立文件"), start,
+            self.tr("EduPlan 设立文件 (*.eduplan-setup);;所有文件 (*)"))
+        if name:
+            QSettings().setValue("exchange_dir", str(Path(name).parent))
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """The dialog on ``path``; 导入 goes on."""
+        dialog = ParentSetupDialog(path, self.session.ws, self.window)
+        dialog.accepted.connect(lambda: self.start(path))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def start(self, path: Path) -> None:
+        section = self.section()
+        if section is None:
+            return
+        page = section.page
+        if page.busy:
+            section.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+            return
+        if keys.has_keys(self.session.ws):
+            self._run(section, path, None)
+            return
+        page.ask_new_passphrase(section, self.tr(
+            "本工作区还没有密钥：设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。"
+            "以后每次导出、导入数据包都要输入它。"), ENV_PASSPHRASE,
+            lambda secret: self._run(section, path, secret))
+
+    def _run(self, section: Any, path: Path, secret: str | None) -> None:
+        session = self.session
+        org, operator = session.ws.org_code, session.ws.operator
+
+        def work(ws, progress, cancelled) -> SetupResult:
+            return import_setup(path, session.path, org, operator, secret)
+
+        section.run(self.tr("正在导入上级的设立文件…"), work,
+                    lambda result: self._done(section, result, secret is not None),
+                    after=session.workers_saved)
+
+    def _done(self, section: Any, r: SetupResult, keys_made: bool) -> None:
+        self.result = r
+        lines = [self.tr("已导入{parent}的设立文件：已记下上级的公钥（指纹 {fingerprint}）。").format(
+            parent=r.parent_name, fingerprint=r.parent_fingerprint)]
+        if r.schools_added:
+            lines.append(self.tr("学校名册：新增 %n 所学校", "", r.schools_added))
+        lines.append(self.tr("截止日期：{due}").format(due=r.due or self.tr("未设")))
+        if keys_made:
+            lines.append(self.tr("已为本单位建立密钥，本单位指纹：{fingerprint}。上级首次收到本单位的数据包时，"
+                                 "会请你读出这个指纹。").format(fingerprint=r.fingerprint))
+        section.say("\n".join(lines), "ok")
+        section.page.refresh()

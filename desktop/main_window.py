@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.pages: dict[str, Page] = {}
         self.wizard: Any = None  # the workspace wizard last opened from the 文件 menu
+        self.parent_setup: Any = None  # 导入上级的设立文件: the flow last started
         self.nav = QListWidget()
         self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
@@ -282,6 +283,9 @@ class MainWindow(QMainWindow):
         self.demo_action.triggered.connect(self.open_demo)
         self.demo_school_action = QAction(self.tr("以演示学校身份打开（东川区第一小学）(&M)"), self)
         self.demo_school_action.triggered.connect(self.open_demo_school)
+        self.parent_setup_action = QAction(self.tr("导入上级的设立文件(&I)…"), self)
+        self.parent_setup_action.triggered.connect(self.import_parent_setup)
+        self.parent_setup_action.setEnabled(bool(self.session.ws.org.parent))
         quit_act = QAction(self.tr("退出"), self)
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
@@ -291,6 +295,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addAction(self.demo_school_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.parent_setup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_act)
         self.file_menu = file_menu
@@ -381,6 +387,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "EduPlan", exc.message)
             return False
         return path is not None and self.switch_to(path)
+
+    def import_parent_setup(self) -> None:
+        """文件 → 导入上级的设立文件…: the parent's key and the schools, for this workspace."""
+        from .exchange_setup import ParentSetupImport
+
+        self.parent_setup = ParentSetupImport(self)
+        self.parent_setup.choose()
 
     def _set_language(self, code: str) -> None:
         QSettings().setValue("language", code)

@@ -2,8 +2,9 @@
 preselected (Enter opens it); 文件 → 新建工作区… makes a 会泽县 county workspace and the window
 switches to it without a restart; the demo school one click away, in place; the recent list;
 the last workspace opened again at the next start (one that is gone: the wizard, saying why);
-the year a workspace opens on and the years offered. Real workspaces; only the file dialogs
-are answered by the test."""
+the year a workspace opens on and the years offered; 文件 → 导入上级的设立文件… for a workspace
+that exists. Real workspaces, real keys (the cheap Argon2id test setting); only the file
+dialogs are answered by the test."""
 
 from __future__ import annotations
 
@@ -337,3 +338,80 @@ def test_the_demo_opens_on_its_latest_year_and_its_own_date(qtbot, demo_path):
         assert QSettings().value("as_of") == "2027-01-15"
     finally:
         session.close()
+
+
+# -- 导入上级的设立文件 ---------------------------------------------------------------------------
+@pytest.fixture
+def huize_and_setup(tmp_path):
+    """会泽县's workspace as the wizard makes it (no keys, no parent key), and 曲靖市's setup
+    file for it (曲靖市 registered one school of 会泽县); 曲靖市's fingerprint."""
+    Workspace.create(tmp_path / "huize", org=HUIZE, role="county", operator="张三").close()
+    prefecture = bureau(tmp_path / "qujing", QUJING, "prefecture")
+    try:
+        register(prefecture, SchoolInput(HUIZE_SCHOOL, "会泽测试小学", HUIZE, "小学"))
+        out = tmp_path / "会泽县.eduplan-setup"
+        from eduplan_core.exchange.setup import export_setup
+
+        export_setup(prefecture, PASS, [HUIZE], out, dt.date(2026, 12, 15))
+        other = tmp_path / "宣威市.eduplan-setup"
+        export_setup(prefecture, PASS, ["530381"], other)
+        return tmp_path / "huize", out, other, keys.key_info(prefecture).fingerprint
+    finally:
+        prefecture.close()
+
+
+def test_importing_the_parents_setup_file_adds_the_parent(qtbot, monkeypatch, huize_and_setup):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.app import open_window
+
+    huize, setup_file, _other, fingerprint = huize_and_setup
+    window = open_window(huize)
+    qtbot.addWidget(window)
+    send = window.show_page("exchange").send
+    assert "文件 → 导入上级的设立文件" in send.parent_problem.text()  # where to go, said
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(setup_file), "")))
+    window.parent_setup_action.trigger()
+    dialog = window.parent_setup.dialog
+    assert dialog.isVisible() and dialog.problem is None
+    assert "曲靖市" in dialog.bureau.text()
+    assert dialog.fingerprint_text() == fingerprint  # large, for the phone check
+    assert len(dialog.fingerprint.text().splitlines()) == 2
+    assert "打电话" in dialog.instruction.text()
+    dialog.ok_button.click()  # no keys here: the new passphrase from EDUPLAN_PASSPHRASE
+    page = window.pages["exchange"]
+    qtbot.waitUntil(lambda: window.parent_setup.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+    assert page.tabs.currentWidget() is send
+    text = send.result.text()
+    assert "已导入曲靖市的设立文件" in text and fingerprint in text
+    assert "新增 1 所学校" in text and "2026-12-15" in text and "已为本单位建立密钥" in text
+    assert send.export_button.isEnabled() and not send.parent_fingerprint.isHidden()
+    ws = window.session.ws
+    assert ws.orgs.get(HUIZE_SCHOOL) is not None  # the register refreshed in the window
+    with open_ws(huize) as check:
+        assert [p["status"] for p in rows.peers(check, QUJING, "parent")] == ["confirmed"]
+        assert keys.has_keys(check)
+    close(window)
+
+
+def test_a_setup_file_for_another_unit_is_refused_before_anything(
+        qtbot, monkeypatch, huize_and_setup):
+    from desktop.app import open_window
+
+    huize, _setup, other, _fp = huize_and_setup
+    window = open_window(huize)
+    qtbot.addWidget(window)
+    from desktop.exchange_setup import ParentSetupImport
+
+    flow = ParentSetupImport(window)
+    flow.load(other)
+    dialog = flow.dialog
+    assert "不包括本单位" in dialog.error.text() and not dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.isVisible()  # 导入 stays refused
+    dialog.reject()
+    with open_ws(huize) as check:
+        assert not rows.peers(check, QUJING, "parent") and not keys.has_keys(check)
+    close(window)
