@@ -8,7 +8,7 @@ disabled whatever is ticked. What the user checked goes to ``enrol.confirm`` as 
 fingerprint, which compares it again.
 
 Also: the parent's setup file for an existing workspace (its sender and fingerprint, for the
-phone check)."""
+phone check) and a restore file's code, shown once."""
 
 from __future__ import annotations
 
@@ -219,3 +219,45 @@ class ParentSetupDialog(QDialog):
     def accept(self) -> None:
         if self.problem is None:
             super().accept()
+
+
+class RestoreCodeDialog(QDialog):
+    """The restore code of a restore file just made, large, shown this once: read to the
+    school over the phone, never sent with the file."""
+
+    def __init__(self, school: str, code: str, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("恢复码"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(school))
+        made = QLabel(self.tr("已生成恢复文件：{path}").format(path=path))
+        made.setWordWrap(True)
+        made.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(made)
+        layout.addWidget(QLabel(self.tr("恢复码：")))
+        self.code = fingerprint_label(2.4)
+        groups = code.split()
+        self.code.setText(" ".join(groups[:3]) + "\n" + " ".join(groups[3:]))
+        layout.addWidget(self.code)
+        warning = QLabel(self.tr("请通过电话把恢复码读给学校（不要和文件一起发送）；恢复码只显示这一次"))
+        warning.setWordWrap(True)
+        font = warning.font()
+        font.setBold(True)
+        warning.setFont(font)
+        warning.setStyleSheet(f"color: {RED.name()};")
+        layout.addWidget(warning)
+        hint = QLabel(self.tr("学校在新电脑上用“新建工作区 → 用上级发来的设立文件建立”选择这个文件，"
+                              "再输入恢复码，本单位保存的该校全部数据就恢复到新的工作区。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {GREY.name()};")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("已记下，关闭"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(600)
+
+    def code_text(self) -> str:
+        return " ".join(self.code.text().split())

@@ -2,7 +2,9 @@
 ``setup import``):
 
 - the 数据交换 page's 设立下级: setup files for the units directly below (a bureau's), one file
-  a unit, with the round's due date;
+  a unit, with the round's due date; for a school whose computer was lost or broken, its
+  restore file (its data as this bureau holds them, sealed to a 24-digit restore code shown
+  once, to be read to the school over the phone);
 - 文件 → 导入上级的设立文件… (:class:`ParentSetupImport`): the parent's setup file for a workspace
   that exists — its key (after the phone check of its fingerprint) and the schools below this
   unit; this unit's keys made when it has none."""
@@ -22,7 +24,7 @@ from eduplan_core.exchange.enrol import peers
 from eduplan_core.exchange.setup import SetupFile, SetupResult, export_setup, import_setup
 from eduplan_core.inputs import shown
 
-from .exchange_dialogs import ParentSetupDialog
+from .exchange_dialogs import ParentSetupDialog, RestoreCodeDialog
 from .exchange_section import Section, file_safe, small_label
 from .passphrase import ENV_PASSPHRASE
 
@@ -74,8 +76,18 @@ class SetupSection(Section):
         row.addWidget(self.chosen_label)
         row.addWidget(self.save_button)
         self.layout_.addLayout(row)
+        restore = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("学校电脑丢失或损坏：生成恢复文件(&R)…"))
+        self.restore_button.setToolTip(self.tr(
+            "只勾选一所学校：生成它的恢复文件，含本单位保存的该校全部数据，用一个 24 位恢复码加密；"
+            "学校在新电脑上用它重建工作区。"))
+        self.restore_button.clicked.connect(self.choose_and_save_restore)
+        restore.addStretch(1)
+        restore.addWidget(self.restore_button)
+        self.layout_.addLayout(restore)
         self.layout_.addWidget(self.result)
         self._codes: list[str] = []
+        self.restore_dialog: RestoreCodeDialog | None = None  # the last one shown
 
     def refresh(self) -> None:
         ws = self.session.ws
@@ -143,6 +155,15 @@ class SetupSection(Section):
 
     def set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy and bool(self.checked()))
+        self.restore_button.setEnabled(not busy and self.restore_school() is not None)
+
+    def restore_school(self) -> str | None:
+        """The one school ticked (a restore file is for one school), else None."""
+        codes = self.checked()
+        if len(codes) != 1:
+            return None
+        unit = self.session.ws.orgs.get(codes[0])
+        return unit.code if unit is not None and unit.is_school else None
 
     @property
     def due(self) -> dt.date | None:
@@ -217,6 +238,50 @@ class SetupSection(Section):
                          "下级导入后会看到这个指纹，请通电话逐组核对。").format(
             files=files, due=first.due or self.tr("未设"), fingerprint=first.fingerprint)
             + (self.tr("\n已取消：其余单位没有生成。") if cancelled else ""), "ok")
+
+    # -- a school's restore file ---------------------------------------------------------------
+    def choose_and_save_restore(self) -> None:
+        code = self.restore_school()
+        if code is None:
+            self.say(self.tr("恢复文件只能为一所学校生成：请只勾选这所学校。"), "error")
+            return
+        if not self.has_keys():
+            return
+        unit = self.session.ws.orgs.get(code)
+        name = unit.name if unit is not None else code
+        path = self.save_path(self.tr("保存恢复文件"),
+                              Path(f"{file_safe(name)}-恢复文件.eduplan-setup"),
+                              self.tr("EduPlan 设立文件 (*.eduplan-setup)"), ".eduplan-setup")
+        if path is not None:
+            self.save_restore(code, path)
+
+    def save_restore(self, code: str, out: Path) -> None:
+        if out.exists():
+            self.say(self.tr("文件“{path}”已存在，不会覆盖；请换一个文件名。").format(
+                path=shown(str(out))), "error")
+            return
+        due = self.due
+
+        def run(secret: str, ring: keys.Keyring | None) -> None:
+            def work(ws, progress, cancelled) -> SetupFile:
+                return export_setup(ws, ring or keys.unlock(ws, secret), [code], out, due,
+                                    restore=True)
+
+            self.run(self.tr("正在生成恢复文件…"), work, self._restore_saved)
+
+        self.with_passphrase(self.tr("生成恢复文件：请输入本工作区的密钥口令。"), run)
+
+    def _restore_saved(self, made: SetupFile) -> None:
+        ws = self.session.ws
+        unit = ws.orgs.get(made.units[0])
+        name = unit.name if unit is not None else made.units[0]
+        self.say(self.tr("已生成{school}的恢复文件：{path}（含 {n} 张表）。恢复码只显示这一次，请通过电话"
+                         "读给学校。").format(school=name, path=shown(made.path),
+                                      n=made.restored_entries), "ok")
+        dialog = RestoreCodeDialog(name, made.restore_code or "", made.path, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.restore_dialog = dialog
+        dialog.open()
 
 
 class ParentSetupImport(QObject):
