@@ -1,5 +1,7 @@
 """The 数据交换 page's 接收 (bundles of the units below: files, a folder or dropped on the
-window; a row a file with its outcome) and 待确认 (keys waiting for a phone check; confirming
+window; a row a file with its outcome; 重新处理暂存的数据包 takes up again the bundles held — a
+form version this EduPlan did not know before an update, a key confirmed whose bundles were
+not merged then) and 待确认 (keys waiting for a phone check; confirming
 one merges what its unit sent)."""
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from eduplan_core.errors import Cancelled, EduPlanError
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.enrol import Peer, confirm, peers
-from eduplan_core.exchange.inbox import FileOutcome, ImportReport, Outcome, bundle_files
-from eduplan_core.exchange.inbox import import_files
+from eduplan_core.exchange.inbox import FileOutcome, ImportReport, Outcome, bundle_files, held
+from eduplan_core.exchange.inbox import import_files, retry_held
 from eduplan_core.inputs import shown
 
 from .exchange import OutcomeTable, outcome_name
@@ -52,21 +54,50 @@ class ReceiveSection(Section):
         self.folder_button = QPushButton(self.tr("选择文件夹(&D)…"))
         self.files_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
+        self.retry_button = QPushButton()
+        self.retry_button.setToolTip(self.tr(
+            "暂存的数据包：使用了本程序当时不认识的表单版本（更新 EduPlan 后重新处理），或发送单位的密钥"
+            "还待确认（确认后即合并）。"))
+        self.retry_button.clicked.connect(self.retry)
         row.addWidget(self.files_button)
         row.addWidget(self.folder_button)
         row.addStretch(1)
+        row.addWidget(self.retry_button)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.result)
         self.table = OutcomeTable(self)
         self.layout_.addWidget(self.table, 1)
         self.table.summary.setText(self.tr("还没有导入。"))
+        self.held = 0
 
     def refresh(self) -> None:
+        self.held = len(held(self.session.ws))
+        self.retry_button.setText(self.tr("重新处理暂存的数据包（{n}）").format(n=self.held))
         self.set_busy(self.page.busy)
 
     def set_busy(self, busy: bool) -> None:
         self.files_button.setEnabled(not busy)
         self.folder_button.setEnabled(not busy)
+        self.retry_button.setEnabled(not busy and self.held > 0)
+
+    def retry(self) -> None:
+        """The bundles held, taken up again in a worker (oldest first); the table shows what
+        became of each."""
+        if self.page.busy:
+            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+            return
+        if not self.has_keys():
+            return
+
+        def run(secret: str, ring: keys.Keyring | None) -> None:
+            def work(ws, progress, cancelled):
+                return retry_held(ws, ring or keys.unlock(ws, secret), cancelled=cancelled)
+
+            self.run(self.tr("正在重新处理暂存的数据包…"), work,
+                     lambda report: self._imported(report, False, len(report.files)),
+                     after=self.session.workers_saved)
+
+        self.with_passphrase(self.tr("重新处理暂存的数据包：请输入本工作区的密钥口令。"), run)
 
     def _start(self) -> str:
         return str(QSettings().value("exchange_dir", "") or Path.home())

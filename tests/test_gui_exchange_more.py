@@ -1,5 +1,6 @@
-"""More actions of the 数据交换 page: 设立下级's restore file for one school whose computer was
-lost (export_setup with restore=True; the restore code shown once, large). Real workspaces and keys (the cheap
+"""Two more actions of the 数据交换 page: 接收's 重新处理暂存的数据包 (eduplan_core.exchange.inbox.
+retry_held) and 设立下级's restore file for one school whose computer was lost (export_setup
+with restore=True; the restore code shown once, large). Real workspaces and keys (the cheap
 Argon2id test setting, the passphrase from the environment) from tests/chain.py; only the
 file dialogs are answered by the test."""
 
@@ -10,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from eduplan_core.exchange import keys
+from eduplan_core.exchange.export import export_bundle
+from eduplan_core.exchange.inbox import Outcome, held
 from eduplan_core.exchange.setup import import_setup
 from eduplan_core.store import entries
+from eduplan_core.store import exchange_rows as rows
 
 from .chain import PAPER, PASS, PRIMARY, SCHOOL, build_chain, confirm_all, fill_school, open_ws
 from .chain import send as send_bundle
@@ -42,6 +46,46 @@ def open_page(qtbot, path: Path, section: str):
 
 def wait_idle(qtbot, page) -> None:
     qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+
+
+def test_bundles_held_are_taken_up_again(qtbot, qtmodeltester, tmp_path):
+    """The school's first bundle is held (its key not confirmed yet); the key then confirmed
+    without its bundles merged (as after a failed merge, or a form version learnt by an
+    update): 重新处理暂存的数据包 merges it."""
+    chain = build_chain(tmp_path)
+    fill_school(chain.school)
+    bundle = Path(export_bundle(chain.school, PASS, 2024, out=tmp_path / "a.eduplan").path)
+    chain.close()
+    window, page, receive = open_page(qtbot, tmp_path / "county", "receive")
+    assert receive.retry_button.text() == "重新处理暂存的数据包（0）"
+    assert not receive.retry_button.isEnabled()  # nothing held
+    receive.import_paths([bundle])
+    wait_idle(qtbot, page)
+    assert receive.table.model.rows[0]["outcome"] == Outcome.PENDING
+    assert receive.retry_button.text() == "重新处理暂存的数据包（1）"
+    assert receive.retry_button.isEnabled()
+    # taken up again while the key still waits for the phone check: held still
+    receive.retry_button.click()
+    wait_idle(qtbot, page)
+    assert [r["outcome"] for r in receive.table.model.rows] == [Outcome.PENDING]
+    assert receive.retry_button.text() == "重新处理暂存的数据包（1）"
+    # the key confirmed (here: its status only, its bundle left held)
+    ws = window.session.ws
+    peer = next(p for p in rows.peers(ws, SCHOOL, "child") if p["status"] == "pending")
+    with ws.write():
+        rows.set_peer_status(ws, peer["id"], "confirmed", "2024-10-02T09:00:00+08:00", "张三")
+    page.refresh()
+    receive.retry_button.click()
+    wait_idle(qtbot, page)
+    assert [r["outcome"] for r in receive.table.model.rows] == [Outcome.MERGED]
+    assert receive.result.text() == "导入完成。" and receive.result.tone == "ok"
+    assert receive.retry_button.text() == "重新处理暂存的数据包（0）"
+    assert not receive.retry_button.isEnabled()
+    qtmodeltester.check(receive.table.model)
+    assert held(ws) == []
+    view = entries.view_entry(ws, SCHOOL, 2024, "primary")
+    assert view.state == "submitted" and view.values["pri_students"] == 600
+    window.close()
 
 
 def test_a_restore_file_for_one_school_shows_its_code_once(qtbot, tmp_path, monkeypatch):
