@@ -2,11 +2,13 @@
 schools — and write a PNG of every main screen to build/screenshots/; then the 数据交换 page's
 sections and dialogs, at a small laptop's 1024×700, on copies of the two (keys, setup files,
 bundles from the school and a paper school to the county, a tampered one, a fingerprint
-check, a conflict). Run under Xvfb (a real X display, real fonts), so what the PNGs show is what a
-user sees."""
+check, a conflict); then a new county from nothing (the first start's wizard, 会泽县 made from
+it, its empty window, the 文件 menu with the recent workspaces). Run under Xvfb (a real X
+display, real fonts), so what the PNGs show is what a user sees."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -47,12 +49,69 @@ def run(out: Path) -> None:
     from desktop.startup import ensure_demo, ensure_demo_school
 
     out.mkdir(parents=True, exist_ok=True)
-    QSettings().setValue("year", 2024)
-    QSettings().setValue("as_of", "2024-12-31")
-    tour(open_window(ensure_demo()), out, "county")
-    tour(open_window(ensure_demo_school(DEMO_SCHOOL)), out, "school")
+    QSettings().setValue("as_of", "")  # a real workspace: today (the tours pin their own)
+    tour(pinned(open_window(ensure_demo())), out, "county")
+    tour(pinned(open_window(ensure_demo_school(DEMO_SCHOOL))), out, "school")
     exchange_tour(out, ensure_demo(), ensure_demo_school(DEMO_SCHOOL), DEMO_SCHOOL)
     setup_wizard_tour(out, ensure_demo())
+    workspaces_tour(out)
+
+
+def pinned(window):
+    """The demo's main screens as they have always been shot: 2024, as of 2024-12-31 (the demo
+    opens on 2025 and the date it was made for)."""
+    window.session.set_as_of(dt.date(2024, 12, 31))
+    window.session.set_year(2024)
+    return window
+
+
+def workspaces_tour(out: Path) -> None:
+    """A new county from nothing, at 1024×700: the first start's wizard (the demo preselected,
+    打开), 新建教育行政部门工作区 filtered to 会泽, the window switched to 会泽县 (its empty
+    学校名录), the 文件 menu with the recent workspaces (the demo school opened on the way)."""
+    import tempfile
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.app import open_window
+    from desktop.pages.wizard import BUREAU, FirstRunWizard
+    from desktop.startup import ensure_demo
+
+    with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
+        huize = Path(tmp) / "会泽县"
+        wizard = FirstRunWizard()
+        wizard.resize(*SMALL)
+        wizard.show()
+        shoot_over(wizard, out, "wizard-first-run", [])
+        wizard.choice_page.radios[BUREAU].setChecked(True)
+        wizard.choice_page.operator.setText("张三")
+        wizard.next()
+        wizard.bureau_page.filter.setText("会泽")
+        wizard.bureau_page.folder.edit.setText(str(huize))
+        shoot_over(wizard, out, "wizard-new-county", [])
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        wizard.close()
+        window = small(open_window(ensure_demo()))
+        window.switch_to(huize)
+        window.show_page("schools")
+        shoot(window, out, "county-new-schools")
+        window.open_demo_school()
+        window.switch_to(huize)
+        window.show_page("entry")
+        wait_pages(window)
+        bar = window.menuBar()
+        first = bar.actions()[0]
+        window.file_menu.popup(bar.mapToGlobal(bar.actionGeometry(first).bottomLeft()))
+        settle(300)
+        menu = window.file_menu
+        recent = menu.actionGeometry(window.recent_menu.menuAction())
+        menu.setActiveAction(window.recent_menu.menuAction())
+        window.recent_menu.popup(menu.mapToGlobal(recent.topRight() + QPoint(-4, 0)))
+        shoot_over(window, out, "county-new-file-menu", [menu, window.recent_menu])
+        window.recent_menu.close()
+        menu.close()
+        window.close()
 
 
 def setup_wizard_tour(out: Path, demo: Path) -> None:
