@@ -41,6 +41,9 @@ def test_the_dashboard_follows_the_year(ws):
     assert set(row.cells) == {2023, 2024, 2025, 2026}
     assert row.cells[2026].value is None and row.cells[2025].value is not None
     assert row.focus(2026).year == 2026  # the standard judges 2026: no data yet
+    # the latest status known: 2025's, not 2026's 无数据
+    assert row.cells[2026].status == "no_data"
+    assert (row.status, row.status_year) == ("missed", 2025)
     earlier = dash.dashboard(ws, "530113", 2024, as_of=AS_OF)
     assert earlier.years == (2023, 2024)
     assert all(set(r.cells) <= {2023, 2024} for r in earlier.rows)

@@ -106,7 +106,8 @@ def test_dashboard_loads_drills_down_and_back(qtbot, qtmodeltester, session):
     assert all(t and t != "—" for t in texts), texts
     assert all(row.cells[y].value is not None for y in (2023, 2024, 2025))
     assert row.final is not None and row.final.binding
-    assert page.model.index(i, 5).data().startswith("★")
+    assert page.model.index(i, 5).data().startswith("未达标")  # the status, then the target
+    assert page.model.index(i, 6).data().startswith("★")
     # the rate shows numerator / denominator and coverage in the cell tooltip
     from PySide6.QtCore import Qt
 

@@ -117,7 +117,7 @@ class DashboardPage(Page):
         upper.addWidget(self.view)
         upper.setStretchFactor(0, 1)
         upper.setStretchFactor(1, 4)
-        upper.setSizes([340, 1000])
+        upper.setSizes([260, 1000])
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.detail)
         lower.addWidget(self.chart)
@@ -260,8 +260,10 @@ class DashboardPage(Page):
         self._apply_filter()
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
-        if header.sectionSize(0) > 420:
-            header.resizeSection(0, 420)
+        # a long name is cut (its tooltip has it whole) so that the years and the status fit
+        widest = max(200, min(420, self.view.viewport().width() // 3))
+        if header.sectionSize(0) > widest:
+            header.resizeSection(0, widest)
 
     def _visible(self, row: IndicatorRow) -> bool:
         text = self.search.text().strip()

@@ -41,8 +41,9 @@ class IndicatorModel(RowsModel):
     def _columns(self, years: tuple[int, ...]) -> list[Column]:
         columns = [Column("name", self.tr("指标")), Column("unit", self.tr("单位"))]
         columns += [Column(f"y{y}", str(y), align_right=True) for y in years]
-        return columns + [Column("target", self.tr("目标（★约束性）")),
-                          Column("status_rank", self.tr("最新状态"))]
+        # the status before the target's words: at 1024 px the last column is the one cut
+        return columns + [Column("status_rank", self.tr("最新状态")),
+                          Column("target", self.tr("目标（★约束性）"))]
 
     def set_data(self, years: tuple[int, ...], rows: list[IndicatorRow]) -> None:
         """The years shown and the rows, with one reset."""

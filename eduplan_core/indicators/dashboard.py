@@ -56,7 +56,7 @@ class IndicatorRow:
     order: int
     cells: dict[int, YearCell]
     final: Finding | None = None  # the binding target with the latest target year
-    status: Status | None = None  # the latest year's status
+    status: Status | None = None  # the latest year's status (无数据 only if no year has more)
     status_year: int | None = None
     target_count: int = 0
 
@@ -183,7 +183,9 @@ def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[Ind
             cell = row.cells[y]
             codes.update(f.target for f in cell.findings)
             cell.status = worst(cell.binding) or worst(cell.findings)
-            if cell.status is not None:
+            # the latest status known: a year not reported yet does not hide the one before
+            if cell.status is not None and (cell.status != Status.NO_DATA or row.status in (
+                    None, Status.NO_DATA)):
                 row.status, row.status_year = cell.status, y
         row.target_count = len(codes)
         for y in sorted(row.cells, reverse=True):
