@@ -41,6 +41,11 @@ def test_one_widget_words_a_finding_and_a_summary_source(qtbot, findings):
     detail.show_finding(s)
     assert detail.names["quote"].text() == "依据："
     assert detail.quote.text() == f"{s.requirement}（据{s.excerpt}）"
+    # last year's value and none this year: no "变化 —"
+    import dataclasses
+
+    detail.show_finding(dataclasses.replace(f, actual=None, change=None, previous=96.5))
+    assert detail.lines["trend"].text() == f"{f.year - 1} 年 96.50%；本年无数据"
     # nothing to show, and why
     detail.show_nothing("本单位此指标没有规划目标。")
     assert detail.finding is None and detail.placeholder.text() == "本单位此指标没有规划目标。"

@@ -150,6 +150,9 @@ class FindingDetail(QScrollArea):
             self.lines["trend"].setText("—")
         elif f.previous is None:
             self.lines["trend"].setText(self.tr("{year} 年无数据").format(year=f.year - 1))
+        elif f.change is None:  # last year's value, none this year
+            self.lines["trend"].setText(self.tr("{year} 年 {value}{unit}；本年无数据").format(
+                year=f.year - 1, value=number(f.previous), unit=u))
         else:
             self.lines["trend"].setText(self.tr("{year} 年 {value}{unit}，变化 {change}{unit}")
                                         .format(year=f.year - 1, value=number(f.previous), unit=u,

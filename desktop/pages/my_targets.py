@@ -73,8 +73,9 @@ class MyTargetsPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 340])  # the detail readable at 1024×700
         self.outer.addWidget(splitter, 1)
         self.result = None
 
