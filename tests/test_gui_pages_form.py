@@ -242,6 +242,7 @@ def test_a_submitted_form_is_read_only_until_it_is_reopened(qtbot, school):
         students = form.rows["pri_students"]
         combo = next(r for r in form.rows.values() if isinstance(r.editor, QComboBox))
         assert students.editor.isReadOnly() and students.expl_edit.isReadOnly()
+        assert "#eeeeee" in students.editor.styleSheet()  # looks read-only, too
         assert not combo.editor.isEnabled()
         assert form.edit_button.isVisible() and form.edit_button.text().startswith("修改")
         assert not form.carry_button.isEnabled()
@@ -261,6 +262,7 @@ def test_a_submitted_form_is_read_only_until_it_is_reopened(qtbot, school):
         qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
         assert form.view.state == "draft" and not form.locked
         assert not students.editor.isReadOnly() and combo.editor.isEnabled()
+        assert "#eeeeee" not in students.editor.styleSheet()
         assert form.edit_button.isHidden() and form.carry_button.isEnabled()
         assert "重新提交" in form.banner.text()
         assert _actions(session.ws)[-1] == "reopen"

@@ -92,6 +92,7 @@ class FieldRow:
         self.group_layout: QFormLayout | None = None
         self._shown: tuple[bool, bool] | None = None
         self._look: str | None = None
+        self._locked = False
         self._message: tuple[str, str] = ("", "")
         self.note = ""  # shown in grey when there is nothing else to say (a deadline)
 
@@ -127,8 +128,11 @@ class FieldRow:
     def set_locked(self, locked: bool) -> None:
         """Read-only (a submitted form): the value and its explanation can be read, selected and
         copied, not changed; a list or the calendar button is disabled."""
-        if self.field.is_calculated:
+        if self.field.is_calculated or locked == self._locked:
             return
+        self._locked = locked
+        if self._look in (None, "locked"):
+            self.set_look(None)
         if isinstance(self.editor, QComboBox):
             self.editor.setEnabled(not locked)
         else:
@@ -140,6 +144,8 @@ class FieldRow:
     def set_look(self, level: str | None) -> None:
         """red for an error, amber for a warning, grey for a calculated field, else plain
         (a widget is only restyled when its look changes)."""
+        if level is None and self._locked:
+            level = "locked"
         if level == self._look:
             return
         self._look = level
@@ -152,6 +158,8 @@ class FieldRow:
                                       f"border: 1px solid {AMBER.name()}; }}")
         elif level == "calculated":
             self.editor.setStyleSheet(f"{kind} {{ background: #f3f3f3; color: #333333; }}")
+        elif level == "locked":  # a submitted form: read, not typed into
+            self.editor.setStyleSheet(f"{kind} {{ background: #eeeeee; }}")
         else:
             self.editor.setStyleSheet("")
 
