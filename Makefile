@@ -1,4 +1,5 @@
-# make run  — set everything up and open EduPlan on the demo workspace
+# make run  — set everything up and open EduPlan (first run: the wizard, Enter opens the demo;
+#             later: the last workspace used)
 # make test — set everything up and run the whole test suite (Qt offscreen)
 # make lint — ruff check and mypy over eduplan_core/ and desktop/ (settings in pyproject.toml)
 PYTHON ?= python3
