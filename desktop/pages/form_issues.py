@@ -81,16 +81,16 @@ class IssuesPanel(QWidget):
     def show_help(self, f: Field, last: Any = None) -> None:
         """The field's 填报说明: its name and code, unit, whether it is required, its help and
         last year's value."""
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         text = f"{f.label}（{f.code}）"
         if f.unit:
-            text += f"  {tr('FormPage', '单位')}：{f.unit}"
+            text += "  " + translate("FormPage", "单位") + f"：{f.unit}"
         if f.required and not f.is_calculated:
-            text += "  " + tr("FormPage", "必填")
+            text += "  " + translate("FormPage", "必填")
         if f.help:
             text += "\n\n" + f.help
         if last is not None:
-            text += "\n\n" + tr("FormPage", "上年：") + format_value(f, last)
+            text += "\n\n" + translate("FormPage", "上年：") + format_value(f, last)
         self.help.setText(text)
 
     @staticmethod
@@ -122,7 +122,7 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
     is said of a refused value — its field gets no warning and no explanation box; text that
     cannot be read is said once its field is left (``typing``: the field being typed in);
     ``refused``: fields the core refused on saving, with why. ``shown``: the fields shown."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     out = Shown()
     position = {c: i for i, c in enumerate(order)}
 
@@ -135,12 +135,12 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
             continue
         for f in fields:
             out.errors.setdefault(f, []).append(issue)
-        out.table.append({"kind": tr("FormPage", "错误"), "label": _labels(rows, fields),
+        out.table.append({"kind": translate("FormPage", "错误"), "label": _labels(rows, fields),
                           "message": issue.message, "field": fields[0], "level": "error"})
     for code, why in refused.items():
         if code in rows and code not in out.errors:
             out.errors[code] = [Issue(f"{code}:refused", "error", (code,), why)]
-            out.table.append({"kind": tr("FormPage", "错误"), "label": rows[code].field.label,
+            out.table.append({"kind": translate("FormPage", "错误"), "label": rows[code].field.label,
                               "message": why, "field": code, "level": "error"})
     for issue in review.warnings:  # none of a refused value (the core's review)
         fields = mine(issue)
@@ -154,8 +154,8 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
         explained = any(explanations.get(f) for f in issue.fields)
         if inputs:
             out.explain_at.add((done or inputs)[0])
-        out.table.append({"kind": tr("FormPage", "警告（已说明）") if explained
-                          else tr("FormPage", "警告"),
+        out.table.append({"kind": translate("FormPage", "警告（已说明）") if explained
+                          else translate("FormPage", "警告"),
                           "label": _labels(rows, fields), "message": issue.message,
                           "field": (done or inputs or fields)[0],
                           "level": "explained" if explained else "warning"})
@@ -164,8 +164,9 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
             if code in out.errors or rows[code].field.is_calculated:
                 continue
             out.missing.append(code)
-            out.table.append({"kind": tr("FormPage", "必填未填"), "label": rows[code].field.label,
-                              "message": tr("FormPage", "尚未填写"), "field": code,
+            out.table.append({"kind": translate("FormPage", "必填未填"),
+                              "label": rows[code].field.label,
+                              "message": translate("FormPage", "尚未填写"), "field": code,
                               "level": "missing"})
     levels = {"error": 0, "warning": 1, "missing": 2, "explained": 3}
     out.table.sort(key=lambda r: (levels[r["level"]], position.get(r["field"], 0)))
