@@ -174,8 +174,8 @@ class FormActions:
             return True
         page._load_view()
         page.update_display()
-        page.set_banner(QCoreApplication.translate(
-            "FormPage", "已提交，表单现在是只读的。如需修改，请点“修改”，改完重新提交。"), "ok")
+        # the line below the banner says it is read-only now and how to change it
+        page.set_banner(QCoreApplication.translate("FormPage", "已提交。"), "ok")
         page._announce()
         return True
 
