@@ -49,9 +49,6 @@ PAGES = [
     ("exchange", QT_TRANSLATE_NOOP("MainWindow", "数据交换（加密文件）"), ".exchange_page",
      "ExchangePage", ("school", "bureau")),
 ]
-# screens of the issues to come: shown, disabled, so users see where they will be
-LATER = [QT_TRANSLATE_NOOP("MainWindow", "审核与决定"),
-         QT_TRANSLATE_NOOP("MainWindow", "Excel 报表")]
 
 
 class MainWindow(QMainWindow):
@@ -98,11 +95,6 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(self.tr(str(title)))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-        for title in LATER:
-            item = QListWidgetItem(self.tr(str(title)))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setToolTip(self.tr("将在后续版本提供"))
             self.nav.addItem(item)
         self._menus()
         self._show_identity()
@@ -214,7 +206,10 @@ class MainWindow(QMainWindow):
         self.year_box.currentIndexChanged.connect(
             lambda i: self.session.set_year(self.year_box.itemData(i)) if i >= 0 else None)
         bar.addWidget(self.year_box)
-        bar.addWidget(QLabel(self.tr("  截止日期判断基准 ")))
+        as_of_label = QLabel(self.tr("  核查日期 "))
+        as_of_label.setToolTip(self.tr("判断目标和截止日期是否到期、是否逾期所用的日期（默认今天）；"
+                                       "选一个过去的日期，可以看到当时的核查结果"))
+        bar.addWidget(as_of_label)
         self.as_of_edit = QDateEdit()
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
