@@ -6,8 +6,14 @@ milliseconds) when the user leaves the field, presses Enter, or stops typing for
 it. Number and date fields take any text — no validator drops or changes a character — and it is
 read by the rules of ``eduplan_core.inputs`` (the same as the CLI's); text that cannot be read,
 or a value the core refuses (an error), is not stored: the typed text stays visible in red with
-the message so the user can fix it. Warnings are shown in amber with a box for the explanation
-that the core stores with the value."""
+the message so the user can fix it, and it is all that is said of it. Warnings are shown in
+amber with a box for the explanation that the core stores with the value. What stops a
+submission is the core's review of the values on screen (entries.review). Enter moves to the
+next field. A submitted form is read-only until 修改 takes it back to draft.
+
+The page is split by what it shows: form_header.py (title, state, buttons, banner, what stops a
+submission), form_fields.py (a field's widgets), form_issues.py (the problems and 填报说明 beside
+the form), form_history.py (字段历史); form_actions.py does what it writes."""
 
 from __future__ import annotations
 
@@ -15,8 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFrame, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from eduplan_core.catalog.model import Form, Org
 from eduplan_core.errors import EduPlanError
@@ -25,7 +30,7 @@ from eduplan_core.store import entries
 from eduplan_core.validation import relevant_codes, with_calculated
 from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER, GREEN, GREY, term_names)
+from ..models import AMBER, GREEN, GREY, term_names
 from .form_actions import FormActions
 from .form_fields import (FieldRow, FocusWatch, build_groups, enter_stops, form_fields,
                           format_value)
