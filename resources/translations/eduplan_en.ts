@@ -1,41 +1,268 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AddSchoolDialog</name>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="120" />
+        <location filename="../../desktop/pages/schools_dialogs.py" line="123" />
+        <source>添加学校</source>
+        <translation>Add school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="126" />
+        <source>10 位学校标识码</source>
+        <translation>10-digit school identification code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="137" />
+        <source>纸质报送（由本局代为录入）</source>
+        <translation>Paper submission (entered by this bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="138" />
+        <source>教学点（登记为小学，填报小学基表）</source>
+        <translation>Teaching point (registered as a primary school, fills the primary school form)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="142" />
+        <source>学校代码：</source>
+        <translation>School code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="143" />
+        <source>学校名称：</source>
+        <translation>School name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="144" />
+        <source>所属县（市、区）：</source>
+        <translation>County (city, district):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="145" />
+        <source>学校类型：</source>
+        <translation>School type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="146" />
+        <source>办学性质：</source>
+        <translation>Ownership:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="147" />
+        <source>城乡类别：</source>
+        <translation>Urban/rural category:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="148" />
+        <source>报送方式：</source>
+        <translation>Submission method:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="149" />
+        <source>教学点：</source>
+        <translation>Teaching point:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="150" />
+        <source>所属学校：</source>
+        <translation>School it belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="151" />
+        <source>联系人：</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="152" />
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="157" />
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="159" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="171" />
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>BureauPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="253" />
+        <location filename="../../desktop/pages/wizard.py" line="269" />
         <source>新建教育行政部门工作区</source>
         <translation>New education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="254" />
+        <location filename="../../desktop/pages/wizard.py" line="270" />
         <source>选择本单位：县（市、区）、州（市）或省。</source>
         <translation>Choose your unit: a county (city, district), prefecture (city) or province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="257" />
+        <location filename="../../desktop/pages/wizard.py" line="273" />
+        <source>按名称或代码筛选，例如：会泽</source>
+        <translation>Filter by name or code, e.g. 会泽</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="277" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="257" />
+        <location filename="../../desktop/pages/wizard.py" line="277" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="257" />
+        <location filename="../../desktop/pages/wizard.py" line="277" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="283" />
+        <location filename="../../desktop/pages/wizard.py" line="303" />
         <source>工作区文件夹(&amp;F)：</source>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="305" />
+        <location filename="../../desktop/pages/wizard.py" line="350" />
         <source>将以“%1”的身份建立工作区。</source>
         <translation>The workspace will be created as “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSchoolDialog</name>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="223" />
+        <source>修改学校</source>
+        <translation>Edit school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="228" />
+        <source>改名、停办、撤并、办学性质、报送方式等按年记录：自所选年份起生效，之前各年保持原样（例如 2025 年起改名，2024 年仍显示原名）。</source>
+        <translation>Renaming, closing, merging, ownership, submission method and the like are recorded by year: they hold from the chosen year on, and earlier years stay as they were (renamed from 2025, 2024 still shows the old name).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="237" />
+        <source> 年起</source>
+        <translation> onwards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="244" />
+        <source>（未指定）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="245" />
+        <source>纸质报送（由本局代为录入）</source>
+        <translation>Paper submission (entered by this bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="246" />
+        <source>优质学校（本年度认定）</source>
+        <translation>High-quality school (designated for the year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="247" />
+        <source>教学点</source>
+        <translation>Teaching point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="250" />
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="251" />
+        <source>生效年份：</source>
+        <translation>From the year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="252" />
+        <source>学校名称：</source>
+        <translation>School name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="253" />
+        <source>学校类型：</source>
+        <translation>School type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="254" />
+        <source>办学性质：</source>
+        <translation>Ownership:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="255" />
+        <source>城乡类别：</source>
+        <translation>Urban/rural category:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="256" />
+        <source>办学状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="257" />
+        <source>并入学校：</source>
+        <translation>Merged into:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="258" />
+        <source>报送方式：</source>
+        <translation>Submission method:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="259" />
+        <source>优质学校：</source>
+        <translation>High-quality school:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="260" />
+        <source>教学点：</source>
+        <translation>Teaching point:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="261" />
+        <source>所属学校：</source>
+        <translation>School it belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="266" />
+        <source>联系人和电话不按年记录：改正后即为现在的联系方式。</source>
+        <translation>The contact and phone are not recorded by year: once corrected they are the current ones.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="273" />
+        <source>联系人：</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="274" />
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="279" />
+        <source>保存修改(&amp;S)</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="281" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="337" />
+        <source>没有修改。</source>
+        <translation>Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -79,84 +306,94 @@
 <context>
     <name>ChoicePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="83" />
+        <location filename="../../desktop/pages/wizard.py" line="89" />
         <source>欢迎使用 EduPlan</source>
         <translation>Welcome to EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="84" />
+        <location filename="../../desktop/pages/wizard.py" line="90" />
         <source>选择要打开的工作区。工作区是一个文件夹，保存一个单位的全部填报数据和备份。</source>
         <translation>Choose the workspace to open. A workspace is a folder that holds all of one unit's entered data and backups.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="89" />
+        <location filename="../../desktop/pages/wizard.py" line="100" />
         <source>打开演示工作区（东川区教育体育局）(&amp;D)</source>
         <translation>Open the &amp;demo workspace (Dongchuan District Education and Sports Bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="90" />
+        <location filename="../../desktop/pages/wizard.py" line="101" />
         <source>39 所演示学校，2023—2025 年数据；可以随意试用。</source>
         <translation>39 demo schools with data for 2023–2025; feel free to try anything.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="91" />
+        <location filename="../../desktop/pages/wizard.py" line="102" />
         <source>以演示学校的身份打开(&amp;M)</source>
         <translation>Open as a de&amp;mo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="92" />
+        <location filename="../../desktop/pages/wizard.py" line="103" />
         <source>看学校一方的填报界面：从演示学校中选一所。</source>
         <translation>See data entry from the school's side: pick one of the demo schools.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="93" />
+        <location filename="../../desktop/pages/wizard.py" line="104" />
         <source>用上级发来的设立文件建立(&amp;S)</source>
         <translation>From a &amp;setup file sent by my bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="94" />
+        <location filename="../../desktop/pages/wizard.py" line="105" />
         <source>上级教育行政部门用 EduPlan 生成的设立文件：建立本单位的工作区，记下上级的公钥，学校名册随之导入。</source>
         <translation>The setup file the education bureau above made with EduPlan: it makes this unit's workspace, records the bureau's public key and brings in the register of schools.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="96" />
+        <location filename="../../desktop/pages/wizard.py" line="107" />
         <source>新建教育行政部门工作区(&amp;J)</source>
         <translation>New &amp;education bureau workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="97" />
+        <location filename="../../desktop/pages/wizard.py" line="108" />
         <source>县（市、区）、州（市）或省级教育行政部门。</source>
         <translation>A county (city, district), prefecture (city) or provincial education bureau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="98" />
+        <location filename="../../desktop/pages/wizard.py" line="109" />
         <source>新建学校工作区(&amp;X)</source>
         <translation>New &amp;school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="99" />
+        <location filename="../../desktop/pages/wizard.py" line="110" />
         <source>学校在本机填报本校数据。</source>
         <translation>The school does its own data entry on this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="112" />
+        <location filename="../../desktop/pages/wizard.py" line="123" />
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="113" />
+        <location filename="../../desktop/pages/wizard.py" line="124" />
         <source>操作员姓名(&amp;N)：</source>
         <translation>O&amp;perator name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="135" />
+        <location filename="../../desktop/pages/wizard.py" line="146" />
         <source>每一次修改都会记录操作员姓名。</source>
         <translation>Every change is recorded with the operator's name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="136" />
+        <location filename="../../desktop/pages/wizard.py" line="147" />
         <source>每一次修改都会记录操作员姓名；留空则沿用演示数据中的姓名。</source>
         <translation>Every change is recorded with the operator's name; leave it empty to keep the names in the demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="155" />
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="156" />
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
     </message>
 </context>
 <context>
@@ -179,32 +416,32 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="74" />
         <source>指定截止日期：</source>
-        <translation type="unfinished" />
+        <translation>Set a deadline:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="75" />
         <source>不指定时用上级设立文件中的截止日期</source>
-        <translation type="unfinished" />
+        <translation>When not set, the deadline in the parent's setup file applies</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="87" />
         <source>复制逾期名单(&amp;C)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Copy the overdue list</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="88" />
         <source>单位、代码、联系人、电话、最近报送、逾期天数，以制表符分隔，可粘贴到表格或消息中</source>
-        <translation type="unfinished" />
+        <translation>Unit, code, contact, phone, last report, days overdue — tab-separated, to paste into a spreadsheet or a message</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="91" />
         <source>保存逾期名单(&amp;V)…</source>
-        <translation type="unfinished" />
+        <translation>Sa&amp;ve the overdue list…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="92" />
         <source>另存为 CSV 文件（可用 Excel 打开），供催报使用</source>
-        <translation type="unfinished" />
+        <translation>Save as a CSV file (opens in Excel) for reminders</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="106" />
@@ -219,7 +456,7 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="111" />
         <source>逾期未报送数据包</source>
-        <translation type="unfinished" />
+        <translation>Overdue: no bundle sent</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="114" />
@@ -290,12 +527,12 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="138" />
         <source>最近报送</source>
-        <translation type="unfinished" />
+        <translation>Last report</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="139" />
         <source>逾期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="140" />
@@ -305,7 +542,7 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="141" />
         <source>电话</source>
-        <translation type="unfinished" />
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="150" />
@@ -355,7 +592,7 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="257" />
         <source>逾期 %d 天</source>
-        <translation type="unfinished" />
+        <translation>%d days overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="259" />
@@ -400,77 +637,77 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="291" />
         <source>纸质报送（本局代填）</source>
-        <translation type="unfinished" />
+        <translation>Paper (entered by the bureau)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="293" />
         <source>未收到</source>
-        <translation type="unfinished" />
+        <translation>Not received</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="299" />
         <source>最近收到：%s</source>
-        <translation type="unfinished" />
+        <translation>Last received: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="301" />
         <source>首次合并：%s</source>
-        <translation type="unfinished" />
+        <translation>First merged: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="311" />
         <source>截止日期 %s（%s）</source>
-        <translation type="unfinished" />
+        <translation>Deadline %s (%s)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="311" />
         <source>本次指定</source>
-        <translation type="unfinished" />
+        <translation>Set this time</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="312" />
         <source>上级设立文件</source>
-        <translation type="unfinished" />
+        <translation>Setup file from the parent unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="313" />
         <source>未设截止日期，不判逾期</source>
-        <translation type="unfinished" />
+        <translation>No deadline set; nothing is overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="316" />
         <source>截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个</source>
-        <translation type="unfinished" />
+        <translation>As of %s; %s. Direct subordinates reporting themselves: %d, merged: %d, overdue: %d</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="332" />
         <source>没有逾期的单位。</source>
-        <translation type="unfinished" />
+        <translation>No unit is overdue.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="335" />
         <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
-        <translation type="unfinished" />
+        <translation>Copied the list of %d overdue units (unit, code, contact, phone, last report, days overdue).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="345" />
         <source>逾期名单已保存：%s（%d 个单位）</source>
-        <translation type="unfinished" />
+        <translation>Overdue list saved: %s (%d units)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="351" />
         <source>逾期名单-%s-%d.csv</source>
-        <translation type="unfinished" />
+        <translation>overdue-%s-%d.csv</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="352" />
         <source>保存逾期名单</source>
-        <translation type="unfinished" />
+        <translation>Save the overdue list</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="354" />
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="401" />
@@ -490,12 +727,12 @@
     <message>
         <location filename="../../desktop/pages/completeness.py" line="413" />
         <source>；最近报送：%s</source>
-        <translation type="unfinished" />
+        <translation>; last report: %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="415" />
         <source>；%s</source>
-        <translation type="unfinished" />
+        <translation>; %s</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/completeness.py" line="426" />
@@ -506,67 +743,67 @@
 <context>
     <name>ConfirmKeyDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="32" />
+        <location filename="../../desktop/exchange_dialogs.py" line="40" />
         <source>核对指纹并确认</source>
         <translation>Check the fingerprint and confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="39" />
+        <location filename="../../desktop/exchange_dialogs.py" line="47" />
         <source>请给{unit}打电话{contact}，请对方打开 EduPlan“数据交换 → 密钥”，逐组读出本单位指纹，与下面收到的指纹核对：</source>
         <translation>Phone {unit}{contact}; ask them to open Data exchange → Keys in their EduPlan and read out their fingerprint group by group; compare it with the fingerprint received, below:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="49" />
+        <location filename="../../desktop/exchange_dialogs.py" line="57" />
         <source>可输入对方读出的 32 位数字，逐位比对</source>
         <translation>Type the 32 digits they read out to compare them digit by digit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="51" />
+        <location filename="../../desktop/exchange_dialogs.py" line="59" />
         <source>对方读出的指纹：</source>
         <translation>Fingerprint read out:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="58" />
+        <location filename="../../desktop/exchange_dialogs.py" line="66" />
         <source>我已在电话中逐组核对，对方读出的指纹与上面完全一致</source>
         <translation>I compared every group on the phone: what they read out is exactly the fingerprint above</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="61" />
+        <location filename="../../desktop/exchange_dialogs.py" line="69" />
         <source>确认后，{unit}暂存的 {n} 个数据包随即合并。不一致时不要确认：数据包可能不是该单位发出的，或途中被换过。</source>
         <translation>Once confirmed, the {n} bundles held from {unit} merge. Do not confirm if they differ: the bundles may not come from that unit, or were swapped on the way.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="68" />
+        <location filename="../../desktop/exchange_dialogs.py" line="76" />
         <source>确认密钥</source>
         <translation>Confirm the key</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="70" />
+        <location filename="../../desktop/exchange_dialogs.py" line="78" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="89" />
+        <location filename="../../desktop/exchange_dialogs.py" line="97" />
         <source>第 {group} 组不一致：不要确认，请联系对方查明。</source>
         <translation>Group {group} differs: do not confirm; find out with the other side why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="92" />
+        <location filename="../../desktop/exchange_dialogs.py" line="100" />
         <source>已核对 {n} / 32 位，到此一致。</source>
         <translation>{n} / 32 digits checked, equal so far.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="95" />
+        <location filename="../../desktop/exchange_dialogs.py" line="103" />
         <source>✓ 32 位全部一致。</source>
         <translation>✓ All 32 digits match.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="98" />
+        <location filename="../../desktop/exchange_dialogs.py" line="106" />
         <source>已勾选：逐组核对一致。</source>
         <translation>Ticked: every group matched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="100" />
+        <location filename="../../desktop/exchange_dialogs.py" line="108" />
         <source>输入对方读出的指纹，或核对后勾选下面的方框。</source>
         <translation>Type the fingerprint they read out, or tick the box below once compared.</translation>
     </message>
@@ -763,163 +1000,156 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="447" />
-        <location filename="../../desktop/pages/dashboard.py" line="599" />
+        <location filename="../../desktop/pages/dashboard.py" line="47" />
+        <location filename="../../desktop/pages/dashboard.py" line="203" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="453" />
+        <location filename="../../desktop/pages/dashboard.py" line="53" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="455" />
+        <location filename="../../desktop/pages/dashboard.py" line="55" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="466" />
+        <location filename="../../desktop/pages/dashboard.py" line="66" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="70" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="70" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="470" />
+        <location filename="../../desktop/pages/dashboard.py" line="70" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="71" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="471" />
+        <location filename="../../desktop/pages/dashboard.py" line="71" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="475" />
+        <location filename="../../desktop/pages/dashboard.py" line="75" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="479" />
+        <location filename="../../desktop/pages/dashboard.py" line="79" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="487" />
+        <location filename="../../desktop/pages/dashboard.py" line="87" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="488" />
+        <location filename="../../desktop/pages/dashboard.py" line="88" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="489" />
+        <location filename="../../desktop/pages/dashboard.py" line="89" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="494" />
+        <location filename="../../desktop/pages/dashboard.py" line="94" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="498" />
+        <location filename="../../desktop/pages/dashboard.py" line="98" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="513" />
+        <location filename="../../desktop/pages/dashboard.py" line="111" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="568" />
-        <source>正在计算 %s 2023—2025 年的指标…</source>
-        <translation>Computing the indicators of %s for 2023–2025…</translation>
+        <location filename="../../desktop/pages/dashboard.py" line="171" />
+        <source>正在计算 %1 %2 年及以前的指标…</source>
+        <translation>Computing the indicators of %1 up to %2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="595" />
+        <location filename="../../desktop/pages/dashboard.py" line="199" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="616" />
+        <location filename="../../desktop/pages/dashboard.py" line="204" />
+        <source>%1 年及以前有数据或目标的年份</source>
+        <translation>Years up to %1 with data or targets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="213" />
+        <source>（纸质）</source>
+        <translation> (paper)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="222" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="617" />
+        <location filename="../../desktop/pages/dashboard.py" line="223" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="681" />
+        <location filename="../../desktop/pages/dashboard.py" line="292" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="722" />
+        <location filename="../../desktop/pages/dashboard.py" line="338" />
+        <source>%s：本单位此指标没有规划目标。</source>
+        <translation>%s: this unit has no plan target for this indicator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="346" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
 </context>
 <context>
-    <name>DemoPage</name>
-    <message>
-        <location filename="../../desktop/pages/wizard.py" line="153" />
-        <source>打开演示工作区</source>
-        <translation>Open the demo workspace</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard.py" line="154" />
-        <source>东川区教育体育局的演示工作区。</source>
-        <translation>The demo workspace of the Dongchuan District Education and Sports Bureau.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard.py" line="157" />
-        <source>演示工作区含东川区 39 所演示学校 2023—2025 年的数据（其中 2 所为纸质报送，由区教育体育局代为录入），以及区级基表和里程碑完成情况。可以随意修改，不影响任何真实数据。
-
-第一次打开时需要生成演示数据，请稍候。</source>
-        <translation>The demo workspace holds data for 2023–2025 of 39 demo schools in Dongchuan District (2 of them report on paper and the district bureau enters their data), plus the district base form and its milestones. Change anything you like: no real data is affected.
-
-The first time it opens, the demo data is generated; please wait.</translation>
-    </message>
-</context>
-<context>
     <name>DemoSchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="198" />
+        <location filename="../../desktop/pages/wizard.py" line="217" />
         <source>以演示学校的身份打开</source>
         <translation>Open as a demo school</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="199" />
+        <location filename="../../desktop/pages/wizard.py" line="218" />
         <source>从东川区的演示学校中选一所；会为它建立一个学校工作区（含演示数据）。</source>
         <translation>Pick one of Dongchuan District's demo schools; a school workspace (with demo data) will be created for it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="202" />
+        <location filename="../../desktop/pages/wizard.py" line="221" />
         <source>按名称或代码筛选</source>
         <translation>Filter by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="209" />
+        <location filename="../../desktop/pages/wizard.py" line="228" />
         <source> · 纸质报送</source>
         <translation> · paper submission</translation>
     </message>
@@ -1143,212 +1373,225 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="132" />
+        <location filename="../../desktop/pages/finding_detail.py" line="65" />
         <source>在上方列表中选择一条，查看目标、实际值、差距、原文和补齐所需。</source>
         <translation>Select an entry in the list above to see the target, actual value, gap, original text and what it takes to close the gap.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="145" />
+        <location filename="../../desktop/pages/finding_detail.py" line="79" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="145" />
+        <location filename="../../desktop/pages/finding_detail.py" line="79" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="146" />
+        <location filename="../../desktop/pages/finding_detail.py" line="80" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="146" />
+        <location filename="../../desktop/pages/finding_detail.py" line="80" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="147" />
+        <location filename="../../desktop/pages/finding_detail.py" line="81" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="147" />
+        <location filename="../../desktop/pages/finding_detail.py" line="81" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="148" />
+        <location filename="../../desktop/pages/finding_detail.py" line="82" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="148" />
+        <location filename="../../desktop/pages/finding_detail.py" line="82" />
         <source>同组目标</source>
         <translation>Same group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="149" />
+        <location filename="../../desktop/pages/finding_detail.py" line="83" />
         <source>数据说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="149" />
+        <location filename="../../desktop/pages/finding_detail.py" line="83" />
+        <location filename="../../desktop/pages/finding_detail.py" line="184" />
         <source>原文</source>
         <translation>Original text</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="150" />
+        <location filename="../../desktop/pages/finding_detail.py" line="84" />
         <source>出处</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="159" />
+        <location filename="../../desktop/pages/finding_detail.py" line="96" />
+        <location filename="../../desktop/pages/finding_detail.py" line="180" />
+        <location filename="../../desktop/pages/finding_detail.py" line="184" />
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="184" />
+        <location filename="../../desktop/pages/finding_detail.py" line="125" />
         <source>差距详情</source>
         <translation>Shortfall details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="202" />
+        <location filename="../../desktop/pages/finding_detail.py" line="144" />
         <source>；同组另有约束性目标</source>
         <translation>; another target of its group binds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="210" />
+        <location filename="../../desktop/pages/finding_detail.py" line="152" />
         <source>{year} 年无数据</source>
         <translation>No data for {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="212" />
+        <location filename="../../desktop/pages/finding_detail.py" line="154" />
+        <source>{year} 年 {value}{unit}；本年无数据</source>
+        <translation>{year}: {value}{unit}; no data this year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/finding_detail.py" line="157" />
         <source>{year} 年 {value}{unit}，变化 {change}{unit}</source>
         <translation>{year}: {value}{unit}, change {change}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="221" />
+        <location filename="../../desktop/pages/finding_detail.py" line="166" />
         <source>—（此项无法折算为具体数量）</source>
         <translation>— (this cannot be converted into a concrete quantity)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="224" />
+        <location filename="../../desktop/pages/finding_detail.py" line="169" />
         <source>在“里程碑完成情况”表中填报（完成的填写完成日期）</source>
         <translation>Fill in the milestones form (with the date for one that is done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="225" />
+        <location filename="../../desktop/pages/finding_detail.py" line="170" />
         <source>在报表中如实填报</source>
         <translation>Report it in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="228" />
+        <location filename="../../desktop/pages/finding_detail.py" line="173" />
         <source>完成该事项，并在“里程碑完成情况”表中填写完成日期</source>
         <translation>Complete the item and enter the completion date in the “Milestone completion” form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="229" />
+        <location filename="../../desktop/pages/finding_detail.py" line="174" />
         <source>完成该事项，并在报表中如实填报</source>
         <translation>Complete the item and report it truthfully in the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="233" />
+        <location filename="../../desktop/pages/finding_detail.py" line="178" />
         <source>（数据中未附说明）</source>
         <translation>(no explanation given in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="235" />
+        <location filename="../../desktop/pages/finding_detail.py" line="180" />
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/finding_detail.py" line="181" />
         <source>{requirement}（据{excerpt}）</source>
         <translation>{requirement} (from {excerpt})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="253" />
+        <location filename="../../desktop/pages/finding_detail.py" line="213" />
         <source>与约束性目标的不同：{note}</source>
         <translation>How it differs from the binding target: {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="259" />
+        <location filename="../../desktop/pages/finding_detail.py" line="219" />
         <source>已完成（{day}）</source>
         <translation>Completed ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="261" />
+        <location filename="../../desktop/pages/finding_detail.py" line="221" />
         <source>无数据：本期未填报里程碑完成情况</source>
         <translation>No data: the milestones form was not filled in for the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="262" />
+        <location filename="../../desktop/pages/finding_detail.py" line="222" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="264" />
+        <location filename="../../desktop/pages/finding_detail.py" line="224" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="270" />
+        <location filename="../../desktop/pages/finding_detail.py" line="230" />
         <source>；报送覆盖 {pct}</source>
         <translation>; reporting coverage {pct}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="280" />
+        <location filename="../../desktop/pages/finding_detail.py" line="240" />
         <source>（相对目标 {pct}）</source>
         <translation> ({pct} relative to the target)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="272" />
+        <location filename="../../desktop/pages/finding_detail.py" line="232" />
         <source>（数据不全：有单位未报送）</source>
         <translation> (incomplete: some units have not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="282" />
+        <location filename="../../desktop/pages/finding_detail.py" line="242" />
         <source>；数值越小越好</source>
         <translation>; lower is better</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="288" />
+        <location filename="../../desktop/pages/finding_detail.py" line="248" />
         <source>已过截止日期 {deadline}，尚未完成</source>
         <translation>Past the deadline {deadline}, not yet completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="290" />
+        <location filename="../../desktop/pages/finding_detail.py" line="250" />
         <source>逾期完成（截止 {deadline}）</source>
         <translation>Completed late (due {deadline})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="291" />
+        <location filename="../../desktop/pages/finding_detail.py" line="251" />
         <source>截止 {deadline}</source>
         <translation>Due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="293" />
+        <location filename="../../desktop/pages/finding_detail.py" line="253" />
         <source>进度正常</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="293" />
+        <location filename="../../desktop/pages/finding_detail.py" line="253" />
         <source>进度滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="294" />
+        <location filename="../../desktop/pages/finding_detail.py" line="254" />
         <source>按进度 {year} 年应达 {value}{unit}：{state}</source>
         <translation>Expected by {year} on schedule: {value}{unit}; {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="297" />
+        <location filename="../../desktop/pages/finding_detail.py" line="257" />
         <source>国家标准（每年适用），按标准值判断</source>
         <translation>National standard (applies every year), judged against its value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="299" />
+        <location filename="../../desktop/pages/finding_detail.py" line="259" />
         <source>已到目标年，按最终目标判断</source>
         <translation>Target year reached; judged against the final target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="300" />
+        <location filename="../../desktop/pages/finding_detail.py" line="260" />
         <source>首个报送年份，尚无进度可比</source>
         <translation>First reporting year; no progress to compare yet</translation>
     </message>
@@ -1356,561 +1599,678 @@ The first time it opens, the demo data is generated; please wait.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="846" />
+        <location filename="../../desktop/pages/wizard.py" line="889" />
         <source>EduPlan — 首次运行</source>
         <translation>EduPlan — First run</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="866" />
+        <location filename="../../desktop/pages/wizard.py" line="890" />
+        <source>EduPlan — 新建或打开工作区</source>
+        <translation>EduPlan — New or open a workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="909" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="867" />
+        <location filename="../../desktop/pages/wizard.py" line="910" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="868" />
+        <location filename="../../desktop/pages/wizard.py" line="911" />
         <source>建立工作区(&amp;C)</source>
         <translation>&amp;Create the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="869" />
+        <location filename="../../desktop/pages/wizard.py" line="912" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="870" />
+        <location filename="../../desktop/pages/wizard.py" line="913" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
-    <name>FormPage</name>
+    <name>FormHeader</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="96" />
-        <source>说明原因：</source>
-        <translation>Explanation:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="99" />
-        <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
-        <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="208" />
-        <location filename="../../desktop/pages/form_page.py" line="343" />
+        <location filename="../../desktop/pages/form_header.py" line="20" />
         <source>请选择要填写的表单</source>
         <translation>Choose a form to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="218" />
+        <location filename="../../desktop/pages/form_header.py" line="30" />
         <source>沿用上年数据(&amp;L)</source>
         <translation>Carry over &amp;last year's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="219" />
+        <location filename="../../desktop/pages/form_header.py" line="31" />
         <source>把上年的值填入本年尚未填写的字段（标记为“沿用”，请逐项核实）</source>
         <translation>Carry over last year's values into this year's empty fields (marked “carried over”; please check each one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="220" />
+        <location filename="../../desktop/pages/form_header.py" line="32" />
         <source>字段历史(&amp;H)</source>
         <translation>Field &amp;history</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="221" />
+        <location filename="../../desktop/pages/form_header.py" line="33" />
         <source>当前字段的每一次修改（Ctrl+H）</source>
         <translation>Every change to the current field (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="222" />
+        <location filename="../../desktop/pages/form_header.py" line="34" />
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="223" />
+        <location filename="../../desktop/pages/form_header.py" line="35" />
         <source>冻结当前数据并提交；有错误、未说明的警告或必填项未填时不能提交</source>
         <translation>Freeze the current data and submit; not possible while there are errors, unexplained warnings or empty required fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="249" />
-        <source>问题</source>
-        <translation>Problems</translation>
+        <location filename="../../desktop/pages/form_header.py" line="36" />
+        <source>修改(&amp;E)</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="252" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="253" />
-        <source>字段</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="254" />
-        <source>说明</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="271" />
-        <source>填报说明</source>
-        <translation>Data entry notes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="273" />
-        <location filename="../../desktop/pages/form_page.py" line="328" />
-        <source>点击一个字段，这里显示它的填报口径。</source>
-        <translation>Click a field to see its data entry definition here.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="382" />
-        <source>截止 %1</source>
-        <translation>Due %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="392" />
-        <source>本单位在这张表上没有需要填写的项目。</source>
-        <translation>This unit has nothing to fill in on this form.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="403" />
-        <source>计算字段，自动得出</source>
-        <translation>Calculated field, filled in automatically</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="407" />
-        <source>（未填）</source>
-        <translation>(not filled in)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="409" />
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="410" />
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="431" />
-        <source>从日历选择日期</source>
-        <translation>Pick a date from the calendar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="539" />
-        <source>必填</source>
-        <translation>Required</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="544" />
-        <source>上年：</source>
-        <translation>Last year: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="600" />
-        <source>未保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="617" />
-        <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
-        <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
+        <location filename="../../desktop/pages/form_header.py" line="37" />
+        <source>已提交的表是只读的：退回草稿以修改（记录在审计日志中），改完需要重新提交</source>
+        <translation>A submitted form is read-only: take it back to draft to change it (recorded in the audit log), then submit it again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="643" />
-        <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
-        <translation><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform><numerusform>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="652" />
-        <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
-        <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="661" />
-        <source>……另有 %n 项</source>
-        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="662" />
-        <source>无法提交，以下问题需要先处理：</source>
-        <translation>Cannot submit; these problems must be dealt with first:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="669" />
-        <source>已提交。之后如有修改，表单会回到草稿状态，需要重新提交。</source>
-        <translation>Submitted. If you change anything later, the form goes back to draft and must be submitted again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="678" />
-        <source>请先点击一个字段，再查看它的历史。</source>
-        <translation>Click a field first, then view its history.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="747" />
-        <location filename="../../desktop/pages/form_page.py" line="764" />
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="757" />
-        <source>警告（已说明）</source>
-        <translation>Warning (explained)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="757" />
-        <source>警告</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="770" />
-        <source>必填未填</source>
-        <translation>Required, empty</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="771" />
-        <source>尚未填写</source>
-        <translation>Not filled in yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="800" />
-        <source>（已说明）</source>
-        <translation> (explained)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="804" />
-        <source>沿用上年数据，请核实</source>
-        <translation>Last year's value carried over; please check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/form_page.py" line="820" />
-        <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
-        <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="826" />
+        <location filename="../../desktop/pages/form_header.py" line="59" />
         <source>改正 %n 处错误</source>
         <translation><numerusform>correct %n error(s)</numerusform><numerusform>correct %n error(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="828" />
+        <location filename="../../desktop/pages/form_header.py" line="61" />
         <source>说明 %n 条警告</source>
         <translation><numerusform>explain %n warning(s)</numerusform><numerusform>explain %n warning(s)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/form_page.py" line="830" />
+        <location filename="../../desktop/pages/form_header.py" line="63" />
         <source>填写 %n 个必填项</source>
         <translation><numerusform>fill in %n required field(s)</numerusform><numerusform>fill in %n required field(s)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="831" />
+        <location filename="../../desktop/pages/form_header.py" line="64" />
         <source>提交前需要：</source>
         <translation>Before submitting: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="834" />
-        <source>已提交，数据已冻结。</source>
-        <translation>Submitted; the data are frozen.</translation>
+        <location filename="../../desktop/pages/form_header.py" line="67" />
+        <source>已提交，数据已冻结（只读）；如需修改，请点“修改”。</source>
+        <translation>Submitted; the data is frozen (read-only). To change it, click “Edit”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="836" />
+        <location filename="../../desktop/pages/form_header.py" line="70" />
         <source>没有待处理的问题，可以提交。</source>
         <translation>No open problems; ready to submit.</translation>
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="85" />
+        <source>说明原因：</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="88" />
+        <source>警告需要写明原因才能提交，例如：新校区投入使用</source>
+        <translation>A warning needs an explanation before you can submit, e.g. a new campus opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="161" />
+        <source>请选择要填写的表单</source>
+        <translation>Choose a form to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_page.py" line="146" />
+        <source>点击一个字段，这里显示它的填报口径。</source>
+        <translation>Click a field to see its data entry definition here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="305" />
+        <source>截止 %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="314" />
+        <source>本单位在这张表上没有需要填写的项目。</source>
+        <translation>This unit has nothing to fill in on this form.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="229" />
+        <source>计算字段，自动得出</source>
+        <translation>Calculated field, filled in automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="233" />
+        <source>（未填）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="235" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="236" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="259" />
+        <source>从日历选择日期</source>
+        <translation>Pick a date from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="87" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="89" />
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="93" />
+        <source>上年：</source>
+        <translation>Last year: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="138" />
+        <location filename="../../desktop/pages/form_issues.py" line="143" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="157" />
+        <source>警告（已说明）</source>
+        <translation>Warning (explained)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="158" />
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="167" />
+        <source>必填未填</source>
+        <translation>Required, empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_issues.py" line="169" />
+        <source>尚未填写</source>
+        <translation>Not filled in yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="73" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="90" />
+        <source>该表已提交过；修改后回到草稿状态，需要重新提交。</source>
+        <translation>This form had been submitted; after the change it is back in draft and must be submitted again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="115" />
+        <source>没有可沿用的数据：上年填写过的各项本年都已填写（沿用只填入尚未填写的字段）。</source>
+        <translation>Nothing to carry over: every field filled last year is filled this year (carrying over fills only empty fields).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="119" />
+        <source>已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）</source>
+        <translation>Carried over last year's values for %n field(s) (marked “carried over”; please check each one)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="137" />
+        <source>已退回草稿，可以修改；改完需要重新提交。</source>
+        <translation>Back to draft and editable; submit it again when done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="153" />
+        <source>无法提交：有未保存的错误值，请先改正标红的字段。</source>
+        <translation>Cannot submit: there are unsaved invalid values; please correct the fields marked in red first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="163" />
+        <source>……另有 %n 项</source>
+        <translation>…and %n more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="164" />
+        <source>无法提交，以下问题需要先处理：</source>
+        <translation>Cannot submit; these problems must be dealt with first:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="171" />
+        <source>没有修改，未重复提交：这些数据已于 %1 提交。</source>
+        <translation>Nothing changed, not submitted again: this data was submitted on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="178" />
+        <source>已提交。</source>
+        <translation>Submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_actions.py" line="188" />
+        <source>请先点击一个字段，再查看它的历史。</source>
+        <translation>Click a field first, then view its history.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="175" />
+        <source>（已说明）</source>
+        <translation> (explained)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/form_fields.py" line="181" />
+        <source>沿用上年数据，请核实</source>
+        <translation>Last year's value carried over; please check</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="882" />
+        <location filename="../../desktop/pages/form_history.py" line="19" />
         <source>字段历史：</source>
         <translation>Field history: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="885" />
+        <location filename="../../desktop/pages/form_history.py" line="22" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="885" />
+        <location filename="../../desktop/pages/form_history.py" line="22" />
         <source>沿用上年</source>
         <translation>Carried over from last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="886" />
+        <location filename="../../desktop/pages/form_history.py" line="23" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="886" />
+        <location filename="../../desktop/pages/form_history.py" line="23" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="888" />
+        <location filename="../../desktop/pages/form_history.py" line="25" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="889" />
+        <location filename="../../desktop/pages/form_history.py" line="26" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="891" />
+        <location filename="../../desktop/pages/form_history.py" line="28" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="893" />
+        <location filename="../../desktop/pages/form_history.py" line="30" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="894" />
+        <location filename="../../desktop/pages/form_history.py" line="31" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="895" />
+        <location filename="../../desktop/pages/form_history.py" line="32" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="896" />
+        <location filename="../../desktop/pages/form_history.py" line="33" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="909" />
+        <location filename="../../desktop/pages/form_history.py" line="46" />
         <source>这个字段还没有任何修改记录。</source>
         <translation>This field has no recorded changes yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/form_page.py" line="911" />
+        <location filename="../../desktop/pages/form_history.py" line="48" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="21" />
+        <source>学校代码</source>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="22" />
+        <source>学校名称</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="23" />
+        <source>所属县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="24" />
+        <source>学校类型</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="25" />
+        <source>办学性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="26" />
+        <source>城乡</source>
+        <translation>Urban/rural</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="27" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="28" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="29" />
+        <source>纸质报送</source>
+        <translation>Paper submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="30" />
+        <source>教学点</source>
+        <translation>Teaching point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="31" />
+        <source>所属学校</source>
+        <translation>School it belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="41" />
+        <source>导入名单预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="44" />
+        <source>导入名单预览：%s</source>
+        <translation>Import preview: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="50" />
+        <source>名单中没有学校（只有表头）。</source>
+        <translation>The list has no schools (only the header).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="52" />
+        <source>共 %d 行：可导入 %d 行，有错误 %d 行。有错误时不导入任何学校：请在文件中改正标红的行，保存后用“导入名单…”重新选择这个文件。</source>
+        <translation>%d rows: %d can be imported, %d have errors. While any row has an error no school is imported: correct the rows in red in the file, save it, and choose the file again with “Import list…”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="57" />
+        <source>共 %d 行，全部可以导入。点“导入”登记这 %d 所学校；在此之前不保存任何内容。</source>
+        <translation>%d rows, all can be imported. Click “Import” to register these %d schools; nothing is saved before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="66" />
+        <source>全部行</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="67" />
+        <source>只看有错误的行</source>
+        <translation>Only rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="69" />
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="74" />
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="75" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="76" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="88" />
+        <source>第%d行：%s</source>
+        <translation>Row %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="91" />
+        <source>要在文件中改正的行（可复制）：</source>
+        <translation>Rows to correct in the file (can be copied):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="98" />
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="100" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="105" />
+        <source>有错误的行改正之前不能导入</source>
+        <translation>Nothing can be imported until the rows with errors are corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="119" />
+        <source>可导入</source>
+        <translation>Can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_import.py" line="119" />
+        <source>有错误</source>
+        <translation>Has errors</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="201" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="42" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="201" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="42" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="203" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="46" />
         <source>目标（★约束性）</source>
         <translation>Target (★ binding)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="204" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="45" />
         <source>最新状态</source>
         <translation>Latest status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="218" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="70" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="218" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="70" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="224" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="76" />
         <source>截止 %s</source>
         <translation>Due %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="224" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="76" />
         <source>%d年完成</source>
         <translation>Done in %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="234" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="86" />
         <source>（国家标准，每年适用）</source>
         <translation> (national standard, every year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="235" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="87" />
         <source>（%d年）</source>
         <translation> (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="238" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="90" />
         <source> 等%d项</source>
         <translation> · %d targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="244" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="96" />
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="261" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="113" />
         <source>标准差 %s / 加权均值 %s</source>
         <translation>Standard deviation %s / weighted mean %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="264" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="116" />
         <source>分子 %s / 分母 %s</source>
         <translation>Numerator %s / denominator %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="271" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="123" />
         <source>覆盖 %d/%d 个单位（%.0f%%）</source>
         <translation>Coverage %d/%d units (%.0f%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="273" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="125" />
         <source>，部分单位未报送</source>
         <translation>, some units have not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="275" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="127" />
         <source>覆盖 %.0f%%</source>
         <translation>Coverage %.0f%%</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="279" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="131" />
         <source>%d年目标</source>
         <translation>%d target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="280" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="132" />
         <source>%s %s（%s：%s）</source>
         <translation>%s %s (%s: %s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="311" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="163" />
         <source>★ 约束性目标：本年判断同一指标的几项目标中最严格的一项</source>
         <translation>★ Binding target: the strictest of the targets judging the same indicator this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="351" />
-        <source>（★ 约束性目标：本年判断同一指标的几项目标中最严格的一项）</source>
-        <translation>(★ binding target: the strictest of the targets judging the same indicator this year)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="284" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="136" />
         <source>：%s</source>
         <translation>: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="287" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="139" />
         <source>，本年应达 %s</source>
         <translation>, expected this year: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="292" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="144" />
         <source>与约束性目标的不同：%s</source>
         <translation>How it differs from the binding target: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="297" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="149" />
         <source>%s · %d年：无数据</source>
         <translation>%s · %d: no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="299" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="151" />
         <source>%s · %d年：%s</source>
         <translation>%s · %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="304" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="156" />
         <source>本年没有适用的目标</source>
         <translation>No applicable target this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="309" />
+        <location filename="../../desktop/pages/dashboard_model.py" line="161" />
         <source>%s：没有规划目标</source>
         <translation>%s: no planned targets</translation>
     </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="315" />
-        <source>越小越好</source>
-        <translation>lower is better</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="37" />
+        <source>问题</source>
+        <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="315" />
-        <source>越大越好</source>
-        <translation>higher is better</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="40" />
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="317" />
-        <source>单位：%s；%s</source>
-        <translation>Unit: %s; %s</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="41" />
+        <source>字段</source>
+        <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
-        <source>年份</source>
-        <translation>Year</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="42" />
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
-        <source>实际值</source>
-        <translation>Actual value</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="59" />
+        <source>填报说明</source>
+        <translation>Data entry notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
-        <source>分子 / 分母</source>
-        <translation>Numerator / denominator</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="61" />
+        <source>点击一个字段，这里显示它的填报口径。</source>
+        <translation>Click a field to see its data entry definition here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="321" />
-        <source>覆盖</source>
-        <translation>Coverage</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="322" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="338" />
-        <source>（部分）</source>
-        <translation> (partial)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="348" />
-        <source>本单位此指标没有规划目标。</source>
-        <translation>This unit has no planned target for this indicator.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="350" />
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="363" />
-        <source>（应达 %s）</source>
-        <translation> (expected %s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="371" />
-        <source>说明：%s</source>
-        <translation>Explanation: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="374" />
-        <source>%s；依据：%s</source>
-        <translation>%s; source: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="377" />
-        <source>原文：“%s”——%s</source>
-        <translation>Original text: “%s” — %s</translation>
+        <location filename="../../desktop/pages/form_issues.py" line="76" />
+        <source>问题（错误 %1 · 待说明警告 %2 · 必填未填 %3）</source>
+        <translation>Problems (errors %1 · warnings to explain %2 · required, empty %3)</translation>
     </message>
 </context>
 <context>
@@ -2120,148 +2480,174 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="26" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>填报</source>
         <translation>Data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="28" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="38" />
+        <source>学校名录</source>
+        <translation>School register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>优质均衡</source>
         <translation>High-quality balanced (youzhi junheng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>数据交换（加密文件）</source>
         <translation>Data exchange (encrypted files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
-        <source>审核与决定</source>
-        <translation>Review and decisions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="44" />
-        <source>Excel 报表</source>
-        <translation>Excel reports</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>EduPlan 教育规划填报与目标核查</source>
         <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="161" />
+        <source>这个工作区已经打开。</source>
+        <translation>This workspace is already open.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="269" />
+        <source>新建工作区(&amp;N)…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="272" />
+        <source>打开工作区(&amp;O)…</source>
+        <translation>&amp;Open a workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="275" />
+        <source>最近使用的工作区(&amp;R)</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="277" />
+        <source>打开演示工作区（东川区）(&amp;D)</source>
+        <translation>Open the &amp;demo workspace (东川区)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="279" />
+        <source>以演示学校身份打开（东川区第一小学）(&amp;M)</source>
+        <translation>Open as the de&amp;mo school (东川区第一小学)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="281" />
+        <source>导入上级的设立文件(&amp;I)…</source>
+        <translation>&amp;Import the parent unit's setup file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="141" />
+        <location filename="../../desktop/main_window.py" line="324" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
-        <source>将在后续版本提供</source>
-        <translation>Coming in a later version</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="87" />
-        <source>操作员</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="201" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source> 年份 </source>
         <translation> Year </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="133" />
-        <source>  截止日期判断基准 </source>
-        <translation>  Deadlines judged as of </translation>
+        <location filename="../../desktop/main_window.py" line="142" />
+        <source>操作员</source>
+        <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
+        <location filename="../../desktop/main_window.py" line="209" />
+        <source>  核查日期 </source>
+        <translation>  Check date </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="210" />
+        <source>判断目标和截止日期是否到期、是否逾期所用的日期（默认今天）；选一个过去的日期，可以看到当时的核查结果</source>
+        <translation>The date against which targets and deadlines are judged due or overdue (today by default); choose a past date to see the check as it stood then</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="268" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
-        <source>打开工作区…</source>
-        <translation>Open workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="306" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
-        <location filename="../../desktop/main_window.py" line="203" />
+        <location filename="../../desktop/main_window.py" line="307" />
+        <location filename="../../desktop/main_window.py" line="402" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>关于 EduPlan</source>
         <translation>About EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189" />
+        <location filename="../../desktop/main_window.py" line="335" />
+        <source>（还没有）</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
-        <source>重新启动 EduPlan 后打开该工作区。</source>
-        <translation>The workspace will open when EduPlan is restarted.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="207" />
+        <location filename="../../desktop/main_window.py" line="406" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
         <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>保存诊断信息</source>
         <translation>Save diagnostic information</translation>
     </message>
@@ -2269,84 +2655,69 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>MyTargetsPage</name>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="48" />
+        <location filename="../../desktop/pages/my_targets.py" line="47" />
         <source>本校指标</source>
         <translation>School indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="53" />
+        <location filename="../../desktop/pages/my_targets.py" line="52" />
         <source>只看未达标(&amp;G)</source>
         <translation>Show only &amp;gaps</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="60" />
+        <location filename="../../desktop/pages/my_targets.py" line="59" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="61" />
+        <location filename="../../desktop/pages/my_targets.py" line="60" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="62" />
+        <location filename="../../desktop/pages/my_targets.py" line="61" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="63" />
+        <location filename="../../desktop/pages/my_targets.py" line="62" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="64" />
+        <location filename="../../desktop/pages/my_targets.py" line="63" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="65" />
+        <location filename="../../desktop/pages/my_targets.py" line="64" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="66" />
+        <location filename="../../desktop/pages/my_targets.py" line="65" />
         <source>怎样补足</source>
         <translation>How to close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="74" />
+        <location filename="../../desktop/pages/my_targets.py" line="71" />
         <source>选择一行，查看目标的原文和出处。</source>
         <translation>Select a row to see the target's original text and source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="86" />
+        <location filename="../../desktop/pages/my_targets.py" line="85" />
         <source>正在核查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="94" />
+        <location filename="../../desktop/pages/my_targets.py" line="93" />
         <source>正在核查本校指标……</source>
         <translation>Checking the school's indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/my_targets.py" line="110" />
+        <location filename="../../desktop/pages/my_targets.py" line="109" />
         <source>没有适用于本校的目标，或本年尚无数据。</source>
         <translation>No targets apply to this school, or there are no data for this year yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/my_targets.py" line="138" />
-        <source>约束性</source>
-        <translation>binding</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/my_targets.py" line="138" />
-        <source>同组另有约束性目标</source>
-        <translation>another target of its group binds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/my_targets.py" line="145" />
-        <source>无数据</source>
-        <translation>No data</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2775,117 @@ Private keys protected by: {kdf}</translation>
         <location filename="../../desktop/pages/base.py" line="114" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>ParentSetupDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="130" />
+        <source>导入上级的设立文件</source>
+        <translation>Import the parent unit's setup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="152" />
+        <source>上级单位的指纹：</source>
+        <translation>The bureau's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="166" />
+        <source>指纹一致，导入(&amp;I)</source>
+        <translation>Fingerprints match, &amp;import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="168" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="190" />
+        <source>发出单位：%1（%2）</source>
+        <translation>Made by: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="193" />
+        <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
+        <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="195" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="198" />
+        <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
+        <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="202" />
+        <source>这个设立文件是为{units}生成的，不包括本单位（{org}）。</source>
+        <translation>This setup file was made for {units} and does not include this unit ({org}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="205" />
+        <source>设立文件来自{sender}，不是本单位的上级单位。</source>
+        <translation>The setup file comes from {sender}, which is not this unit's parent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="208" />
+        <source>这是恢复文件，用于在新电脑上重建学校的工作区：请用“文件 → 新建工作区… → 用上级发来的设立文件建立”，选择一个新的文件夹。</source>
+        <translation>This is a recovery file, to rebuild a school's workspace on a new computer: use “File → New workspace… → From a setup file sent by the parent unit” and choose a new folder.</translation>
+    </message>
+</context>
+<context>
+    <name>ParentSetupImport</name>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="311" />
+        <source>选择上级发来的设立文件</source>
+        <translation>Choose the setup file sent by the parent unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="312" />
+        <source>EduPlan 设立文件 (*.eduplan-setup);;所有文件 (*)</source>
+        <translation>EduPlan setup files (*.eduplan-setup);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="331" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="337" />
+        <source>本工作区还没有密钥：设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
+        <translation>This workspace has no key yet: set the passphrase that protects this unit's key (at least 8 characters; Chinese, letters, digits and symbols all work). You will enter it for every bundle exported or imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="348" />
+        <source>正在导入上级的设立文件…</source>
+        <translation>Importing the parent unit's setup file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="354" />
+        <source>已导入{parent}的设立文件：已记下上级的公钥（指纹 {fingerprint}）。</source>
+        <translation>Imported the setup file of {parent}: the parent's public key is recorded (fingerprint {fingerprint}).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/exchange_setup.py" line="357" />
+        <source>学校名册：新增 %n 所学校</source>
+        <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="358" />
+        <source>截止日期：{due}</source>
+        <translation>Due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="358" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="360" />
+        <source>已为本单位建立密钥，本单位指纹：{fingerprint}。上级首次收到本单位的数据包时，会请你读出这个指纹。</source>
+        <translation>This unit's key is made; its fingerprint: {fingerprint}. When the parent unit first receives a bundle from this unit, they will ask you to read this fingerprint out.</translation>
     </message>
 </context>
 <context>
@@ -2477,77 +2959,77 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>PendingSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="158" />
+        <location filename="../../desktop/exchange_receive.py" line="189" />
         <source>下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，一致后确认：暂存的数据包随即合并。</source>
         <translation>When a unit below sends for the first time (or with new keys), its bundles are held here. Phone the unit and compare the fingerprint; confirm if it matches, and the held bundles merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="161" />
+        <location filename="../../desktop/exchange_receive.py" line="192" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="162" />
+        <location filename="../../desktop/exchange_receive.py" line="193" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="163" />
+        <location filename="../../desktop/exchange_receive.py" line="194" />
         <source>收到的指纹</source>
         <translation>Fingerprint received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="164" />
+        <location filename="../../desktop/exchange_receive.py" line="195" />
         <source>暂存数据包</source>
         <translation>Held bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="165" />
+        <location filename="../../desktop/exchange_receive.py" line="196" />
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="172" />
+        <location filename="../../desktop/exchange_receive.py" line="203" />
         <source>核对指纹并确认(&amp;C)…</source>
         <translation>&amp;Check fingerprint and confirm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="180" />
+        <location filename="../../desktop/exchange_receive.py" line="211" />
         <source>没有待确认的密钥。</source>
         <translation>No keys await confirmation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="213" />
+        <location filename="../../desktop/exchange_receive.py" line="244" />
         <source>（联系人：{contact}，电话：{phone}）</source>
         <translation> (contact: {contact}, phone: {phone})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="225" />
+        <location filename="../../desktop/exchange_receive.py" line="256" />
         <source>正在确认{unit}的密钥并合并暂存的数据包…</source>
         <translation>Confirming the key of {unit} and merging its held bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="228" />
+        <location filename="../../desktop/exchange_receive.py" line="259" />
         <source>确认{unit}的密钥：请输入本工作区的密钥口令。</source>
         <translation>Confirm the key of {unit}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="233" />
+        <location filename="../../desktop/exchange_receive.py" line="264" />
         <source>已确认{unit}的密钥（指纹 {fingerprint}）。</source>
         <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="237" />
+        <location filename="../../desktop/exchange_receive.py" line="268" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="239" />
+        <location filename="../../desktop/exchange_receive.py" line="270" />
         <source>暂存的 {n} 个数据包：{counts}</source>
         <translation>{n} held bundles: {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="243" />
+        <location filename="../../desktop/exchange_receive.py" line="274" />
         <source>第 {sequence} 号：{outcome}，{reason}</source>
         <translation>No. {sequence}: {outcome}, {reason}</translation>
     </message>
@@ -2563,94 +3045,148 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>ReceiveSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="48" />
+        <location filename="../../desktop/exchange_receive.py" line="50" />
         <source>导入下级单位报送的数据包（.eduplan）：选择文件或整个文件夹（如 U 盘），也可以把文件或文件夹拖到窗口上。每个文件单独处理并给出结果；同一批文件导入多少次结果都一样。</source>
         <translation>Import the bundles (.eduplan) sent by the units below: choose files or a whole folder (a USB stick), or drop files or folders on the window. Each file is handled on its own and gets an outcome; importing the same files again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="51" />
+        <location filename="../../desktop/exchange_receive.py" line="53" />
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="52" />
+        <location filename="../../desktop/exchange_receive.py" line="54" />
         <source>选择文件夹(&amp;D)…</source>
         <translation>Choose a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="62" />
+        <location filename="../../desktop/exchange_receive.py" line="70" />
         <source>还没有导入。</source>
         <translation>Nothing imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="75" />
+        <location filename="../../desktop/exchange_receive.py" line="106" />
         <source>选择数据包</source>
         <translation>Choose bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="76" />
+        <location filename="../../desktop/exchange_receive.py" line="107" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="82" />
+        <location filename="../../desktop/exchange_receive.py" line="113" />
         <source>选择存放数据包的文件夹</source>
         <translation>Choose the folder holding the bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="92" />
+        <location filename="../../desktop/exchange_receive.py" line="87" />
+        <location filename="../../desktop/exchange_receive.py" line="123" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="102" />
+        <location filename="../../desktop/exchange_receive.py" line="59" />
+        <source>暂存的数据包：使用了本程序当时不认识的表单版本（更新 EduPlan 后重新处理），或发送单位的密钥还待确认（确认后即合并）。</source>
+        <translation>Bundles on hold: they use a form version this program did not know then (process them again after updating EduPlan), or the sender's key is still to be confirmed (merged once confirmed).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="75" />
+        <source>重新处理暂存的数据包（{n}）</source>
+        <translation>Process the bundles on hold again ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="96" />
+        <source>正在重新处理暂存的数据包…</source>
+        <translation>Processing the bundles on hold again…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="100" />
+        <source>重新处理暂存的数据包：请输入本工作区的密钥口令。</source>
+        <translation>Process the bundles on hold again: enter this workspace's key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="133" />
         <source>所选位置没有 EduPlan 数据包（.eduplan 文件）。</source>
         <translation>There are no EduPlan bundles (.eduplan files) there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="110" />
+        <location filename="../../desktop/exchange_receive.py" line="141" />
         <source>正在导入 {n} 个数据包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="113" />
+        <location filename="../../desktop/exchange_receive.py" line="144" />
         <source>正在导入第 {i} / {n} 个：{name}</source>
         <translation>Importing {i} / {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="116" />
+        <location filename="../../desktop/exchange_receive.py" line="147" />
         <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
         <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="122" />
+        <location filename="../../desktop/exchange_receive.py" line="153" />
         <source>；已取消，其余 {n} 个没有导入</source>
         <translation>; cancelled, the other {n} not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="126" />
+        <location filename="../../desktop/exchange_receive.py" line="157" />
         <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
         <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="132" />
+        <location filename="../../desktop/exchange_receive.py" line="163" />
         <source>导入完成。</source>
         <translation>Import done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="140" />
+        <location filename="../../desktop/exchange_receive.py" line="171" />
         <source>{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即合并。</source>
         <translation>{n} bundles await confirmation: under Pending confirmation, check the fingerprint on the phone and confirm; the held bundles then merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="143" />
+        <location filename="../../desktop/exchange_receive.py" line="174" />
         <source>{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。</source>
         <translation>{n} bundles have conflicts: the rest merged; decide the conflicts under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="146" />
+        <location filename="../../desktop/exchange_receive.py" line="177" />
         <source>{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
         <translation>{n} files were rejected and changed nothing: the reason is in the table's Explanation; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreCodeDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="230" />
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="234" />
+        <source>已生成恢复文件：{path}</source>
+        <translation>Recovery file made: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="238" />
+        <source>恢复码：</source>
+        <translation>Recovery code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="243" />
+        <source>请通过电话把恢复码读给学校（不要和文件一起发送）；恢复码只显示这一次</source>
+        <translation>Read the recovery code to the school by phone (never send it with the file); it is shown only this once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="250" />
+        <source>学校在新电脑上用“新建工作区 → 用上级发来的设立文件建立”选择这个文件，再输入恢复码，本单位保存的该校全部数据就恢复到新的工作区。</source>
+        <translation>On the new computer the school chooses this file under “New workspace → From a setup file sent by the parent unit” and enters the recovery code; all of the school's data this unit holds is restored into the new workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="256" />
+        <source>已记下，关闭</source>
+        <translation>Noted, close</translation>
     </message>
 </context>
 <context>
@@ -2754,64 +3290,438 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="338" />
+        <location filename="../../desktop/pages/wizard.py" line="385" />
         <source>新建学校工作区</source>
         <translation>New school workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="339" />
+        <location filename="../../desktop/pages/wizard.py" line="386" />
         <source>先选学校所在的县（市、区），再填写学校的基本信息。带 * 的为必填。</source>
         <translation>First choose the school's county (city, district), then fill in the school's basic information. Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="349" />
+        <location filename="../../desktop/pages/wizard.py" line="396" />
         <source>10 位学校标识码</source>
         <translation>10-digit school identification code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="362" />
+        <location filename="../../desktop/pages/wizard.py" line="409" />
         <source>所在县（市、区）(&amp;C) *</source>
         <translation>&amp;County (city, district) *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="363" />
+        <location filename="../../desktop/pages/wizard.py" line="410" />
         <source>学校代码(&amp;D) *</source>
         <translation>School co&amp;de *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="364" />
+        <location filename="../../desktop/pages/wizard.py" line="411" />
         <source>学校名称(&amp;N) *</source>
         <translation>School na&amp;me *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="365" />
+        <location filename="../../desktop/pages/wizard.py" line="412" />
         <source>学校类型(&amp;T) *</source>
         <translation>School &amp;type *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="366" />
+        <location filename="../../desktop/pages/wizard.py" line="413" />
         <source>办学性质(&amp;O) *</source>
         <translation>O&amp;wnership *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="367" />
+        <location filename="../../desktop/pages/wizard.py" line="414" />
         <source>城乡类别(&amp;U) *</source>
         <translation>&amp;Urban/rural category *</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="368" />
+        <location filename="../../desktop/pages/wizard.py" line="415" />
         <source>联系人(&amp;L)</source>
         <translation>Contact &amp;person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="369" />
+        <location filename="../../desktop/pages/wizard.py" line="416" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact p&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="370" />
+        <location filename="../../desktop/pages/wizard.py" line="417" />
         <source>工作区文件夹(&amp;F)</source>
         <translation>Workspace &amp;folder</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolValues</name>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="26" />
+        <source>幼儿园</source>
+        <translation>Kindergarten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="27" />
+        <source>小学</source>
+        <translation>Primary school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="28" />
+        <source>初中</source>
+        <translation>Junior secondary school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="29" />
+        <source>九年一贯制</source>
+        <translation>Nine-year school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="30" />
+        <source>完全中学</source>
+        <translation>Complete secondary school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="31" />
+        <source>普通高中</source>
+        <translation>Senior secondary school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="32" />
+        <source>中职</source>
+        <translation>Secondary vocational school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="33" />
+        <source>特殊教育学校</source>
+        <translation>Special education school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="34" />
+        <source>公办</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="35" />
+        <source>普惠性民办</source>
+        <translation>Private, inclusive (puhui)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="36" />
+        <source>非普惠性民办</source>
+        <translation>Private, not inclusive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="37" />
+        <source>城区</source>
+        <translation>Urban</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="38" />
+        <source>镇区</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="39" />
+        <source>乡村</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="40" />
+        <source>在办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="41" />
+        <source>停办</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="42" />
+        <source>撤并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="44" />
+        <source>学校名称</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="45" />
+        <source>学校类型</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="46" />
+        <source>办学性质</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="47" />
+        <source>城乡类别</source>
+        <translation>Urban/rural category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="48" />
+        <source>办学状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="49" />
+        <source>并入学校</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="50" />
+        <source>纸质报送</source>
+        <translation>Paper submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="51" />
+        <source>优质学校</source>
+        <translation>High-quality school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="52" />
+        <source>教学点</source>
+        <translation>Teaching point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools_dialogs.py" line="53" />
+        <source>所属学校</source>
+        <translation>School it belongs to</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolsPage</name>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="42" />
+        <source>学校名录</source>
+        <translation>School register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="47" />
+        <source>按学校名称、代码或联系人筛选…</source>
+        <translation>Filter by school name, code or contact…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="50" />
+        <source>添加学校(&amp;A)…</source>
+        <translation>&amp;Add school…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="52" />
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="53" />
+        <source>自某年起改名、停办、撤并、改办学性质或报送方式；改正联系人和电话</source>
+        <translation>From a year on: rename, close, merge, change ownership or submission method; correct the contact and phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="56" />
+        <source>导入名单(&amp;I)…</source>
+        <translation>&amp;Import list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="58" />
+        <source>从 Excel（.xlsx）或 CSV 名单登记学校。表头：学校代码、学校名称、所属县、学校类型（必填），办学性质、城乡、联系人、联系电话、纸质报送（是/否）、教学点（是/否）、所属学校。导入前先预览，每一行是否可导入、错在哪里。</source>
+        <translation>Register schools from an Excel (.xlsx) or CSV list. Header: 学校代码, 学校名称, 所属县, 学校类型 (required), 办学性质, 城乡, 联系人, 联系电话, 纸质报送 (是/否), 教学点 (是/否), 所属学校. A preview shows first whether each row can be imported and what is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="69" />
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="70" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="71" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="72" />
+        <source>办别</source>
+        <translation>Ownership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="73" />
+        <source>城乡</source>
+        <translation>Urban/rural</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="74" />
+        <source>报送方式</source>
+        <translation>Submission method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="75" />
+        <source>教学点</source>
+        <translation>Teaching point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="76" />
+        <source>办学状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="77" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="78" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="79" />
+        <source>所属县（市、区）</source>
+        <translation>County (city, district)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="85" />
+        <source>双击或回车：修改</source>
+        <translation>Double-click or Enter: edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="109" />
+        <source>学校名录 — %s %d年</source>
+        <translation>School register — %s %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="119" />
+        <source>正在读取学校名录…</source>
+        <translation>Reading the school register…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="132" />
+        <source>还没有登记学校。用“导入名单…”从 Excel 或 CSV 名单一次登记，或用“添加学校…”逐所登记；登记后，报送进度和填报页即列出这些学校。</source>
+        <translation>No schools registered yet. Use “Import list…” to register them from an Excel or CSV list at once, or “Add school…” one by one; the submission progress and data entry pages then list them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="143" />
+        <source>是（属%s）</source>
+        <translation>Yes (of %s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="144" />
+        <location filename="../../desktop/pages/schools.py" line="164" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="147" />
+        <source>撤并（并入%s）</source>
+        <translation>Merged (into %s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="150" />
+        <source>纸质报送</source>
+        <translation>Paper submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="150" />
+        <source>自行报送</source>
+        <translation>Reports itself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="158" />
+        <source>%d 年起 %s</source>
+        <translation>From %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="164" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="166" />
+        <location filename="../../desktop/pages/schools.py" line="269" />
+        <location filename="../../desktop/pages/schools.py" line="270" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="169" />
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="178" />
+        <source>共 %d 所（在办 %d 所，其中纸质报送 %d 所、教学点 %d 个）；显示 %d 所</source>
+        <translation>%d schools (%d open, of which %d on paper and %d teaching points); %d shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="246" />
+        <source>正在登记学校…</source>
+        <translation>Registering the school…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="247" />
+        <source>已登记：%s（%s）</source>
+        <translation>Registered: %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="253" />
+        <source>请先在表中选择一所学校。</source>
+        <translation>Select a school in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="266" />
+        <source>自 %d 年起 %s</source>
+        <translation>from %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="269" />
+        <source>联系人 %s，电话 %s</source>
+        <translation>contact %s, phone %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="271" />
+        <source>已保存 %s（%s）的修改：%s</source>
+        <translation>Saved the changes of %s (%s): %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="272" />
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="279" />
+        <source>正在保存修改…</source>
+        <translation>Saving the changes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="285" />
+        <source>选择学校名单</source>
+        <translation>Choose a school list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="286" />
+        <source>学校名单 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>School lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="303" />
+        <source>正在检查 %s …</source>
+        <translation>Checking %s…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="307" />
+        <source>无法导入：%s</source>
+        <translation>Cannot import: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="318" />
+        <source>正在登记 %d 所学校…</source>
+        <translation>Registering %d schools…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/schools.py" line="319" />
+        <source>已从 %s 登记 %d 所学校</source>
+        <translation>From %s: registered %d schools</translation>
     </message>
 </context>
 <context>
@@ -2944,58 +3854,58 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupDonePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="798" />
-        <location filename="../../desktop/pages/wizard.py" line="825" />
+        <location filename="../../desktop/pages/wizard.py" line="837" />
+        <location filename="../../desktop/pages/wizard.py" line="864" />
         <source>工作区已建立</source>
         <translation>Workspace made</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="799" />
+        <location filename="../../desktop/pages/wizard.py" line="838" />
         <source>点“打开”开始使用本单位的工作区。</source>
         <translation>Click “Open” to start working in this unit's workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="810" />
+        <location filename="../../desktop/pages/wizard.py" line="849" />
         <source>本单位指纹：</source>
         <translation>This unit's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="813" />
+        <location filename="../../desktop/pages/wizard.py" line="852" />
         <source>上级首次收到本单位的数据包时，会请你读出这个指纹。以后也可以在“数据交换 → 本单位密钥…”中查看。</source>
         <translation>When the bureau first receives a bundle from this unit, they will ask you to read out this fingerprint. It is also shown under Exchange → This unit's keys….</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="825" />
+        <location filename="../../desktop/pages/wizard.py" line="864" />
         <source>工作区已更新</source>
         <translation>Workspace updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="826" />
+        <location filename="../../desktop/pages/wizard.py" line="865" />
         <source>本单位：%1（%2）</source>
         <translation>This unit: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="827" />
+        <location filename="../../desktop/pages/wizard.py" line="866" />
         <source>上级单位：{parent}，已记下其公钥（指纹 {fingerprint}）</source>
         <translation>Parent office: {parent}; its public key is recorded (fingerprint {fingerprint})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/wizard.py" line="830" />
+        <location filename="../../desktop/pages/wizard.py" line="869" />
         <source>学校名册：新增 %n 所学校</source>
         <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="831" />
+        <location filename="../../desktop/pages/wizard.py" line="870" />
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="831" />
+        <location filename="../../desktop/pages/wizard.py" line="870" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="832" />
+        <location filename="../../desktop/pages/wizard.py" line="871" />
         <source>工作区文件夹：{path}</source>
         <translation>Workspace folder: {path}</translation>
     </message>
@@ -3003,57 +3913,57 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupFilePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="463" />
+        <location filename="../../desktop/pages/wizard.py" line="510" />
         <source>用上级发来的设立文件建立</source>
         <translation>From a setup file sent by my bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="464" />
+        <location filename="../../desktop/pages/wizard.py" line="511" />
         <source>设立文件由上级教育行政部门用 EduPlan 生成（扩展名 .eduplan-setup），可以通过 U 盘、微信或电子邮件收到。</source>
         <translation>The bureau above makes the setup file with EduPlan (extension .eduplan-setup); it may come by USB stick, WeChat or e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="472" />
+        <location filename="../../desktop/pages/wizard.py" line="519" />
         <source>还没有选择文件</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="473" />
+        <location filename="../../desktop/pages/wizard.py" line="520" />
         <source>选择设立文件(&amp;O)…</source>
         <translation>&amp;Open the setup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="488" />
+        <location filename="../../desktop/pages/wizard.py" line="535" />
         <source>上级单位的指纹：</source>
         <translation>The bureau's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="503" />
+        <location filename="../../desktop/pages/wizard.py" line="550" />
         <source>选择设立文件</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="504" />
+        <location filename="../../desktop/pages/wizard.py" line="551" />
         <source>EduPlan 设立文件 (*.eduplan-setup);;所有文件 (*)</source>
         <translation>EduPlan setup files (*.eduplan-setup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="528" />
+        <location filename="../../desktop/pages/wizard.py" line="575" />
         <source>发出单位：%1（%2）</source>
         <translation>Made by: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="531" />
+        <location filename="../../desktop/pages/wizard.py" line="578" />
         <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
         <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="533" />
+        <location filename="../../desktop/pages/wizard.py" line="580" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="536" />
+        <location filename="../../desktop/pages/wizard.py" line="583" />
         <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
         <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
     </message>
@@ -3061,109 +3971,121 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupSection</name>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="30" />
+        <location filename="../../desktop/exchange_setup.py" line="43" />
         <source>为直属下级单位生成设立文件：下级据此建立工作区（学校名册、本单位公钥、本轮截止日期）。设立文件不加密，不含填报数据；每个单位一个文件。</source>
         <translation>Make setup files for the units directly below: each sets up its workspace from one (the school register, this office's public keys, the round's due date). A setup file is not encrypted and holds no entered data; one file a unit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="34" />
+        <location filename="../../desktop/exchange_setup.py" line="47" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="37" />
+        <location filename="../../desktop/exchange_setup.py" line="50" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="38" />
+        <location filename="../../desktop/exchange_setup.py" line="51" />
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="49" />
+        <location filename="../../desktop/exchange_setup.py" line="62" />
         <source>本轮截止日期：</source>
         <translation>Due date of the round:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="57" />
+        <location filename="../../desktop/exchange_setup.py" line="70" />
         <source>保存设立文件(&amp;S)…</source>
         <translation>&amp;Save setup files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="87" />
+        <location filename="../../desktop/exchange_setup.py" line="80" />
+        <source>学校电脑丢失或损坏：生成恢复文件(&amp;R)…</source>
+        <translation>School computer lost or broken: make a &amp;recovery file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="82" />
+        <source>只勾选一所学校：生成它的恢复文件，含本单位保存的该校全部数据，用一个 24 位恢复码加密；学校在新电脑上用它重建工作区。</source>
+        <translation>Tick one school only: makes its recovery file with all of the school's data this unit holds, encrypted with a 24-digit recovery code; the school rebuilds its workspace from it on a new computer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="110" />
         <source>已确认密钥</source>
         <translation>key confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="87" />
+        <location filename="../../desktop/exchange_setup.py" line="110" />
         <source>密钥待确认</source>
         <translation>key pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="94" />
+        <location filename="../../desktop/exchange_setup.py" line="117" />
         <source>纸质报送</source>
-        <translation>paper</translation>
+        <translation>Paper submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="130" />
+        <location filename="../../desktop/exchange_setup.py" line="153" />
         <source>已选 {n} 个单位</source>
         <translation>{n} units chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="148" />
+        <location filename="../../desktop/exchange_setup.py" line="180" />
         <source>请先勾选要设立的下级单位。</source>
         <translation>Tick the units to set up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="154" />
+        <location filename="../../desktop/exchange_setup.py" line="186" />
         <source>保存设立文件</source>
         <translation>Save the setup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="156" />
+        <location filename="../../desktop/exchange_setup.py" line="188" />
+        <location filename="../../desktop/exchange_setup.py" line="254" />
         <source>EduPlan 设立文件 (*.eduplan-setup)</source>
         <translation>EduPlan setup files (*.eduplan-setup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="164" />
+        <location filename="../../desktop/exchange_setup.py" line="196" />
         <source>选择保存设立文件的文件夹</source>
         <translation>Choose the folder for the setup files</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="174" />
+        <location filename="../../desktop/exchange_setup.py" line="206" />
+        <location filename="../../desktop/exchange_setup.py" line="260" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="190" />
+        <location filename="../../desktop/exchange_setup.py" line="223" />
         <source>正在生成 {n} 个设立文件…</source>
         <translation>Writing {n} setup files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="192" />
+        <location filename="../../desktop/exchange_setup.py" line="225" />
         <source>正在生成第 {i} / {n} 个设立文件</source>
         <translation>Writing setup file {i} / {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="194" />
+        <location filename="../../desktop/exchange_setup.py" line="227" />
         <source>生成设立文件：请输入本工作区的密钥口令。</source>
         <translation>Write setup files: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="199" />
+        <location filename="../../desktop/exchange_setup.py" line="232" />
         <source>已取消，没有生成设立文件。</source>
         <translation>Cancelled; no setup file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="203" />
+        <location filename="../../desktop/exchange_setup.py" line="236" />
         <source>
 等 {n} 个文件</source>
         <translation>
 … {n} files in all</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="204" />
+        <location filename="../../desktop/exchange_setup.py" line="237" />
         <source>已生成设立文件：
 {files}
 截止日期：{due}
@@ -3176,98 +4098,123 @@ This unit's fingerprint: {fingerprint}
 The units below see this fingerprint when they import the file; compare it group by group on the phone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="206" />
+        <location filename="../../desktop/exchange_setup.py" line="239" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="207" />
+        <location filename="../../desktop/exchange_setup.py" line="240" />
         <source>
 已取消：其余单位没有生成。</source>
         <translation>
 Cancelled: the other units got no file.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="246" />
+        <source>恢复文件只能为一所学校生成：请只勾选这所学校。</source>
+        <translation>A recovery file is made for one school only: tick just that school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="252" />
+        <source>保存恢复文件</source>
+        <translation>Save the recovery file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="270" />
+        <source>正在生成恢复文件…</source>
+        <translation>Making the recovery file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="272" />
+        <source>生成恢复文件：请输入本工作区的密钥口令。</source>
+        <translation>Make a recovery file: enter this workspace's key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_setup.py" line="278" />
+        <source>已生成{school}的恢复文件：{path}（含 {n} 张表）。恢复码只显示这一次，请通过电话读给学校。</source>
+        <translation>Made the recovery file of {school}: {path} ({n} forms). The recovery code is shown only this once: read it to the school by phone.</translation>
+    </message>
 </context>
 <context>
     <name>SetupUnitPage</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="558" />
+        <location filename="../../desktop/pages/wizard.py" line="605" />
         <source>本单位与工作区文件夹</source>
         <translation>This unit and its workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="559" />
-        <location filename="../../desktop/pages/wizard.py" line="628" />
+        <location filename="../../desktop/pages/wizard.py" line="606" />
+        <location filename="../../desktop/pages/wizard.py" line="675" />
         <source>确认本单位和工作区文件夹。建立时会为本单位生成密钥，需要设置一个口令。</source>
         <translation>Check this unit and the workspace folder. Keys are made for this unit, protected by a passphrase you set.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="566" />
+        <location filename="../../desktop/pages/wizard.py" line="613" />
         <source>按名称或代码筛选</source>
         <translation>Filter by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="573" />
+        <location filename="../../desktop/pages/wizard.py" line="620" />
         <source>工作区文件夹(&amp;F)：</source>
         <translation>Workspace &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="577" />
+        <location filename="../../desktop/pages/wizard.py" line="624" />
         <source>0000 0000 0000 0000 0000 0000</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="578" />
+        <location filename="../../desktop/pages/wizard.py" line="625" />
         <source>恢复码(&amp;R)：</source>
         <translation>&amp;Restore code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="580" />
+        <location filename="../../desktop/pages/wizard.py" line="627" />
         <source>这是恢复文件（学校电脑丢失或损坏后由上级生成），请输入上级电话告知的 24 位数字</source>
         <translation>This is a restore file (made by the bureau after a school computer was lost or broken): type the 24 digits the bureau read to you on the phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="586" />
+        <location filename="../../desktop/pages/wizard.py" line="633" />
         <source>密钥用来给报送的数据包加密、签名。口令至少 8 个字符；以后每次导出、导入数据包都要输入它，忘记口令将无法发送和接收数据。</source>
         <translation>The keys encrypt and sign the bundles this unit sends. The passphrase has at least 8 characters and is asked each time bundles are exported or imported; without it no data can be sent or received.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/wizard.py" line="626" />
+        <location filename="../../desktop/pages/wizard.py" line="673" />
         <source>这个设立文件包含 %n 个单位，请选择本单位。</source>
         <translation><numerusform>This setup file sets up %n units: choose yours.</numerusform><numerusform>This setup file sets up %n units: choose yours.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="635" />
+        <location filename="../../desktop/pages/wizard.py" line="682" />
         <source>这是恢复文件：上级保存的本校全部数据将恢复到新的工作区。请输入上级电话告知的 24 位恢复码，并选择一个新的文件夹。</source>
         <translation>This is a restore file: all of this school's data kept by the bureau will be restored into a new workspace. Type the 24-digit restore code the bureau read to you on the phone, and choose a new folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="671" />
+        <location filename="../../desktop/pages/wizard.py" line="710" />
         <source>将以“%1”的身份建立工作区，上级单位：%2。</source>
         <translation>The workspace will be made as “%1”, under %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="717" />
+        <location filename="../../desktop/pages/wizard.py" line="756" />
         <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="731" />
+        <location filename="../../desktop/pages/wizard.py" line="770" />
         <source>“%1”是一个文件，不是文件夹；请换一个文件夹。</source>
         <translation>“%1” is a file, not a folder; choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="739" />
+        <location filename="../../desktop/pages/wizard.py" line="778" />
         <source>文件夹“%1”已存在，而且不是 EduPlan 工作区；EduPlan 不会在其中建立工作区。请换一个文件夹，或选一个空文件夹。</source>
         <translation>The folder “%1” exists and is not an EduPlan workspace; EduPlan will not make a workspace in it. Choose another folder, or an empty one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="763" />
+        <location filename="../../desktop/pages/wizard.py" line="802" />
         <source>正在建立工作区、生成本单位的密钥…</source>
         <translation>Making the workspace and this unit's keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="790" />
+        <location filename="../../desktop/pages/wizard.py" line="829" />
         <source>程序内部错误，已记录在日志中。</source>
         <translation>Internal error; it was written to the log.</translation>
     </message>
@@ -3275,164 +4222,164 @@ Cancelled: the other units got no file.</translation>
 <context>
     <name>ShortfallsPage</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="459" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="102" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="328" />
+        <location filename="../../desktop/pages/shortfalls.py" line="66" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="333" />
+        <location filename="../../desktop/pages/shortfalls.py" line="71" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="334" />
+        <location filename="../../desktop/pages/shortfalls.py" line="72" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="342" />
+        <location filename="../../desktop/pages/shortfalls.py" line="80" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="349" />
-        <location filename="../../desktop/pages/shortfalls.py" line="553" />
+        <location filename="../../desktop/pages/shortfalls.py" line="87" />
+        <location filename="../../desktop/pages/shortfalls.py" line="240" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="351" />
-        <location filename="../../desktop/pages/shortfalls.py" line="572" />
+        <location filename="../../desktop/pages/shortfalls.py" line="89" />
+        <location filename="../../desktop/pages/shortfalls.py" line="259" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="353" />
+        <location filename="../../desktop/pages/shortfalls.py" line="91" />
         <source>单位名称或代码</source>
         <translation>Unit name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="356" />
+        <location filename="../../desktop/pages/shortfalls.py" line="94" />
         <source>显示全部（含已达标）(&amp;A)</source>
         <translation>Show &amp;all (including met)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="357" />
+        <location filename="../../desktop/pages/shortfalls.py" line="95" />
         <source>严重程度(&amp;V)</source>
         <translation>Se&amp;verity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="358" />
+        <location filename="../../desktop/pages/shortfalls.py" line="96" />
         <source>指标(&amp;I)</source>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="359" />
+        <location filename="../../desktop/pages/shortfalls.py" line="97" />
         <source>状态(&amp;T)</source>
         <translation>Sta&amp;tus</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="360" />
+        <location filename="../../desktop/pages/shortfalls.py" line="98" />
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="372" />
+        <location filename="../../desktop/pages/shortfalls.py" line="110" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="373" />
+        <location filename="../../desktop/pages/shortfalls.py" line="111" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="452" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="95" />
         <source>截止 {day}</source>
         <translation>Due {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="460" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="104" />
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="460" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="105" />
         <source>未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="465" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="111" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="467" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="113" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="469" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="115" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="472" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="118" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="474" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="121" />
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="476" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="123" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="478" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="125" />
         <source>差距</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="480" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="128" />
         <source>相对差距</source>
         <translation>Rel. gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="482" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="131" />
         <source>较上年</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="485" />
+        <location filename="../../desktop/pages/shortfalls_model.py" line="134" />
         <source>补齐所需</source>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="520" />
+        <location filename="../../desktop/pages/shortfalls.py" line="207" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="580" />
+        <location filename="../../desktop/pages/shortfalls.py" line="267" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="654" />
+        <location filename="../../desktop/pages/shortfalls.py" line="317" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="656" />
+        <location filename="../../desktop/pages/shortfalls.py" line="319" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -3618,12 +4565,12 @@ Cancelled: the other units got no file.</translation>
 <context>
     <name>_FolderRow</name>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="57" />
+        <location filename="../../desktop/pages/wizard.py" line="59" />
         <source>浏览(&amp;B)…</source>
         <translation>B&amp;rowse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="73" />
+        <location filename="../../desktop/pages/wizard.py" line="75" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
@@ -3631,24 +4578,44 @@ Cancelled: the other units got no file.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/startup.py" line="20" />
+        <location filename="../../desktop/startup.py" line="29" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="58" />
+        <location filename="../../desktop/startup.py" line="67" />
         <source>首次运行：正在生成演示工作区（东川区）…</source>
         <translation>First run: generating the demo workspace (Dongchuan District)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="70" />
+        <location filename="../../desktop/startup.py" line="79" />
         <source>正在生成演示学校工作区…</source>
         <translation>Generating the demo school workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="65" />
+        <location filename="../../desktop/startup.py" line="90" />
+        <source>工作区“%s”已不存在（可能已被移走或删除）。</source>
+        <translation>The workspace “%s” no longer exists (it may have been moved or deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="92" />
+        <source>“%s”不是 EduPlan 工作区（文件夹中没有 eduplan.sqlite）。</source>
+        <translation>“%s” is not an EduPlan workspace (the folder has no eduplan.sqlite).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="108" />
         <source>用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。</source>
         <translation>Restore from the newest backup (%s)? The damaged file is kept, not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="91" />
+        <source>工作区“%s”已损坏，没有恢复。</source>
+        <translation>The workspace “%s” is damaged and was not restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="92" />
+        <source>上次使用的工作区没有打开：%s</source>
+        <translation>The workspace last used did not open: %s</translation>
     </message>
 </context>
 <context>
