@@ -36,7 +36,7 @@ from .exchange_section import Section
 from .exchange_send import KeysSection, SendSection
 from .exchange_setup import SetupSection
 from .ops import Operation
-from .pages.base import Page, heading
+from .pages.base import Page, heading, in_worker_ws
 from .passphrase import PassphraseDialog, with_new_passphrase, with_passphrase
 
 
@@ -160,16 +160,7 @@ class ExchangePage(Page):
         if self._op is not None:
             section.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
             return False
-        session = self.session
-
-        def work(progress, cancelled):
-            ws = session.open_worker_ws()
-            try:
-                return fn(ws, progress=progress, cancelled=cancelled)
-            finally:
-                ws.close()
-
-        op = Operation(work, self)
+        op = Operation(in_worker_ws(self.session, fn), self)
         self._op = op
         self._step_text = step_text
         self.progress.start(text)

@@ -40,6 +40,20 @@ class ProgressStrip(QWidget):
         self.bar.setValue(done)
 
 
+def in_worker_ws(session, fn: Callable[..., Any]) -> Callable[[Any, Any], Any]:
+    """``fn(ws, progress=, cancelled=)`` as an Operation's work: run with a Workspace of the
+    worker's own (SQLite connections stay in their thread), closed afterwards."""
+
+    def work(progress, cancelled):
+        ws = session.open_worker_ws()
+        try:
+            return fn(ws, progress=progress, cancelled=cancelled)
+        finally:
+            ws.close()
+
+    return work
+
+
 class Page(QWidget):
     """A screen. Subclasses build their widgets in __init__ and fill them in refresh()."""
 
@@ -66,16 +80,7 @@ class Page(QWidget):
         ``done(result)`` runs on the UI thread. A newer run replaces an older one."""
         if self._op is not None:
             self._op.cancel()
-        session = self.session
-
-        def work(progress, cancelled):
-            ws = session.open_worker_ws()
-            try:
-                return fn(ws, progress=progress, cancelled=cancelled)
-            finally:
-                ws.close()
-
-        op = Operation(work, self)
+        op = Operation(in_worker_ws(self.session, fn), self)
         self._op = op
         self.progress.start(text)
 

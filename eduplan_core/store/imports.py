@@ -449,6 +449,23 @@ def page_cache(ws: Workspace, revisions: int | None = None) -> Iterator[None]:
         ws.db.execute(f"PRAGMA cache_size = {old}")
 
 
+def _entry_refusal(ws: Workspace, e: EntryRecord, org: Any, same_uid: dict | None,
+                   local: dict | None) -> RefusalKind | None:
+    """Why an arriving entry may not be stored here (None: it may), for both import paths:
+    ``same_uid`` the stored entry with its uid, ``local`` that or the one of its org, year
+    and form."""
+    if org is None:
+        return RefusalKind.UNKNOWN_ORG
+    if e.org != ws.org_code and not ws.orgs.is_below(e.org, ws.org_code):
+        return RefusalKind.NOT_BELOW
+    if same_uid is not None and (same_uid["org"], same_uid["year"], same_uid["form"]) != (
+            e.org, e.year, e.form):
+        return RefusalKind.IDENTITY
+    if local is not None and local["owner"] != e.owner:
+        return RefusalKind.OWNER
+    return None
+
+
 def _refusal(ws: Workspace, kind: RefusalKind, e: EntryRecord, holder: str = "") -> Refusal:
     """Why an arriving entry was not stored (all of its records with it)."""
     org, owner, form = ws.orgs.get(e.org), ws.orgs.get(holder), ws.catalog.forms.get(e.form)
@@ -561,16 +578,7 @@ def _store_entries(ws: Workspace, entries: tuple[EntryRecord, ...], refused: lis
         org = ws.orgs.get(e.org)
         same_uid = by_uid.get(e.uid)
         local = same_uid or by_key.get((e.org, e.year, e.form))
-        kind = None
-        if org is None:
-            kind = RefusalKind.UNKNOWN_ORG
-        elif e.org != ws.org_code and not ws.orgs.is_below(e.org, ws.org_code):
-            kind = RefusalKind.NOT_BELOW
-        elif same_uid is not None and (same_uid["org"], same_uid["year"], same_uid["form"]) \
-                != (e.org, e.year, e.form):
-            kind = RefusalKind.IDENTITY
-        elif local is not None and local["owner"] != e.owner:
-            kind = RefusalKind.OWNER
+        kind = _entry_refusal(ws, e, org, same_uid, local)
         if kind is not None:
             refused.append(_refusal(ws, kind, e, local["owner"] if local else ""))
             refused_entries.add(e.uid)
@@ -793,16 +801,7 @@ def _import_rowwise(ws: Workspace, rec: Records, now: str) -> ImportResult:
         org = ws.orgs.get(e.org)
         by_uid = _entry_by_uid(ws, e.uid)
         local = by_uid or _entry_by_key(ws, e.org, e.year, e.form)
-        kind = None
-        if org is None:
-            kind = RefusalKind.UNKNOWN_ORG
-        elif e.org != ws.org_code and not ws.orgs.is_below(e.org, ws.org_code):
-            kind = RefusalKind.NOT_BELOW
-        elif by_uid is not None and (by_uid["org"], by_uid["year"], by_uid["form"]) != \
-                (e.org, e.year, e.form):
-            kind = RefusalKind.IDENTITY
-        elif local is not None and local["owner"] != e.owner:
-            kind = RefusalKind.OWNER
+        kind = _entry_refusal(ws, e, org, by_uid, local)
         if kind is not None:
             refused.append(_refusal(ws, kind, e, local["owner"] if local else ""))
             refused_entries.add(e.uid)
