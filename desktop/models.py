@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from eduplan_core.inputs import shown
+from eduplan_core.texts import in_language
 from eduplan_core.vocab import Status, Term
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind a line
@@ -80,8 +81,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:  # names and explanations: escapes visible
             value = cell(row, col.key)
             if col.fmt is not None:
-                return shown(col.fmt(value))
-            return "" if value is None else shown(value)
+                return shown(words(col.fmt(value)))
+            return "" if value is None else shown(words(value))
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
@@ -90,7 +91,7 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             tip = col.tooltip(row)
-            return None if tip is None else shown(tip, keep_newlines=True)
+            return None if tip is None else shown(words(tip), keep_newlines=True)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and \
                 self.color is not None:
             colors = self.color(row)
@@ -132,13 +133,24 @@ def status_names() -> dict[str, str]:
     return term_names(Status)
 
 
+def english_window() -> bool:
+    """Whether the window is in English (the language chosen at start, desktop.app)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().language() == QLocale.Language.English
+
+
+def words(value: Any) -> str:
+    """A phrase the core made (eduplan_core.texts.Text) in the window's language; names and
+    other text as they are."""
+    return in_language(value, english_window())
+
+
 def message_of(exc: Exception) -> str:
     """An error's message in the window's language: a core error's ``message_en`` when the
     window is in English and the core gave one, else its (Chinese) ``message``."""
-    from PySide6.QtCore import QLocale
-
     message = getattr(exc, "message", None) or str(exc)
     english = getattr(exc, "message_en", "")
-    if english and QLocale().language() == QLocale.Language.English:
+    if english and english_window():
         return english
-    return message
+    return words(message)
