@@ -9,12 +9,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eduplan_core.errors import EduPlanError
 
 from .logs import setup_logging
+from .models import message_of
 from .startup import (ensure_demo, ensure_demo_school, offer_restore, open_session,
                       workspace_problem)
 
@@ -23,15 +24,34 @@ __all__ = ["main", "offer_restore", "open_window", "start_window"]
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
 def install_translator(app: QCoreApplication) -> QTranslator | None:
-    """English when chosen (Chinese is the source language of every string)."""
+    """English when chosen (Chinese is the source language of every string). In Chinese, Qt's
+    own words (a message box's Yes/No, OK, Cancel, the file dialog, the wizard's buttons) are
+    Chinese too, and the locale is Chinese whatever the system's is (phrases of the core follow
+    it: desktop.models.words). The translator installed (EduPlan's English or Qt's Chinese),
+    None when the file is missing."""
     lang = QSettings().value("language", "zh_CN")
     if lang == "zh_CN":
-        return None
+        QLocale.setDefault(CHINESE)
+        return install_qt_chinese(app)
     translator = QTranslator(app)
     if translator.load(str(RESOURCES / "translations" / f"eduplan_{lang}.qm")):
         app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English))
+        return translator
+    return None
+
+
+def install_qt_chinese(app: QCoreApplication) -> QTranslator | None:
+    """Qt's own translation (qtbase_zh_CN.qm, shipped with PySide6) installed: without it a
+    Chinese question shows English Yes/No buttons."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(CHINESE, "qtbase", "_", folder):
+        app.installTranslator(translator)
         return translator
     return None
 
@@ -84,7 +104,7 @@ def start_window(args):
             try:
                 session = open_session(last)
             except EduPlanError as exc:
-                problem = exc.message
+                problem = message_of(exc)
             else:
                 if session is not None:
                     return show_window(session)
@@ -97,7 +117,7 @@ def start_window(args):
         try:
             session = open_session(path)
         except EduPlanError as exc:
-            reason = exc.message
+            reason = message_of(exc)
             continue
         if session is not None:
             return show_window(session)
@@ -119,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = start_window(args)
     except EduPlanError as exc:
-        QMessageBox.critical(None, "EduPlan", exc.message)
+        QMessageBox.critical(None, "EduPlan", message_of(exc))
         return 2
     if window is None:
         return 0

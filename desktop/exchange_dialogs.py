@@ -24,7 +24,7 @@ from eduplan_core.exchange.enrol import Peer
 from eduplan_core.store.workspace import Workspace
 
 from .exchange import fingerprint_label, fingerprint_lines
-from .models import GREEN, GREY, RED
+from .models import GREEN, GREY, RED, message_of
 from .pages.base import heading
 
 
@@ -178,7 +178,7 @@ class ParentSetupDialog(QDialog):
         try:
             statement = read_setup(self.path)
         except EduPlanError as exc:
-            self._refuse(exc.message)
+            self._refuse(message_of(exc))
             for widget in (self.bureau, self.summary, self.fingerprint_title, self.fingerprint,
                            self.instruction):
                 widget.hide()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from eduplan_core.errors import Cancelled, EduPlanError
 from eduplan_core.exchange import keys
 
-from .models import GREEN, GREY, RED
+from .models import GREEN, GREY, RED, message_of
 
 if TYPE_CHECKING:
     from .exchange_page import ExchangePage
@@ -65,7 +65,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("ExchangeSection", "已取消。")
     if isinstance(exc, EduPlanError):
-        return exc.message
+        return message_of(exc)
     logging.getLogger("eduplan").exception("internal error", exc_info=exc)
     return QCoreApplication.translate("Page", "程序内部错误，已记录在日志中。未保存的内容不受影响。")
 

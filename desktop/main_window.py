@@ -25,7 +25,7 @@ from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
 from .exchange import ExchangeActions
-from .models import term
+from .models import message_of, term
 from .pages.base import Page
 from .session import Session, recent_workspaces, remember_workspace
 
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
                 raise EduPlanError(problem, problem)
             session = open_session(path, self)
         except EduPlanError as exc:
-            QMessageBox.warning(self, "EduPlan", exc.message)
+            QMessageBox.warning(self, "EduPlan", message_of(exc))
             return False
         if session is None:  # damaged, not restored
             return False
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         try:
             path = prepare()
         except EduPlanError as exc:
-            QMessageBox.warning(self, "EduPlan", exc.message)
+            QMessageBox.warning(self, "EduPlan", message_of(exc))
             return False
         return path is not None and self.switch_to(path)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from eduplan_core.errors import EduPlanError, UsageError
 from eduplan_core.exchange import keys
 
-from .models import GREEN, GREY, RED
+from .models import GREEN, GREY, RED, message_of
 from .ops import Operation
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class PassphraseDialog(QDialog):
         try:
             keys.check_new_passphrase(text)
         except UsageError as exc:
-            self._say(exc.message, RED if text else GREY)
+            self._say(message_of(exc), RED if text else GREY)
         else:
             if not again:
                 self._say(self.tr("请再输入一次，确认没有输错。"))
@@ -214,7 +214,7 @@ class PassphraseDialog(QDialog):
             super().reject()
             return
         if isinstance(exc, EduPlanError):
-            self._say(exc.message, RED)
+            self._say(message_of(exc), RED)
         else:
             logging.getLogger("eduplan").exception("internal error", exc_info=exc)
             self._say(self.tr("程序内部错误，已记录在日志中。"), RED)

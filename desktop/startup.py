@@ -15,6 +15,7 @@ from eduplan_core.errors import WorkspaceDamaged
 from eduplan_core.paths import demo_workspace_dir, user_data_dir
 from eduplan_core.store.backup import DB_NAME
 
+from .models import message_of
 from .ops import Operation
 
 if TYPE_CHECKING:
@@ -100,12 +101,12 @@ def offer_restore(path: Path, exc: WorkspaceDamaged, parent: QWidget | None = No
 
     backups = backup.list_backups(path)
     if not backups:
-        QMessageBox.critical(parent, "EduPlan", exc.message)
+        QMessageBox.critical(parent, "EduPlan", message_of(exc))
         return False
     newest = backups[0]
     answer = QMessageBox.question(
         parent, "EduPlan",
-        exc.message + "\n\n" + QApplication.translate(
+        message_of(exc) + "\n\n" + QApplication.translate(
             "app", "用最近的备份（%s）恢复吗？损坏的文件会另存，不会删除。") % newest.taken_at)
     if answer != QMessageBox.StandardButton.Yes:
         return False

@@ -16,10 +16,13 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("EDUPLAN_HOME", str(home))
     monkeypatch.delenv("EDUPLAN_WORKSPACE", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QLocale, QSettings
 
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    # the app's default language, whatever the machine's locale or an earlier test chose
+    # (desktop.app.install_translator); the core's phrases follow it (desktop.models.words)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return home
 
 

@@ -114,6 +114,36 @@ def test_english_is_selectable(qtbot):
     assert QCoreApplication.translate("MainWindow", "差距清单") == "差距清单"
 
 
+def test_chinese_is_chinese_down_to_qts_own_buttons(qtbot):
+    """A Chinese question once showed English Yes/No buttons (Qt's own words were not
+    translated); and the core's phrases follow the window's language, not the machine's."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.app import install_translator
+    from desktop.models import message_of, words
+    from eduplan_core.errors import UsageError
+    from eduplan_core.texts import Text
+
+    QLocale.setDefault(QLocale(QLocale.Language.English))  # a machine set to English
+    qt_chinese = install_translator(QApplication.instance())  # Chinese chosen (the default)
+    assert qt_chinese is not None
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "EduPlan", "恢复备份吗？",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        qtbot.addWidget(box)
+        texts = {box.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                                                 QMessageBox.StandardButton.No)}
+        assert texts == {"是(&Y)", "否(&N)"}, texts
+        assert words(Text("已达标", "Met")) == "已达标"
+        assert message_of(UsageError("口令不对", "Wrong passphrase")) == "口令不对"
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        assert words(Text("已达标", "Met")) == "Met"
+        assert message_of(UsageError("口令不对", "Wrong passphrase")) == "Wrong passphrase"
+    finally:
+        QApplication.instance().removeTranslator(qt_chinese)
+
+
 def test_damaged_workspace_offers_its_newest_backup(qtbot, demo_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 

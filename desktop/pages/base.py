@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from eduplan_core.errors import Cancelled, EduPlanError
 
+from ..models import message_of
 from ..ops import Operation
 
 
@@ -111,7 +112,7 @@ class Page(QWidget):
 
 def show_error(parent: QWidget, exc: Exception) -> None:
     if isinstance(exc, EduPlanError):
-        QMessageBox.warning(parent, "EduPlan", exc.message)
+        QMessageBox.warning(parent, "EduPlan", message_of(exc))
     else:
         import logging
 
