@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from eduplan_core.demo import AS_OF as DEMO_AS_OF
 from eduplan_core.rounds import current_round, opening_round, round_choices
 from eduplan_core.store.backup import DB_NAME
 from eduplan_core.store.entries import entry_years
@@ -28,9 +29,6 @@ from eduplan_core.store.workspace import Workspace, WorkspaceInfo
 # the rounds offered where a page has no session at hand (the 上报 section's own year box)
 YEARS = tuple(round_choices(dt.date.today()))
 WATCH_MS = 2000  # how often the window looks for saves made by another process
-# the demo (eduplan_core/demo.py) is the 2025 round under way: 2023 and 2024 submitted, 2025's
-# forms coming in (two schools not yet sent, three still drafts)
-DEMO_AS_OF = dt.date(2025, 11, 30)
 RECENT = "recent_workspaces"  # QSettings: the list of the 文件 menu, newest first (JSON)
 LAST = "workspace"  # QSettings: the workspace ``make run`` opens again
 RECENT_MAX = 8

@@ -11,6 +11,7 @@ Progress is reported through ``progress(done, total)``; ``cancelled()`` stops th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import random
 from collections.abc import Callable
@@ -29,6 +30,9 @@ from .vocab import EntryState
 
 COUNTY = "530113"
 YEARS = (2023, 2024, 2025)
+# the date the demo is made for: the 2025 round under way (2023 and 2024 submitted, 2025's
+# forms coming in: two schools not yet sent, three still drafts); the desktop opens it on it
+AS_OF = dt.date(2025, 11, 30)
 SEED = 20230907
 OPERATOR = "东川区教育体育局 演示"
 # schools that have not sent their 2025 forms yet, and 2025 forms still in draft
