@@ -17,7 +17,8 @@ Numbers (the table in README.md, "Typed numbers", is tested row by row against t
   is kept exactly (a binary float holds 15 significant decimal digits);
 - an integer field takes whole numbers only (``12.0`` is 12, ``1.5`` is refused).
 
-A refused text is quoted back in the message as typed, escaped and shortened.
+A refused text is quoted back in the message as typed, escaped and shortened. Every reason,
+hint and message is a ``eduplan_core.texts.Text``: its Chinese, with its English in ``.en``.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UsageError
+from .texts import Text, english, text
 
 MAX_DIGITS = 15  # significant digits a value may have
 LIMIT = 10 ** MAX_DIGITS  # |value| must be below this
-LIMIT_TEXT = "10^15（一千万亿）"
+LIMIT_TEXT = Text("10^15（一千万亿）", "10^15")
 YEAR_MIN, YEAR_MAX = 2000, 2100
 SHORT = 24  # typed text longer than this is shortened in messages
 
@@ -53,13 +55,37 @@ KINDS = ("integer", "decimal", "percent")
 
 
 class Refused(ValueError):
-    """Typed text that is not a value of its kind: ``reason`` and ``hint`` are Chinese, without
-    the field's label (``refused_message`` puts them together)."""
+    """Typed text that is not a value of its kind: ``reason`` and ``hint`` are phrases (Chinese
+    with English, see eduplan_core.texts), without the field's label (``refused_message`` puts
+    them together)."""
 
     def __init__(self, reason: str, hint: str = ""):
         super().__init__(reason + (f"（{hint}）" if hint else ""))
         self.reason = reason
         self.hint = hint
+
+
+# why typed text is refused, and what to do (each Chinese with its English)
+WHOLE = Text("应为整数", "should be a whole number")
+NUMBER = Text("应为数值", "should be a number")
+NOT_PERCENT = Text("这一项不是百分比，不要带 %", "this is not a percentage: leave out the %")
+NOT_FINITE = Text("不能是无穷大或 NaN", "infinity and NaN are not numbers")
+SCIENTIFIC = Text("不接受科学记数法，请写出完整的数，如 100000",
+                  "scientific notation is not accepted: write the whole number, e.g. 100000")
+SEPARATORS = Text("数字中不能有分隔符 , _ ' 或空格，请连写，如 1234；小数点用“.”",
+                  "no separators (, _ ' or spaces) inside a number: write 1234; "
+                  "the decimal point is “.”")
+TOO_BIG = text("超出范围，绝对值应小于 {limit}",
+               "is out of range: its absolute value must be below {limit}", limit=LIMIT_TEXT)
+TOO_MANY_DIGITS = text("有效数字超过 {n} 位，无法精确保存",
+                       "has more than {n} significant digits and cannot be kept exactly",
+                       n=MAX_DIGITS)
+NOT_DATE = Text("应为日期（YYYY-MM-DD）", "should be a date (YYYY-MM-DD)")
+BAD_DATE = Text("不是有效日期（YYYY-MM-DD）", "is not a valid date (YYYY-MM-DD)")
+
+
+def _expected(kind: str) -> Text:
+    return WHOLE if kind == "integer" else NUMBER
 
 
 # -- showing text ---------------------------------------------------------------------------
@@ -93,7 +119,8 @@ def brief(value: Any, limit: int = SHORT) -> str:
     if len(text) <= limit:
         return text
     head = max(limit - 8, 8)
-    return f"{text[:head]}…{text[-4:]}（共 {len(text)} 个字符）"
+    cut = f"{text[:head]}…{text[-4:]}"
+    return Text(f"{cut}（共 {len(text)} 个字符）", f"{cut} ({len(text)} characters)")
 
 
 # -- numbers --------------------------------------------------------------------------------
@@ -110,46 +137,46 @@ def _plain(text: str) -> bool:
 
 def _why_not(text: str, kind: str) -> Refused:
     """Why a text that is not a plain number is refused."""
-    expect = "应为整数" if kind == "integer" else "应为数值"
+    expect = _expected(kind)
     loose = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).strip().lower()
     if loose.endswith("%") and kind != "percent" and _plain(loose[:-1].strip()):
-        return Refused(expect, "这一项不是百分比，不要带 %")
+        return Refused(expect, NOT_PERCENT)
     loose = loose.rstrip("%").strip() if kind == "percent" else loose
     if loose.lstrip("+-") in _NOT_FINITE:
-        return Refused(expect, "不能是无穷大或 NaN")
+        return Refused(expect, NOT_FINITE)
     if _SCIENTIFIC.fullmatch(loose):
-        return Refused(expect, "不接受科学记数法，请写出完整的数，如 100000")
+        return Refused(expect, SCIENTIFIC)
     if _SEPARATED.fullmatch(loose):
-        return Refused(expect, "数字中不能有分隔符 , _ ' 或空格，请连写，如 1234；小数点用“.”")
+        return Refused(expect, SEPARATORS)
     return Refused(expect)
 
 
 def _check_digits(whole: str, frac: str, kind: str) -> None:
     """|x| < 10^15 and at most 15 significant digits (whole and frac without padding zeros)."""
     if len(whole) > MAX_DIGITS:
-        raise Refused(f"超出范围，绝对值应小于 {LIMIT_TEXT}")
+        raise Refused(TOO_BIG)
     if kind == "integer" and frac:
-        raise Refused("应为整数")
+        raise Refused(WHOLE)
     significant = len(whole + frac) if whole else len(frac.lstrip("0"))
     if significant > MAX_DIGITS:
-        raise Refused(f"有效数字超过 {MAX_DIGITS} 位，无法精确保存")
+        raise Refused(TOO_MANY_DIGITS)
 
 
 def _from_number(value: Any, kind: str) -> int | float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise Refused("应为整数" if kind == "integer" else "应为数值")
+        raise Refused(_expected(kind))
     if isinstance(value, numbers.Integral):
         if abs(int(value)) >= LIMIT:
-            raise Refused(f"超出范围，绝对值应小于 {LIMIT_TEXT}")
+            raise Refused(TOO_BIG)
         return int(value) if kind == "integer" else float(value)
     number = float(value)
     if not math.isfinite(number):
-        raise Refused("应为整数" if kind == "integer" else "应为数值", "不能是无穷大或 NaN")
+        raise Refused(_expected(kind), NOT_FINITE)
     if abs(number) >= LIMIT:
-        raise Refused(f"超出范围，绝对值应小于 {LIMIT_TEXT}")
+        raise Refused(TOO_BIG)
     if kind == "integer":
         if not number.is_integer():
-            raise Refused("应为整数")
+            raise Refused(WHOLE)
         return int(number)
     # a binary float (from a spreadsheet cell) is kept to the 15 digits it really holds
     return float(f"{number:.{MAX_DIGITS}g}") + 0.0
@@ -170,7 +197,7 @@ def read_number(raw: Any, kind: str) -> int | float | None:
     if text == "":
         if raw.strip() == "":
             return None
-        raise Refused("应为数值")  # a lone %
+        raise Refused(NUMBER)  # a lone %
     if not _plain(text):
         raise _why_not(raw, kind)
     match = _NUMBER.fullmatch(text)
@@ -185,13 +212,18 @@ def read_number(raw: Any, kind: str) -> int | float | None:
     return number + 0.0  # -0.0 is 0
 
 
-def refused_message(label: str, raw: Any, refused: Refused) -> str:
-    """The Chinese message for refused input: field, reason, what was typed (shortened), hint."""
-    hint = f"（{refused.hint}）" if refused.hint else ""
-    return f"“{label}”{refused.reason}，收到“{brief(raw)}”{hint}"
+def refused_message(label: str, raw: Any, refused: Refused) -> Text:
+    """The message for refused input: field, reason, what was typed (shortened), hint — its
+    Chinese (what the CLI prints) with its English."""
+    if refused.hint:
+        return text("“{label}”{why}，收到“{typed}”（{hint}）",
+                    "“{label}” {why}, got “{typed}” ({hint})", label=label, why=refused.reason,
+                    typed=brief(raw), hint=refused.hint)
+    return text("“{label}”{why}，收到“{typed}”", "“{label}” {why}, got “{typed}”",
+                label=label, why=refused.reason, typed=brief(raw))
 
 
-def parse_number(label: str, raw: Any, kind: str) -> tuple[int | float | None, str | None]:
+def parse_number(label: str, raw: Any, kind: str) -> tuple[int | float | None, Text | None]:
     """(value, None) or (None, message)."""
     try:
         return read_number(raw, kind), None
@@ -214,18 +246,18 @@ def read_date(raw: Any) -> str | None:
     if text == "":
         return None
     if not _DATE.fullmatch(text):
-        raise Refused("应为日期（YYYY-MM-DD）")
+        raise Refused(NOT_DATE)
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise Refused("不是有效日期（YYYY-MM-DD）") from None
+        raise Refused(BAD_DATE) from None
 
 
 # -- years ----------------------------------------------------------------------------------
 
 def _year_error(raw: Any, why: str) -> UsageError:
     return UsageError(f"年份{why}，收到“{brief(raw)}”",
-                      f"the year must be {YEAR_MIN}–{YEAR_MAX}, got {brief(raw)!r}")
+                      f"the year must be {YEAR_MIN}–{YEAR_MAX}, got {english(brief(raw))!r}")
 
 
 def check_year(year: Any, typed: Any = None) -> int:

@@ -8,6 +8,10 @@ blocks saving, ``warning`` is kept but needs an explanation) and a missing-value
 ``skip_if_any_missing`` (default) skips the rule while any field it reads is missing;
 ``skip_if_all_missing`` skips it only when all are missing and otherwise counts missing fields as
 0; ``never_skip`` always evaluates, counting missing fields as 0 — as DHIS2 does.
+
+Every message a check makes is a ``eduplan_core.texts.Text``: its Chinese (what the CLI prints
+and tests compare) with its English; a rule's own message, written in forms/, is data and is
+the same in both languages.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 from .catalog.model import Field, Form, Rule
 from .inputs import KINDS, Refused, normalise, read_date, read_number, refused_message, shown
 from .numbers_fmt import compact, signed
+from .texts import Text, join, text
 
 _OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
         ">": operator.gt, ">=": operator.ge}
@@ -34,18 +39,21 @@ class Issue:
     code: str  # rule code, or "<field>:type|min|max|required"
     importance: str  # error | warning
     fields: tuple[str, ...]
-    message: str
+    message: str  # a Text (Chinese with English) unless a rule of forms/ wrote it
 
     @property
     def is_error(self) -> bool:
         return self.importance == "error"
 
 
+EMPTY = Text("空", "empty")
+
+
 def _fmt(value: Any) -> str:
     """A value in a message: as typed, shortened when long; 空 when missing."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return compact(value, width=10)
-    return "空" if value is None else shown(str(value))
+    return EMPTY if value is None else shown(str(value))
 
 
 def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
@@ -53,9 +61,9 @@ def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
     dates are read by :mod:`eduplan_core.inputs`, the same for the CLI, files and the desktop."""
     if raw is None or (isinstance(raw, str) and raw.strip() == ""):
         return None, None
-    text = raw.strip() if isinstance(raw, str) else raw
+    given = raw.strip() if isinstance(raw, str) else raw
 
-    def refused(why: str | Refused) -> tuple[Any, Issue]:
+    def refused(why: Text | Refused) -> tuple[Any, Issue]:
         exc = why if isinstance(why, Refused) else Refused(why)
         return None, Issue(f"{field.code}:type", "error", (field.code,),
                            refused_message(field.label, raw, exc))
@@ -66,24 +74,25 @@ def parse_value(field: Field, raw: Any) -> tuple[Any, Issue | None]:
         except Refused as exc:
             return refused(exc)
     if field.type == "yesno":
-        if isinstance(text, bool):
-            return int(text), None
-        key = normalise(str(text)).lower()
+        if isinstance(given, bool):
+            return int(given), None
+        key = normalise(str(given)).lower()
         if key in _YES:
             return 1, None
         if key in _NO:
             return 0, None
-        return refused("应为“是”或“否”")
+        return refused(Text("应为“是”或“否”", "should be “yes” or “no”"))
     if field.type == "date":
         try:
             return read_date(raw), None
         except Refused as exc:
             return refused(exc)
     if field.type == "choice":
-        if str(text) not in field.choices:
-            return refused(f"只能选择：{'、'.join(field.choices)}")
-        return str(text), None
-    return str(text), None
+        if str(given) not in field.choices:
+            return refused(text("只能选择：{choices}", "must be one of: {choices}",
+                                choices=join(field.choices, "、", ", ")))
+        return str(given), None
+    return str(given), None
 
 
 def range_issue(field: Field, value: Any) -> Issue | None:
@@ -91,13 +100,19 @@ def range_issue(field: Field, value: Any) -> Issue | None:
         return None
     if field.min is not None and value < field.min:
         if field.min == 0:
-            msg = f"“{field.label}”不能为负数，收到 {_fmt(value)}"
+            msg = text("“{label}”不能为负数，收到 {value}",
+                       "“{label}” cannot be negative, got {value}",
+                       label=field.label, value=_fmt(value))
         else:
-            msg = f"“{field.label}”不能小于 {_fmt(field.min)}，收到 {_fmt(value)}"
+            msg = text("“{label}”不能小于 {min}，收到 {value}",
+                       "“{label}” cannot be less than {min}, got {value}",
+                       label=field.label, min=_fmt(field.min), value=_fmt(value))
         return Issue(f"{field.code}:min", "error", (field.code,), msg)
     if field.max is not None and value > field.max:
         return Issue(f"{field.code}:max", "error", (field.code,),
-                     f"“{field.label}”不能大于 {_fmt(field.max)}，收到 {_fmt(value)}")
+                     text("“{label}”不能大于 {max}，收到 {value}",
+                          "“{label}” cannot be more than {max}, got {value}",
+                          label=field.label, max=_fmt(field.max), value=_fmt(value)))
     return None
 
 
@@ -171,9 +186,12 @@ def yoy_issue(field: Field, value: Any, last: Any, yoy: Mapping[str, Any]) -> Is
     change = (value - last) / abs(last) * 100
     if abs(change) <= tolerance:
         return None
-    return Issue(f"{field.code}:yoy", "warning", (field.code,),
-                 f"“{field.label}”由上年 {_fmt(last)} 变为 {_fmt(value)}（{signed(change, 0)}%），"
-                 f"变化超过 {_fmt(float(tolerance))}%，请核实或说明原因")
+    return Issue(f"{field.code}:yoy", "warning", (field.code,), text(
+        "“{label}”由上年 {last} 变为 {value}（{change}%），变化超过 {tolerance}%，请核实或说明原因",
+        "“{label}” went from {last} last year to {value} ({change}%), a change of more than "
+        "{tolerance}%: please check it or explain why",
+        label=field.label, last=_fmt(last), value=_fmt(value), change=signed(change, 0),
+        tolerance=_fmt(float(tolerance))))
 
 
 def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False,
@@ -192,7 +210,9 @@ def validate(form: Form, values: Mapping[str, Any], *, for_submit: bool = False,
         if value is None:
             if for_submit and f.required:
                 issues.append(Issue(f"{f.code}:required", "error", (f.code,),
-                                    f"“{f.label}”为必填项，尚未填写"))
+                                    text("“{label}”为必填项，尚未填写",
+                                         "“{label}” is required and not filled in",
+                                         label=f.label)))
             continue
         issue = range_issue(f, value)
         if issue:
