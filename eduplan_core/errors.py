@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .texts import english
+
 
 class EduPlanError(Exception):
     """Base class: `message` is Chinese, `message_en` the English second language."""
@@ -63,7 +65,8 @@ class ValidationFailed(EduPlanError):
     def __init__(self, issues):
         self.issues = issues
         lines = "\n".join(f"  ✗ {i.message}" for i in issues)
-        super().__init__(f"数据未保存，存在错误：\n{lines}", "Not saved: validation errors")
+        lines_en = "\n".join(f"  ✗ {english(i.message)}" for i in issues)
+        super().__init__(f"数据未保存，存在错误：\n{lines}", f"Not saved, errors:\n{lines_en}")
 
 
 class WorkspaceError(EduPlanError):

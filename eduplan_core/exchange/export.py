@@ -65,17 +65,21 @@ def parent_peer(ws: Workspace, to: str | None = None) -> dict:
     parent = ws.org.parent
     if parent is None:
         raise UsageError(f"{ws.org.name}是最高一级，没有上级单位可以报送。",
-                         "this unit has no parent to send to")
+                         f"{ws.org.name} is the top level: there is no parent unit to send to.")
     if to is not None:
         unit = ws.orgs.resolve(to)
         if unit.code != parent:
             raise UsageError(f"{unit.name}不是{ws.org.name}的上级单位，数据只报送给直属上级"
-                             f"（{_name(ws, parent)}）。", f"{unit.name} is not this unit's parent")
+                             f"（{_name(ws, parent)}）。",
+                             f"{unit.name} is not the parent unit of {ws.org.name}: data is sent "
+                             f"only to the unit directly above ({_name(ws, parent)}).")
     peers = [p for p in rows.peers(ws, parent, "parent") if p["status"] == "confirmed"]
     if not peers:
         raise UsageError(f"还不知道上级单位（{_name(ws, parent)}）的密钥：请先导入上级发来的设立文件"
                          "（桌面：文件 → 导入上级的设立文件；命令行 eduplan setup import 文件）。",
-                         "the parent's key is unknown: import its setup file first")
+                         f"The key of the parent unit ({_name(ws, parent)}) is not known yet: "
+                         "first import the setup file it sent (desktop: File → Import the parent "
+                         "unit's setup file; command line: eduplan setup import FILE).")
     return peers[-1]
 
 
@@ -177,7 +181,8 @@ def export_bundle(ws: Workspace, passphrase: str | keys.Keyring, year: int, *,
     peer = parent_peer(ws, to)
     if out is not None and out.exists():
         raise UsageError(f"文件“{shown(str(out))}”已存在，不会覆盖；请换一个文件名。",
-                         f"{out} exists")
+                         f"The file “{shown(str(out))}” already exists and will not be "
+                         "overwritten; choose another file name.")
     ring = keys.keyring(ws, passphrase)
     pair = ring.current
     info = keys.key_info(ws)

@@ -14,6 +14,7 @@ from typing import Any
 from ..catalog.model import Form, Org
 from ..errors import UsageError, ValidationFailed
 from ..inputs import check_year
+from ..texts import text
 from ..validation import Issue, parse_value, validate
 from ..vocab import EntryState
 from .clock import now_iso
@@ -86,7 +87,9 @@ class Review:
     def blocking(self) -> tuple[Issue, ...]:
         """Everything that stops a submission, each worded as an error."""
         return self.errors + self.required + tuple(
-            Issue(i.code, "error", i.fields, f"警告未说明原因：{i.message}")
+            Issue(i.code, "error", i.fields, text("警告未说明原因：{message}",
+                                                  "Warning not explained: {message}",
+                                                  message=i.message))
             for i in self.unexplained)
 
     @property
@@ -131,16 +134,18 @@ def form_for(ws: Workspace, org: Org, year: int, form_code: str | None) -> Form:
         base = [f for f in fitting if not f.generated]
         if len(base) == 1:
             return base[0]
-        raise UsageError(f"请用 --form 指定表单（可用：{'、'.join(f.code for f in fitting)}）",
-                         "choose a form with --form")
+        codes = [f.code for f in fitting]
+        raise UsageError(f"请用 --form 指定表单（可用：{'、'.join(codes)}）",
+                         f"choose a form with --form (one of: {', '.join(codes)})")
     form = ws.catalog.forms.get(form_code)
     if form is None:
         raise UsageError(f"表单“{form_code}”不存在（eduplan forms 查看全部）",
-                         f"no form {form_code}")
+                         f"there is no form “{form_code}” (eduplan forms lists them all)")
     if kind not in form.org_types:
         raise UsageError(f"{org.name}（{kind}）不填报“{form.name}”，应填：" +
                          ("、".join(f"{f.name}（{f.code}）" for f in fitting) or "无"),
-                         f"{org.name} does not fill form {form_code}")
+                         f"{org.name} ({kind}) does not fill “{form.name}”; it fills: " +
+                         (", ".join(f"{f.name} ({f.code})" for f in fitting) or "none"))
     return form
 
 
@@ -152,9 +157,10 @@ def owner_for(ws: Workspace, org: Org, year: int) -> str:
         if org.attrs_at(year).paper:
             return ws.org_code
         raise UsageError(f"{org.name}自行填报（非纸质报送），其数据只能由学校自己修改",
-                         f"{org.name} reports for itself; its values are the school's own")
+                         f"{org.name} reports for itself (not on paper): only the school "
+                         "can change its values")
     raise UsageError(f"本工作区（{ws.org.name}）不能为{org.name}填报数据",
-                     f"this workspace cannot enter values for {org.name}")
+                     f"this workspace ({ws.org.name}) cannot enter values for {org.name}")
 
 
 def _entry_row(ws: Workspace, org: str, year: int, form: str) -> dict | None:
@@ -176,7 +182,7 @@ def last_year_values(ws: Workspace, org_query: str, year: int,
     values = _last_year_values(ws, org.code, year, form.code)
     if not values:
         raise UsageError(f"{org.name}没有 {year - 1} 年的“{form.name}”可沿用",
-                         f"no {year - 1} values to carry over")
+                         f"{org.name} has no {year - 1} values of “{form.name}” to carry over")
     return values
 
 
@@ -249,25 +255,30 @@ def set_values(ws: Workspace, org_query: str, year: int, form_code: str | None,
     form = form_for(ws, org, year, form_code)
     owner = received_from or owner_for(ws, org, year)
     operator = operator or ws.operator
-    problems = []  # every unknown or unfillable field at once, not only the first
+    problems_en = []  # every unknown or unfillable field at once, not only the first
     for code in dict.fromkeys(list(raw_values) + list(explanations)):
         f = form.field(code)
         if f is None:
-            problems.append(f"“{form.name}”中没有字段“{code}”")
+            problems_en.append(text("“{form}”中没有字段“{code}”",
+                                    "“{form}” has no field “{code}”", form=form.name, code=code))
         elif f.is_calculated:
-            problems.append(f"“{f.label}”是计算字段，不能填写")
+            problems_en.append(text("“{label}”是计算字段，不能填写",
+                                    "“{label}” is calculated and cannot be entered",
+                                    label=f.label))
         elif form.code == "milestones":
             target = next(t for t in ws.catalog.targets if t.code == code)
             if target.org != org.code:
                 owner_org = ws.orgs.get(target.org)
-                problems.append(f"里程碑“{f.label}”属于"
-                                f"{owner_org.name if owner_org else target.org}，"
-                                f"不能由{org.name}填报")
+                problems_en.append(text("里程碑“{label}”属于{owner}，不能由{org}填报",
+                                        "milestone “{label}” belongs to {owner}; {org} cannot "
+                                        "enter it", label=f.label, org=org.name,
+                                        owner=owner_org.name if owner_org else target.org))
+    problems = [str(p) for p in problems_en]
     if problems:
         hint = f"（eduplan forms --form {form.code} 查看字段）" if any(
             "没有字段" in p for p in problems) else ""
-        raise UsageError("；".join(problems) + hint,
-                         f"{len(problems)} field(s) cannot be entered in form {form.code}")
+        raise UsageError("；".join(problems) + hint, "; ".join(p.en for p in problems_en) + (
+            f" (eduplan forms --form {form.code} lists the fields)" if hint else ""))
     with ws.write():  # read, validate and write in one transaction: nothing interleaves
         result = _set_values(ws, org, year, form, owner, operator, raw_values, explanations,
                              source, carried_values)
@@ -290,7 +301,8 @@ def _set_values(ws, org, year, form, owner, operator, raw_values, explanations, 
         holder = ws.orgs.get(entry["owner"])
         raise UsageError(
             f"{org.name} {year} 年“{form.name}”的数据归{holder.name if holder else entry['owner']}"
-            f"所有，不能被覆盖", f"these values belong to {entry['owner']}")
+            f"所有，不能被覆盖", f"the {year} values of “{form.name}” of {org.name} belong to "
+            f"{holder.name if holder else entry['owner']} and cannot be overwritten")
     current = current_values(ws, entry["id"]) if entry else {}
     stored = {k: r["value"] for k, r in current.items()}
 
@@ -418,7 +430,7 @@ def submit(ws: Workspace, org_query: str, year: int, form_code: str | None, *,
         entry = _entry_row(ws, org.code, year, form.code)
         if entry is None:
             raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
-                             "nothing entered yet")
+                             f"nothing is entered yet in “{form.name}” of {org.name} for {year}")
         current = current_values(ws, entry["id"])
         values = {k: r["value"] for k, r in current.items()}
         rev = ws.db.execute("SELECT max(id) FROM revisions WHERE entry_id = ?",
@@ -472,13 +484,14 @@ def reopen(ws: Workspace, org_query: str, year: int, form_code: str | None) -> R
         entry = _entry_row(ws, org.code, year, form.code)
         if entry is None:
             raise UsageError(f"{org.name} {year} 年的“{form.name}”还没有填写任何数据",
-                             "nothing entered yet")
+                             f"nothing is entered yet in “{form.name}” of {org.name} for {year}")
         if entry["owner"] != owner:
             holder = ws.orgs.get(entry["owner"])
             raise UsageError(
                 f"{org.name} {year} 年“{form.name}”的数据归"
                 f"{holder.name if holder else entry['owner']}所有，不能在这里修改",
-                f"these values belong to {entry['owner']}")
+                f"the {year} values of “{form.name}” of {org.name} belong to "
+                f"{holder.name if holder else entry['owner']} and cannot be changed here")
         if entry["state"] != EntryState.SUBMITTED:
             return ReopenResult(org.code, year, form.code, _state(entry), reopened=False)
         ws.db.table("entries").update(entry["id"], {"state": EntryState.DRAFT,
@@ -502,5 +515,5 @@ def history(ws: Workspace, org_query: str, field_code: str,
         params.append(year)
     rows = ws.db.execute(sql + " ORDER BY r.id", params).fetchall()
     if not rows and not any(f.field(field_code) for f in ws.catalog.forms.values()):
-        raise UsageError(f"没有字段“{field_code}”", f"no field {field_code}")
+        raise UsageError(f"没有字段“{field_code}”", f"there is no field “{field_code}”")
     return [HistoryRow(*r) for r in rows]

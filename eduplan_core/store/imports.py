@@ -470,16 +470,22 @@ def _refusal(ws: Workspace, kind: RefusalKind, e: EntryRecord, holder: str = "")
     """Why an arriving entry was not stored (all of its records with it)."""
     org, owner, form = ws.orgs.get(e.org), ws.orgs.get(holder), ws.catalog.forms.get(e.form)
     form_name = shown(form.name if form else e.form)
-    what = f"{shown(org.name if org else e.org)} {e.year} 年“{form_name}”"
+    org_name = shown(org.name if org else e.org)
+    what = f"{org_name} {e.year} 年“{form_name}”"
+    what_en = f"“{form_name}” of {org_name} for {e.year}"
+    holder_name = owner.name if owner else shown(holder)
     zh, en = {
-        RefusalKind.OWNER: (f"{what}的数据归{owner.name if owner else shown(holder)}所有，不能被覆盖",
-                            f"these values belong to {holder}"),
+        RefusalKind.OWNER: (f"{what}的数据归{holder_name}所有，不能被覆盖",
+                            f"{what_en} belongs to {holder_name} and cannot be overwritten"),
         RefusalKind.UNKNOWN_ORG: (f"本工作区没有单位“{shown(e.org)}”，{e.year} 年“{form_name}”未导入",
-                                  f"unknown org {e.org}"),
+                                  f"this workspace has no unit “{shown(e.org)}”: "
+                                  f"{e.year} “{form_name}” was not imported"),
         RefusalKind.NOT_BELOW: (f"{what}未导入：该单位不是本工作区的单位或其下属单位",
-                                f"{e.org} is not this workspace's org or below it"),
+                                f"{what_en} was not imported: the unit is neither this "
+                                "workspace's unit nor below it"),
         RefusalKind.IDENTITY: (f"{what}未导入：表单编号 {shown(e.uid)} 在本工作区属于另一单位、年度或表单",
-                               f"entry {e.uid} is another org, year or form here"),
+                               f"{what_en} was not imported: its number {shown(e.uid)} belongs "
+                               "to another unit, year or form in this workspace"),
     }[kind]
     return Refusal(kind, e.uid, e.org, e.year, e.form, zh, en)
 
@@ -914,7 +920,8 @@ def _changed(ws: Workspace, uid: str, eid: int) -> Refusal:
     e = ws.db.table("entries").get(eid)
     return Refusal(RefusalKind.CHANGED, uid, e["org"], e["year"], e["form"],
                    f"记录 {shown(uid)} 在本工作区已有不同的内容，未覆盖",
-                   f"record {uid} differs from the one stored; not overwritten")
+                   f"record {shown(uid)} differs from the one stored here; "
+                   "it was not overwritten")
 
 
 def _same_revision(row: dict, r: RevisionRecord, here: str) -> bool:
