@@ -1,7 +1,8 @@
 # make run  — set everything up and open EduPlan (first run: the wizard, Enter opens the demo;
 #             later: the last workspace used)
 # make test — set everything up and run the whole test suite (Qt offscreen)
-# make lint — ruff check and mypy over eduplan_core/ and desktop/ (settings in pyproject.toml)
+# make lint — ruff check over eduplan_core/, desktop/, tests/ and bench/; mypy over eduplan_core/
+#             and desktop/ (settings in pyproject.toml)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -35,7 +36,7 @@ test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 lint: $(LINT_STAMP)
-	$(VENV)/bin/ruff check eduplan_core desktop
+	$(VENV)/bin/ruff check eduplan_core desktop tests bench
 	$(VENV)/bin/mypy eduplan_core desktop
 
 screenshots: $(STAMP)

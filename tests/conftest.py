@@ -26,6 +26,14 @@ def isolated_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture
+def forms_copy(tmp_path):
+    """A copy of forms/ to break on purpose."""
+    dst = tmp_path / "forms"
+    shutil.copytree(project_root() / "forms", dst)
+    return dst
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return get_catalog()

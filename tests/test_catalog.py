@@ -1,6 +1,5 @@
 """forms/ loads; a broken file is reported as file, key and reason, never a traceback."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from eduplan_core.cli.main import cli
 from eduplan_core.errors import CatalogError
 from eduplan_core.orgtree import OrgTree
 
-from .conftest import project_root
 
 
 def test_shipped_catalogue_loads(catalog):
@@ -49,13 +47,6 @@ def test_demo_schools_are_separate(catalog):
     assert not any(o.is_school for o in catalog.orgs.values())
     assert "2153113001" not in OrgTree(catalog)
     assert "2153113001" in OrgTree(catalog, include_demo=True)
-
-
-@pytest.fixture
-def forms_copy(tmp_path):
-    dst = tmp_path / "forms"
-    shutil.copytree(project_root() / "forms", dst)
-    return dst
 
 
 def _problems(root: Path) -> list[str]:

@@ -270,9 +270,9 @@ def test_demo_force_never_replaces_a_real_workspace_or_a_users_file(tmp_path, de
 def test_demo_force_is_refused_while_the_demo_is_open(demo_path):
     from eduplan_core.demo import build_demo
 
-    with Workspace.open(demo_path, daily_backup=False):
-        with pytest.raises(WorkspaceInUse, match="正在被使用"):
-            build_demo(demo_path, force=True)
+    with Workspace.open(demo_path, daily_backup=False), \
+            pytest.raises(WorkspaceInUse, match="正在被使用"):
+        build_demo(demo_path, force=True)
     assert (demo_path / "eduplan.sqlite").exists()
 
 

@@ -50,8 +50,8 @@ def test_names_and_order():
     assert Severity.rank_of("critical") < Severity.rank_of("minor") < Severity.rank_of(None)
     assert Status.rank_of("nonsense") == Status.rank_of(None) == len(Status)
     assert Status.OVERDUE.rank == 0 and EntryState.MISSING.rank == 0
-    assert SHORTFALLS == {"overdue", "missed", "behind", "done_late"}
-    assert NOTABLE == SHORTFALLS | {"below_standard"}
+    assert {"overdue", "missed", "behind", "done_late"} == SHORTFALLS
+    assert SHORTFALLS | {"below_standard"} == NOTABLE
     for kind in TERMS:  # every word has both names, each name once in its kind
         assert all(w.zh and w.en for w in kind), kind
         assert len({w.zh for w in kind}) == len({w.en for w in kind}) == len(kind), kind

@@ -18,7 +18,7 @@ from eduplan_core.store.org_rows import insert_schools
 from eduplan_core.store.workspace import Workspace
 
 from .conftest import project_root
-from .test_catalog import _problems, forms_copy  # noqa: F401 (a fixture)
+from .test_catalog import _problems
 
 # 州（市） and how many 县（市、区） each has (民政部, 2023—2025)
 PREFECTURES = {
