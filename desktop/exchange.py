@@ -1,7 +1,7 @@
 """The 数据交换 menu of the main window and what the 数据交换 page shares with it: the
-outcomes' names and colours, the fingerprint as it is read on the phone, this unit's keys
-(:class:`KeysView`, also the 本单位密钥 dialog) and an import's table of outcomes
-(:class:`OutcomeTable`).
+outcomes' names and colours, the fingerprint as it is read on the phone (desktop/fingerprint.py,
+offered here too), this unit's keys (:class:`KeysView`, also the 本单位密钥 dialog) and an
+import's table of outcomes (:class:`OutcomeTable`).
 
 The menu's 本单位密钥… opens the dialog (the fingerprint large, for a phone check; keys made
 there when there are none); 导出数据包… and 导入数据包… open the page
@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMenuBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.inbox import FileOutcome, ImportReport, Outcome
 
+from .fingerprint import fingerprint_label, fingerprint_lines
 from .models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel
 from .pages.base import heading, setup_table
 from .passphrase import PassphraseDialog
@@ -41,26 +42,6 @@ OUTCOME_COLORS = {Outcome.MERGED: (GREEN, None), Outcome.DUPLICATE: (GREY, None)
 
 def outcome_name(outcome: Outcome) -> str:
     return QCoreApplication.translate("ExchangeOutcome", outcome.zh)
-
-
-def fingerprint_lines(fingerprint: str) -> str:
-    """The 8 groups of 4 digits on two lines of four, to be read out on the phone."""
-    groups = fingerprint.split()
-    return " ".join(groups[:4]) + "\n" + " ".join(groups[4:])
-
-
-def fingerprint_label(scale: float = 2.2) -> QLabel:
-    """A fingerprint as it is read out on the phone: large, fixed-width, bold, selectable."""
-    label = QLabel()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSizeF(max(font.pointSizeF(), 10) * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("padding: 12px; background: #f5f5f5;")
-    return label
 
 
 class KeysView(QWidget):
