@@ -1,5 +1,8 @@
-"""The widgets of one field of a form: label, editor, unit, message and the explanation box
-below; how a field's editor is made; the FormPage is told of focus. Used by form_page.py."""
+"""The widgets of one field of a form: label, editor and unit on its line, the message (an
+error, a warning, a note) below it across the whole row — a warning of 60 characters reads in
+one or two lines at 1024 pixels, not in a column beside the value — and the explanation box
+below that; how a field's editor is made; the FormPage is told of focus. Used by
+form_page.py."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, typed
 from eduplan_core.validation import Issue, parse_value
 
-from ..models import AMBER, AMBER_BG, AMBER_TEXT, GREY, RED, RED_BG
+from ..models import AMBER, AMBER_BG, AMBER_TEXT, GREY, RED, RED_BG, english_window, words
 
 if TYPE_CHECKING:
     from .form_page import FormPage
@@ -41,9 +44,14 @@ def format_value(field: Field, value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def said(messages: list[str]) -> str:
+    """Messages of one field in a line, in the window's language."""
+    return ("; " if english_window() else "；").join(messages)
+
 
 class FieldRow:
-    """The widgets of one field: label, editor, unit, message; the explanation box below."""
+    """The widgets of one field: label, editor and unit; below, the message across the row
+    (shown only when there is one) and the explanation box."""
 
     def __init__(self, page: FormPage, field: Field):
         self.field = field
@@ -59,9 +67,12 @@ class FieldRow:
         self.unit = QLabel(field.unit)
         self.unit.setMinimumWidth(28)
         self.message = QLabel()
+        self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setContentsMargins(12, 0, 0, 2)
         self.box = QWidget()
         lay = QHBoxLayout(self.box)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +81,7 @@ class FieldRow:
             self.pick = make_date_button(page, self)
             lay.addWidget(self.pick)
         lay.addWidget(self.unit)
-        lay.addWidget(self.message, 1)
+        lay.addStretch(1)
         self.label.setBuddy(self.editor)
         tip = field.help or field.label
         for w in (self.label, self.editor):
@@ -94,6 +105,7 @@ class FieldRow:
         self._look: str | None = None
         self._locked = False
         self._message: tuple[str, str] = ("", "")
+        self._message_on = False  # the message's row is shown
         self.note = ""  # shown in grey when there is nothing else to say (a deadline)
 
     # -- the value in the editor --------------------------------------------------------------
@@ -124,6 +136,16 @@ class FieldRow:
             self._shown = state
             self.group_layout.setRowVisible(self.box, state[0])
             self.group_layout.setRowVisible(self.expl_frame, state[1])
+            self._show_message_row()
+
+    def _show_message_row(self) -> None:
+        """The message's line: shown with its field, when there is something to say."""
+        if self.group_layout is None:
+            return
+        on = bool(self._message[0]) and (self._shown is None or self._shown[0])
+        if on != self._message_on:
+            self._message_on = on
+            self.group_layout.setRowVisible(self.message, on)
 
     def set_locked(self, locked: bool) -> None:
         """Read-only (a submitted form): the value and its explanation can be read, selected and
@@ -169,13 +191,13 @@ class FieldRow:
         each marked once explained), else 沿用 when carried over, else its note."""
         if errors:
             self.set_look("error")
-            self.set_message("✗ " + "；".join(i.message for i in errors), RED.name())
+            self.set_message("✗ " + said([words(i.message) for i in errors]), RED.name())
         elif warnings:
             self.set_look("warning")
             done = QCoreApplication.translate("FormPage", "（已说明）")
-            self.set_message("⚠ " + "；".join(
-                i.message + (done if any(explanations.get(x) for x in i.fields) else "")
-                for i in warnings), AMBER_TEXT.name())
+            self.set_message("⚠ " + said([
+                words(i.message) + (done if any(explanations.get(x) for x in i.fields) else "")
+                for i in warnings]), AMBER_TEXT.name())
         elif carried:
             self.set_look(None)
             self.set_message(QCoreApplication.translate("FormPage", "沿用上年数据，请核实"),
@@ -185,11 +207,14 @@ class FieldRow:
             self.set_message(self.note, GREY.name() if self.note else "")
 
     def set_message(self, text: str, colour: str = "") -> None:
+        """The line below the field (hidden when empty); its full text is its tooltip too."""
         if (text, colour) == self._message:
             return
         self._message = (text, colour)
         self.message.setStyleSheet(f"color: {colour};" if colour else "")
         self.message.setText(shown(text))
+        self.message.setToolTip(shown(text))
+        self._show_message_row()
 
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -305,7 +330,9 @@ def build_groups(page: FormPage, form: Form,
                 row.note = QCoreApplication.translate("FormPage", "截止 %1").replace(
                     "%1", deadlines[f.code])
             form_layout.addRow(row.label, row.box)
-            form_layout.addRow("", row.expl_frame)
+            form_layout.addRow(row.message)  # across the row: room for a long warning
+            form_layout.setRowVisible(row.message, False)
+            form_layout.addRow(row.expl_frame)  # across the row too: room to write why
             form_layout.setRowVisible(row.expl_frame, False)
             rows[f.code] = row
         boxes[code] = box

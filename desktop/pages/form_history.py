@@ -1,14 +1,18 @@
-"""字段历史: every revision of one field of a form, in every year."""
+"""字段历史: every revision of one field of a form, in every year. An explanation takes the
+width the other columns leave and wraps (its row grows with it); the full text is its
+tooltip."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout)
+                               QVBoxLayout)
 
 from eduplan_core.catalog.model import Field
 
 from ..models import Column, RowsModel
 from .form_fields import format_value
+from .form_issues import WrappedTable, named
 
 
 class HistoryDialog(QDialog):
@@ -18,7 +22,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("字段历史：") + field.label)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{field.label}（{field.code}）"))
+        layout.addWidget(QLabel(named(field.label, field.code)))
         source_names = {"entry": self.tr("填报"), "carry_over": self.tr("沿用上年"),
                         "demo": self.tr("演示数据"), "import": self.tr("导入")}
         self.model = RowsModel([
@@ -27,17 +31,19 @@ class HistoryDialog(QDialog):
                    align_right=True),
             Column("new", self.tr("新值"), fmt=lambda v: format_value(field, v) or "—",
                    align_right=True),
-            Column("explanation", self.tr("说明")),
+            Column("explanation", self.tr("说明"), tooltip=lambda r: r.explanation or ""),
             Column("operator", self.tr("操作员")),
             Column("at", self.tr("时间"), fmt=lambda v: (v or "").replace("T", " ")[:19]),
             Column("source", self.tr("来源"), fmt=lambda v: source_names.get(v, v or "")),
         ], parent=self)
         self.model.set_rows(list(reversed(rows)))
-        view = QTableView()
+        self.view = view = WrappedTable()  # a long explanation wraps; its row grows
         view.setModel(self.model)
         view.verticalHeader().hide()
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setWordWrap(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -1,19 +1,22 @@
 """The side of a form: its problems (errors, warnings to explain, required fields not filled),
 each leading to its field, and the selected field's 填报说明; :func:`describe` says which
 problem goes with which field, from the core's review (entries.review) of the values on
-screen."""
+screen. A problem is one line of the list, its kind then its message (which names its fields),
+wrapped across the panel's width; the full message is its tooltip. Words of the core are
+shown in the window's language (desktop.models.words)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import Field
 from eduplan_core.store import entries
+from eduplan_core.texts import join, text
 from eduplan_core.validation import Issue
 
 from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel
@@ -23,6 +26,15 @@ from .form_fields import format_value
 def issue_color(row):
     return {"error": (RED, RED_BG), "warning": (AMBER_TEXT, AMBER_BG),
             "missing": (GREY, None), "explained": (GREEN, None)}.get(row["level"])
+
+
+class WrappedTable(QTableView):
+    """A table whose rows grow to their wrapped text whenever its width changes."""
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self.resizeRowsToContents)  # not once deleted
 
 
 class IssuesPanel(QWidget):
@@ -35,13 +47,12 @@ class IssuesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("问题"))
+        self.title.setWordWrap(True)  # its counts never widen the panel
         layout.addWidget(self.title)
-        self.model = RowsModel([
-            Column("kind", self.tr("类型")),
-            Column("label", self.tr("字段")),
-            Column("message", self.tr("说明"), tooltip=lambda r: r["message"]),
+        self.model = RowsModel([  # one column: a message has the panel's width to wrap in
+            Column("summary", self.tr("问题"), tooltip=lambda r: r["message"]),
         ], color=issue_color, parent=self)
-        self.view = QTableView()
+        self.view = WrappedTable()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,10 +60,10 @@ class IssuesPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.view.setColumnWidth(1, 140)
+        header.hide()  # the title above says what the list is
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
         layout.addWidget(self.view, 3)
@@ -82,16 +93,16 @@ class IssuesPanel(QWidget):
         """The field's 填报说明: its name and code, unit, whether it is required, its help and
         last year's value."""
         translate = QCoreApplication.translate
-        text = f"{f.label}（{f.code}）"
+        said = named(f.label, f.code)
         if f.unit:
-            text += "  " + translate("FormPage", "单位") + f"：{f.unit}"
+            said += "  " + translate("FormPage", "单位：%1").replace("%1", f.unit)
         if f.required and not f.is_calculated:
-            text += "  " + translate("FormPage", "必填")
+            said += "  " + translate("FormPage", "必填")
         if f.help:
-            text += "\n\n" + f.help
+            said += "\n\n" + f.help
         if last is not None:
-            text += "\n\n" + translate("FormPage", "上年：") + format_value(f, last)
-        self.help.setText(text)
+            said += "\n\n" + translate("FormPage", "上年：") + format_value(f, last)
+        self.help.setText(said)
 
     @staticmethod
     def counts(table: list[dict]) -> tuple[int, int, int]:
@@ -125,6 +136,10 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
     translate = QCoreApplication.translate
     out = Shown()
     position = {c: i for i, c in enumerate(order)}
+    error = translate("FormPage", "错误")
+    warning = translate("FormPage", "警告")
+    explained_warning = translate("FormPage", "警告（已说明）")
+    missing = translate("FormPage", "必填未填")
 
     def mine(issue: Issue) -> list[str]:
         return sorted((f for f in issue.fields if f in rows), key=lambda c: position[c])
@@ -135,13 +150,12 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
             continue
         for f in fields:
             out.errors.setdefault(f, []).append(issue)
-        out.table.append({"kind": translate("FormPage", "错误"), "label": _labels(rows, fields),
-                          "message": issue.message, "field": fields[0], "level": "error"})
+        out.table.append(_problem(error, _labels(rows, fields), issue.message, fields[0],
+                                  "error"))
     for code, why in refused.items():
         if code in rows and code not in out.errors:
             out.errors[code] = [Issue(f"{code}:refused", "error", (code,), why)]
-            out.table.append({"kind": translate("FormPage", "错误"), "label": rows[code].field.label,
-                              "message": why, "field": code, "level": "error"})
+            out.table.append(_problem(error, [rows[code].field.label], why, code, "error"))
     for issue in review.warnings:  # none of a refused value (the core's review)
         fields = mine(issue)
         if not fields:
@@ -154,24 +168,40 @@ def describe(review: entries.Review, rows: dict, order: list[str], shown: set[st
         explained = any(explanations.get(f) for f in issue.fields)
         if inputs:
             out.explain_at.add((done or inputs)[0])
-        out.table.append({"kind": translate("FormPage", "警告（已说明）") if explained
-                          else translate("FormPage", "警告"),
-                          "label": _labels(rows, fields), "message": issue.message,
-                          "field": (done or inputs or fields)[0],
-                          "level": "explained" if explained else "warning"})
+        out.table.append(_problem(explained_warning if explained else warning,
+                                  _labels(rows, fields), issue.message,
+                                  (done or inputs or fields)[0],
+                                  "explained" if explained else "warning"))
     for issue in review.required:
         for code in mine(issue):
             if code in out.errors or rows[code].field.is_calculated:
                 continue
             out.missing.append(code)
-            out.table.append({"kind": translate("FormPage", "必填未填"),
-                              "label": rows[code].field.label,
-                              "message": translate("FormPage", "尚未填写"), "field": code,
-                              "level": "missing"})
+            out.table.append(_problem(missing, [rows[code].field.label], issue.message, code,
+                                      "missing"))
     levels = {"error": 0, "warning": 1, "missing": 2, "explained": 3}
     out.table.sort(key=lambda r: (levels[r["level"]], position.get(r["field"], 0)))
     return out
 
 
-def _labels(rows: dict, fields: list[str]) -> str:
-    return "、".join(rows[f].field.label for f in fields)
+def _labels(rows: dict, fields: list[str]) -> list[str]:
+    return [rows[f].field.label for f in fields]
+
+
+def _problem(kind: str, labels: list[str], message: str, code: str, level: str) -> dict:
+    """A line of the problems: ``kind`` (translated), the fields' ``labels`` and the core's
+    ``message`` (a Text: shown in the window's language), its ``summary`` what the list shows;
+    a message that names none of its fields (what the core refused it for) names them first."""
+    label = join(labels, "、", ", ")
+    if labels and not any(x in str(message) for x in labels):
+        message = text("“{label}”：{message}", "“{label}”: {message}", label=label,
+                       message=message)
+    return {"kind": kind, "label": label, "message": message, "field": code, "level": level,
+            "summary": text("{kind}：{message}", "{kind}: {message}", kind=kind,
+                            message=message)}
+
+
+def named(label: str, code: str) -> str:
+    """A field's label and code: 标签（code）, in English label (code)."""
+    return QCoreApplication.translate("FormPage", "%1（%2）").replace("%1", label).replace(
+        "%2", code)
