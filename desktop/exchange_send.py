@@ -22,7 +22,7 @@ from eduplan_core.store import exchange_rows
 
 from .exchange import KeysView, fingerprint_label
 from .exchange_section import Section, file_safe, small_label, when
-from .models import GREY, Column, RowsModel
+from .models import GREY, Column, RowsModel, message_of
 from .pages.base import setup_table
 from .passphrase import ENV_BACKUP_PASSPHRASE, ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 from .session import YEARS
@@ -106,7 +106,7 @@ class SendSection(Section):
         except EduPlanError as exc:
             self._parent_ok = False
             self.parent_fingerprint.hide()
-            self.parent_problem.setText(exc.message)
+            self.parent_problem.setText(message_of(exc))
             self.parent_problem.setStyleSheet("color: #c62828;")
         else:
             self._parent_ok = True

@@ -13,7 +13,7 @@ from eduplan_core.errors import EduPlanError
 from eduplan_core.store import entries
 from eduplan_core.vocab import EntryState
 
-from ..models import AMBER_TEXT, GREEN, GREY, Column, RowsModel, term_names
+from ..models import AMBER_TEXT, GREEN, GREY, Column, RowsModel, message_of, term_names
 from .base import Page, heading, setup_table
 from .form_page import FormPage, form_fields
 
@@ -105,7 +105,7 @@ class EntryPage(Page):
         try:
             view = entries.view_entry(self.session.ws, org.code, year, form.code)
         except EduPlanError as exc:
-            row["problems"] = exc.message
+            row["problems"] = message_of(exc)
             return row
         row["state"] = view.state
         row["state_name"] = self.state_name(view.state)
@@ -132,7 +132,7 @@ class EntryPage(Page):
         year = self.session.year
         info = self.session.info
         self.subtitle.setText(
-            f"{info.org_name} · {year} {self.tr('年')}" + (
+            self.tr("%1 · %2 年").replace("%1", info.org_name).replace("%2", str(year)) + (
                 "" if self.session.is_school else
                 " · " + self.tr("本单位的表单，以及由本单位代为录入的纸质报送学校")))
         only, self._only_row = self._only_row, None
@@ -194,7 +194,7 @@ class EntryPage(Page):
         try:
             self.form_page.open_form(row["org"], row["year"], row["form"])
         except EduPlanError as exc:
-            self.form_page.set_banner(exc.message, "error")
+            self.form_page.set_banner(message_of(exc), "error")
             return
         self._select((row["org"], row["year"], row["form"]))
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from eduplan_core.errors import EduPlanError, ValidationFailed
 from eduplan_core.store import entries
 
+from ..models import message_of, words
 from .form_history import HistoryDialog
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class FormActions:
                 values = {k: v for k, v in values.items() if k not in bad}
                 expl = {k: v for k, v in expl.items() if k not in bad}
             except EduPlanError as exc:
-                page.set_banner(exc.message, "error")
+                page.set_banner(message_of(exc), "error")
                 page.update_display()
                 return False
         if result is not None:
@@ -102,11 +103,8 @@ class FormActions:
         try:
             org, year, form = page._opened()
             result = entries.carry_over(page.session.ws, org.code, year, form.code)
-        except ValidationFailed as exc:
-            page.set_banner(exc.message, "error")
-            return
-        except EduPlanError as exc:
-            page.set_banner(exc.message, "error")
+        except EduPlanError as exc:  # ValidationFailed among them: each value's error
+            page.set_banner(message_of(exc), "error")
             return
         page._load_view()
         page.update_display()
@@ -130,7 +128,7 @@ class FormActions:
             org, year, form = page._opened()
             result = entries.reopen(page.session.ws, org.code, year, form.code)
         except EduPlanError as exc:
-            page.set_banner(exc.message, "error")
+            page.set_banner(message_of(exc), "error")
             return False
         page._load_view()
         page.update_display()
@@ -157,7 +155,7 @@ class FormActions:
             org, year, form = page._opened()
             result = entries.submit(page.session.ws, org.code, year, form.code)
         except ValidationFailed as exc:
-            lines = "\n".join(f"  ✗ {i.message}" for i in exc.issues[:12])
+            lines = "\n".join(f"  ✗ {words(i.message)}" for i in exc.issues[:12])
             more = len(exc.issues) - 12
             if more > 0:
                 lines += "\n  " + QCoreApplication.translate("FormPage", "……另有 %n 项", "", more)
@@ -165,7 +163,7 @@ class FormActions:
                 "FormPage", "无法提交，以下问题需要先处理：") + "\n" + lines, "error")
             return False
         except EduPlanError as exc:
-            page.set_banner(exc.message, "error")
+            page.set_banner(message_of(exc), "error")
             return False
         if result.unchanged:
             page.set_banner(QCoreApplication.translate(
@@ -191,7 +189,7 @@ class FormActions:
         try:
             rows = entries.history(page.session.ws, page._opened()[0].code, row.field.code)
         except EduPlanError as exc:
-            page.set_banner(exc.message, "error")
+            page.set_banner(message_of(exc), "error")
             return
         dialog = HistoryDialog(row.field, rows, page)
         dialog.open()

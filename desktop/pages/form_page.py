@@ -144,7 +144,8 @@ class FormPage(QWidget):
             self._loading = False
         self.set_banner("")
         self.help.setText(self.tr("点击一个字段，这里显示它的填报口径。"))
-        self.title.setText(f"{shown(self.org.name)} · {year} {self.tr('年')} · {self.form.name}")
+        self.title.setText(self.tr("%1 · %2 年 · %3").replace("%1", shown(self.org.name))
+                           .replace("%2", str(year)).replace("%3", self.form.name))
         self._set_buttons(True)
         self.update_display()
 
