@@ -23,8 +23,10 @@ class DataFileError(EduPlanError):
     """A file in forms/ (or an imported file) is broken: file, key and reason."""
 
     def __init__(self, file: str, key: str, reason: str):
+        from .texts import english  # key and reason may be texts.Text (with their English)
+
         self.file, self.key, self.reason = file, key, reason
-        super().__init__(f"{file}：{key}：{reason}", f"{file}: {key}: {reason}")
+        super().__init__(f"{file}：{key}：{reason}", f"{file}: {english(key)}: {english(reason)}")
 
 
 class CatalogError(EduPlanError):
@@ -50,7 +52,8 @@ class AmbiguousOrg(EduPlanError):
         self.candidates = candidates
         names = "、".join(f"{name}（{code}）" for code, name in candidates)
         super().__init__(f"“{query}”对应多个单位，请用代码指定：{names}",
-                         f"'{query}' matches several units; use a code")
+                         f"\"{query}\" matches several units, give a code: "
+                         + ", ".join(f"{name} ({code})" for code, name in candidates))
 
 
 class UsageError(EduPlanError):

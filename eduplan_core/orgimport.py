@@ -31,9 +31,11 @@ from pathlib import Path
 from .catalog.model import Org
 from .errors import Cancelled, DataFileError, EduPlanError, UsageError
 from .inputs import brief
+from .texts import Text, text
 from .store.orgs import SchoolInput, check_school, register_schools
 from .store.workspace import Workspace
-from .tabular import MAX_FILE_BYTES, RowError, RowsRejected, check_file_size, read_csv_rows
+from .tabular import (FILE_KEY, HEADER_KEY, MAX_FILE_BYTES, RowError, RowsRejected,
+                      check_file_size, read_csv_rows)
 
 __all__ = ["COLUMNS", "ImportCheck", "ImportRejected", "ImportResult", "RowCheck", "RowError",
            "check_import", "check_rows", "check_workbook_zip", "import_checked",
@@ -85,14 +87,16 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     else:
         raise UsageError("只支持 .csv 或 .xlsx 文件", "only .csv or .xlsx files")
     if not raw:
-        raise DataFileError(path.name, "(表头)", "文件为空")
+        raise DataFileError(path.name, HEADER_KEY, Text("文件为空", "The file is empty"))
     header = [str(h or "").strip() for h in raw[0][1]]
     keys = [COLUMNS.get(h, h if h in COLUMNS.values() else None) for h in header]
     missing = [c for c in REQUIRED if c not in keys]
     if missing:
         names = {v: k for k, v in reversed(list(COLUMNS.items()))}
-        raise DataFileError(path.name, "(表头)",
-                            "缺少列：" + "、".join(names[c] for c in missing))
+        raise DataFileError(path.name, HEADER_KEY,
+                            text("缺少列：{cols}", "Missing columns: {cols_en}",
+                                 cols="、".join(names[c] for c in missing),
+                                 cols_en=", ".join(names[c] for c in missing)))
     rows = []
     for n, values in raw[1:]:
         row = {k: ("" if v is None else str(v).strip()) for k, v in zip(keys, values) if k}
@@ -107,48 +111,67 @@ def check_workbook_zip(path: Path) -> None:
     name = path.name
     size = check_file_size(path, MAX_FILE_BYTES)
 
-    def refuse(reason: str) -> DataFileError:
-        return DataFileError(name, "(文件)", reason)
+    def refuse(reason: Text) -> DataFileError:
+        return DataFileError(name, FILE_KEY, reason)
 
     with path.open("rb") as fh:
         head = fh.read(8)
         if head == _OLE:
-            raise refuse("这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为未加密的"
-                         " .xlsx 后再导入")
+            raise refuse(Text("这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为"
+                              "未加密的 .xlsx 后再导入",
+                              "An old Excel (.xls) file or an encrypted workbook: save it in "
+                              "Excel as an unencrypted .xlsx, then import that"))
         if size < 22 or not head.startswith(b"PK"):
-            raise refuse("不是有效的 Excel 文件（.xlsx），文件可能已损坏或不是 Excel 格式")
+            raise refuse(Text("不是有效的 Excel 文件（.xlsx），文件可能已损坏或不是 Excel 格式",
+                              "Not a valid Excel file (.xlsx): damaged, or not Excel"))
         count = _stated_member_count(fh)
         if count is not None and count > ZIP_MAX_MEMBERS:
-            raise refuse(f"含有 {count} 个压缩成员（最多 {ZIP_MAX_MEMBERS} 个），"
-                         "可能是恶意构造的文件，已拒绝")
+            raise refuse(_too_many(count))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise refuse(f"不是有效的 Excel 文件（.xlsx）：文件不完整或已损坏（{brief(str(exc), 40)}）"
-                     ) from None
+        raise refuse(text("不是有效的 Excel 文件（.xlsx）：文件不完整或已损坏（{why}）",
+                          "Not a valid Excel file (.xlsx): incomplete or damaged ({why})",
+                          why=brief(str(exc), 40))) from None
     if len(infos) > ZIP_MAX_MEMBERS:
-        raise refuse(f"含有 {len(infos)} 个压缩成员（最多 {ZIP_MAX_MEMBERS} 个），"
-                     "可能是恶意构造的文件，已拒绝")
+        raise refuse(_too_many(len(infos)))
     total = 0
     for info in infos:
         mb = info.file_size / 1048576
         if info.flag_bits & 0x1:
-            raise refuse(f"压缩成员“{brief(info.filename, 40)}”已加密，无法读取")
+            raise refuse(text("压缩成员“{m}”已加密，无法读取",
+                              "Zip member \"{m}\" is encrypted and cannot be read",
+                              m=brief(info.filename, 40)))
         if info.file_size > ZIP_MAX_MEMBER_BYTES:
-            raise refuse(f"压缩成员“{brief(info.filename, 40)}”解压后有 {mb:.0f} MB（最多"
-                         f" {ZIP_MAX_MEMBER_BYTES // 1048576} MB），可能是“压缩炸弹”，已拒绝")
+            raise refuse(text("压缩成员“{m}”解压后有 {mb:.0f} MB（最多 {most} MB），"
+                              "可能是“压缩炸弹”，已拒绝",
+                              "Zip member \"{m}\" unpacks to {mb:.0f} MB (at most {most} "
+                              "MB): possibly a zip bomb, refused", m=brief(info.filename, 40),
+                              mb=mb, most=ZIP_MAX_MEMBER_BYTES // 1048576))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > ZIP_RATIO_FROM and ratio > ZIP_MAX_RATIO:
-            raise refuse(f"压缩成员“{brief(info.filename, 40)}”的压缩比为 {ratio:.0f}:1（解压后"
-                         f" {mb:.0f} MB），远超正常的 Excel 文件，可能是“压缩炸弹”，已拒绝")
+            raise refuse(text("压缩成员“{m}”的压缩比为 {ratio:.0f}:1（解压后 {mb:.0f} MB），"
+                              "远超正常的 Excel 文件，可能是“压缩炸弹”，已拒绝",
+                              "Zip member \"{m}\" is compressed {ratio:.0f}:1 ({mb:.0f} MB "
+                              "unpacked), far beyond an Excel file: possibly a zip bomb, "
+                              "refused", m=brief(info.filename, 40), ratio=ratio, mb=mb))
         total += info.file_size
     if total > ZIP_MAX_TOTAL_BYTES:
-        raise refuse(f"解压后共 {total / 1048576:.0f} MB（最多 {ZIP_MAX_TOTAL_BYTES // 1048576}"
-                     " MB），可能是“压缩炸弹”，已拒绝")
+        raise refuse(text("解压后共 {mb:.0f} MB（最多 {most} MB），可能是“压缩炸弹”，已拒绝",
+                          "{mb:.0f} MB unpacked (at most {most} MB): possibly a zip bomb, "
+                          "refused", mb=total / 1048576, most=ZIP_MAX_TOTAL_BYTES // 1048576))
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise refuse("不是有效的 Excel 文件（.xlsx）：缺少工作簿内容（可能是其他格式改了扩展名）")
+        raise refuse(Text("不是有效的 Excel 文件（.xlsx）：缺少工作簿内容（可能是其他格式改了"
+                          "扩展名）", "Not a valid Excel file (.xlsx): no workbook inside "
+                          "(another kind of file renamed?)"))
+
+
+def _too_many(count: int) -> Text:
+    return text("含有 {n} 个压缩成员（最多 {most} 个），可能是恶意构造的文件，已拒绝",
+                "{n} zip members (at most {most}): possibly a malicious file, refused",
+                n=count, most=ZIP_MAX_MEMBERS)
 
 
 def _stated_member_count(fh) -> int | None:
@@ -178,16 +201,21 @@ def _read_excel(path: Path) -> list[tuple[int, list[str]]]:
         raise
     except Exception as exc:  # a foreign or damaged file can make the parser fail anyhow
         if _caused_by_defusedxml(exc):
-            raise DataFileError(name, "(文件)", "含有 XML 实体声明（DTD 实体），可能是恶意构造的"
-                                "文件，已拒绝") from None
-        raise DataFileError(name, "(文件)", f"不是有效的 Excel 文件，或文件已损坏（"
-                            f"{brief(type(exc).__name__ + ': ' + str(exc), 60)}）") from None
+            raise DataFileError(name, FILE_KEY, Text(
+                "含有 XML 实体声明（DTD 实体），可能是恶意构造的文件，已拒绝",
+                "Contains XML entity declarations (DTD): possibly a malicious file, refused"
+            )) from None
+        raise DataFileError(name, FILE_KEY, text(
+            "不是有效的 Excel 文件，或文件已损坏（{why}）",
+            "Not a valid Excel file, or a damaged one ({why})",
+            why=brief(type(exc).__name__ + ": " + str(exc), 60))) from None
 
 
 def _sheet_rows(wb, name: str) -> list[tuple[int, list[str]]]:
     try:
         if not wb.worksheets:
-            raise DataFileError(name, "(文件)", "工作簿中没有工作表")
+            raise DataFileError(name, FILE_KEY, Text("工作簿中没有工作表",
+                                                     "The workbook has no sheet"))
         sheet = wb.worksheets[0]
         sheet.reset_dimensions()  # the stated <dimension> may lie: read every row
         out: list[tuple[int, list[str]]] = []
@@ -199,8 +227,10 @@ def _sheet_rows(wb, name: str) -> list[tuple[int, list[str]]]:
             if not row:
                 continue
             if len(out) >= MAX_ROWS:
-                raise DataFileError(name, "(文件)", f"第一个工作表超过 {MAX_ROWS} 行，"
-                                    "不是一份学校名单")
+                raise DataFileError(name, FILE_KEY, text(
+                    "第一个工作表超过 {n} 行，不是一份学校名单",
+                    "The first sheet has more than {n} rows: not a list of schools",
+                    n=MAX_ROWS))
             out.append((n, row))
         return out
     finally:
@@ -304,7 +334,9 @@ def check_rows(ws: Workspace, file: str, rows: list[tuple[int, dict[str, str]]],
         school, reasons = check_school(ws.orgs, given(row), also, within=within)
         code = row.get("code", "")
         if code in seen:
-            reasons.append(f"学校代码“{brief(code)}”与第{seen[code]}行重复")
+            reasons.append(text("学校代码“{code}”与第{row}行重复",
+                                "School code \"{code}\" repeats row {row}", code=brief(code),
+                                row=seen[code]))
         seen.setdefault(code, i)
         out.append(RowCheck(i, dict(row), None if reasons else school, tuple(reasons)))
         step(done)

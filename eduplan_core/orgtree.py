@@ -63,7 +63,7 @@ class OrgTree:
         if matches:
             raise AmbiguousOrg(query, sorted((o.code, o.name) for o in matches))
         raise OrgNotFound(f"找不到单位“{query}”（可用单位代码或唯一的中文名称）",
-                          f"no unit '{query}'")
+                          f"No unit \"{query}\" (give its code or its unique Chinese name)")
 
     def unplaced(self) -> list[Org]:
         """Units whose parent this tree does not know (a school registered under a county that

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataFileError, EduPlanError, UsageError
 from .inputs import brief
+from .texts import Text, english, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .catalog.model import Form
@@ -23,6 +24,8 @@ ENCODINGS = ("utf-8-sig", "gb18030")  # Excel on a Chinese Windows saves CSV as 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = csv.field_size_limit()  # 131,072
 MAX_LISTED = 50  # rows named in one message; the count says how many more
+FILE_KEY = Text("(文件)", "(file)")  # the key of a DataFileError about a file as a whole
+HEADER_KEY = Text("(表头)", "(header)")
 
 
 @dataclass(frozen=True)
@@ -41,10 +44,14 @@ class RowsRejected(EduPlanError):
                  nothing_en: str = "nothing saved"):
         self.file, self.errors = file, errors
         self.exit_code = 1 if errors and all(e.value_error for e in errors) else 2
-        lines = "\n".join(f"  第{e.row}行：{e.reason}" for e in errors[:MAX_LISTED])
-        more = f"\n  ……另有 {len(errors) - MAX_LISTED} 处" if len(errors) > MAX_LISTED else ""
+        listed = errors[:MAX_LISTED]
+        lines = "\n".join(f"  第{e.row}行：{e.reason}" for e in listed)
+        lines_en = "\n".join(f"  row {e.row}: {english(e.reason)}" for e in listed)
+        extra = len(errors) - MAX_LISTED
+        more = f"\n  ……另有 {extra} 处" if extra > 0 else ""
+        more_en = f"\n  … and {extra} more" if extra > 0 else ""
         super().__init__(f"{file} 有 {len(errors)} 处错误，{nothing}：\n{lines}{more}",
-                         f"{file}: {len(errors)} bad row(s); {nothing_en}")
+                         f"{file}: {len(errors)} bad row(s), {nothing_en}:\n{lines_en}{more_en}")
 
 
 def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
@@ -52,8 +59,10 @@ def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
         raise UsageError(f"文件“{path}”不存在", f"no file {path}")
     size = path.stat().st_size
     if size > limit:
-        raise DataFileError(path.name, "(文件)",
-                            f"文件过大（{size / 1048576:.1f} MB，最多 {limit // 1048576} MB）")
+        raise DataFileError(path.name, FILE_KEY,
+                            text("文件过大（{mb:.1f} MB，最多 {most} MB）",
+                                 "The file is too large ({mb:.1f} MB, at most {most} MB)",
+                                 mb=size / 1048576, most=limit // 1048576))
     return size
 
 
@@ -65,7 +74,9 @@ def decode_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataFileError(path.name, "(编码)", "无法识别文件编码（应为 UTF-8 或 GBK）")
+    raise DataFileError(path.name, Text("(编码)", "(encoding)"),
+                        Text("无法识别文件编码（应为 UTF-8 或 GBK）",
+                             "Unknown text encoding (UTF-8 or GBK expected)"))
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
@@ -81,9 +92,12 @@ def read_csv_rows(path: Path) -> list[list[str]]:
         except csv.Error as exc:
             n = len(rows) + 1
             if "field larger than field limit" in str(exc):
-                reason = f"有一个字段超过 {MAX_FIELD_CHARS} 个字符，不是有效的数据"
+                reason = text("有一个字段超过 {n} 个字符，不是有效的数据",
+                              "A field is longer than {n} characters: not valid data",
+                              n=MAX_FIELD_CHARS)
             else:
-                reason = f"无法读取（{brief(str(exc), 60)}）"
+                reason = text("无法读取（{why}）", "Cannot be read ({why})",
+                              why=brief(str(exc), 60))
             raise RowsRejected(path.name, [RowError(n, reason)]) from None
         rows.append(row)
 
@@ -103,7 +117,7 @@ def read_value_csv(path: Path, form: Form | None = None
     row is named at once (:class:`RowsRejected`); nothing is returned from a bad file."""
     rows = read_csv_rows(path)
     if not rows:
-        raise DataFileError(path.name, "(表头)", "文件为空")
+        raise DataFileError(path.name, HEADER_KEY, Text("文件为空", "The file is empty"))
     header = [VALUE_COLUMNS.get(h.strip(), h.strip()) for h in rows[0]]
     if "field" not in header or "value" not in header:
         raise DataFileError(path.name, "(表头)", "应有“字段”和“值”两列")

@@ -3,8 +3,9 @@
 A ``Text`` *is* its Chinese (a ``str``: the CLI prints it, ``--json`` writes it, tests compare
 it) and carries its English in ``.en``; the desktop shows ``.en`` when its window is in English
 (``desktop.models.words``). Build one with ``text(zh, en, **values)``: each template is
-``str.format``-ed with the values, a value that is itself a ``Text`` going in in the same
-language, so phrases nest ("达到标准：需增加 …" around a quantity, " · " joins).
+``str.format``-ed with the values (numbers as numbers, so ``{mb:.0f}`` works), a value that
+is itself a ``Text`` going in in the same language, so phrases nest ("达到标准：需增加 …"
+around a quantity, " · " joins).
 
 Anything that turns a ``Text`` into another string (``+``, an f-string, ``.replace``) gives a
 plain ``str`` — the Chinese — so a phrase that lost its English shows Chinese, never a wrong
@@ -51,8 +52,13 @@ def text(zh: str, en: str, **values: Any) -> Text:
     """``zh`` and ``en`` formatted with ``values`` (a ``Text`` value in each one's language)."""
     if not values:
         return Text(zh, en)
-    return Text(zh.format(**{k: chinese(v) for k, v in values.items()}),
-                en.format(**{k: english(v) for k, v in values.items()}))
+    # text in its language; numbers as they are (so "{mb:.0f}" formats them); None as ""
+    return Text(zh.format(**{k: v if _number(v) else chinese(v) for k, v in values.items()}),
+                en.format(**{k: v if _number(v) else english(v) for k, v in values.items()}))
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def join(parts: Iterable[Any], zh_sep: str, en_sep: str | None = None) -> Text:

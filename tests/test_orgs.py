@@ -106,6 +106,37 @@ def test_bad_rows_are_each_reported_and_nothing_is_imported(county_ws, tmp_path)
     assert count_rows(county_ws) == before
 
 
+def test_every_reason_a_list_is_refused_for_has_its_english(county_ws, tmp_path):
+    """The desktop's import preview in English: each reason in English, Chinese only where it
+    quotes the file (what was typed, a unit's name, the values a column may take)."""
+    import re
+
+    from eduplan_core.catalog.model import OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
+    from eduplan_core.orgimport import check_import
+
+    path = tmp_path / "bad.csv"
+    path.write_text("学校代码,学校名称,所属县,学校类型,办学性质,城乡,联系电话,纸质报送,教学点,所属学校\n"
+                    "21531,短代码学校,东川区,小学,公办,城区,,,,\n"
+                    "2153118009,错类型,东川区,小学校,私立,城里,电话号码,也许,,\n"
+                    "2153118009,重复代码,会泽县,小学,公办,城区,,,,\n"
+                    "2153118010,外县学校,不存在县,初中,公办,城区,,,是,某校\n"
+                    "2153118011,,东川区,小学,公办,城区,,,否,测试村小\n", encoding="utf-8")
+    checked = check_import(county_ws, path)
+    quoted = sorted({*SCHOOL_TYPES, *OWNERSHIPS, *URBAN_RURAL, "短代码学校", "错类型", "小学校",
+                     "私立", "城里", "电话号码", "也许", "重复代码", "会泽县", "东川区", "外县学校",
+                     "不存在县", "某校", "测试村小", "学校标识码", "教学点", "是", "否"},
+                    key=len, reverse=True)
+    han = re.compile(r"[\u4e00-\u9fff]")
+    reasons = [reason for row in checked.rows for reason in row.reasons]
+    assert len(reasons) >= 9
+    for reason in reasons:
+        english = reason.en
+        assert english != str(reason)
+        for word in quoted:
+            english = english.replace(word, "")
+        assert not han.search(english), (str(reason), reason.en)
+
+
 def test_corrupted_excel_is_a_clear_error(county_ws, tmp_path):
     from eduplan_core.errors import DataFileError
 

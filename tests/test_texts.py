@@ -33,3 +33,9 @@ def test_joins_and_fallbacks():
     assert in_language(Text("已达标", "Met"), False) == "已达标"
     assert type(in_language(Text("已达标", "Met"), False)) is str
     assert Text("不采集").en == "不采集"
+
+
+def test_numbers_keep_their_format_and_missing_values_read_empty():
+    said = text("解压后有 {mb:.0f} MB{note}", "{mb:.0f} MB unpacked{note}", mb=301.4, note=None)
+    assert said == "解压后有 301 MB" and said.en == "301 MB unpacked"
+    assert text("{ok}", "{ok}", ok=True) == "True"

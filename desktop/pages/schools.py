@@ -21,6 +21,7 @@ from eduplan_core.errors import Cancelled, EduPlanError, UsageError
 from eduplan_core.orgimport import ImportCheck, check_import, import_checked
 from eduplan_core.schoolattrs import LABELS, YESNO_ATTRS
 from eduplan_core.store.orgs import SchoolInput, change_school, check_school, register_school
+from eduplan_core.texts import join
 
 from ..models import GREY, RED, ROW_ROLE, Column, RowsModel
 from .base import Page, heading, setup_table
@@ -239,7 +240,8 @@ class SchoolsPage(Page):
         def work(ws, progress=None, cancelled=None):
             org, reasons = check_school(ws.orgs, _as_input(school), within=ws.org_code)
             if reasons or org is None:  # changed meanwhile (another program)
-                raise UsageError("；".join(reasons), "invalid school")
+                said = join(reasons, "；", "; ")
+                raise UsageError(said, said.en)
             register_school(ws, org)
             return org
 

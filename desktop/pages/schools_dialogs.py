@@ -18,7 +18,7 @@ from eduplan_core.inputs import YEAR_MAX, YEAR_MIN
 from eduplan_core.store.orgs import (TEACHING_POINT_TYPE, SchoolInput, check_contact,
                                      check_school, check_school_change)
 
-from ..models import GREY, RED
+from ..models import GREY, RED, words
 from .base import heading
 
 # the core's words for a school, as a user reads them (translated in the context "SchoolValues")
@@ -194,7 +194,7 @@ class AddSchoolDialog(QDialog):
         ws = self.session.ws
         school, reasons = check_school(ws.orgs, self.given(), within=ws.org_code)
         self.school = school if not reasons else None
-        self.reasons.setText("\n".join("• " + r for r in reasons))
+        self.reasons.setText("\n".join("• " + words(r) for r in reasons))
         return reasons
 
     def accept(self) -> None:
@@ -338,7 +338,7 @@ class ChangeSchoolDialog(QDialog):
         self.year, self.changes = year, changes
         self.contact = contact if contact_changed else None
         self.phone = phone if contact_changed else None
-        self.reasons.setText("\n".join("• " + r for r in reasons))
+        self.reasons.setText("\n".join("• " + words(r) for r in reasons))
         return reasons
 
     def accept(self) -> None:

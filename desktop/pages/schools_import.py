@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
                                QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.orgimport import ImportCheck, RowCheck
+from eduplan_core.texts import join
 
-from ..models import GREEN, RED, RED_BG, Column, RowsModel
+from ..models import GREEN, RED, RED_BG, Column, RowsModel, words
 from .base import heading, setup_table
 
 # the list's columns, as its header names them (eduplan_core.orgimport.COLUMNS)
@@ -85,7 +86,7 @@ class ImportPreviewDialog(QDialog):
         # every reason in full, to copy into a message or read while fixing the file
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(self.tr("第%d行：%s") % (r.row, reason)
+        self.details.setPlainText("\n".join(self.tr("第%d行：%s") % (r.row, words(reason))
                                             for r in checked.bad for reason in r.reasons))
         self.details.setMaximumHeight(self.fontMetrics().height() * 7)
         self.details_label = QLabel(self.tr("要在文件中改正的行（可复制）："))
@@ -117,7 +118,8 @@ class ImportPreviewDialog(QDialog):
         row: dict = {key: r.given.get(key, "") for key, _ in FILE_COLUMNS}
         row.update({"row": r.row, "ok": r.ok,
                     "result": self.tr("可导入") if r.ok else self.tr("有错误"),
-                    "reasons": "；".join(r.reasons), "reasons_tip": "\n".join(r.reasons)})
+                    "reasons": join(r.reasons, "；", "; "),
+                    "reasons_tip": join(r.reasons, "\n")})
         return row
 
     def _apply_filter(self, *_) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 from ..catalog.model import SCHOOL_YEARLY_ATTRS, Org
 from ..errors import UsageError
 from ..inputs import brief, check_year
-from ..schoolattrs import YESNO_ATTRS, check_attr
+from ..schoolattrs import YESNO_ATTRS, check_attr, reason_of
+from ..texts import Text, join, text
 from .clock import now_iso
 from .org_rows import insert_schools
 from .workspace import Workspace
@@ -41,16 +42,20 @@ TEACHING_POINT_TYPE = "小学"  # a 教学点 fills the 小学 form and is judge
 
 def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None,
                  within: str | None = None) -> tuple[Org | None, list[str]]:
-    """Return the school as an Org, or the list of Chinese reasons it cannot be registered.
-    ``also``: schools of the same list not registered yet (by code and by name) — a 教学点's
-    school may be one of them. ``within``: the bureau registering (its code); the school's
-    county must be it or below it, as for `orgs add`."""
-    errors = []
+    """Return the school as an Org, or the list of reasons it cannot be registered (each a
+    texts.Text: Chinese, with its English). ``also``: schools of the same list not registered
+    yet (by code and by name) — a 教学点's school may be one of them. ``within``: the bureau
+    registering (its code); the school's county must be it or below it, as for `orgs add`."""
+    errors: list[str] = []  # each a texts.Text
     code = (s.code or "").strip()
     if not SCHOOL_CODE.match(code):
-        errors.append(f"学校代码“{s.code}”应为10位数字（学校标识码）")
+        errors.append(text("学校代码“{code}”应为10位数字（学校标识码）",
+                           "School code \"{code}\" must be 10 digits (学校标识码)",
+                           code=s.code))
     elif code in ws_orgs:
-        errors.append(f"学校代码“{code}”已存在（{ws_orgs.get(code).name}）")
+        errors.append(text("学校代码“{code}”已存在（{name}）",
+                           "School code \"{code}\" is taken ({name})", code=code,
+                           name=ws_orgs.get(code).name))
     kept: dict = {}  # the values as kept, by the same rule as `orgs set` (schoolattrs)
     for attr, default in (("name", ""), ("type", ""), ("ownership", ""), ("urban_rural", ""),
                           ("paper", False), ("teaching_point", False)):
@@ -63,15 +68,18 @@ def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None,
     try:
         parent = ws_orgs.resolve(s.parent)
         if parent.level != "county":
-            errors.append(f"上级单位“{s.parent}”应为县（市、区）")
+            errors.append(text("上级单位“{p}”应为县（市、区）",
+                               "The unit above, \"{p}\", must be a county", p=s.parent))
             parent = None
         elif within and parent.code != within and not ws_orgs.is_below(parent.code, within):
             bureau = ws_orgs.get(within)
             name = bureau.name if bureau is not None else within
-            errors.append(f"所属县“{parent.name}”不在{name}辖区内（{name}只能登记本辖区的学校）")
+            errors.append(text("所属县“{p}”不在{name}辖区内（{name}只能登记本辖区的学校）",
+                               "County \"{p}\" is not within {name} ({name} registers only "
+                               "schools of its own area)", p=parent.name, name=name))
             parent = None
     except Exception as exc:  # OrgNotFound / AmbiguousOrg carry the Chinese message
-        errors.append(getattr(exc, "message", str(exc)))
+        errors.append(reason_of(exc))
     phone = (s.phone or "").strip()
     errors += check_contact(s.contact, s.phone)
     errors += _check_teaching_point(ws_orgs, kept, s, code, parent, also or {})
@@ -86,14 +94,17 @@ def check_school(ws_orgs, s: SchoolInput, also: dict[str, Org] | None = None,
 
 
 def check_contact(contact: str | None, phone: str | None) -> list[str]:
-    """Why a school's contact or phone cannot be kept (Chinese reasons), or []."""
-    errors = []
+    """Why a school's contact or phone cannot be kept (texts.Text reasons), or []."""
+    errors: list[str] = []  # each a texts.Text
     name = (contact or "").strip()
     if len(name) > MAX_CONTACT:
-        errors.append(f"联系人过长（{len(name)} 个字符，最多 {MAX_CONTACT} 个）")
+        errors.append(text("联系人过长（{n} 个字符，最多 {most} 个）",
+                           "Contact is too long ({n} characters, at most {most})",
+                           n=len(name), most=MAX_CONTACT))
     phone = (phone or "").strip()
     if phone and not PHONE.fullmatch(phone):
-        errors.append(f"联系电话“{brief(phone)}”格式不正确")
+        errors.append(text("联系电话“{phone}”格式不正确",
+                           "Phone \"{phone}\" is not a phone number", phone=brief(phone)))
     return errors
 
 
@@ -101,26 +112,32 @@ def _check_teaching_point(ws_orgs, kept: dict, s: SchoolInput, code: str, parent
                           also: dict[str, Org]) -> list[str]:
     """A 教学点 is registered as a 小学; its school (if given) is a school of the same county,
     registered or in the same list. Sets ``kept["parent_school"]``."""
-    errors = []
+    errors: list[str] = []  # each a texts.Text
     point = kept.get("teaching_point")
     if point and kept.get("type") and kept["type"] != TEACHING_POINT_TYPE:
-        errors.append(f"教学点应登记为“{TEACHING_POINT_TYPE}”类型（填报小学基表），"
-                      f"不是“{kept['type']}”")
-    text = (s.parent_school or "").strip()
-    if not text:
+        errors.append(text("教学点应登记为“{want}”类型（填报小学基表），不是“{got}”",
+                           "A teaching point is registered as \"{want}\" (it fills the "
+                           "小学 form), not \"{got}\"", want=TEACHING_POINT_TYPE,
+                           got=kept["type"]))
+    given = (s.parent_school or "").strip()
+    if not given:
         return errors
     if not point:
-        return errors + [f"所属学校“{text}”只用于教学点（教学点一栏填“是”）"]
-    school = also.get(text)
+        return errors + [text("所属学校“{s}”只用于教学点（教学点一栏填“是”）",
+                              "Parent school \"{s}\" is only for a teaching point (教学点: 是)",
+                              s=given)]
+    school = also.get(given)
     if school is None:
-        kept_code, reason = check_attr("parent_school", text, ws_orgs, code)
+        kept_code, reason = check_attr("parent_school", given, ws_orgs, code)
         if reason:
             return errors + [reason]
         school = ws_orgs.get(kept_code)
     if school.code == code:
-        return errors + ["所属学校不能是该教学点自己"]
+        return errors + [Text("所属学校不能是该教学点自己",
+                              "A teaching point cannot be its own parent school")]
     if parent is not None and school.parent != parent.code:
-        errors.append(f"所属学校“{school.name}”不在{parent.name}")
+        errors.append(text("所属学校“{s}”不在{p}", "Parent school \"{s}\" is not in {p}",
+                           s=school.name, p=parent.name))
     kept["parent_school"] = school.code
     return errors
 
@@ -158,7 +175,10 @@ def check_school_change(ws_orgs, code: str, year: int, changes: dict[str, Any]
     kept: dict[str, Any] = {}
     for attr, value in changes.items():
         if attr not in SCHOOL_YEARLY_ATTRS:
-            reasons.append(f"属性“{attr}”不能按年变更（可用：{'、'.join(SCHOOL_YEARLY_ATTRS)}）")
+            reasons.append(text("属性“{a}”不能按年变更（可用：{ok}）",
+                                "Attribute \"{a}\" cannot change by year (one of: {ok_en})",
+                                a=attr, ok="、".join(SCHOOL_YEARLY_ATTRS),
+                                ok_en=", ".join(SCHOOL_YEARLY_ATTRS)))
             continue
         value, reason = check_attr(attr, value, ws_orgs, code)
         if reason:
@@ -170,7 +190,10 @@ def check_school_change(ws_orgs, code: str, year: int, changes: dict[str, Any]
         now = school.attrs_at(year)
         point = kept.get("teaching_point", now.teaching_point)
         if point and kept.get("type", now.type) != TEACHING_POINT_TYPE:
-            reasons.append(f"教学点应为“{TEACHING_POINT_TYPE}”类型：先改类型或先取消教学点")
+            reasons.append(text("教学点应为“{want}”类型：先改类型或先取消教学点",
+                                "A teaching point must be \"{want}\": change the type or "
+                                "stop it being a teaching point first",
+                                want=TEACHING_POINT_TYPE))
     return kept, reasons
 
 
@@ -198,8 +221,8 @@ def change_school(ws: Workspace, code: str, year: int | None, changes: dict[str,
     if contact is not None or phone is not None:
         reasons += check_contact(contact, phone)
     if reasons:
-        raise UsageError("；".join(reasons), "invalid value for " + "、".join(changes or
-                                                                              ["contact"]))
+        said = join(reasons, "；", "; ")
+        raise UsageError(said, said.en)
     with ws.write():
         if demo is not None:
             insert_schools(ws.db, [demo], ws.operator)
