@@ -114,8 +114,10 @@ class FormActions:
                 "FormPage", "没有可沿用的数据：上年填写过的各项本年都已填写（沿用只填入尚未填写的字段）。"),
                 "info")
             return
+        # %1, not %n: lupdate takes translate(…, n) for a plain message, never translated
         page.set_banner(QCoreApplication.translate(
-            "FormPage", "已沿用上年数据 %n 项（标记为“沿用”，请逐项核实）", "", n), "info")
+            "FormPage", "已沿用上年数据 %1 项（标记为“沿用”，请逐项核实）").replace("%1", str(n)),
+            "info")
         page._announce()
 
     def reopen(self) -> bool:
@@ -158,7 +160,8 @@ class FormActions:
             lines = "\n".join(f"  ✗ {words(i.message)}" for i in exc.issues[:12])
             more = len(exc.issues) - 12
             if more > 0:
-                lines += "\n  " + QCoreApplication.translate("FormPage", "……另有 %n 项", "", more)
+                lines += "\n  " + QCoreApplication.translate("FormPage", "……另有 %1 项").replace(
+                    "%1", str(more))
             page.set_banner(QCoreApplication.translate(
                 "FormPage", "无法提交，以下问题需要先处理：") + "\n" + lines, "error")
             return False
