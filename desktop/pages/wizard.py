@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QLabel, QLineEdit, QRa
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store.backup import DB_NAME
 
+from ..models import message_of
 from .wizard_new import BureauPage, SchoolPage
 from .wizard_parts import (P_BUREAU, P_CHOICE, P_DEMO_SCHOOL, P_SCHOOL, P_SETUP_DONE,
                            P_SETUP_FILE, P_SETUP_UNIT, UnitPage, catalog, error_label,
@@ -144,7 +145,7 @@ def _open_prepared(page: ChoicePage | DemoSchoolPage, prepare) -> bool:
         path = prepare(wizard)
         wizard.set_operator_on(path, wizard.choice_page.operator.text())
     except EduPlanError as exc:
-        page.error.setText(exc.message)
+        page.error.setText(message_of(exc))
         return False
     wizard.workspace_path = path
     return True

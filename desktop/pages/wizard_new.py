@@ -12,7 +12,7 @@ from eduplan_core.catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, UR
 from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
-from ..models import term
+from ..models import message_of, term
 from .wizard_parts import FolderRow, UnitPage, catalog, error_label, first_run
 
 class BureauPage(UnitPage):
@@ -111,7 +111,7 @@ class BureauPage(UnitPage):
             Workspace.create(path, org=org.code, role=org.level,
                              operator=wizard.choice_page.operator.text()).close()
         except EduPlanError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             return False
         wizard.workspace_path = path
         return True
@@ -200,7 +200,7 @@ class SchoolPage(QWizardPage):
                              operator=wizard.choice_page.operator.text(), school=school,
                              catalog=units).close()
         except EduPlanError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             return False
         wizard.workspace_path = path
         return True

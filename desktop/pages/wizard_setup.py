@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPus
 
 from eduplan_core.errors import EduPlanError
 
+from ..models import message_of
 from ..fingerprint import fingerprint_label, fingerprint_lines, shown_fingerprint
 from .wizard_parts import P_SETUP_UNIT, error_label, first_run, note
 
@@ -76,7 +77,7 @@ class SetupFilePage(QWizardPage):
         try:
             statement = read_setup(path)
         except EduPlanError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             self.completeChanged.emit()
             return
         self.statement = statement

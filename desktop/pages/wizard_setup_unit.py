@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QProgressBar, QVB
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store.backup import DB_NAME
 
+from ..models import message_of
 from .wizard_parts import P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, note
 
 
@@ -145,7 +146,7 @@ class SetupUnitPage(UnitPage):
         try:
             need = not (path / DB_NAME).exists() or not _has_keys(path)
         except EduPlanError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             return False
         if not need:
             self._create(code, path, None)
@@ -225,7 +226,7 @@ class SetupUnitPage(UnitPage):
         self._op = None
         self._busy(False)
         if isinstance(exc, EduPlanError):
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
         else:
             logging.getLogger("eduplan").exception("internal error", exc_info=exc)
             self.error.setText(self.tr("程序内部错误，已记录在日志中。"))
