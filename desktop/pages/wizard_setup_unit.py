@@ -13,21 +13,11 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QProgressBar, QVB
                                QWizard)
 
 from eduplan_core.errors import EduPlanError
+from eduplan_core.exchange.setup import needs_passphrase
 from eduplan_core.store.backup import DB_NAME
 
 from ..models import message_of
 from .wizard_parts import P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, note
-
-
-def _has_keys(path: Path) -> bool:
-    from eduplan_core.exchange import keys
-    from eduplan_core.store.workspace import Workspace
-
-    ws = Workspace.open(path, daily_backup=False)
-    try:
-        return keys.has_keys(ws)
-    finally:
-        ws.close()
 
 
 class SetupUnitPage(UnitPage):
@@ -144,7 +134,7 @@ class SetupUnitPage(UnitPage):
             self.error.setText(problem)
             return False
         try:
-            need = not (path / DB_NAME).exists() or not _has_keys(path)
+            need = needs_passphrase(path)
         except EduPlanError as exc:
             self.error.setText(message_of(exc))
             return False

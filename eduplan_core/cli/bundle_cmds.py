@@ -15,10 +15,10 @@ from ..exchange import enrol as enrol_mod
 from ..exchange import keys
 from ..exchange.export import export_bundle
 from ..exchange.inbox import ImportReport, Outcome, bundle_files, import_files, retry_held
-from ..exchange.setup import describe_setup, export_setup, import_setup, needs_restore_code
+from ..exchange.setup import (describe_setup, export_setup, import_setup, needs_passphrase,
+                              needs_restore_code)
 from ..inputs import shown
 from ..store import exchange_rows
-from ..store.workspace import Workspace
 from .common import (FILE, YEAR, _Date, emit_json, json_option, resolve_workspace, say, table,
                      with_workspace)
 from .exchange_cmds import ENV_PASSPHRASE, passphrase
@@ -27,14 +27,6 @@ from .exchange_cmds import ENV_PASSPHRASE, passphrase
 def _unlock(ws) -> keys.Keyring:
     keys.key_info(ws)  # no keys: say so before asking for anything
     return keys.unlock(ws, passphrase(ENV_PASSPHRASE, "本工作区的密钥口令"))
-
-
-def _has_keys(path: Path) -> bool:
-    ws = Workspace.open(path, daily_backup=False)
-    try:
-        return keys.has_keys(ws)
-    finally:
-        ws.close()
 
 
 # -- setup ---------------------------------------------------------------------------------
@@ -104,7 +96,7 @@ def setup_import(file, org, operator, restore_code, workspace, as_json):
     if needs_restore_code(Path(file)) and not restore_code and not exists:
         restore_code = click.prompt("恢复码（24 位数字，上级电话告知）", prompt_suffix="：")
     secret = None
-    if not exists or not _has_keys(path):
+    if needs_passphrase(path):
         secret = passphrase(ENV_PASSPHRASE, "设置保护密钥的口令（至少 8 个字符）", new=True)
     result = import_setup(Path(file), path, org, (operator or "").strip(), secret,
                           restore_code=restore_code)

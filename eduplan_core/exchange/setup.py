@@ -214,6 +214,18 @@ def needs_restore_code(path: Path) -> bool:
     return read_setup(path).get("restore") is not None
 
 
+def needs_passphrase(workspace: Path) -> bool:
+    """Whether importing a setup file into ``workspace`` makes keys (so it needs a new
+    passphrase): a new workspace, or one without keys yet."""
+    if not (workspace / "eduplan.sqlite").exists():
+        return True
+    ws = Workspace.open(workspace, daily_backup=False)
+    try:
+        return not keys.has_keys(ws)
+    finally:
+        ws.close()
+
+
 def import_setup(path: Path, workspace: Path, org: str | None, operator: str,
                  passphrase: str | None, *, restore_code: str | None = None) -> SetupResult:
     """Make (or complete) the workspace of ``org`` (a unit of the file; may be omitted when
