@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .inputs import LIMIT
+from .texts import Text
 
 MISSING = "—"
 NO_UNIT = ("", "是/否")
@@ -51,7 +52,7 @@ def number(v: Any, digits: int | None = None) -> str:
     """A measured or computed value: ``8,790``, ``95.01``, ``0.452``; ``—`` when missing.
     ``digits``: decimals of a value that is not whole (default two, three below 1)."""
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return Text("是", "Yes") if v else Text("否", "No")
     if v is not None and not isinstance(v, (int, float)):
         return str(v)
     x = _real(v)

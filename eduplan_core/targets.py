@@ -31,17 +31,21 @@ from .catalog.model import Catalog, Org, Target
 from .inputs import check_year
 from .numbers_fmt import plain, with_unit
 from .orgtree import OrgTree
+from .texts import Text, text
 from .vocab import Relation, Status
 
 # how a target is judged in a round (``judged_targets``)
-JUDGED_NAMES = {"standing": "国家标准（每年适用）", "due": "本年到期", "pace": "本年看进度",
-                "milestone": "里程碑", "carried": "往年里程碑（未完成）",
-                "not_collected": "不采集"}
+JUDGED_NAMES = {"standing": text("国家标准（每年适用）", "National standard (every year)"),
+                "due": text("本年到期", "Due this year"),
+                "pace": text("本年看进度", "Judged by this year's pace"),
+                "milestone": text("里程碑", "Milestone"),
+                "carried": text("往年里程碑（未完成）", "Earlier milestone (not done)"),
+                "not_collected": text("不采集", "Not collected")}
 # a milestone's state in words (a met milestone is 已完成, not the finding's 已达标)
-MILESTONE_STATES = {Status.MET: "已完成", Status.DONE_LATE: Status.DONE_LATE.zh,
-                    Status.PENDING: Status.PENDING.zh, Status.OVERDUE: Status.OVERDUE.zh,
-                    Status.NO_DATA: Status.NO_DATA.zh}
-
+MILESTONE_STATES = {Status.MET: text("已完成", "Done"),
+                    **{s: text(s.zh, s.en) for s in (Status.DONE_LATE, Status.PENDING,
+                                                     Status.OVERDUE, Status.NO_DATA)}}
+NATIONAL_ORG = text("全国（国家标准）", "National (national standard)")
 
 @dataclass(frozen=True)
 class TargetRow:
@@ -111,27 +115,31 @@ class TargetRow:
 
 
 # -- words shared by the check, the target list and the desktop -----------------------------------
-def target_label(t: Target) -> str:
+def target_label(t: Target) -> Text:
     if t.is_national:
         return JUDGED_NAMES["standing"]
     if t.kind == "milestone":
-        return "里程碑"
-    return f"{t.year} 年目标"
+        return JUDGED_NAMES["milestone"]
+    return text("{year} 年目标", "{year} target", year=t.year)
 
 
-def requirement_text(t: Target) -> str:
+def requirement_text(t: Target) -> Text:
     """What the target asks, in words: 小学 ≥ 4.2 人, ≥ 99%, 2024-09-30 前完成."""
     if t.kind == "milestone":
-        return f"{t.deadline.isoformat()} 前完成" if t.deadline else f"{t.year} 年完成"
+        if t.deadline:
+            return text("{day} 前完成", "Due {day}", day=t.deadline.isoformat())
+        return text("{year} 年完成", "To be done in {year}", year=t.year)
     if t.kind == "not_collected":
-        return "不采集"
+        return JUDGED_NAMES["not_collected"]
     if t.unit == "是/否":
-        text = "是" if t.value >= 0.5 else "否"
+        asked = text("是", "Yes") if t.value >= 0.5 else text("否", "No")
     else:
-        text = with_unit(f"{t.comparator} {plain(t.value)}", t.unit)
+        asked = text(with_unit(f"{t.comparator} {plain(t.value)}", t.unit), "")
         if t.comparator == "≈" and t.tolerance:
-            text += f"（±{plain(t.tolerance)}）"
-    return f"{t.section} {text}" if t.section else text
+            asked = text("{asked}（±{tol}）", "{asked} (±{tol})", asked=asked,
+                         tol=plain(t.tolerance))
+    return text("{section} {asked}", "{section} {asked}", section=t.section,
+                asked=asked) if t.section else asked
 
 
 def citation_text(title: str, number: str = "") -> str:
@@ -325,7 +333,7 @@ def _row(catalog: Catalog, tree: OrgTree, t: Target, relation: Relation, org: Or
     if t.kind == "milestone" and t.deadline and as_of:
         overdue = as_of > t.deadline
     return TargetRow(target=t, plan_name=plan.name,
-                     org_name=owner.name if owner else "全国（国家标准）",
+                     org_name=owner.name if owner else NATIONAL_ORG,
                      indicator_name=catalog.indicators[t.indicator].name, relation=relation,
                      binding=False, document_title=doc.title, issuer=doc.issuer,
                      date=doc.date, overdue=overdue, document_number=doc.number,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..inputs import check_year
+from ..texts import text
 from ..vocab import Relation, Status
 from .evaluate import Finding
 
@@ -149,7 +150,8 @@ def build_rows(catalog, org_code: str, checks: dict, computes: dict) -> list[Ind
         key = (indicator, section)
         if key not in rows:
             ind = catalog.indicators[indicator]
-            name = ind.name + (f"（{section}）" if section else "")
+            name = text("{name}（{section}）", "{name} ({section})", name=ind.name,
+                        section=section) if section else ind.name
             rows[key] = IndicatorRow(indicator, section, name, ind.unit, ind.compute,
                                      ind.direction, order.get(indicator, 10**6), {})
         return rows[key]

@@ -35,11 +35,15 @@ from ..numbers_fmt import amount, plain, with_unit
 from ..orgtree import OrgTree
 from ..targets import (TargetRow, citation_text, group_rank, judged_targets, milestone_state,
                        requirement_text, series_key, target_label)
+from ..texts import Text, join, text
 from ..vocab import NOTABLE, SHORTFALLS, Relation, Severity, Status, Verdict, ranks
 from .values import IndicatorValue, Key
 
 WHOLE_KINDS = ("count", "ranking")  # their paces are whole numbers
-BELOW_STANDARD_NOTE = "低于标准（学校整体达标，余项≥85%）"
+BELOW_STANDARD_NOTE = text("低于标准（学校整体达标，余项≥85%）",
+                           "Below the standard (the school meets the rule, the rest ≥ 85%)")
+TO_STANDARD = text("达到标准", "To meet the standard")
+AT_PACE = text("按本年进度", "At this year's pace")
 YOUZHI_PLAN = "national_youzhi"
 
 
@@ -118,7 +122,8 @@ class Finding:
         """The status in words, with the school rule's note where there is one."""
         if self.status == Status.BELOW_STANDARD:
             return self.note or BELOW_STANDARD_NOTE
-        return Status(self.status).zh
+        status = Status(self.status)
+        return Text(status.zh, status.en)
 
     @property
     def quote_shown(self) -> bool:
@@ -173,7 +178,7 @@ def severity(settings: dict, t: Target, gap: float | None, *, behind: bool = Fal
     return level
 
 
-def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
+def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> Text | None:
     """What would bring ``v`` to ``t`` (a higher-is-better target), in units a principal acts
     on: "需增加县级以上骨干教师 3 名" (the numerator needed at today's denominator)."""
     if t.direction != "higher" or v.value is None or not ind.close:
@@ -188,7 +193,8 @@ def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> str | None:
         return None
     if need <= 1e-9:
         return None
-    return f"需增加{ind.close} {amount(need, ind.close_unit or t.unit)}"
+    return text("需增加{what} {amount}", "{amount} more {what}", what=ind.close,
+                amount=amount(need, ind.close_unit or t.unit))
 
 
 def _met(v: IndicatorValue | None, t: Target) -> bool:
@@ -354,7 +360,8 @@ class Evaluator:
                       previous=previous,
                       change=None if previous is None else actual - previous,
                       explanation=explanation)
-        to_target = "达到标准" if t.is_national else f"达到 {t.year} 年目标"
+        to_target = TO_STANDARD if t.is_national else text(
+            "达到 {year} 年目标", "To meet the {year} target", year=t.year)
         if year >= t.year or t.is_national:  # a national standard holds in every year
             if meets(actual, t):
                 return Finding(status=Status.MET, severity=None, **common, **base)
@@ -365,14 +372,22 @@ class Evaluator:
                     # the section meets the rule; a 九年一贯制 school's other section may not
                     others = [(s, self.school_rule(code, s, year)[0]) for s in self._youzhi
                               if s != t.section and self._has_section(code, s, year)]
-                    failing = [f"{s}部{v}" for s, v in others if v != Verdict.MEETS]
-                    note = BELOW_STANDARD_NOTE if not failing else (
-                        f"低于标准（{t.section}部整体达标，余项≥85%；{'、'.join(failing)}）")
+                    failing = [text("{s}部{v}", "{s}: {v}", s=s, v=Text(v.zh, v.en))
+                               for s, v in others if v != Verdict.MEETS]
+                    note = BELOW_STANDARD_NOTE if not failing else text(
+                        "低于标准（{section}部整体达标，余项≥85%；{failing}）",
+                        "Below the standard (the {section} section meets the rule, the rest"
+                        " ≥ 85%; {failing})", section=t.section,
+                        failing=join(failing, "、", ", "))
                     return Finding(status=Status.BELOW_STANDARD, severity=None, note=note,
                                    close=final, close_target=final, **common, **base)
-                note = (f"学校整体未达标（{t.section} {met}/{total} 项达到标准）"
+                note = (text("学校整体未达标（{section} {met}/{total} 项达到标准）",
+                             "The school does not meet the rule ({section}: {met}/{total}"
+                             " at the standard)", section=t.section, met=met, total=total)
                         if verdict == Verdict.FAILS else
-                        f"学校{t.section}其余指标数据不全，尚不能按学校整体判断")
+                        text("学校{section}其余指标数据不全，尚不能按学校整体判断",
+                             "The school's other {section} indicators lack data: it cannot"
+                             " be judged by the school rule yet", section=t.section))
                 return Finding(status=Status.MISSED, severity=severity(self.settings, t, gap),
                                note=note, close=final, close_target=final, **common, **base)
             return Finding(status=Status.MISSED, severity=severity(self.settings, t, gap),
@@ -389,12 +404,12 @@ class Evaluator:
         if on_track:
             return Finding(status=Status.ON_TRACK, severity=None, expected_now=expected,
                            on_track=True, **common, **base)
-        pace = _labelled("按本年进度", close_text(ind, probe, v))
+        pace = _labelled(AT_PACE, close_text(ind, probe, v))
         final = _labelled(to_target, close_text(ind, t, v))
         return Finding(status=Status.BEHIND,
                        severity=severity(self.settings, probe, actual - expected, behind=True),
                        expected_now=expected, on_track=False,
-                       close="；".join(x for x in (pace, final) if x) or None,
+                       close=join([x for x in (pace, final) if x], "；", "; ") or None,
                        close_pace=pace, close_target=final, **common, **base)
 
     def _milestone(self, t: Target, base: dict, done: str | None,
@@ -416,12 +431,31 @@ class Evaluator:
             return None
         formula = ind.formula_for(section) or ind.formula
         names = formula.names if formula else ()
-        found = [f"{texts[n]}" for n in sorted(names) if n in texts]
-        return "；".join(found) or None
+        found = [texts[n] for n in sorted(names) if n in texts]
+        return join(found, "；", "; ") or None
 
 
-def _labelled(label: str, text: str | None) -> str | None:
-    return f"{label}：{text}" if text else None
+class Close(Text):
+    """What closes a gap, labelled ("达到 2025 年目标：需增加在园幼儿 352 人"); ``need`` is the
+    part after the label ("需增加在园幼儿 352 人"), for a list's narrow cell."""
+
+    need: Text
+
+    def __reduce__(self):
+        return (_close, (str(self), self.en, self.need))
+
+
+def _close(zh: str, en: str, need: Text) -> Close:
+    obj = Close(zh, en)
+    obj.need = need
+    return obj
+
+
+def _labelled(label: Text, what: Text | None) -> Close | None:
+    if not what:
+        return None
+    labelled = text("{label}：{what}", "{label}: {what}", label=label, what=what)
+    return _close(str(labelled), labelled.en, what)
 
 
 def check(catalog: Catalog, tree: OrgTree, org: Org, year: int, values: dict[Key, IndicatorValue],
@@ -514,34 +548,46 @@ def arrange(findings: list[Finding], catalog: Catalog, tree: OrgTree, root: str,
     return [f for _, f in ranked]
 
 
-def judged_how(f: Finding) -> str:
+def judged_how(f: Finding) -> Text:
     """How a finding is judged this round, in words."""
     if f.kind == "milestone":
-        return f"截止 {f.deadline}" if f.deadline else f"{f.target_year} 年完成"
+        if f.deadline:
+            return text("截止 {day}", "is due {day}", day=f.deadline)
+        return text("{year} 年完成", "is to be done in {year}", year=f.target_year)
     if f.relation == Relation.NATIONAL:
-        return "是国家标准，每年按标准值判断"
+        return text("是国家标准，每年按标准值判断",
+                    "is a national standard, judged against its value every year")
     if f.year >= f.target_year:
-        return f"{f.target_year} 年到期，按目标值判断"
+        return text("{year} 年到期，按目标值判断", "is due in {year}, judged against its value",
+                    year=f.target_year)
     if f.expected_now is not None:
-        return (f"{f.target_year} 年到期，本年按进度判断（应达 "
-                f"{with_unit(plain(f.expected_now, 2), f.unit)}）")
-    return f"{f.target_year} 年到期，本年尚无进度可比"
+        return text("{year} 年到期，本年按进度判断（应达 {expected}）",
+                    "is due in {year}, judged this year by its pace (expected {expected})",
+                    year=f.target_year, expected=with_unit(plain(f.expected_now, 2), f.unit))
+    return text("{year} 年到期，本年尚无进度可比", "is due in {year}, no pace to compare with yet",
+                year=f.target_year)
 
 
-def differs(f: Finding, lead: Finding) -> str:
+def differs(f: Finding, lead: Finding) -> Text:
     """Why a member of a group reads differently from the binding finding."""
     parts = []
     if (f.comparator, f.target_value) != (lead.comparator, lead.target_value):
-        parts.append(f"目标值 {f.requirement}，约束性目标 {lead.requirement}")
+        parts.append(text("目标值 {mine}，约束性目标 {theirs}",
+                          "target value {mine}, binding target {theirs}",
+                          mine=f.requirement, theirs=lead.requirement))
     mine, theirs = judged_how(f), judged_how(lead)
     if mine != theirs:
-        def spaced(text: str) -> str:  # "本目标 2025 年到期", "本目标是国家标准"
-            return (" " if text[:1].isdigit() else "") + text
+        def spaced(how: Text) -> Text:  # "本目标 2025 年到期", "本目标是国家标准"
+            return text(" {how}" if how[:1].isdigit() else "{how}", "{how}", how=how)
 
-        parts.append(f"本目标{spaced(mine)}；约束性目标{spaced(theirs)}")
+        parts.append(text("本目标{mine}；约束性目标{theirs}",
+                          "this target {mine}; the binding target {theirs}",
+                          mine=spaced(mine), theirs=spaced(theirs)))
     if not parts:
-        parts.append(f"与约束性目标（{lead.plan_name}）相同，由{f.plan_name}另行设定")
-    return "；".join(parts)
+        parts.append(text("与约束性目标（{lead}）相同，由{plan}另行设定",
+                          "the same as the binding target ({lead}), set again by {plan}",
+                          lead=lead.plan_name, plan=f.plan_name))
+    return join(parts, "；", "; ")
 
 
 def each_units(units, t: Target) -> list[tuple[str, str]]:

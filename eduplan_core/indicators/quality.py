@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..catalog.model import Catalog
 from ..numbers_fmt import compact, plain, signed
+from ..texts import text
 from .frame import YearFrame
 
 
@@ -80,8 +81,12 @@ def outliers(computer, frame: YearFrame) -> list[DataFlag]:
                 flags.append(DataFlag(
                     "outlier", org, units.at[org, "name"], frame.year, ind.code, ind.name,
                     section, x, med, score,
-                    f"{ind.name}（{section}）{plain(x)}，同县同学段中位数 {plain(med)}，"
-                    f"偏离明显（稳健 z = {score:.1f}），请核实数据"))
+                    text("{name}（{section}）{x}，同县同学段中位数 {median}，"
+                         "偏离明显（稳健 z = {z}），请核实数据",
+                         "{name} ({section}) {x}, far from the median of the county's schools"
+                         " of the section, {median} (robust z = {z}): please check the data",
+                         name=ind.name, section=section, x=plain(x), median=plain(med),
+                         z=f"{score:.1f}")))
     return flags
 
 
@@ -118,6 +123,8 @@ def yoy_jumps(catalog: Catalog, frame: YearFrame, last: YearFrame | None) -> lis
         flags.append(DataFlag(
             "yoy", org_code, frame.units.at[org_code, "name"], frame.year, code, labels[code],
             None, new, old, pct,
-            f"“{labels[code]}”由上年 {compact(old)} 变为 {compact(new)}（{signed(pct, 0)}%），"
-            f"超过 {compact(tolerances[code])}% 且未说明原因"))
+            text("“{label}”由上年 {old} 变为 {new}（{change}%），超过 {limit}% 且未说明原因",
+                 "“{label}” changed from {old} last year to {new} ({change}%), more than"
+                 " {limit}%, with no explanation", label=labels[code], old=compact(old),
+                 new=compact(new), change=signed(pct, 0), limit=compact(tolerances[code]))))
     return flags

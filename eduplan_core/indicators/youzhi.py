@@ -22,11 +22,13 @@ import numpy as np
 import pandas as pd
 
 from ..catalog.model import SECTIONS, Catalog, Indicator, Target
+from ..texts import join, text
 from ..vocab import Verdict
 from .frame import YearFrame
 from .values import IndicatorValue
 
 PLAN = "national_youzhi"
+NOT_REPORTED = text("本年未报送", "Not reported this year")
 
 
 @dataclass(frozen=True)
@@ -147,11 +149,12 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
     for org, name, kind, state in zip(schools.index.tolist(), schools["name"].tolist(),
                                       schools["org_type"].tolist(), schools["state"].tolist()):
         if kind in excluded_types:
-            out.append(SchoolResult(org, name, frame.year, Verdict.EXCLUDED,
-                                    f"{kind}不参加优质均衡学校评估"))
+            out.append(SchoolResult(org, name, frame.year, Verdict.EXCLUDED, text(
+                "{kind}不参加优质均衡学校评估",
+                "{kind}: not assessed under the quality-balance school rule", kind=kind)))
             continue
         if not isinstance(state, str):
-            out.append(SchoolResult(org, name, frame.year, Verdict.INCOMPLETE, "本年未报送"))
+            out.append(SchoolResult(org, name, frame.year, Verdict.INCOMPLETE, NOT_REPORTED))
             continue
         i = position[org]
         sections: dict[str, tuple[SectionResult, ...]] = {}
@@ -161,7 +164,9 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                 continue
             n = pupils[section][i] if section in pupils else math.nan
             if is_point[i] and n == n and n < small:
-                reasons.append(f"教学点，{section}学生不足{small}人，不参评")
+                reasons.append(text("教学点，{section}学生不足{small}人，不参评",
+                                    "Teaching point with fewer than {small} {section} pupils:"
+                                    " not assessed", section=section, small=small))
                 continue
             rows = []
             for th in by_section.get(section, []):
@@ -175,15 +180,19 @@ def school_results(computer, frame: YearFrame) -> list[SchoolResult]:
                                            floor_percent)
             if verdict == Verdict.INCOMPLETE:
                 status = Verdict.INCOMPLETE if status != Verdict.FAILS else status
-                reasons.append(f"{section}指标数据不全")
+                reasons.append(text("{section}指标数据不全", "{section}: incomplete data",
+                                    section=section))
                 continue
             if verdict == Verdict.FAILS:
                 status = Verdict.FAILS
-                short = "、".join(names[r.indicator] for r in rows if not r.met)
-                reasons.append(f"{section}：{met}/{len(rows)} 项达标；未达标：{short}")
+                short = join([names[r.indicator] for r in rows if not r.met], "、", ", ")
+                reasons.append(text("{section}：{met}/{total} 项达标；未达标：{short}",
+                                    "{section}: {met}/{total} met; not met: {short}",
+                                    section=section, met=met, total=len(rows), short=short))
         if not sections:
             status = Verdict.EXCLUDED
-        out.append(SchoolResult(org, name, frame.year, status, "；".join(reasons), sections))
+        out.append(SchoolResult(org, name, frame.year, status, join(reasons, "；", "; "),
+                                sections))
     return out
 
 
