@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from eduplan_core.numbers_fmt import number
 
-from ..models import AMBER, GREEN, GREY, RED
+from ..models import AMBER, GREEN, GREY, RED, words
 
 CJK_FONTS = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'SimHei', 'Microsoft YaHei',
              'DejaVu Sans']
@@ -76,6 +76,8 @@ class ChartWidget(QWidget):
         self.layout_.addWidget(self.placeholder)
         self.figure = None
         self.canvas = None
+        self.data: ChartData | None = None
+        self._columns = 0  # the legend's columns as drawn
         self.setMinimumHeight(220)
 
     def _ensure_canvas(self) -> None:
@@ -92,6 +94,7 @@ class ChartWidget(QWidget):
         self.layout_.addWidget(self.canvas)
 
     def clear(self, message: str | None = None) -> None:
+        self.data = None
         if self.canvas is not None:
             self.canvas.hide()
         if message:
@@ -106,8 +109,21 @@ class ChartWidget(QWidget):
         assert self.canvas is not None
         self.placeholder.hide()
         self.canvas.show()
+        self.data = data
         self._draw(data)
         self.canvas.draw_idle()
+
+    def legend_columns(self) -> int:
+        """The legend's entries side by side (4) when the chart is wide, else two a row, so
+        that no entry is cut at the edge of a narrow chart (1024 px window)."""
+        return 4 if self.width() >= 760 else 2
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self.data is not None and self.canvas is not None \
+                and self.legend_columns() != self._columns:
+            self._draw(self.data)
+            self.canvas.draw_idle()
 
     def _draw(self, d: ChartData) -> None:
         labels = {"actual": self.tr("实际值"),
@@ -141,12 +157,15 @@ class ChartWidget(QWidget):
         if d.final is not None:
             fy, fv, comp = d.final
             ax.axhline(fv, color=_hex(RED), linestyle=":", linewidth=1,
-                       label=f"{labels['final']} {comp}{number(fv)}（{fy}）", zorder=1)
+                       label=self.tr("{label} {comparator}{value}（{year}）").format(
+                           label=labels["final"], comparator=comp, value=number(fv), year=fy),
+                       zorder=1)
         if len(d.trajectory) >= 2:
             ax.plot([p[0] for p in d.trajectory], [p[1] for p in d.trajectory],
                     color=_hex(GREY), linestyle="-.", linewidth=1, label=labels["trajectory"],
                     zorder=1)
-        ax.set_title(d.title + (labels["lower"] if d.lower_is_better else ""), fontsize=10)
+        ax.set_title(words(d.title) + (labels["lower"] if d.lower_is_better else ""),
+                     fontsize=10)
         if d.unit and d.unit != "是/否":
             ax.set_ylabel(d.unit, fontsize=9)
         if years:
@@ -161,6 +180,7 @@ class ChartWidget(QWidget):
                     va="center", color=_hex(GREY))
         handles, _ = ax.get_legend_handles_labels()
         if handles:
-            # below the axes, so it never hides a point
-            ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4,
-                      frameon=False)
+            # below the axes, so it never hides a point; two a row in a narrow chart
+            self._columns = self.legend_columns()
+            ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08),
+                      ncol=self._columns, frameon=False)

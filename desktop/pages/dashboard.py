@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -21,7 +21,7 @@ from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.dashboard import Dashboard, IndicatorRow
 from eduplan_core.vocab import Status
 
-from ..models import GREY, ROW_ROLE, Column, RowsModel
+from ..models import GREY, ROW_ROLE, Column, RowsModel, words
 from .base import Page, heading, setup_table
 from .chart import ChartWidget
 from .dashboard_model import IndicatorModel, chart_data, load_dashboard, sorted_by
@@ -42,6 +42,7 @@ class DashboardPage(Page):
         self._all_rows: list[IndicatorRow] = []
         self._shown: Dashboard | None = None
         self._sort: tuple[str, bool] | None = None  # a column's key, descending
+        self._fitting = False
 
         top = QHBoxLayout()
         self.heading = heading(self.tr("指标看板"))
@@ -59,6 +60,12 @@ class DashboardPage(Page):
         self.crumbs.setSpacing(2)
         crumbs_row.addLayout(self.crumbs)
         crumbs_row.addStretch(1)
+        legend = QLabel(self.tr("颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；"
+                                "* 部分单位未报送；悬停单元格查看分子、分母和覆盖"))
+        legend.setStyleSheet(f"color: {GREY.name()};")
+        legend.setWordWrap(True)
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        crumbs_row.addWidget(legend, 3)  # beside the breadcrumb, where the row has room
         self.outer.addLayout(crumbs_row)
 
         filters = QHBoxLayout()
@@ -76,11 +83,7 @@ class DashboardPage(Page):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.filter_box, 1)
         filters.addWidget(self.count_label)
-        legend = QLabel(self.tr("颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；"
-                                "* 部分单位未报送；悬停单元格查看分子、分母和覆盖"))
-        legend.setStyleSheet(f"color: {GREY.name()};")
-        filters.addWidget(legend, 3)
-        legend.setWordWrap(True)
+        filters.addStretch(1)
         self.outer.addLayout(filters)
 
         # units below (left), indicators (right), detail and chart below
@@ -96,6 +99,7 @@ class DashboardPage(Page):
         ul = QVBoxLayout(units_box)
         ul.setContentsMargins(0, 0, 0, 0)
         self.units_label = QLabel(self.tr("下级单位（双击进入）"))
+        self.units_label.setWordWrap(True)  # a narrow list: its title wraps, not widens it
         ul.addWidget(self.units_label)
         ul.addWidget(self.units_view, 1)
         ul.addStretch(0)
@@ -106,6 +110,7 @@ class DashboardPage(Page):
         setup_table(self.view)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self.view.viewport().installEventFilter(self)  # a resized table fits its columns again
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.detail = FindingDetail(columns=1, placeholder=self.tr("选择一个指标查看详情"))
@@ -117,7 +122,7 @@ class DashboardPage(Page):
         upper.addWidget(self.view)
         upper.setStretchFactor(0, 1)
         upper.setStretchFactor(1, 4)
-        upper.setSizes([260, 1000])
+        upper.setSizes([220, 1000])  # at 1024 px the indicators keep room for their target
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.detail)
         lower.addWidget(self.chart)
@@ -135,6 +140,12 @@ class DashboardPage(Page):
         self.setTabOrder(self.view, self.units_view)
         self.setTabOrder(self.units_view, self.detail)
         session.data_changed.connect(self._forget)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _forget(self) -> None:
         """Values were saved somewhere: computed rows are stale."""
@@ -258,12 +269,40 @@ class DashboardPage(Page):
         self._shown = board
         self._all_rows = list(board.rows)
         self._apply_filter()
-        self.view.resizeColumnsToContents()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns within the table's width, so that the status and the target (the
+        last column, stretched) are seen without scrolling: the unit, the years (at most 8
+        "M"s wide) and the status (at most 11) as wide as their contents, the name what is
+        left beside 15 "M"s for the target (between 9 and 26). What does not fit ends in "…";
+        the tooltip has it whole."""
+        if self._fitting:  # a scroll bar that came or went while fitting
+            return
+        self._fitting = True
+        try:
+            self._fit_columns_now()
+        finally:
+            self._fitting = False
+
+    def _fit_columns_now(self) -> None:
         header = self.view.horizontalHeader()
-        # a long name is cut (its tooltip has it whole) so that the years and the status fit
-        widest = max(200, min(420, self.view.viewport().width() // 3))
-        if header.sectionSize(0) > widest:
-            header.resizeSection(0, widest)
+        n = self.model.columnCount()
+        target = self.model.column_of("target")
+        status = self.model.column_of("status_rank")
+        if not n or target is None or status is None:
+            return
+        em = self.view.fontMetrics().horizontalAdvance("M")
+        self.view.resizeColumnsToContents()
+        header.resizeSection(status, min(header.sectionSize(status), 11 * em))
+        for i in range(n):  # a year's "Not collected" need not widen its column
+            if self.model.year_of(i) is not None:
+                header.resizeSection(i, min(header.sectionSize(i), 8 * em))
+        fixed = sum(header.sectionSize(i) for i in range(n) if i not in (0, target))
+        room = self.view.viewport().width() - fixed
+        want = header.sectionSize(target)
+        name = min(header.sectionSize(0), 26 * em, room - min(want, 15 * em))
+        header.resizeSection(0, max(9 * em, name))
 
     def _visible(self, row: IndicatorRow) -> bool:
         text = self.search.text().strip()
@@ -335,7 +374,7 @@ class DashboardPage(Page):
         year = self._shown.year if self._shown is not None else self.session.year
         f = row.focus(year)
         if f is None:
-            self.detail.show_nothing(self.tr("%s：本单位此指标没有规划目标。") % row.name)
+            self.detail.show_nothing(self.tr("%s：本单位此指标没有规划目标。") % words(row.name))
         else:
             ind = self.session.catalog.indicators.get(f.indicator)
             self.detail.show_finding(f, group=row.group_of(f), milestone_form=ind is not None
@@ -343,6 +382,7 @@ class DashboardPage(Page):
         years = self._shown.years if self._shown is not None else ()
         data = chart_data(row, years)
         if data is None:
-            self.chart.clear(self.tr("“%s”是里程碑或不采集的指标，没有可画的数值。") % row.name)
+            self.chart.clear(self.tr("“%s”是里程碑或不采集的指标，没有可画的数值。")
+                             % words(row.name))
         else:
             self.chart.show_data(data)

@@ -12,12 +12,14 @@ from PySide6.QtGui import QBrush, QFont
 from eduplan_core.indicators.dashboard import IndicatorRow, YearCell, chart_series
 from eduplan_core.indicators.evaluate import Finding
 from eduplan_core.numbers_fmt import number, unit_suffix
+from eduplan_core.texts import Text
 from eduplan_core.vocab import Relation, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      Column, RowsModel, status_names, term_names)
+                      Column, RowsModel, status_names, term_names, words)
 from .chart import ChartData
 
+SEMICOLON = Text("；", "; ")  # between phrases, in the window's language (words)
 STATUS_COLOURS = {"missed": (RED, RED_BG), "overdue": (RED, RED_BG),
                   "behind": (AMBER_TEXT, AMBER_BG), "done_late": (AMBER_TEXT, AMBER_BG),
                   "below_standard": (AMBER_TEXT, None),
@@ -75,8 +77,8 @@ class IndicatorModel(RowsModel):
         if f.kind == "milestone":
             return self.tr("截止 %s") % f.deadline if f.deadline else self.tr("%d年完成") % (
                 f.target_year)
-        return f.requirement or (f"{f.comparator}{self.value_text(f.target_value, f.unit)}"
-                                 f"{unit_suffix(f.unit)}")
+        return words(f.requirement) or (f"{f.comparator}{self.value_text(f.target_value, f.unit)}"
+                                        f"{unit_suffix(f.unit)}")
 
     def final_text(self, row: IndicatorRow) -> str:
         if row.final is None:
@@ -119,6 +121,8 @@ class IndicatorModel(RowsModel):
         return [x for x in lines if x]
 
     def coverage_text(self, cell: YearCell) -> str:
+        if cell.expected and not cell.reported and cell.value is None:
+            return self.tr("无数据")  # not "0/1 (partial)": nobody reported
         if cell.expected:
             text = self.tr("覆盖 %d/%d 个单位（%.0f%%）") % (
                 cell.reported or 0, cell.expected, 100 * (cell.reported or 0) / cell.expected)
@@ -128,27 +132,28 @@ class IndicatorModel(RowsModel):
         return ""
 
     def finding_line(self, f: Finding, with_year_status: bool = True) -> str:
-        label = f.label or self.tr("%d年目标") % f.target_year
+        label = words(f.label) or self.tr("%d年目标") % f.target_year
         text = ("★ " if f.binding else "   ") + self.tr("%s %s（%s：%s）") % (
             label, self.target_text(f), self.relation_names.get(f.relation, f.relation),
             f.plan_name)
         if with_year_status:
-            text += self.tr("：%s") % (f.status_text if f.status == Status.BELOW_STANDARD
+            text += self.tr("：%s") % (words(f.status_text) if f.status == Status.BELOW_STANDARD
                                       else self.status_name(f.status))
             if f.expected_now is not None and f.status in (Status.BEHIND, Status.ON_TRACK):
                 text += self.tr("，本年应达 %s") % self.value_text(f.expected_now, f.unit)
             for close in (f.close_pace, f.close_target):
                 if close:
-                    text += "；" + close
+                    text += words(SEMICOLON) + words(close)
             if f.group_note:
-                text += "\n      " + self.tr("与约束性目标的不同：%s") % f.group_note
+                text += "\n      " + self.tr("与约束性目标的不同：%s") % words(f.group_note)
         return text
 
     def cell_tooltip(self, row: IndicatorRow, cell: YearCell | None, year: int) -> str:
         if cell is None:
-            return self.tr("%s · %d年：无数据") % (row.name, year)
+            return self.tr("%s · %d年：无数据") % (words(row.name), year)
         value = self.cell_text(row, cell) or "—"
-        lines = [self.tr("%s · %d年：%s") % (row.name, year, value + unit_suffix(row.unit))]
+        lines = [self.tr("%s · %d年：%s") % (words(row.name), year,
+                                           value + unit_suffix(row.unit))]
         lines += self.parts_lines(row, cell)
         lines += [self.finding_line(f) for f in sorted(
             cell.findings, key=lambda f: (not f.binding, f.target_year))]
@@ -158,8 +163,8 @@ class IndicatorModel(RowsModel):
 
     def targets_tooltip(self, row: IndicatorRow) -> str:
         if not row.targets:
-            return self.tr("%s：没有规划目标") % row.name
-        return "\n".join([row.name] + [self.finding_line(f, False) for f in row.targets]
+            return self.tr("%s：没有规划目标") % words(row.name)
+        return "\n".join([words(row.name)] + [self.finding_line(f, False) for f in row.targets]
                          + [self.tr("★ 约束性目标：本年判断同一指标的几项目标中最严格的一项")])
 
 
@@ -194,7 +199,7 @@ class IndicatorModel(RowsModel):
                 return self.final_text(row)
             if key == "status_rank":
                 return self.row_status_text(row)
-            return getattr(row, key) or ""
+            return words(getattr(row, key)) or ""
         if role == SORT_ROLE:
             return row.status_rank if key in ("status_rank",) else getattr(row, key, None)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and \
@@ -202,6 +207,8 @@ class IndicatorModel(RowsModel):
             return _brush(row.status, role)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("target", "name"):
             return self.targets_tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "status_rank":
+            return self.row_status_text(row) or None  # the cell may be cut at 1024 px
         return None
 
 

@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, percent, share, signed, unit_suffix
+from eduplan_core.texts import join, text
 from eduplan_core.vocab import Relation, Severity, Status
 
-from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, term_names
+from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, term_names, words
 from ..models import status_names as all_status_names
 
 
@@ -30,6 +31,32 @@ def severity_colours(severity: str | None) -> tuple[QColor | None, QColor | None
     colours: dict[str, tuple[QColor | None, QColor | None]] = {
         "critical": (RED, RED_BG), "major": (AMBER_TEXT, AMBER_BG), "minor": (GREY, None)}
     return colours.get(severity or "", (None, None))
+
+
+def indicator_title(f) -> str:
+    """A finding's indicator with its section, in the window's language: 生师比（小学）."""
+    if not f.section:
+        return f.indicator_name
+    return words(text("{name}（{section}）", "{name} ({section})", name=f.indicator_name,
+                      section=f.section))
+
+
+def close_brief(f) -> str:
+    """What closes the gap, for a list's cell: the need alone ("352 人 more 在园幼儿"), or this
+    year's and the target's when both are given; the detail and the tooltip word it whole."""
+    pace, final = f.close_pace, f.close_target
+    if not pace and not final:
+        return words(f.close) or ""
+
+    def need(close) -> str:
+        return words(getattr(close, "need", close))
+
+    if pace and final:
+        return QCoreApplication.translate("FindingDetail", "本年：{pace}；{year} 年：{target}").format(
+            pace=need(pace), year=f.target_year, target=need(final))
+    if pace:
+        return QCoreApplication.translate("FindingDetail", "本年：{pace}").format(pace=need(pace))
+    return need(final)
 
 
 def status_colour(status: str):
@@ -128,13 +155,12 @@ class FindingDetail(QScrollArea):
         severity_names = severity_names or term_names(Severity)
         status_names = status_names or all_status_names()
         u = unit_suffix(f.unit)
-        section = f"（{f.section}）" if f.section else ""
-        self.title.setText(f"{shown(f.org_name)} · {f.indicator_name}{section}")
+        self.title.setText(f"{shown(f.org_name)} · {indicator_title(f)}")
         sev = severity_names.get(f.severity, "")
-        status = (f.note if f.status == Status.BELOW_STANDARD and f.note else
+        status = (words(f.note) if f.status == Status.BELOW_STANDARD and f.note else
                   status_names.get(f.status, f.status)) + (f" · {sev}" if sev else "")
         if f.note and f.status != Status.BELOW_STANDARD:
-            status += f"（{f.note}）"
+            status = self.tr("{status}（{note}）").format(status=status, note=words(f.note))
         line = self.lines["status"]
         line.setText(status)
         colour = (severity_colours(f.severity)[0] if f.severity else None) or status_colour(
@@ -143,7 +169,9 @@ class FindingDetail(QScrollArea):
         relation = term_names(Relation).get(f.relation, f.relation)
         binding = "" if f.binding else self.tr("；同组另有约束性目标")
         self.lines["target"].setText(
-            f"{f.label}：{f.requirement}（{relation}：{f.citation or f.plan_name}{binding}）")
+            self.tr("{label}：{requirement}（{relation}：{source}{binding}）").format(
+                label=words(f.label), requirement=words(f.requirement), relation=relation,
+                source=f.citation or f.plan_name, binding=binding))
         self.lines["actual"].setText(self._actual(f, u))
         self.lines["gap"].setText(self._gap(f, u))
         if f.kind == "milestone":
@@ -159,9 +187,10 @@ class FindingDetail(QScrollArea):
                                                 change=signed(f.change)))
         self.lines["progress"].setText(self._progress(f, u))
         if f.close_pace or f.close_target:
-            self.close_text.setText("\n".join(x for x in (f.close_pace, f.close_target) if x))
+            self.close_text.setText("\n".join(words(x) for x in (f.close_pace, f.close_target)
+                                              if x))
         elif f.close:
-            self.close_text.setText(f.close)
+            self.close_text.setText(words(f.close))
         elif f.is_shortfall and f.kind != "milestone":
             self.close_text.setText(self.tr("—（此项无法折算为具体数量）"))
         elif f.status == Status.NO_DATA and f.kind == "milestone":
@@ -175,16 +204,16 @@ class FindingDetail(QScrollArea):
         else:
             self.close_text.setText("—")
         self.lines["group"].setText(self._group(f, group, status_names))
-        self.explanation.setText(shown(f.explanation) or self.tr("（数据中未附说明）"))
+        self.explanation.setText(shown(words(f.explanation)) or self.tr("（数据中未附说明）"))
         if f.excerpt:  # a summary's table row is not the standard's wording
             self.names["quote"].setText(self.tr("依据") + self.tr("："))
             self.quote.setText(self.tr("{requirement}（据{excerpt}）").format(
-                requirement=f.requirement, excerpt=f.excerpt))
+                requirement=words(f.requirement), excerpt=f.excerpt))
         else:
             self.names["quote"].setText(self.tr("原文") + self.tr("："))
             self.quote.setText(f.quote or "—")
         parts = [p for p in (f.citation or f.document, f.issuer, f.date) if p]
-        self.lines["source"].setText("，".join(parts) if parts else "—")
+        self.lines["source"].setText(words(join(parts, "，", ", ")) if parts else "—")
         self.verticalScrollBar().setValue(0)
 
     def show_nothing(self, text: str) -> None:
@@ -206,11 +235,12 @@ class FindingDetail(QScrollArea):
             return "—"
         lines = []
         for g in group:
-            text = f"{'★ ' if g.binding else ''}{g.label}：{g.requirement}（{g.plan_name}）：" \
-                   f"{status_names.get(g.status, g.status)}"
-            lines.append(text)
+            lines.append(("★ " if g.binding else "") + self.tr(
+                "{label}：{requirement}（{plan}）：{status}").format(
+                label=words(g.label), requirement=words(g.requirement), plan=g.plan_name,
+                status=status_names.get(g.status, g.status)))
         if f.group_note:
-            lines.append(self.tr("与约束性目标的不同：{note}").format(note=f.group_note))
+            lines.append(self.tr("与约束性目标的不同：{note}").format(note=words(f.group_note)))
         return "\n".join(lines)
 
     def _actual(self, f, u: str) -> str:

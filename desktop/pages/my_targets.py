@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QTableView
 
 from eduplan_core.numbers_fmt import quantity, signed
+from eduplan_core.texts import join
 from eduplan_core.vocab import Severity, Status
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, Column, RowsModel,
@@ -101,12 +102,12 @@ class MyTargetsPage(Page):
             names = status_names()
             parts = [f"{names.get(s, s)} {n}" for s, n in
                      sorted(counts.items(), key=lambda kv: Status.rank_of(kv[0]))]
-            self.summary.setText(
-                f"{result.org_name} · {result.year} {self.tr('年')} · "
-                f"{self.tr('截至')} {result.as_of}：" + " · ".join(parts))
+            self.summary.setText(self.tr("{org} · {year} 年 · 截至 {as_of}：{counts}").format(
+                org=result.org_name, year=result.year, as_of=result.as_of,
+                counts=" · ".join(parts)))
         else:
-            self.summary.setText(f"{result.org_name} · {result.year} {self.tr('年')}：" +
-                                 self.tr("没有适用于本校的目标，或本年尚无数据。"))
+            self.summary.setText(self.tr("{org} · {year} 年：没有适用于本校的目标，或本年尚无数据。")
+                                 .format(org=result.org_name, year=result.year))
         self._fill()
 
     def _fill(self, *_):
@@ -147,6 +148,7 @@ class _Row:
         self.actual = quantity(f.actual, f.unit)
         if f.kind == "milestone":  # its state, not "1是/否"
             self.actual = term(Status(f.status))
-        self.target_value = f"{f.requirement} · {f.label}"
+        self.target_value = join([f.requirement, f.label], " · ")  # words() shows it
         self.gap = _gap(f)
-        self.close = "；".join(x for x in (f.close_pace, f.close_target) if x) or f.close
+        self.close = join([x for x in (f.close_pace, f.close_target) if x], "；", "; ") \
+            or f.close

@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QWidget)
 
+from eduplan_core.texts import Text, join
 from eduplan_core.vocab import NOTABLE, Severity, Status
 
-from ..models import GREY, ROW_ROLE, status_names, term_names
+from ..models import GREY, ROW_ROLE, status_names, term_names, words
 from .base import Page, heading
 from .finding_detail import FindingDetail, severity_colours, status_colour
 from .shortfalls_model import FindingColumn, FindingsModel, Orders, finding_columns
@@ -37,6 +38,9 @@ __all__ = ["GREY", "FindingColumn", "FindingDetail", "FindingsModel", "Shortfall
 # statuses in the order a reader goes through them (also the sort order of the status column);
 # shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
 STATUS_ORDER = tuple(Status)
+# columns the detail shows too: hidden when the list is too narrow to show 补齐所需 beside them
+NARROW_HIDDEN = ("gap_relative", "change")
+CLOSE_EMS = 16  # 补齐所需 keeps at least this many widths of "M"
 
 
 class ShortfallsPage(Page):
@@ -137,8 +141,9 @@ class ShortfallsPage(Page):
         hh.setSortIndicatorShown(True)
         hh.setHighlightSections(False)
         hh.setStretchLastSection(True)
-        for i, c in enumerate(self.columns):
-            hh.resizeSection(i, c.width)
+        hh.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)  # a resized list fits its columns again
+        self._fit_columns()
         hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         hh.sortIndicatorChanged.connect(self._header_sort)
         self.detail = FindingDetail()
@@ -172,6 +177,38 @@ class ShortfallsPage(Page):
                      (self.table, self.detail)):
             QWidget.setTabOrder(a, b)
         self._update_summary()
+
+    # -- the columns -------------------------------------------------------------------------
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Every column within the list's width, 补齐所需 (the last, stretched) at least
+        CLOSE_EMS wide: each column at its width or its title's; when that is too wide, the
+        relative gap and the change on last year are hidden (the detail shows both), then the
+        indicator and the unit narrow ("…", the tooltip has them whole)."""
+        hh = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        title = hh.fontMetrics()
+        widths = {c.key: max(c.width, title.horizontalAdvance(c.title) + 2 * em)
+                  for c in self.columns}
+        room = self.table.viewport().width() - CLOSE_EMS * em
+
+        def used(hidden) -> int:
+            return sum(w for k, w in widths.items() if k != "close" and k not in hidden)
+
+        hidden: tuple[str, ...] = NARROW_HIDDEN if used(()) > room else ()
+        for key, least in (("indicator", 11 * em), ("org", 7 * em)):
+            over = used(hidden) - room
+            if over > 0:
+                widths[key] = max(least, widths[key] - over)
+        for i, c in enumerate(self.columns):
+            hh.setSectionHidden(i, c.key in hidden)
+            if c.key != "close":
+                hh.resizeSection(i, widths[c.key])
 
     # -- loading -------------------------------------------------------------------------------
     def _mark_stale(self) -> None:
@@ -271,7 +308,8 @@ class ShortfallsPage(Page):
             counts[s] = counts.get(s, 0) + 1
         parts = [f"{self.status_names.get(s, s)} {counts[s]}" for s in STATUS_ORDER
                  if s in counts]
-        self.summary.setText(head + ("：" + "，".join(parts) if parts else ""))
+        self.summary.setText(head + (words(Text("：", ": ")) + words(join(parts, "，", ", "))
+                                     if parts else ""))
 
     # -- filtering and sorting -----------------------------------------------------------------
     def order(self, key: str | None = None, descending: bool | None = None) -> list[int]:

@@ -12,10 +12,11 @@ from PySide6.QtGui import QBrush, QFont
 
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import number, percent, plain, signed, unit_suffix
+from eduplan_core.texts import text
 from eduplan_core.vocab import Severity, Status
 
-from ..models import ROW_ROLE, SORT_ROLE, RowsModel
-from .finding_detail import severity_colours, status_colour
+from ..models import ROW_ROLE, SORT_ROLE, RowsModel, words
+from .finding_detail import close_brief, indicator_title, severity_colours, status_colour
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class FindingsModel(RowsModel):
         f = self.rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown(col.text(f))
+            return shown(words(col.text(f)))
         if role == ROW_ROLE:
             return f
         if role == SORT_ROLE:
@@ -54,12 +55,17 @@ class FindingsModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.key == "org":
-                return f"{shown(f.org_name)}（{f.org}）"
+                return words(text("{name}（{code}）", "{name} ({code})", name=shown(f.org_name),
+                                  code=f.org))
             if col.key == "indicator":
-                text = f"{col.text(f)}（{f.indicator}）"
-                return text + (f"\n{f.group_note}" if f.group_note else "")
+                tip = words(text("{name}（{code}）", "{name} ({code})", name=col.text(f),
+                                 code=f.indicator))
+                return tip + (f"\n{words(f.group_note)}" if f.group_note else "")
             if col.key == "close":
-                return f.close
+                return words(f.close) or None
+            if col.key in ("status", "target", "actual"):  # the cell may be cut: whole here
+                return words(f.note) if col.key == "status" and f.note else \
+                    words(col.text(f)) or None
             return None
         if col.key == "severity":
             fg, bg = severity_colours(f.severity)
@@ -72,8 +78,6 @@ class FindingsModel(RowsModel):
                 return self._bold
         if col.key == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(status_colour(f.status))
-        if role == Qt.ItemDataRole.ToolTipRole and col.key == "status" and f.note:
-            return f.note
         return None
 
 
@@ -85,7 +89,7 @@ def finding_columns(sev: dict[str, str], st: dict[str, str]) -> list[FindingColu
         return "" if v is None else percent(v, 0)
 
     def section(f):
-        name = f"{f.indicator_name}（{f.section}）" if f.section else f.indicator_name
+        name = indicator_title(f)
         return name if f.binding else "↳ " + name  # another target of the group above
 
     def target(f):
@@ -111,7 +115,7 @@ def finding_columns(sev: dict[str, str], st: dict[str, str]) -> list[FindingColu
         FindingColumn("severity", translate("ShortfallsPage", "严重程度"),
                       lambda f: sev.get(f.severity, ""), None, width=76),
         FindingColumn("org", translate("ShortfallsPage", "单位"), lambda f: f.org_name,
-                      lambda f: f.org, width=130, collate=lambda f: f.org_name),
+                      lambda f: f.org, width=110, collate=lambda f: f.org_name),
         FindingColumn("indicator", translate("ShortfallsPage", "指标"), section,
                       lambda f: (f.indicator, f.section or ""), width=230,
                       collate=lambda f: f.indicator_name),
@@ -119,9 +123,9 @@ def finding_columns(sev: dict[str, str], st: dict[str, str]) -> list[FindingColu
                       lambda f: st.get(f.status, f.status), lambda f: Status.rank_of(f.status),
                       width=68),
         FindingColumn("actual", translate("ShortfallsPage", "实际"), actual, lambda f: f.actual,
-                      align_right=True, width=80),
+                      align_right=True, width=100),
         FindingColumn("target", translate("ShortfallsPage", "目标"), target,
-                      lambda f: f.target_value, align_right=True, width=104),
+                      lambda f: f.target_value, align_right=True, width=112),
         FindingColumn("gap", translate("ShortfallsPage", "差距"),
                       lambda f: "" if f.gap is None else signed(f.gap), lambda f: f.gap,
                       align_right=True, width=62),
@@ -131,7 +135,7 @@ def finding_columns(sev: dict[str, str], st: dict[str, str]) -> list[FindingColu
         FindingColumn("change", translate("ShortfallsPage", "较上年"),
                       lambda f: "" if f.change is None else signed(f.change),
                       lambda f: f.change, align_right=True, width=64),
-        FindingColumn("close", translate("ShortfallsPage", "补齐所需"), lambda f: f.close or "",
+        FindingColumn("close", translate("ShortfallsPage", "补齐所需"), close_brief,
                       lambda f: f.close, width=100),
     ]
 

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplit
                                QVBoxLayout, QWidget)
 
 from eduplan_core.numbers_fmt import number
+from eduplan_core.texts import join
 from eduplan_core.vocab import Verdict
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
-                      Column, RowsModel, term_names)
+                      Column, RowsModel, term_names, words)
 from .base import Page, heading, setup_table
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
@@ -67,7 +68,7 @@ class SchoolGridModel(RowsModel):
                     key == "status_text":
                 return _brush(STATUS_COLOURS.get(row["status"]), role)
             if role == Qt.ItemDataRole.ToolTipRole and key in ("reason", "status_text"):
-                return row["reason"] or None
+                return words(row["reason"]) or None
             return super().data(index, role)
         r = row["results"].get(key)
         if role == ROW_ROLE:
@@ -182,7 +183,8 @@ class YouzhiPage(Page):
                                 "学校须至少 %d 项达标、其余不低于 %d%%。") % (
             pct, pct, self.min_met, pct))
         legend.setStyleSheet(f"color: {GREY.name()};")
-        filters.addWidget(legend)
+        legend.setWordWrap(True)  # a long legend wraps: the page fits a 1024 px window
+        filters.addWidget(legend, 2)
         self.outer.addLayout(filters)
 
         self.model = SchoolGridModel(indicators, self.floor, self)
@@ -317,21 +319,20 @@ class YouzhiPage(Page):
         parts = []
         verdict, _ = section_verdict([(r.value, r.threshold) for r in results], self.min_met,
                                      100 * self.floor)
+        def names(rows) -> str:  # 高学历教师、骨干教师 / ... , ...
+            return words(join([self.model.columns_name(r.indicator) for r in rows], "、", ", "))
+
         if short and verdict == "达标":
             parts.append(self.tr("低于标准（本学段整体达标，余项≥%d%%）：%s") % (
-                round(100 * self.floor), "、".join(
-                    self.model.columns_name(r.indicator) for r in short)))
+                round(100 * self.floor), names(short)))
         elif short:
             low = [r for r in short if self.model.verdict(r) == "low"]
-            parts.append(self.tr("未达标准：%s") % "、".join(
-                self.model.columns_name(r.indicator) for r in short))
+            parts.append(self.tr("未达标准：%s") % names(short))
             if low:
-                parts.append(self.tr("其中低于 %d%%：%s") % (round(100 * self.floor), "、".join(
-                    self.model.columns_name(r.indicator) for r in low)))
+                parts.append(self.tr("其中低于 %d%%：%s") % (round(100 * self.floor), names(low)))
         if missing:
-            parts.append(self.tr("无数据：%s") % "、".join(
-                self.model.columns_name(r.indicator) for r in missing))
-        return "；".join(parts)
+            parts.append(self.tr("无数据：%s") % names(missing))
+        return words(join(parts, "；", "; "))
 
     def _summary_html(self, result) -> str:
         c = result.youzhi_county
