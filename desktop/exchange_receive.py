@@ -21,7 +21,7 @@ from eduplan_core.inputs import shown
 from .exchange import OutcomeTable, outcome_name
 from .exchange_dialogs import ConfirmKeyDialog
 from .exchange_section import Section, small_label, when
-from .models import AMBER_BG, AMBER_TEXT, ROW_ROLE, Column, RowsModel
+from .models import AMBER_BG, AMBER_TEXT, ROW_ROLE, Column, RowsModel, words
 from .pages.base import setup_table
 
 
@@ -272,7 +272,8 @@ class PendingSection(Section):
             for f in report.files:
                 if f.outcome not in (Outcome.MERGED, Outcome.DUPLICATE) and f.reason:
                     lines.append(self.tr("第 {sequence} 号：{outcome}，{reason}").format(
-                        sequence=f.sequence, outcome=outcome_name(f.outcome), reason=f.reason))
+                        sequence=f.sequence, outcome=outcome_name(f.outcome),
+                        reason=words(f.said)))
             if self.page.receive is not None:
                 lines.append(self.page.receive.what_next(report))
         self.say("\n".join(x for x in lines if x), "ok" if settled else "plain")

@@ -5,6 +5,7 @@ fingerprint dialog, 冲突 resolved with a reason, 密钥 (fingerprint, backup, 
 tests/chain.py, driven through the page's own widgets; only the file dialogs are answered by
 the test (their static methods patched)."""
 
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -223,6 +224,9 @@ def test_import_two_good_bundles_and_a_tampered_one_then_confirm_a_key(
     assert "待确认" in receive.result.text() and "已拒收" in receive.result.text()
     table.view.selectRow(bad_row)
     assert "已拒收" in table.detail.text() and cells[4] in table.detail.text()
+    # the reason has its English, shown when the window is in English (desktop.models.words)
+    english = table.model.rows[bad_row]["item"].said.en
+    assert english and not re.search(r"[\u4e00-\u9fff]", english), english
     assert (chain.tmp / "county" / "inbox" / "quarantine").is_dir()
     assert not (chain.tmp / "county" / "inbox" / "accepted").exists() or not any(
         (chain.tmp / "county" / "inbox" / "accepted").iterdir())

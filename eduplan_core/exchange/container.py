@@ -53,6 +53,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from ..errors import EduPlanError
+from ..texts import Text, text
 
 MAGIC = b"\x89EDUPLAN\r\n\x1a\n"
 VERSION = 1
@@ -184,9 +185,19 @@ class _Chunker:
 
 # -- reading -------------------------------------------------------------------------------
 
-def _damaged(what: str) -> BadBundle:
-    return BadBundle("damaged", f"数据包已损坏或被改动（{what}），未做任何修改。请让对方重新导出并发送。",
-                     f"the bundle is damaged or was altered ({what}); nothing was changed")
+# where a bundle was found damaged, in Chinese and English
+_WHERE = {"文件不完整": "incomplete file", "文件头": "header", "格式版本": "format version",
+          "文件头长度": "header length", "分块大小": "chunk size",
+          "无法解密：文件头或密钥部分被改动": "cannot decrypt: the header or the key was altered",
+          "声明长度": "statement length", "声明": "statement",
+          "内容与签名声明不符": "the content does not match the signed statement"}
+
+
+def _damaged(what: str | Text) -> BadBundle:
+    said = what if isinstance(what, Text) else Text(what, _WHERE.get(what, what))
+    return BadBundle("damaged", f"数据包已损坏或被改动（{said}），未做任何修改。请让对方重新导出并发送。",
+                     f"The bundle is damaged or was altered ({said.en}); nothing was changed. "
+                     "Ask the sender to export and send it again.")
 
 
 def _not_bundle() -> BadBundle:
@@ -346,8 +357,10 @@ class _PlainReader:
         try:
             plain = self.aead.decrypt(_nonce(self.counter, last), raw, None)
         except InvalidTag:
-            raise _damaged(f"第 {self.counter + 1} 块校验失败"
-                           + ("，文件可能被截断" if last else "")) from None
+            raise _damaged(text("第 {n} 块校验失败{cut}", "chunk {n} fails its check{cut}",
+                                n=self.counter + 1,
+                                cut=Text("，文件可能被截断", ", the file may be cut short")
+                                if last else "")) from None
         self.counter += 1
         self.buf += plain
         self.ended = last

@@ -46,6 +46,7 @@ from typing import Any
 
 from ..errors import Cancelled, EduPlanError, StorageError, UsageError
 from ..inputs import shown
+from ..texts import Text
 from ..store import exchange_rows as rows
 from ..store.clock import now_iso
 from ..store.imports import (Checked, ImportResult, Records, RecordsInvalid, RefusalKind,
@@ -100,6 +101,11 @@ class FileOutcome:
     fingerprint: str | None = None  # the sender's, when held for a phone check
     changes: Changes = field(default_factory=Changes)
     conflicts: tuple[int, ...] = ()
+
+    @property
+    def said(self) -> Text:
+        """The reason as a phrase: Chinese, with its English."""
+        return Text(self.reason, self.reason_en or self.reason)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ import orjson
 from ..catalog.model import Org
 from ..errors import Cancelled
 from ..store.imports import EntryRecord, Records, RevisionRecord, SubmissionRecord, new_record
+from ..texts import Text, text
 from .container import BadBundle, canonical
 
 MAX_LINE = 1 << 20
@@ -116,9 +117,9 @@ def canonical_line(obj: dict[str, Any]) -> bytes:
         return canonical(obj) + b"\n"
 
 
-def _damaged(what: str) -> BadBundle:
+def _damaged(what: Text) -> BadBundle:
     return BadBundle("damaged", f"数据包内容格式不正确（{what}），未做任何修改。",
-                     f"the bundle's payload is malformed ({what}); nothing was changed")
+                     f"The bundle's content is malformed ({what.en}); nothing was changed")
 
 
 def _lines(path: Path | IO[bytes], cancelled: Callable[[], bool] | None
@@ -132,7 +133,7 @@ def _lines(path: Path | IO[bytes], cancelled: Callable[[], bool] | None
         nonlocal buf
         *done, buf = (buf + data).split(b"\n")
         if len(buf) > MAX_LINE:
-            raise _damaged("一行过长")
+            raise _damaged(Text("一行过长", "a line too long"))
         yield from done
 
     with contextlib.ExitStack() as stack:
@@ -150,12 +151,12 @@ def _lines(path: Path | IO[bytes], cancelled: Callable[[], bool] | None
                 while d.unconsumed_tail and not d.eof:
                     yield from cut(d.decompress(d.unconsumed_tail, 1 << 20))
             except zlib.error:
-                raise _damaged("压缩数据") from None
+                raise _damaged(Text("压缩数据", "compressed data")) from None
         rest = f.read(1)
     if not d.eof or d.unused_data or rest:
-        raise _damaged("压缩数据不完整")
+        raise _damaged(Text("压缩数据不完整", "compressed data incomplete"))
     if buf:
-        raise _damaged("最后一行不完整")
+        raise _damaged(Text("最后一行不完整", "last line incomplete"))
 
 
 def _parse(raw: bytes) -> Any:
@@ -186,18 +187,18 @@ def read_payload(path: Path | IO[bytes], cancelled: Callable[[], bool] | None = 
         try:
             obj = _parse(raw)
         except (UnicodeDecodeError, ValueError):
-            raise _damaged(f"第 {n} 行不是 JSON") from None
+            raise _damaged(text("第 {n} 行不是 JSON", "line {n} is not JSON", n=n)) from None
         if not isinstance(obj, dict):
-            raise _damaged(f"第 {n} 行")
+            raise _damaged(text("第 {n} 行", "line {n}", n=n))
         kind = obj.pop("type", None)
         if kind == "school":
             if obj.keys() != school_keys:
-                raise _damaged(f"第 {n} 行（学校）")
+                raise _damaged(text("第 {n} 行（学校）", "line {n} (school)", n=n))
             schools.append(obj)
             continue
         cls = _TYPES.get(kind) if isinstance(kind, str) else None
         if cls is None or obj.keys() != _KEYS[kind]:
-            raise _damaged(f"第 {n} 行")
+            raise _damaged(text("第 {n} 行", "line {n}", n=n))
         if kind == "revision":  # one copy of what a bundle repeats on every revision
             for key in _SHARED:
                 if type(v := obj[key]) is str:
