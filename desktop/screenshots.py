@@ -1,10 +1,15 @@
-"""`make screenshots`: open the app on the demo workspace — as the county, then as one of its
-schools — and write a PNG of every main screen to build/screenshots/; then the 数据交换 page's
-sections and dialogs, at a small laptop's 1024×700, on copies of the two (keys, setup files,
-bundles from the school and a paper school to the county, a tampered one, a fingerprint
-check, a conflict); then a new county from nothing (the first start's wizard, 会泽县 made from
-it, its empty window, the 文件 menu with the recent workspaces). Run under Xvfb (a real X
-display, real fonts), so what the PNGs show is what a user sees."""
+"""`make screenshots`: open the app on copies of a demo workspace made afresh — as the county,
+then as one of its schools — and write a PNG of every main screen at 1280×800 to build/screenshots/;
+then the 数据交换 page's sections and dialogs, at a small laptop's 1024×700, on copies of the
+two (keys, setup files, bundles from the school and a paper school to the county, a tampered
+one, a fingerprint check, a conflict); then, at 1024×700 in a user data dir of its own, a new
+county from nothing (the first start's wizard, 会泽县 made from it, its empty 学校名录, an Excel
+list previewed with a bad row named, fixed and imported, a paper school's form entered and
+submitted, the 文件 menu with the recent workspaces, the demo school's form for the current
+round filled and submitted); last, every page of the county and of the school in English at
+1024×700 (en-*.png). Run under Xvfb (a real X display, real fonts), so what the PNGs show is
+what a user sees. The demo is made afresh in a temporary folder (the user data dir's is neither
+used nor changed), so that the PNGs are the same at every run."""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 DEMO_SCHOOL = "2153113101"  # 东川区第一小学
+SMALL = (1024, 700)  # a small laptop screen: the dialogs must fit in it
+MEDIUM = (1280, 800)  # a common laptop screen
 
 
 def settle(ms: int = 300) -> None:
@@ -45,73 +52,289 @@ def shoot(window, out: Path, name: str) -> Path:
 
 
 def run(out: Path) -> None:
+    import tempfile
+
     from desktop.app import open_window
-    from desktop.startup import ensure_demo, ensure_demo_school
+    from eduplan_core.demo import build_demo, build_demo_school
 
     out.mkdir(parents=True, exist_ok=True)
-    QSettings().setValue("as_of", "")  # a real workspace: today (the tours pin their own)
-    tour(pinned(open_window(ensure_demo())), out, "county")
-    tour(pinned(open_window(ensure_demo_school(DEMO_SCHOOL))), out, "school")
-    exchange_tour(out, ensure_demo(), ensure_demo_school(DEMO_SCHOOL), DEMO_SCHOOL)
-    setup_wizard_tour(out, ensure_demo())
-    workspaces_tour(out)
+    settings = QSettings()
+    settings.setValue("as_of", "")  # a real workspace: today (the tours pin their own)
+    settings.setValue("language", "zh_CN")
+    with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
+        # the demo as it is made (the user data dir's may have been used): the same PNGs at
+        # every run
+        demo, school = Path(tmp) / "demo", Path(tmp) / f"demo-school-{DEMO_SCHOOL}"
+        build_demo(demo)
+        build_demo_school(school, DEMO_SCHOOL, demo)
+        county_copy, school_copy = copies(Path(tmp) / "tour", demo, school)
+        tour(pinned(open_window(county_copy)), out, "county", MEDIUM)
+        tour(pinned(open_window(school_copy)), out, "school", MEDIUM)
+        exchange_tour(out, demo, school, DEMO_SCHOOL)
+        setup_wizard_tour(out, demo)
+        workspaces_tour(out)
+        english_tour(out, demo, school)
+
+
+def copies(tmp: Path, demo: Path, school: Path) -> tuple[Path, Path]:
+    """Copies of the demo county and the demo school in ``tmp`` (the tours change them)."""
+    import shutil
+
+    skip = shutil.ignore_patterns("backups", "locks")
+    shutil.copytree(demo, tmp / "county", ignore=skip)
+    shutil.copytree(school, tmp / "school", ignore=skip)
+    return tmp / "county", tmp / "school"
 
 
 def pinned(window):
     """The demo's main screens as they have always been shot: 2024, as of 2024-12-31 (the demo
-    opens on 2025 and the date it was made for)."""
-    window.session.set_as_of(dt.date(2024, 12, 31))
-    window.session.set_year(2024)
+    opens on 2025 and the date it was made for), chosen on the toolbar as a user does."""
+    from PySide6.QtCore import QDate
+
+    window.today_box.setChecked(False)
+    window.as_of_edit.setDate(QDate(2024, 12, 31))
+    window.year_box.setCurrentIndex(window.year_box.findData(2024))
+    assert (window.session.as_of, window.session.year) == (dt.date(2024, 12, 31), 2024)
     return window
 
 
+# 会泽县's list of schools (the third row's type is bad until fixed: 中学 is no school type)
+SCHOOLS_HEADER = ("学校代码", "学校名称", "所属县", "学校类型", "办学性质", "城乡", "联系人",
+                  "联系电话", "纸质报送")
+SCHOOLS = (("2153260001", "会泽县第一小学", "会泽县", "小学", "公办", "城区", "王老师",
+            "0874-5120001", "否"),
+           ("2153260002", "会泽县大井村小", "会泽县", "小学", "公办", "乡村", "李老师",
+            "13800000002", "是"),
+           ("2153260003", "会泽县第二中学", "会泽县", "初中", "公办", "镇区", "", "", "否"))
+# the paper school's 小学基表, as the county types it from the paper form
+PAPER_VALUES = {
+    "fulltime_teachers": "40", "teachers_bachelor": "30", "classrooms": "15",
+    "digital_classrooms": "6", "digital_campus": "是", "public_funds_yuan": "480000",
+    "pri_students": "600", "pri_fulltime_teachers": "36", "pri_teachers_above_degree": "34",
+    "pri_backbone_teachers": "3", "pri_pe_art_teachers": "4", "pri_teaching_area": "2700",
+    "pri_sports_area": "4300", "pri_equipment_value": "1200000", "pri_multimedia_rooms": "12",
+    "rotation_eligible": "10", "rotated_teachers": "1", "rotated_backbone": "0",
+    "safe_campus": "是", "has_canteen": "是", "canteen_6t": "是"}
+
+
+def write_schools(path: Path, bad: bool) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.append(list(SCHOOLS_HEADER))
+    for n, row in enumerate(SCHOOLS):
+        row_ = list(row)
+        if bad and n == 2:
+            row_[3] = "中学"
+        sheet.append(row_)
+    wb.save(path)
+
+
+def type_into(form, code: str, text: str) -> None:
+    """Type into a field as a user does (a yes/no field: picked from its list), then Enter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QComboBox
+
+    row = form.rows[code]
+    form.go_to(code)
+    if isinstance(row.editor, QComboBox):
+        row.editor.setCurrentIndex(row.editor.findText(text))
+        return
+    row.editor.setFocus()
+    row.editor.selectAll()
+    QTest.keyClicks(row.editor, text)
+    QTest.keyClick(row.editor, Qt.Key.Key_Return)
+
+
+def fill(form, values: dict[str, str]) -> None:
+    for code in form.order:
+        if code in values:
+            type_into(form, code, values[code])
+
+
+def explain_all(form, why: str) -> None:
+    """Every warning that asks for a reason given one."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for issue in form.review().unexplained:
+        row = next((form.rows[f] for f in issue.fields if f in form.rows), None)
+        if row is None or row.expl_edit.text().strip():
+            continue
+        form.go_to(row.field.code)
+        row.expl_edit.setFocus()
+        row.expl_edit.insert(why)
+        QTest.keyClick(row.expl_edit, Qt.Key.Key_Return)
+
+
 def workspaces_tour(out: Path) -> None:
-    """A new county from nothing, at 1024×700: the first start's wizard (the demo preselected,
-    打开), 新建教育行政部门工作区 filtered to 会泽, the window switched to 会泽县 (its empty
-    学校名录), the 文件 menu with the recent workspaces (the demo school opened on the way)."""
+    """A new county from nothing, at 1024×700, in a user data dir of its own: the first
+    start's wizard (the demo preselected, 打开), 新建教育行政部门工作区 filtered to 会泽, its
+    window (学校名录 empty); an Excel list previewed with its bad row named, fixed and
+    imported; the paper school's form entered (代填) and submitted; the 文件 menu with the
+    recent workspaces; the demo school (文件 → 以演示学校身份打开, in place) filling its form
+    for the current round (核查日期 今天) and submitting it."""
+    import os
     import tempfile
 
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QWizard
 
-    from desktop.app import open_window
+    from desktop.app import show_window
     from desktop.pages.wizard import BUREAU, FirstRunWizard
-    from desktop.startup import ensure_demo
+    from desktop.session import Session
 
+    home = os.environ.get("EDUPLAN_HOME")
     with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
-        huize = Path(tmp) / "会泽县"
+        os.environ["EDUPLAN_HOME"] = str(Path(tmp) / "home")  # nothing there yet
+        try:
+            wizard = FirstRunWizard()
+            wizard.resize(*SMALL)
+            wizard.show()
+            shoot_over(wizard, out, "wizard-first-run", [])
+            wizard.choice_page.radios[BUREAU].setChecked(True)
+            wizard.choice_page.operator.setText("张三")
+            wizard.next()
+            wizard.bureau_page.filter.setText("会泽")
+            shoot_over(wizard, out, "wizard-new-county", [])
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+            huize = wizard.workspace_path
+            wizard.close()
+            assert huize is not None, "the wizard made no workspace"
+            window = small(show_window(Session(huize)))
+            shoot(window, out, "county-new-window")
+            page = window.show_page("schools")
+            shoot(window, out, "county-new-schools")
+            new_county_schools(window, page, out, Path(tmp))
+            new_county_paper_entry(window, out)
+            window.open_demo_school()
+            window.switch_to(huize)
+            window.show_page("entry")
+            wait_pages(window)
+            bar = window.menuBar()
+            first = bar.actions()[0]
+            window.file_menu.popup(bar.mapToGlobal(bar.actionGeometry(first).bottomLeft()))
+            settle(300)
+            menu = window.file_menu
+            recent = menu.actionGeometry(window.recent_menu.menuAction())
+            menu.setActiveAction(window.recent_menu.menuAction())
+            window.recent_menu.popup(menu.mapToGlobal(recent.topRight() + QPoint(-4, 0)))
+            shoot_over(window, out, "county-new-file-menu", [menu, window.recent_menu])
+            window.recent_menu.close()
+            menu.close()
+            demo_school_current_round(window, out)
+            window.close()
+        finally:
+            if home is None:
+                os.environ.pop("EDUPLAN_HOME", None)
+            else:
+                os.environ["EDUPLAN_HOME"] = home
+
+
+def new_county_schools(window, page, out: Path, tmp: Path) -> None:
+    """学校名录: the list with a bad row (named in the preview), then fixed and imported."""
+    listing = tmp / "会泽县学校名单.xlsx"
+    write_schools(listing, bad=True)
+    page.import_file(listing)
+    wait_pages(window)
+    shoot_over(window, out, "county-new-import-preview-bad", [page.dialog])
+    page.dialog.reject()
+    write_schools(listing, bad=False)
+    page.import_file(listing)
+    wait_pages(window)
+    shoot_over(window, out, "county-new-import-preview-ok", [page.dialog])
+    page.dialog.import_button.click()
+    wait_pages(window)
+    shoot(window, out, "county-new-schools-registered")
+
+
+def new_county_paper_entry(window, out: Path) -> None:
+    """填报: the paper school's form entered by the county, half-way, then submitted."""
+    page = window.show_page("entry")
+    wait_pages(window)
+    row = next(r for r in page.model.rows if r["kind"] == page.tr("纸质报送学校"))
+    page.open_row(row)
+    form = page.form_page
+    codes = [c for c in form.order if c in PAPER_VALUES]
+    fill(form, {c: PAPER_VALUES[c] for c in codes[:len(codes) // 2]})
+    shoot(window, out, "county-new-paper-entry")
+    fill(form, PAPER_VALUES)
+    explain_all(form, "已电话核实")
+    form.submit()
+    page.refresh()
+    shoot(window, out, "county-new-paper-entry-submitted")
+
+
+def demo_school_current_round(window, out: Path) -> None:
+    """The demo school (文件 → 以演示学校身份打开): 核查日期 今天, the current round chosen,
+    last year's values carried over, one changed and explained, submitted."""
+    window.open_demo_school()
+    wait_pages(window)
+    window.today_box.setChecked(True)
+    session = window.session
+    window.year_box.setCurrentIndex(window.year_box.findData(session.current_round))
+    page = window.show_page("entry")
+    wait_pages(window)
+    form = page.form_page
+    if form.view is not None and form.view.state == "empty":
+        form.carry_over()
+        students = int(form.view.values.get("pri_students") or 1000)
+        type_into(form, "pri_students", str(students + 24))
+        empty = {c: v for c, v in PAPER_VALUES.items() if c not in form.view.values}
+        fill(form, empty)
+    shoot(window, out, "school-demo-current-round-filled")
+    explain_all(form, "新建教学楼投入使用，扩大招生")
+    form.submit()
+    page.refresh()
+    shoot(window, out, "school-demo-current-round-submitted")
+
+
+def english_tour(out: Path, demo: Path, school: Path) -> None:
+    """Every page of copies of the demo county and the demo school in English at 1024×700
+    (the language switched as the app does at its start: QSettings "language" and the
+    translator), each page's screenshot steps and the 数据交换 sections too; the first-run
+    wizard and an import preview with a bad row, in English."""
+    import tempfile
+
+    from PySide6.QtCore import QLocale
+
+    from desktop.app import install_translator, open_window
+    from desktop.pages.wizard import FirstRunWizard
+
+    app = QApplication.instance()
+    assert app is not None  # main() made it
+    locale = QLocale()
+    QSettings().setValue("language", "en")
+    translator = install_translator(app)
+    try:
+        if translator is None:
+            print("no English: resources/translations/eduplan_en.qm is missing", file=sys.stderr)
+            return
         wizard = FirstRunWizard()
         wizard.resize(*SMALL)
         wizard.show()
-        shoot_over(wizard, out, "wizard-first-run", [])
-        wizard.choice_page.radios[BUREAU].setChecked(True)
-        wizard.choice_page.operator.setText("张三")
-        wizard.next()
-        wizard.bureau_page.filter.setText("会泽")
-        wizard.bureau_page.folder.edit.setText(str(huize))
-        shoot_over(wizard, out, "wizard-new-county", [])
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+        shoot_over(wizard, out, "en-wizard-first-run", [])
         wizard.close()
-        window = small(open_window(ensure_demo()))
-        window.switch_to(huize)
-        window.show_page("schools")
-        shoot(window, out, "county-new-schools")
-        window.open_demo_school()
-        window.switch_to(huize)
-        window.show_page("entry")
-        wait_pages(window)
-        bar = window.menuBar()
-        first = bar.actions()[0]
-        window.file_menu.popup(bar.mapToGlobal(bar.actionGeometry(first).bottomLeft()))
-        settle(300)
-        menu = window.file_menu
-        recent = menu.actionGeometry(window.recent_menu.menuAction())
-        menu.setActiveAction(window.recent_menu.menuAction())
-        window.recent_menu.popup(menu.mapToGlobal(recent.topRight() + QPoint(-4, 0)))
-        shoot_over(window, out, "county-new-file-menu", [menu, window.recent_menu])
-        window.recent_menu.close()
-        menu.close()
-        window.close()
+        with tempfile.TemporaryDirectory(prefix="eduplan-screenshots-") as tmp:
+            county_copy, school_copy = copies(Path(tmp), demo, school)
+            window = small(open_window(county_copy))
+            page = window.show_page("schools")
+            listing = Path(tmp) / "schools.xlsx"
+            write_schools(listing, bad=True)
+            page.import_file(listing)
+            wait_pages(window)
+            shoot_over(window, out, "en-county-import-preview-bad", [page.dialog])
+            page.dialog.reject()
+            # 报送进度 needs more than 1024 in English (its due-date line): shot last
+            tour(window, out, "en-county", SMALL, sections=True, last=("completeness",))
+            tour(small(open_window(school_copy)), out, "en-school", SMALL, sections=True)
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+        QSettings().setValue("language", "zh_CN")
+        QLocale.setDefault(locale)
 
 
 def setup_wizard_tour(out: Path, demo: Path) -> None:
@@ -153,21 +376,35 @@ def setup_wizard_tour(out: Path, demo: Path) -> None:
         wizard.close()
 
 
-def tour(window, out: Path, prefix: str) -> None:
-    """Every page of the window, then each page's own screenshot steps."""
-    window.resize(1400, 880)
-    for key in list(window.pages):
+def tour(window, out: Path, prefix: str, size: tuple[int, int],
+         sections: bool = False, last: tuple[str, ...] = ()) -> None:
+    """Every page of the window at ``size``, then each page's own screenshot steps (and the
+    数据交换 page's sections, when ``sections``); the pages ``last`` after the others (a page
+    that needs more room than ``size`` widens the window for every page shown after it)."""
+    def shot(name: str) -> None:
+        window.resize(*size)  # a page that needs more room than ``size`` shows wider: said
+        wait_pages(window)
+        if (window.width(), window.height()) != size:
+            print(f"{name}: the window needs {window.width()}×{window.height()}, "
+                  f"more than {size[0]}×{size[1]}", file=sys.stderr)
+        shoot(window, out, name)
+
+    keys = [k for k in window.pages if k not in last] + [k for k in last if k in window.pages]
+    for key in keys:
         page = window.show_page(key)
-        shoot(window, out, f"{prefix}-{key}")
+        shot(f"{prefix}-{key}")
         for step, action in getattr(page, "screenshot_steps", lambda: [])():
             action()
-            shoot(window, out, f"{prefix}-{key}-{step}")
+            shot(f"{prefix}-{key}-{step}")
+        if sections and hasattr(page, "show_section"):
+            for section in list(page.sections):
+                page.show_section(section)
+                shot(f"{prefix}-{key}-{section}")
     window.close()
 
 
 # -- 数据交换 ------------------------------------------------------------------------------------
 PASSPHRASE = "demo passphrase 2024"
-SMALL = (1024, 700)  # a small laptop screen: the dialogs must fit in it
 
 
 def until(condition, timeout: float = 60) -> None:
