@@ -60,14 +60,16 @@ class MyTargetsPage(Page):
             Column("indicator_name", self.tr("指标"), tooltip=lambda r: r.indicator),
             Column("section", self.tr("学段"), fmt=lambda v: v or "—"),
             Column("actual", self.tr("实际"), align_right=True),
-            Column("target_value", self.tr("目标"), align_right=True),
+            Column("target_value", self.tr("目标"), align_right=True,
+                   tooltip=lambda r: r.target_value),  # the cell may end in "…"
             Column("status", self.tr("状态"), fmt=lambda s: term(Status(s))),
             Column("gap", self.tr("差距"), align_right=True),
-            Column("close", self.tr("怎样补足"), fmt=lambda v: v or ""),
+            Column("close", self.tr("怎样补足"), fmt=lambda v: v or "",
+                   tooltip=lambda r: r.close or ""),
         ], color=_status_color, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        setup_table(self.table, resize_to_contents=True)
+        setup_table(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail = FindingDetail(placeholder=self.tr("选择一行，查看目标的原文和出处。"))
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -119,10 +121,22 @@ class MyTargetsPage(Page):
         findings.sort(key=lambda f: (Status.rank_of(f.status), Severity.rank_of(f.severity),
                                      f.indicator_name, f.section or ""))
         self.model.set_rows([_Row(f) for f in findings])
+        self._fit_columns()
         if findings:
             self.table.selectRow(0)
         else:
             self.detail.show_finding(None)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their contents, but the indicator at most 22 "M"s and the target
+        at most 18 (their ends "…", the detail below has them whole), so that at 1024 px the
+        status, the gap and what closes it are seen."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column, most in ((0, 22), (3, 18)):
+            if header.sectionSize(column) > most * em:
+                header.resizeSection(column, most * em)
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid() or self.result is None:
