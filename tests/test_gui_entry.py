@@ -320,7 +320,7 @@ def test_my_targets_shows_findings_with_the_quote(qtbot, demo_school, qtmodeltes
     # the national standard as the check words it: every year, the section's value in words,
     # the standard named, its source said to be a summary (no table row)
     assert "国家标准（每年适用）：小学 ≥ 1 人" in text and "教督〔2017〕6号" in text
-    assert "依据" in text and "domain.md" in text and "|" not in text
+    assert "依据" in text and "标准值摘要" in text and "|" not in text
     assert "学校整体未达标" in text and "达到标准：需增加" in text
     assert page.model.data(page.model.index(0, 4)) == "未达标"
     page.only_gaps.setChecked(True)

@@ -337,7 +337,7 @@ def test_detail_reads_like_the_check_labels_both_gaps_group_and_note(qtbot, sess
     assert d.lines["status"].text() == "低于标准（学校整体达标，余项≥85%）"
     assert d.lines["target"].text().startswith("国家标准（每年适用）：小学 ≥ 2,000 元")
     assert "教督〔2017〕6号" in d.lines["source"].text()
-    assert "|" not in d.quote.text() and "domain.md" in d.quote.text()
+    assert "|" not in d.quote.text() and "标准值摘要" in d.quote.text()
     # behind: what closes this year's pace and what closes the 2025 target, each labelled
     page.show_all.setChecked(True)
     shown = rows(page)
