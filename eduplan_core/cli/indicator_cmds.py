@@ -42,7 +42,7 @@ def compute(org, year, only, as_json, ws):
     inds = ws.catalog.indicators
     table([[inds[v.indicator].name + (f"（{v.section}）" if v.section else ""),
             number(v.value), inds[v.indicator].unit, number(v.numerator), number(v.denominator),
-            f"{v.reported}/{v.expected}" + (" 部分" if v.partial else ""),
+            _coverage(v),
             "" if v.schools is None else v.schools]
            for v in sorted(values, key=lambda v: (v.indicator, v.section or ""))],
           ["指标", "值", "单位", "分子", "分母", "报送/应报", "学校数"])
@@ -199,3 +199,10 @@ def completeness(org, year, as_of, due, late_only, out, as_json, ws):
 
 
 COMMANDS = [compute, check, completeness]
+
+
+def _coverage(v) -> str:
+    """报送/应报 of a computed value: 无数据 when nobody reported (not "0/1 部分")."""
+    if v.expected and not v.reported and v.value is None:
+        return "无数据"
+    return f"{v.reported}/{v.expected}" + (" 部分" if v.partial else "")
