@@ -119,3 +119,26 @@ def test_a_long_explanation_wraps_in_the_history(qtbot, tmp_path, demo_path, lan
     assert not view.horizontalScrollBar().isVisible()
     dialog.close()
     window.close()
+
+
+def test_the_list_of_forms_shows_whole_rows_and_no_empty_band(qtbot, demo_path):
+    """填报's list over the form at 1024×700: whole rows (the fourth was once cut in half) and
+    no empty band between a short list and its 打开 button."""
+    from desktop.main_window import MainWindow
+    from desktop.session import Session
+
+    session = Session(demo_path)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    page = window.show_page("entry")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
+    qtbot.wait(50)
+    table = page.table
+    shown = table.viewport().height()
+    heights = [table.rowHeight(i) for i in range(page.model.rowCount())]
+    whole = [sum(heights[:k]) for k in range(1, len(heights) + 1)]
+    assert shown in whole, (shown, whole)  # a whole number of rows, none cut
+    band = page.open_button.geometry().top() - table.geometry().bottom()
+    assert band <= page.top_layout.spacing() + 2, band

@@ -30,8 +30,8 @@ class EntryPage(Page):
         self.subtitle.setWordWrap(True)
         self.outer.addWidget(self.subtitle)
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
+        top = self.top = QWidget()
+        top_layout = self.top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.model = RowsModel([
             Column("org_name", self.tr("单位")),
@@ -66,6 +66,7 @@ class EntryPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.outer.addWidget(self.splitter, 1)
         self._only_row: tuple[str, int, str] | None = None
+        self._list_sized = False
         self._year: int | None = None
         session.changed.connect(self.refresh)
 
@@ -166,10 +167,21 @@ class EntryPage(Page):
         key = self.form_page.key
         self.model.set_rows(rows)
         self._select(key)
-        n = max(len(rows), 1)
-        height = self.table.horizontalHeader().height() + 8 + sum(
-            self.table.rowHeight(i) or 30 for i in range(min(n, 8)))
-        self.table.setMaximumHeight(max(height, 60) + 4)
+        self._fit_list(max(len(rows), 1))
+
+    def _fit_list(self, n: int) -> None:
+        """The list as tall as its rows (at most 8), no empty band under a short one; on the
+        first fill whole rows only, at most 4 (the splitter's handle shows the rest)."""
+        heights = [self.table.rowHeight(i) or 30 for i in range(min(n, 8))]
+        chrome = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        buttons = self.top_layout.spacing() + self.open_button.sizeHint().height()
+        self.table.setMaximumHeight(chrome + sum(heights))
+        self.top.setMaximumHeight(chrome + sum(heights) + buttons)
+        if not self._list_sized and self.model.rows:
+            self._list_sized = True
+            total = sum(self.splitter.sizes()) or self.splitter.height()
+            top = chrome + sum(heights[:4]) + buttons
+            self.splitter.setSizes([top, max(total - top, 1)])
 
     def _select(self, key) -> None:
         if key is None:
