@@ -29,6 +29,8 @@ from .models import message_of, term
 from .pages.base import Page
 from .session import Session, recent_workspaces, remember_workspace
 
+NAV_TEXT_EMS = 11  # a navigation title wider than this many times a line's height: wrapped
+
 # (key, title, module, class, roles) — roles: "school", "bureau"
 PAGES = [
     ("entry", QT_TRANSLATE_NOOP("MainWindow", "填报"), "entry", "EntryPage",
@@ -62,14 +64,16 @@ class MainWindow(QMainWindow):
         self.wizard: Any = None  # the workspace wizard last opened from the 文件 menu
         self.parent_setup: Any = None  # 导入上级的设立文件: the flow last started
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(190)
+        self.nav.setWordWrap(True)  # a long title in two lines (as wide as _fit_nav makes it)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._show_row)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([190, 1090])
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.identity = QLabel()  # org, role, operator: always in the status bar
         self.statusBar().addWidget(self.identity, 1)
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.tr(str(title)))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        self._fit_nav()
         self._menus()
         self._show_identity()
         self._show_as_of()
@@ -104,6 +109,30 @@ class MainWindow(QMainWindow):
         session.changed.connect(self.refresh_current)
         session.data_changed.connect(self._data_changed)
         self.nav.setCurrentRow(0)
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its widest title, a title wider than NAV_TEXT_EMS times
+        the line's height wrapped at its spaces (English: "High-quality balanced / (youzhi
+        junheng)"): every title whole, no sideways scrolling, the pages keeping the room."""
+        fm = self.nav.fontMetrics()
+        most = NAV_TEXT_EMS * fm.height()
+        widest = 0
+        for row in range(self.nav.count()):
+            words = self.nav.item(row).text().split(" ")
+            line = ""
+            for word in words:  # wrapped as the view wraps it: as many words a line as fit
+                longer = f"{line} {word}" if line else word
+                if line and fm.horizontalAdvance(longer) > most:
+                    widest = max(widest, fm.horizontalAdvance(line))
+                    line = word
+                else:
+                    line = longer
+            widest = max(widest, fm.horizontalAdvance(line))
+        style = self.nav.style()
+        margin = style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, self.nav) + 1
+        width = widest + 2 * margin + 2 * self.nav.frameWidth() + fm.averageCharWidth()
+        self.nav.setFixedWidth(width)
+        self.splitter.setSizes([width, max(self.width() - width, 1)])  # no gap beside it
 
     def _detach(self) -> None:
         """Close the workspace shown: its workers stopped (asked to cancel, then awaited),
@@ -139,8 +168,8 @@ class MainWindow(QMainWindow):
         """Which org, role and operator: in the title and in the status bar."""
         info = self.session.info
         demo = self.tr("（演示）") if info.demo else ""
-        operator = self.tr("操作员")
-        who = f"{info.org_name}{demo} · {term(Role(info.role))} · {operator}：{info.operator}"
+        who = self.tr("{org} · {role} · 操作员：{operator}").format(
+            org=info.org_name + demo, role=term(Role(info.role)), operator=info.operator)
         self.setWindowTitle(f"{who} — " + self.tr("EduPlan 教育规划填报与目标核查"))
         self.identity.setText(who)
         self.identity.setToolTip(str(self.session.path))
@@ -243,8 +272,9 @@ class MainWindow(QMainWindow):
         self.year_box.blockSignals(False)
 
     def _sync_toolbar(self) -> None:
-        """Show the session's year (and the years of its as-of date) when something else
-        changed them."""
+        """Show the session's year (and the years of its as-of date) and its as-of date (今天
+        ticked: today's) when something else changed them."""
+        self._show_as_of()
         self._fill_years()
 
     def _data_changed(self) -> None:
