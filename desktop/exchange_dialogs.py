@@ -26,6 +26,7 @@ from eduplan_core.store.workspace import Workspace
 from .exchange import fingerprint_label, fingerprint_lines
 from .models import GREEN, GREY, RED, message_of
 from .pages.base import heading
+from .pages.wizard_parts import listed
 
 
 def digits(text: str) -> str:
@@ -191,7 +192,7 @@ class ParentSetupDialog(QDialog):
                             .replace("%2", sender["org"]))
         self.summary.setText(
             self.tr("设立单位：{units}；学校 {schools} 所；截止日期：{due}").format(
-                units="、".join(names.get(u, u) for u in units),
+                units=listed(names.get(u, u) for u in units),
                 schools=len(statement["schools"]), due=statement.get("due") or self.tr("未设")))
         self.fingerprint.setText(fingerprint_lines(sender["fingerprint"]))
         self.instruction.setText(self.tr(
@@ -200,7 +201,7 @@ class ParentSetupDialog(QDialog):
             .replace("%1", sender["name"]))
         if ws.org_code not in units:
             self._refuse(self.tr("这个设立文件是为{units}生成的，不包括本单位（{org}）。").format(
-                units="、".join(names.get(u, u) for u in units), org=ws.org.name))
+                units=listed(names.get(u, u) for u in units), org=ws.org.name))
         elif sender["org"] != ws.org.parent:
             self._refuse(self.tr("设立文件来自{sender}，不是本单位的上级单位。").format(
                 sender=sender["name"]))

@@ -98,9 +98,10 @@ class SendSection(Section):
             index = self.year_box.findData(self.session.year)
             if index >= 0:
                 self.year_box.setCurrentIndex(index)
-        self.unit.setText(f"{ws.org.name}（{ws.org_code}）")
+        named = self.tr("%s（%s）")  # a unit and its code
+        self.unit.setText(named % (ws.org.name, ws.org_code))
         parent = ws.orgs.get(ws.org.parent or "")
-        self.parent_name.setText(f"{parent.name}（{parent.code}）" if parent else "")
+        self.parent_name.setText(named % (parent.name, parent.code) if parent else "")
         try:
             peer = parent_peer(ws)
         except EduPlanError as exc:

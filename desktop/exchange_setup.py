@@ -114,11 +114,12 @@ class SetupSection(Section):
             unit = ws.orgs.get(item.data(CODE_ROLE))
             if unit is None:
                 continue
-            notes = [self.tr("纸质报送")] if unit.paper else []
+            text = self.tr("%s（%s）") % (unit.name, unit.code)  # a unit and its code
+            if unit.paper:
+                text += " · " + self.tr("纸质报送")
             if known.get(unit.code) in marks:
-                notes.append(marks[known[unit.code]])
-            item.setText(f"{unit.name}（{unit.code}）" + (f" · {'，'.join(notes)}"
-                                                          if notes else ""))
+                text += " · " + marks[known[unit.code]]
+            item.setText(text)
         self.units.blockSignals(False)
         self._filter(self.search.text())
         self._sync()

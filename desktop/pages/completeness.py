@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHB
                                QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
-from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange.tracking import (Tracking, UnitTracking, late_list_text, late_units,
                                             save_late_list)
@@ -30,6 +29,8 @@ from eduplan_core.vocab import EntryState
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       RowsModel, term, term_names)
 from .base import Page, heading, setup_table, show_error
+from .schools_dialogs import VALUE_NAMES, value_name
+from .wizard_parts import level_name
 
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
@@ -78,6 +79,7 @@ class CompletenessPage(Page):
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setEnabled(False)
         self.due_label = QLabel()
+        self.due_label.setWordWrap(True)  # English: a long line, in two at 1024 px
         self._due_timer = QTimer(self)
         self._due_timer.setSingleShot(True)
         self._due_timer.setInterval(400)
@@ -247,7 +249,7 @@ class CompletenessPage(Page):
             rows.append({
                 "org": r.org, "name": r.name, "state": r.state,
                 "state_name": self.state_names.get(r.state, r.state),
-                "kind": LEVEL_NAMES.get(r.org_type, r.org_type), "form": r.form,
+                "kind": self.kind_name(r.org_type), "form": r.form,
                 "form_name": form.name if form else r.form, "paper": r.paper,
                 "way": self.tr("纸质（本局代填）") if r.paper else self.tr("自行填报"),
                 "county_name": county.name if county else "", "contact": contact,
@@ -283,6 +285,11 @@ class CompletenessPage(Page):
                                              for r in rows))
         self._show_round()
         self._apply_filter()
+
+    @staticmethod
+    def kind_name(org_type: str) -> str:
+        """A school's type as 学校名录 shows it (小学: Primary school), a bureau's level."""
+        return value_name(org_type) if org_type in VALUE_NAMES else level_name(org_type)
 
     def _last_text(self, unit: UnitTracking | None) -> str:
         if unit is None:

@@ -22,10 +22,11 @@ from eduplan_core.errors import EduPlanError
 from eduplan_core.store.backup import DB_NAME
 
 from ..models import message_of
+from .schools_dialogs import value_name
 from .wizard_new import BureauPage, SchoolPage
 from .wizard_parts import (P_BUREAU, P_CHOICE, P_DEMO_SCHOOL, P_SCHOOL, P_SETUP_DONE,
                            P_SETUP_FILE, P_SETUP_UNIT, UnitPage, catalog, error_label,
-                           first_run)
+                           first_run, named)
 from .wizard_setup import SetupDonePage, SetupFilePage
 from .wizard_setup_unit import SetupUnitPage
 
@@ -72,6 +73,7 @@ class ChoicePage(QWizardPage):
             self.radios[key] = radio
             layout.addWidget(radio)
             hint = QLabel(note)
+            hint.setWordWrap(True)  # English: a long hint fits 1024×700
             hint.setIndent(24)
             hint.setStyleSheet("color: #616161;")
             layout.addWidget(hint)
@@ -161,7 +163,7 @@ class DemoSchoolPage(UnitPage):
         layout = QVBoxLayout(self)
         self.add_list(layout, self.tr("按名称或代码筛选"))
         for org in sorted(catalog().demo_schools.values(), key=lambda o: o.code):
-            self.add_unit(f"{org.name}（{org.code}）· {org.type}"
+            self.add_unit(f"{named(org.name, org.code)} · {value_name(org.type)}"
                           + (self.tr(" · 纸质报送") if org.paper else ""), org.code)
         self.error = error_label()
         layout.addWidget(self.error)

@@ -8,12 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWizardPage)
 
-from eduplan_core.catalog.model import LEVEL_NAMES, OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
+from eduplan_core.catalog.model import OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
-from ..models import message_of, term
-from .wizard_parts import FolderRow, UnitPage, catalog, error_label, first_run
+from ..models import message_of, term, words
+from .schools_dialogs import choice_box
+from .wizard_parts import (FolderRow, UnitPage, catalog, error_label, first_run,
+                           level_name, named, note)
 
 class BureauPage(UnitPage):
     def __init__(self, parent=None):
@@ -32,7 +34,7 @@ class BureauPage(UnitPage):
         for org in tree:
             if org.level == "school":
                 continue
-            item = QTreeWidgetItem([org.name, LEVEL_NAMES[org.level], org.code])
+            item = QTreeWidgetItem([org.name, level_name(org.level), org.code])
             item.setData(0, Qt.ItemDataRole.UserRole, org.code)
             self.items[org.code] = item
         for org in tree:
@@ -45,12 +47,13 @@ class BureauPage(UnitPage):
             else:
                 self.tree.addTopLevelItem(found)
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)  # the level whole (English: County (city, …))
         layout.addWidget(self.tree, 1)
         form = QFormLayout()
         self.folder = FolderRow()
         self.folder.add_to(form)
         layout.addLayout(form)
-        self.chosen = QLabel()
+        self.chosen = note()
         layout.addWidget(self.chosen)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -91,7 +94,7 @@ class BureauPage(UnitPage):
     def describe(self, code: str) -> str:
         org = catalog().orgs[code]
         return self.tr("将以“%1”的身份建立工作区。").replace(
-            "%1", f"{org.name}（{term(Role(org.level))}）")
+            "%1", named(org.name, term(Role(org.level))))
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.code() is not None and self.folder.path() is not None
@@ -134,13 +137,10 @@ class SchoolPage(QWizardPage):
         self.code.setPlaceholderText(self.tr("10 位学校标识码"))
         self.code.setMaxLength(10)
         self.name = QLineEdit()
-        self.type = QComboBox()
-        self.type.addItems(list(SCHOOL_TYPES))
-        self.type.setCurrentText("小学")
-        self.ownership = QComboBox()
-        self.ownership.addItems(list(OWNERSHIPS))
-        self.urban_rural = QComboBox()
-        self.urban_rural.addItems(list(URBAN_RURAL))
+        # the core's words as data, each shown in the window's language
+        self.type = choice_box(SCHOOL_TYPES, "小学")
+        self.ownership = choice_box(OWNERSHIPS)
+        self.urban_rural = choice_box(URBAN_RURAL)
         self.contact = QLineEdit()
         self.phone = QLineEdit()
         self.folder = FolderRow()
@@ -188,12 +188,12 @@ class SchoolPage(QWizardPage):
         units = catalog()
         school, errors = check_school(OrgTree(units), SchoolInput(
             code=self.code.text(), name=self.name.text(), parent=self.county.currentData(),
-            type=self.type.currentText(), ownership=self.ownership.currentText(),
-            urban_rural=self.urban_rural.currentText(), contact=self.contact.text(),
+            type=self.type.currentData(), ownership=self.ownership.currentData(),
+            urban_rural=self.urban_rural.currentData(), contact=self.contact.text(),
             phone=self.phone.text()))
         path = self.folder.path()
         if errors or school is None or path is None:
-            self.error.setText("\n".join(errors))
+            self.error.setText("\n".join(words(e) for e in errors))
             return False
         try:
             Workspace.create(path, org=school.code, role="school",

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from eduplan_core.errors import EduPlanError
 
 from ..models import message_of
 from ..fingerprint import fingerprint_label, fingerprint_lines, shown_fingerprint
-from .wizard_parts import P_SETUP_UNIT, error_label, first_run, note
+from .wizard_parts import P_SETUP_UNIT, error_label, first_run, listed, note
 
 class SetupFilePage(QWizardPage):
     """The setup file: who made it and the fingerprint of its key, to be read back to the
@@ -45,7 +45,7 @@ class SetupFilePage(QWizardPage):
         box.addWidget(self.bureau)
         self.summary = note(grey=True)
         box.addWidget(self.summary)
-        box.addWidget(QLabel(self.tr("上级单位的指纹：")))
+        box.addWidget(note(self.tr("上级单位的指纹：")))
         self.fingerprint = fingerprint_label(padding=8)
         box.addWidget(self.fingerprint)
         self.instruction = note()
@@ -87,7 +87,7 @@ class SetupFilePage(QWizardPage):
                             .replace("%2", sender["org"]))
         self.summary.setText(
             self.tr("设立单位：{units}；学校 {schools} 所；截止日期：{due}").format(
-                units="、".join(names.get(u, u) for u in statement["units"]),
+                units=listed(names.get(u, u) for u in statement["units"]),
                 schools=len(statement["schools"]), due=statement.get("due") or self.tr("未设")))
         self.fingerprint.setText(fingerprint_lines(sender["fingerprint"]))
         self.instruction.setText(self.tr(
@@ -120,7 +120,7 @@ class SetupDonePage(QWizardPage):
         self.summary = note(grey=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("本单位指纹：")))
+        layout.addWidget(note(self.tr("本单位指纹：")))
         self.fingerprint = fingerprint_label(padding=8)
         layout.addWidget(self.fingerprint)
         layout.addWidget(note(self.tr("上级首次收到本单位的数据包时，会请你读出这个指纹。以后也可以在"

@@ -17,7 +17,9 @@ from eduplan_core.exchange.setup import needs_passphrase
 from eduplan_core.store.backup import DB_NAME
 
 from ..models import message_of
-from .wizard_parts import P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, note
+from .schools_dialogs import value_name
+from .wizard_parts import (P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, named,
+                           note)
 
 
 class SetupUnitPage(UnitPage):
@@ -75,9 +77,9 @@ class SetupUnitPage(UnitPage):
         self.list.clear()
         self.filter.clear()
         for code in statement.get("units", []):
-            text = f"{names.get(code, code)}（{code}）"
+            text = named(names.get(code, code), code)
             if types.get(code):
-                text += f" · {types[code]}"
+                text += f" · {value_name(types[code])}"
             self.add_unit(text, code)
         several = self.list.count() > 1
         self.filter.setVisible(several)
