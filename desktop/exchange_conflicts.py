@@ -157,10 +157,14 @@ class ConflictSection(Section):
         else:
             rows = self.owner_rows(c) if c.kind == "owner" else self.sequence_rows(c)
             different = sum(1 for r in rows if r["differs"])
-            if self.only_different.isChecked() and different:
+            text = self._explain(c, different)
+            if self.only_different.isChecked():  # none differs: none listed, and said so
+                if not different and rows:
+                    text += "\n" + self.tr("两边的数值都相同；取消“只看不同的项”可看全部 %n 项。",
+                                            "", len(rows))
                 rows = [r for r in rows if r["differs"]]
             self.sides_model.set_rows(rows)
-            self.explanation.setText(self._explain(c, different))
+            self.explanation.setText(text)
         self.set_busy(self.page.busy)
 
     def _explain(self, c: Conflict, different: int) -> str:
