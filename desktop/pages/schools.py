@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTableView)
 
@@ -66,25 +66,34 @@ class SchoolsPage(Page):
         bar.addWidget(self.import_button)
         self.outer.addLayout(bar)
 
-        self.model = RowsModel([
-            Column("name", self.tr("学校"), tooltip=lambda r: r["history"]),
+        # 教学点 is told in 类型 (a 教学点 is a 小学), the phone beside the contact: at 1024 px,
+        # in English too, every column is seen (the long ones cut with "…", whole in their
+        # tooltips and in the line below the table)
+        self.model = SchoolsModel([
+            Column("name", self.tr("学校"), tooltip=lambda r: r["name_tip"]),
             Column("code", self.tr("代码")),
-            Column("type", self.tr("类型")),
-            Column("ownership", self.tr("办别")),
+            Column("county", self.tr("所属县（市、区）"), tooltip=lambda r: r["county"]),
+            Column("kind", self.tr("类型"), tooltip=lambda r: r["kind"]),
+            Column("ownership", self.tr("办别"), tooltip=lambda r: r["ownership"]),
             Column("urban_rural", self.tr("城乡")),
-            Column("way", self.tr("报送方式")),
-            Column("point", self.tr("教学点")),
-            Column("status", self.tr("办学状态")),
-            Column("contact", self.tr("联系人")),
-            Column("phone", self.tr("电话")),
-            Column("county", self.tr("所属县（市、区）")),
+            Column("by", self.tr("报送"), tooltip=lambda r: r["way"]),
+            Column("status", self.tr("办学状态"), tooltip=lambda r: r["status"]),
+            Column("reach", self.tr("联系人、电话"), tooltip=lambda r: r["reach"]),
         ], color=lambda r: (GREY, None) if r["closed"] else None, parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
         self.view.activated.connect(self.change_selected)
         self.view.setToolTip(self.tr("双击或回车：修改"))
+        self.view.viewport().installEventFilter(self)  # resized: the columns fitted again
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.outer.addWidget(self.view, 1)
+        # the chosen school whole: what a cut cell hides, and its changes by year
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outer.addWidget(self.detail)
         self.count = QLabel()
         self.count.setStyleSheet(f"color: {GREY.name()};")
         self.outer.addWidget(self.count)
@@ -125,7 +134,7 @@ class SchoolsPage(Page):
         rows = [self._row(o, year, names, counties) for o in schools]
         rows.sort(key=lambda r: (r["county"], r["closed"], r["code"]))
         self._all = rows
-        self.view.setColumnHidden(10, len(counties) <= 1)
+        self.view.setColumnHidden(self.model.column("county"), len(counties) <= 1)
         self._apply_filter()
         if not rows:
             self.message.setStyleSheet("")
@@ -143,16 +152,25 @@ class SchoolsPage(Page):
         if a.teaching_point:
             point = (self.tr("是（属%s）") % names.get(a.parent_school, a.parent_school)
                      if a.parent_school else self.tr("是"))
+        kind = value_name(a.type)
+        if a.teaching_point:  # a 小学 (TEACHING_POINT_TYPE)
+            kind = (self.tr("教学点（属%s）") % names.get(a.parent_school, a.parent_school)
+                    if a.parent_school else self.tr("教学点"))
         status = value_name(a.status)
         if a.status == "撤并" and a.merged_into:
             status = self.tr("撤并（并入%s）") % names.get(a.merged_into, a.merged_into)
+        contact, phone = org.contact or "", org.phone or ""
+        history = self._history(org, names)
         return {"org": org, "code": org.code, "name": a.name, "type": value_name(a.type),
-                "ownership": value_name(a.ownership), "urban_rural": value_name(a.urban_rural),
+                "kind": kind, "ownership": value_name(a.ownership),
+                "urban_rural": value_name(a.urban_rural),
                 "paper": a.paper, "way": self.tr("纸质报送") if a.paper else self.tr("自行报送"),
+                "by": self.tr("纸质") if a.paper else self.tr("自行"),
                 "teaching_point": a.teaching_point, "point": point, "status": status,
-                "closed": a.status != "在办", "contact": org.contact or "",
-                "phone": org.phone or "", "county": counties.get(org.parent or "", ""),
-                "history": self._history(org, names)}
+                "closed": a.status != "在办", "contact": contact, "phone": phone,
+                "reach": " ".join(x for x in (contact, phone) if x),
+                "county": counties.get(org.parent or "", ""), "history": history,
+                "name_tip": "\n".join(x for x in (a.name, history) if x)}
 
     def _history(self, org: Org, names: dict[str, str]) -> str:
         """The school's changes by year, for the tooltip of its name."""
@@ -174,12 +192,67 @@ class SchoolsPage(Page):
         rows = [r for r in self._all if not text or text in r["name"] or text in r["code"]
                 or text in r["contact"]]
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
+        self._show_detail()
         open_ = [r for r in self._all if not r["closed"]]
         self.count.setText(self.tr("共 %d 所（在办 %d 所，其中纸质报送 %d 所、教学点 %d 个）；"
                                    "显示 %d 所") % (
             len(self._all), len(open_), sum(1 for r in open_ if r["paper"]),
             sum(1 for r in open_ if r["teaching_point"]), len(rows)))
+
+    # -- fitting the width ----------------------------------------------------------------------
+    # the columns that may be cut (their ends "…", whole in their tooltips and below the
+    # table): narrowed tier by tier (0 first), each to no less than so many "M"s; None: its
+    # cells whole (at most 16 "M"s). The other columns' headers are cut last.
+    CUT: dict[str, tuple[int, int | None]] = {
+        "status": (0, 5), "county": (0, 5), "kind": (1, 8), "ownership": (1, 8),
+        "reach": (1, None), "name": (1, 14)}
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its contents when they fit the table's width; otherwise
+        the columns of CUT narrowed tier by tier (a rare long status first; a school's name
+        keeps 14 "M"s, most names whole): no sideways scrolling at 1024 px in either
+        language."""
+        view, header = self.view, self.view.horizontalHeader()
+        view.resizeColumnsToContents()
+        em = view.fontMetrics().horizontalAdvance("M")
+        want, least, tiers = {}, {}, {}
+        for c in range(self.model.columnCount()):
+            if view.isColumnHidden(c):
+                continue
+            want[c], cells = header.sectionSize(c), view.sizeHintForColumn(c)
+            tier, most = self.CUT.get(self.model.columns[c].key, (3, None))
+            floor = most * em if most is not None else (
+                min(cells, 16 * em) if tier < 3 else max(cells, 3 * em))
+            least[c], tiers[c] = min(want[c], floor), tier
+        for c, width in fit_widths(want, least, tiers, view.viewport().width()).items():
+            if width != header.sectionSize(c):
+                header.resizeSection(c, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _show_detail(self, *_) -> None:
+        row = self.selected()
+        if row is None:
+            self.detail.setText(self.tr("选中一所学校：这里是它的全部信息和历年变更。")
+                                if self._all else "")
+            return
+        facts = [row["type"], row["ownership"], row["urban_rural"], row["way"]]
+        if row["teaching_point"]:
+            facts.append(row["kind"])  # 教学点（属…）
+        facts.append(row["status"])
+        reach = self.tr("联系人 %s，电话 %s") % (row["contact"] or self.tr("（无）"),
+                                               row["phone"] or self.tr("（无）"))
+        text = self.tr("%s（%s）：%s；%s") % (row["name"], row["code"],
+                                            self.tr("，").join(x for x in facts if x), reach)
+        if row["county"] and not self.view.isColumnHidden(self.model.column("county")):
+            text += self.tr("；所属 %s") % row["county"]
+        if row["history"]:
+            text += "\n" + self.tr("变更：") + self.tr("；").join(row["history"].split("\n"))
+        self.detail.setText(text)
 
     def select(self, code: str) -> None:
         for i, r in enumerate(self.model.rows):
@@ -319,6 +392,42 @@ class SchoolsPage(Page):
 
         self._save(self.tr("正在登记 %d 所学校…") % len(checked.rows), work,
                    lambda r: self.tr("已从 %s 登记 %d 所学校") % (r.file, r.imported))
+
+
+def fit_widths(want: dict[int, int], least: dict[int, int], tiers: dict[int, int],
+               room: int) -> dict[int, int]:
+    """Column → width: ``want`` when all fit in ``room``; else the columns of the lowest tier
+    narrowed alike (the widest first, none below ``least``), then the next tier's, …"""
+    width = dict(want)
+    for tier in sorted(set(tiers.values())):
+        over = sum(width.values()) - room
+        if over <= 0:
+            break
+        these = [c for c in width if tiers[c] == tier]
+        rest = sum(width.values()) - sum(width[c] for c in these)
+        low, high = 0, max(want[c] for c in these)  # the widest one of them may stay
+        while low < high:
+            cap = (low + high + 1) // 2
+            if rest + sum(max(least[c], min(want[c], cap)) for c in these) <= room:
+                low = cap
+            else:
+                high = cap - 1
+        for c in these:
+            width[c] = max(least[c], min(want[c], low))
+    return width
+
+
+class SchoolsModel(RowsModel):
+    """The rows model, its headers' tooltips their whole titles (a narrow column cuts its
+    header)."""
+
+    def column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return super().headerData(section, orientation, role)
 
 
 def _as_input(school: Org) -> SchoolInput:

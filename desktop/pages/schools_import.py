@@ -7,7 +7,10 @@ chosen again: the preview says so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -33,6 +36,29 @@ FILE_COLUMNS = (
 )
 
 
+REASONS = 2  # the column of the reasons
+REASONS_EMS = 30  # the reasons at least this many "M"s wide (the file's columns scroll)
+CELL_EMS = 12  # a file's cell at most this many "M"s wide
+
+
+def available(widget: QWidget | None) -> QRect:
+    """The available geometry of the screen ``widget`` is on (the primary one without)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fitted(wanted: QSize, room: QRect, share: float = 0.9) -> QSize:
+    """``wanted``, but no more than ``share`` of ``room`` either way."""
+    return QSize(min(wanted.width(), int(room.width() * share)),
+                 min(wanted.height(), int(room.height() * share)))
+
+
+def _whole(key: str) -> Callable[[dict], str]:
+    """A cell's tooltip: its text whole."""
+    return lambda row: str(row[key])
+
+
 class ImportPreviewDialog(QDialog):
     """Accepted (导入) only when every row of ``checked`` can be registered."""
 
@@ -42,7 +68,13 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("导入名单预览"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("导入名单预览：%s") % checked.file))
+        title = heading("")
+        # a long file name cut in the middle (whole in the tooltip): the dialog fits the screen
+        name = title.fontMetrics().elidedText(str(checked.file), Qt.TextElideMode.ElideMiddle,
+                                              40 * title.fontMetrics().horizontalAdvance("M"))
+        title.setText(self.tr("导入名单预览：%s") % name)
+        title.setToolTip(str(checked.file))
+        layout.addWidget(title)
         total, bad = len(checked.rows), len(checked.bad)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -72,16 +104,21 @@ class ImportPreviewDialog(QDialog):
         bar.addStretch(1)
         layout.addLayout(bar)
 
+        # the reasons cut to the table's width (whole in their tooltips and in the box below),
+        # the file's columns after them at most CELL_EMS "M"s (whole in their tooltips)
         columns = [Column("row", self.tr("行号"), align_right=True),
                    Column("result", self.tr("结果")),
                    Column("reasons", self.tr("原因"), tooltip=lambda r: r["reasons_tip"])]
-        columns += [Column(key, self.tr(str(title))) for key, title in FILE_COLUMNS]
+        columns += [Column(key, self.tr(str(title)), tooltip=_whole(key))
+                    for key, title in FILE_COLUMNS]
         self.model = RowsModel(columns, color=lambda r: None if r["ok"] else (RED, RED_BG),
                                parent=self)
         self.rows = [self._row(r) for r in checked.rows]
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.setColumnHidden(REASONS, not bad)  # nothing to say when every row is good
         layout.addWidget(self.view, 1)
         # every reason in full, to copy into a message or read while fixing the file
         self.details = QPlainTextEdit()
@@ -108,7 +145,7 @@ class ImportPreviewDialog(QDialog):
         if bad:
             self.show_box.setCurrentIndex(1 if total > 20 else 0)
         self._apply_filter()
-        self.resize(1100, 560)
+        self.resize(fitted(QSize(1100, 600), available(parent)))
 
     @property
     def can_import(self) -> bool:
@@ -125,7 +162,27 @@ class ImportPreviewDialog(QDialog):
     def _apply_filter(self, *_) -> None:
         only_bad = bool(self.show_box.currentData())
         self.model.set_rows([r for r in self.rows if not (only_bad and r["ok"])])
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The file's columns to their contents, at most CELL_EMS "M"s; the reasons as wide as
+        the table leaves them, but no less than REASONS_EMS "M"s nor more than their text."""
+        view, header = self.view, self.view.horizontalHeader()
+        view.resizeColumnsToContents()
+        em = view.fontMetrics().horizontalAdvance("M")
+        for c in range(REASONS + 1, self.model.columnCount()):
+            header.resizeSection(c, min(header.sectionSize(c), CELL_EMS * em))
+        if view.isColumnHidden(REASONS):
+            return
+        others = sum(header.sectionSize(c) for c in range(self.model.columnCount())
+                     if c != REASONS)
+        room = view.viewport().width() - others
+        header.resizeSection(REASONS, min(header.sectionSize(REASONS),
+                                          max(room, REASONS_EMS * em)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def accept(self) -> None:
         if self.can_import:
