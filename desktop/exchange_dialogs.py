@@ -24,9 +24,8 @@ from eduplan_core.exchange.enrol import Peer
 from eduplan_core.store.workspace import Workspace
 
 from .exchange import fingerprint_label, fingerprint_lines
-from .models import GREEN, GREY, RED, message_of
+from .models import GREEN, GREY, RED, listed, message_of
 from .pages.base import heading
-from .pages.wizard_parts import listed
 
 
 def digits(text: str) -> str:

@@ -2,15 +2,22 @@
 
 Sorting and filtering happen in Python on the row list (a keyed sort of 25,000 rows takes a few
 milliseconds) and the model is handed the result with ``set_rows``; no QSortFilterProxyModel
-calls back into Python for every comparison."""
+calls back into Python for every comparison.
+
+And the one table of what the core's words read as in the window's language: ``term`` for the
+vocabulary (eduplan_core.vocab), ``words`` for a phrase the core made (eduplan_core.texts),
+``message_of`` for an error, ``value_name`` for a school's type, ownership, 城乡 or status,
+``level_name`` for an org's level, ``named`` / ``listed`` for a name with its code and a list
+of names (their punctuation follows the language)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication,
+                            QModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from eduplan_core.inputs import shown
@@ -154,3 +161,71 @@ def message_of(exc: Exception) -> str:
     if english and english_window():
         return english
     return words(message)
+
+
+# -- names of the core's values, in the window's language ------------------------------------
+# the core's words for a school, as a user reads them (translated in the context "SchoolValues")
+VALUE_NAMES = {
+    "幼儿园": QT_TRANSLATE_NOOP("SchoolValues", "幼儿园"),
+    "小学": QT_TRANSLATE_NOOP("SchoolValues", "小学"),
+    "初中": QT_TRANSLATE_NOOP("SchoolValues", "初中"),
+    "九年一贯制": QT_TRANSLATE_NOOP("SchoolValues", "九年一贯制"),
+    "完全中学": QT_TRANSLATE_NOOP("SchoolValues", "完全中学"),
+    "普通高中": QT_TRANSLATE_NOOP("SchoolValues", "普通高中"),
+    "中职": QT_TRANSLATE_NOOP("SchoolValues", "中职"),
+    "特殊教育学校": QT_TRANSLATE_NOOP("SchoolValues", "特殊教育学校"),
+    "公办": QT_TRANSLATE_NOOP("SchoolValues", "公办"),
+    "普惠性民办": QT_TRANSLATE_NOOP("SchoolValues", "普惠性民办"),
+    "非普惠性民办": QT_TRANSLATE_NOOP("SchoolValues", "非普惠性民办"),
+    "城区": QT_TRANSLATE_NOOP("SchoolValues", "城区"),
+    "镇区": QT_TRANSLATE_NOOP("SchoolValues", "镇区"),
+    "乡村": QT_TRANSLATE_NOOP("SchoolValues", "乡村"),
+    "在办": QT_TRANSLATE_NOOP("SchoolValues", "在办"),
+    "停办": QT_TRANSLATE_NOOP("SchoolValues", "停办"),
+    "撤并": QT_TRANSLATE_NOOP("SchoolValues", "撤并"),
+    # the attributes' names (eduplan_core.schoolattrs.LABELS)
+    "学校名称": QT_TRANSLATE_NOOP("SchoolValues", "学校名称"),
+    "学校类型": QT_TRANSLATE_NOOP("SchoolValues", "学校类型"),
+    "办学性质": QT_TRANSLATE_NOOP("SchoolValues", "办学性质"),
+    "城乡类别": QT_TRANSLATE_NOOP("SchoolValues", "城乡类别"),
+    "办学状态": QT_TRANSLATE_NOOP("SchoolValues", "办学状态"),
+    "并入学校": QT_TRANSLATE_NOOP("SchoolValues", "并入学校"),
+    "纸质报送": QT_TRANSLATE_NOOP("SchoolValues", "纸质报送"),
+    "优质学校": QT_TRANSLATE_NOOP("SchoolValues", "优质学校"),
+    "教学点": QT_TRANSLATE_NOOP("SchoolValues", "教学点"),
+    "所属学校": QT_TRANSLATE_NOOP("SchoolValues", "所属学校"),
+}
+
+
+def value_name(value: str | None) -> str:
+    """A school type, ownership, 城乡, status or attribute name in the window's language."""
+    if value is None:
+        return ""
+    return QCoreApplication.translate("SchoolValues", str(VALUE_NAMES[value])) \
+        if value in VALUE_NAMES else value
+
+# an org's level (eduplan_core.catalog.model.LEVEL_NAMES) as a user reads it
+LEVEL_WORDS = {"province": QT_TRANSLATE_NOOP("Levels", "省"),
+               "prefecture": QT_TRANSLATE_NOOP("Levels", "州（市）"),
+               "county": QT_TRANSLATE_NOOP("Levels", "县（市、区）"),
+               "school": QT_TRANSLATE_NOOP("Levels", "学校")}
+
+
+def level_name(level: str) -> str:
+    """省, 州（市）, 县（市、区） or 学校 in the window's language."""
+    return QCoreApplication.translate("Levels", str(LEVEL_WORDS[level])) if level in LEVEL_WORDS \
+        else level
+
+
+def listed(names: Iterable[str]) -> str:
+    """Names one after another, 甲、乙、丙 (English: A, B, C)."""
+    out = ""
+    for name in names:
+        out = QCoreApplication.translate("Lists", "{a}、{b}").format(a=out, b=name) if out \
+            else name
+    return out
+
+
+def named(name: str, code: str) -> str:
+    """A unit or a field and its code: 东川区（530113）, in English 东川区 (530113)."""
+    return QCoreApplication.translate("Lists", "%s（%s）") % (name, code)

@@ -1,6 +1,7 @@
 """The desktop shell: operations off the UI thread, first-run demo, logging and diagnostics."""
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -269,3 +270,21 @@ def test_odd_settings_do_not_stop_the_window(qtbot, demo_path, tmp_path):
         assert session.year == current_round(dt.date.today())
     finally:
         session.close()
+
+
+def test_each_chinese_string_has_one_english():
+    """resources/translations/en*.tsv are keyed by the Chinese alone: a second, different
+    English line for the same Chinese silently wins over the first (纸质报送 once read
+    "paper" on one page and "Paper submission" on another)."""
+    folder = Path(__file__).resolve().parent.parent / "resources" / "translations"
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for tsv in [folder / "en.tsv", *sorted(folder.glob("en-*.tsv"))]:
+        for n, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            source, english = line.split("\t", 1)
+            where, first = seen.setdefault(source, (f"{tsv.name}:{n}", english))
+            if first != english:
+                clashes.append(f"{source!r}: {where} {first!r} vs {tsv.name}:{n} {english!r}")
+    assert not clashes, "\n".join(clashes)

@@ -240,21 +240,11 @@ def report(bad: set[str]) -> str:
     return "Chinese in English mode:\n" + "\n".join(sorted(bad))
 
 
-# the Chinese still shown in English mode: words the core makes in Chinese only (eduplan_core:
-# targets.py's 国家标准（每年适用）/前完成/不采集, evaluate.py's 达到标准：需增加…/达到 N 年目标：需增加…,
-# youzhi.py's 本年未报送/…不参加优质均衡学校评估, validation.py's year-on-year warning “…”由上年 N
-# 变为 N…请核实或说明原因, exchange/export.py's 还不知道上级单位…的密钥 without message_en); the status
-# bar's 操作员 (main_window.py: self.tr() inside an f-string, which lupdate does not extract);
-# form_issues.py's tr("FormPage", "警告（已说明）") (lupdate reads "FormPage" as the source);
-# the finding summary 截至 …：Met N (dashboard title, 年).
-REMAINING = ("core words (国家标准（每年适用）, 达到标准：需增加…, 本年未报送, year-on-year warnings, "
-             "export errors), status bar 操作员, 警告（已说明）, 年 in the school summary")
 # the import's column names are what the file must say, in Chinese (schools_import)
 IMPORT_HEADER = ("学校代码", "学校名称", "所属县", "学校类型", "办学性质", "城乡", "联系人",
                  "联系电话", "纸质报送", "教学点", "所属学校", "是", "否")
 
 
-@pytest.mark.xfail(strict=True, reason=f"still Chinese in English mode: {REMAINING}")
 def test_the_county_in_english(qtbot, english, demo_path, catalog):
     data = split_data(catalog_strings(catalog) | workspace_strings(demo_path)
                       | set(IMPORT_HEADER))
@@ -264,7 +254,6 @@ def test_the_county_in_english(qtbot, english, demo_path, catalog):
     assert not bad, report(bad)
 
 
-@pytest.mark.xfail(strict=True, reason=f"still Chinese in English mode: {REMAINING}")
 def test_the_school_in_english(qtbot, english, demo_path, catalog, tmp_path):
     from desktop.startup import DEMO_SCHOOL
     from eduplan_core.demo import build_demo_school

@@ -27,10 +27,8 @@ from eduplan_core.exchange.tracking import (Tracking, UnitTracking, late_list_te
 from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
-                      RowsModel, term, term_names)
+                      VALUE_NAMES, RowsModel, level_name, term, term_names, value_name)
 from .base import Page, heading, setup_table, show_error
-from .schools_dialogs import VALUE_NAMES, value_name
-from .wizard_parts import level_name
 
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}

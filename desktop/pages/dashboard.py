@@ -17,11 +17,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from eduplan_core.catalog.model import LEVEL_NAMES
 from eduplan_core.indicators.dashboard import Dashboard, IndicatorRow
 from eduplan_core.vocab import Status
 
-from ..models import GREY, ROW_ROLE, Column, RowsModel, words
+from ..models import GREY, ROW_ROLE, Column, RowsModel, level_name, words
 from .base import Page, heading, setup_table
 from .chart import ChartWidget
 from .dashboard_model import IndicatorModel, chart_data, load_dashboard, sorted_by
@@ -227,7 +226,7 @@ class DashboardPage(Page):
                 units.append({"code": org.code, "name": attrs.name, "kind": kind})
             else:
                 units.append({"code": org.code, "name": org.name,
-                              "kind": LEVEL_NAMES.get(org.level, org.level)})
+                              "kind": level_name(org.level)})
         self.units_model.set_rows(units)
         self.units_view.resizeColumnsToContents()
         self.units_label.setText(self.tr("下级单位（%d，双击或回车进入）") % len(units)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from eduplan_core.catalog.model import Field
 
-from ..models import Column, RowsModel
+from ..models import Column, RowsModel, named
 from .form_fields import format_value
-from .form_issues import WrappedTable, named
+from .form_issues import WrappedTable
 
 
 class HistoryDialog(QDialog):

@@ -19,7 +19,7 @@ from eduplan_core.store import entries
 from eduplan_core.texts import join, text
 from eduplan_core.validation import Issue
 
-from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel
+from ..models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, named
 from .form_fields import format_value
 
 
@@ -200,8 +200,3 @@ def _problem(kind: str, labels: list[str], message: str, code: str, level: str) 
             "summary": text("{kind}：{message}", "{kind}: {message}", kind=kind,
                             message=message)}
 
-
-def named(label: str, code: str) -> str:
-    """A field's label and code: 标签（code）, in English label (code)."""
-    return QCoreApplication.translate("FormPage", "%1（%2）").replace("%1", label).replace(
-        "%2", code)

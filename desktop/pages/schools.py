@@ -23,9 +23,9 @@ from eduplan_core.schoolattrs import LABELS, YESNO_ATTRS
 from eduplan_core.store.orgs import SchoolInput, change_school, check_school, register_school
 from eduplan_core.texts import join
 
-from ..models import GREY, RED, ROW_ROLE, Column, RowsModel
+from ..models import GREY, RED, ROW_ROLE, Column, RowsModel, value_name
 from .base import Page, heading, setup_table
-from .schools_dialogs import AddSchoolDialog, ChangeSchoolDialog, value_name
+from .schools_dialogs import AddSchoolDialog, ChangeSchoolDialog
 from .schools_import import ImportPreviewDialog
 
 

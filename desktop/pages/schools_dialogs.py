@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QFrame, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
@@ -18,48 +18,10 @@ from eduplan_core.inputs import YEAR_MAX, YEAR_MIN
 from eduplan_core.store.orgs import (TEACHING_POINT_TYPE, SchoolInput, check_contact,
                                      check_school, check_school_change)
 
-from ..models import GREY, RED, words
+from ..models import GREY, RED, value_name, words
 from .base import heading
 
-# the core's words for a school, as a user reads them (translated in the context "SchoolValues")
-VALUE_NAMES = {
-    "幼儿园": QT_TRANSLATE_NOOP("SchoolValues", "幼儿园"),
-    "小学": QT_TRANSLATE_NOOP("SchoolValues", "小学"),
-    "初中": QT_TRANSLATE_NOOP("SchoolValues", "初中"),
-    "九年一贯制": QT_TRANSLATE_NOOP("SchoolValues", "九年一贯制"),
-    "完全中学": QT_TRANSLATE_NOOP("SchoolValues", "完全中学"),
-    "普通高中": QT_TRANSLATE_NOOP("SchoolValues", "普通高中"),
-    "中职": QT_TRANSLATE_NOOP("SchoolValues", "中职"),
-    "特殊教育学校": QT_TRANSLATE_NOOP("SchoolValues", "特殊教育学校"),
-    "公办": QT_TRANSLATE_NOOP("SchoolValues", "公办"),
-    "普惠性民办": QT_TRANSLATE_NOOP("SchoolValues", "普惠性民办"),
-    "非普惠性民办": QT_TRANSLATE_NOOP("SchoolValues", "非普惠性民办"),
-    "城区": QT_TRANSLATE_NOOP("SchoolValues", "城区"),
-    "镇区": QT_TRANSLATE_NOOP("SchoolValues", "镇区"),
-    "乡村": QT_TRANSLATE_NOOP("SchoolValues", "乡村"),
-    "在办": QT_TRANSLATE_NOOP("SchoolValues", "在办"),
-    "停办": QT_TRANSLATE_NOOP("SchoolValues", "停办"),
-    "撤并": QT_TRANSLATE_NOOP("SchoolValues", "撤并"),
-    # the attributes' names (eduplan_core.schoolattrs.LABELS)
-    "学校名称": QT_TRANSLATE_NOOP("SchoolValues", "学校名称"),
-    "学校类型": QT_TRANSLATE_NOOP("SchoolValues", "学校类型"),
-    "办学性质": QT_TRANSLATE_NOOP("SchoolValues", "办学性质"),
-    "城乡类别": QT_TRANSLATE_NOOP("SchoolValues", "城乡类别"),
-    "办学状态": QT_TRANSLATE_NOOP("SchoolValues", "办学状态"),
-    "并入学校": QT_TRANSLATE_NOOP("SchoolValues", "并入学校"),
-    "纸质报送": QT_TRANSLATE_NOOP("SchoolValues", "纸质报送"),
-    "优质学校": QT_TRANSLATE_NOOP("SchoolValues", "优质学校"),
-    "教学点": QT_TRANSLATE_NOOP("SchoolValues", "教学点"),
-    "所属学校": QT_TRANSLATE_NOOP("SchoolValues", "所属学校"),
-}
 
-
-def value_name(value: str | None) -> str:
-    """A school type, ownership, 城乡, status or attribute name in the window's language."""
-    if value is None:
-        return ""
-    return QCoreApplication.translate("SchoolValues", str(VALUE_NAMES[value])) \
-        if value in VALUE_NAMES else value
 
 
 def choice_box(values: tuple[str, ...], current: str | None = None) -> QComboBox:

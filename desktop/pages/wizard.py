@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QLabel, QLineEdit, QRa
 from eduplan_core.errors import EduPlanError
 from eduplan_core.store.backup import DB_NAME
 
-from ..models import message_of
-from .schools_dialogs import value_name
+from ..models import message_of, named, value_name
 from .wizard_new import BureauPage, SchoolPage
 from .wizard_parts import (P_BUREAU, P_CHOICE, P_DEMO_SCHOOL, P_SCHOOL, P_SETUP_DONE,
                            P_SETUP_FILE, P_SETUP_UNIT, UnitPage, catalog, error_label,
-                           first_run, named)
+                           first_run)
 from .wizard_setup import SetupDonePage, SetupFilePage
 from .wizard_setup_unit import SetupUnitPage
 

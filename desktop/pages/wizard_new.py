@@ -12,10 +12,9 @@ from eduplan_core.catalog.model import OWNERSHIPS, SCHOOL_TYPES, URBAN_RURAL
 from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
-from ..models import message_of, term, words
+from ..models import level_name, message_of, named, term, words
 from .schools_dialogs import choice_box
-from .wizard_parts import (FolderRow, UnitPage, catalog, error_label, first_run,
-                           level_name, named, note)
+from .wizard_parts import FolderRow, UnitPage, catalog, error_label, first_run, note
 
 class BureauPage(UnitPage):
     def __init__(self, parent=None):

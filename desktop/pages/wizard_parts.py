@@ -5,11 +5,10 @@ Enter opens it — and says whom the workspace is made for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
                                QWizardPage)
@@ -25,31 +24,7 @@ if TYPE_CHECKING:
  P_SETUP_DONE) = range(7)
 
 
-# an org's level (eduplan_core.catalog.model.LEVEL_NAMES) as a user reads it
-LEVEL_WORDS = {"province": QT_TRANSLATE_NOOP("Levels", "省"),
-               "prefecture": QT_TRANSLATE_NOOP("Levels", "州（市）"),
-               "county": QT_TRANSLATE_NOOP("Levels", "县（市、区）"),
-               "school": QT_TRANSLATE_NOOP("Levels", "学校")}
 
-
-def level_name(level: str) -> str:
-    """省, 州（市）, 县（市、区） or 学校 in the window's language."""
-    return QCoreApplication.translate("Levels", str(LEVEL_WORDS[level])) if level in LEVEL_WORDS \
-        else level
-
-
-def listed(names: Iterable[str]) -> str:
-    """Names one after another, 甲、乙、丙 (English: A, B, C)."""
-    out = ""
-    for name in names:
-        out = QCoreApplication.translate("Lists", "{a}、{b}").format(a=out, b=name) if out \
-            else name
-    return out
-
-
-def named(name: str, code: str) -> str:
-    """A unit and its code: 东川区（530113）, in English 东川区 (530113)."""
-    return QCoreApplication.translate("Lists", "%s（%s）") % (name, code)
 
 
 def catalog():

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLineEdit, QPushButton,
 
 from eduplan_core.errors import EduPlanError
 
-from ..models import message_of
+from ..models import listed, message_of
 from ..fingerprint import fingerprint_label, fingerprint_lines, shown_fingerprint
-from .wizard_parts import P_SETUP_UNIT, error_label, first_run, listed, note
+from .wizard_parts import P_SETUP_UNIT, error_label, first_run, note
 
 class SetupFilePage(QWizardPage):
     """The setup file: who made it and the fingerprint of its key, to be read back to the

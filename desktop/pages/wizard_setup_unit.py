@@ -16,10 +16,8 @@ from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange.setup import needs_passphrase
 from eduplan_core.store.backup import DB_NAME
 
-from ..models import message_of
-from .schools_dialogs import value_name
-from .wizard_parts import (P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, named,
-                           note)
+from ..models import message_of, named, value_name
+from .wizard_parts import P_SETUP_DONE, FolderRow, UnitPage, error_label, first_run, note
 
 
 class SetupUnitPage(UnitPage):
