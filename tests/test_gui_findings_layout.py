@@ -78,6 +78,13 @@ def test_the_dashboards_status_and_target_are_seen_without_scrolling(qtbot, demo
 
     for column in (0, status, target):
         assert model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    # two names that differ at their end (the 学段) still differ when cut to the column
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    room = view.horizontalHeader().sectionSize(0) - 2 * em
+    shown = {}
+    for name in names:
+        cut = view.fontMetrics().elidedText(name, view.textElideMode(), room)
+        assert shown.setdefault(cut, name) == name, (cut, name, shown[cut])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -168,3 +175,25 @@ def test_a_findings_detail_and_summary_in_english(qtbot, demo_path, language):
     targets = [page.model.data(page.model.index(r, 3)) for r in range(page.model.rowCount())]
     assert any("National standard (every year)" in t for t in targets)
     assert not any("国家标准" in t for t in targets)
+
+
+def test_the_units_below_fold_away_on_a_narrow_window_and_come_back(qtbot, demo_path):
+    """At 1024 the list of units below starts folded (the indicators' names read whole); its
+    button brings it back, and a wide window starts with it shown."""
+    window = open_window(qtbot, demo_path, (1024, 700))
+    page = window.show_page("dashboard")
+    loaded(qtbot, page, page.model)
+    qtbot.waitUntil(lambda: page._units_folded is not None)
+    assert page._units_folded and page.upper.sizes()[0] == 0
+    assert not page.units_button.isChecked() and "39" in page.units_button.text()
+    page.units_button.click()
+    assert page.upper.sizes()[0] > 0 and page.units_view.isVisibleTo(window)
+    page.units_button.click()
+    assert page.upper.sizes()[0] == 0
+    window.close()  # one window a workspace
+    wide = open_window(qtbot, demo_path, (1400, 860))
+    wide_page = wide.show_page("dashboard")
+    loaded(qtbot, wide_page, wide_page.model)
+    qtbot.waitUntil(lambda: wide_page._units_folded is not None)
+    assert not wide_page._units_folded and wide_page.upper.sizes()[0] > 0
+    assert wide_page.units_button.isChecked()

@@ -55,6 +55,13 @@ class DashboardPage(Page):
         self.up_button.setToolTip(self.tr("返回上一级单位（Alt+↑）"))
         self.up_button.clicked.connect(self.go_up)
         crumbs_row.addWidget(self.up_button)
+        # the units below beside the indicators; on a narrow window folded away behind this
+        # button, so the indicators' names are read whole (the list comes back on a click)
+        self.units_button = QPushButton()
+        self.units_button.setCheckable(True)
+        self.units_button.setToolTip(self.tr("显示或收起下级单位列表（双击单位进入）"))
+        self.units_button.toggled.connect(self._show_units)
+        crumbs_row.addWidget(self.units_button)
         self.crumbs = QHBoxLayout()
         self.crumbs.setSpacing(2)
         crumbs_row.addLayout(self.crumbs)
@@ -107,6 +114,8 @@ class DashboardPage(Page):
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
+        # a name cut in the middle keeps its end: the 学段 of 每百名学生拥有…（小学） and（初中）
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.view.viewport().installEventFilter(self)  # a resized table fits its columns again
@@ -116,12 +125,14 @@ class DashboardPage(Page):
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.chart = ChartWidget()
 
-        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper = self.upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(units_box)
         upper.addWidget(self.view)
         upper.setStretchFactor(0, 1)
         upper.setStretchFactor(1, 4)
-        upper.setSizes([220, 1000])  # at 1024 px the indicators keep room for their target
+        upper.setSizes([220, 1000])
+        upper.splitterMoved.connect(self._units_moved)
+        self._units_folded: bool | None = None  # None: not decided yet (by the width)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.detail)
         lower.addWidget(self.chart)
@@ -139,6 +150,48 @@ class DashboardPage(Page):
         self.setTabOrder(self.view, self.units_view)
         self.setTabOrder(self.units_view, self.detail)
         session.data_changed.connect(self._forget)
+
+    # -- the units below: beside the indicators, or folded away on a narrow window -----------------
+    NARROW = 1000  # a page narrower than this starts with the list of units folded
+
+    def showEvent(self, event):  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._decide_units()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._decide_units()
+
+    def _decide_units(self) -> None:
+        if self._units_folded is None and self.isVisible() and self.width() > 100:
+            self._set_units_folded(self.width() < self.NARROW)
+
+    def _set_units_folded(self, folded: bool) -> None:
+        self._units_folded = folded
+        self.units_button.blockSignals(True)
+        self.units_button.setChecked(not folded)
+        self.units_button.blockSignals(False)
+        total = sum(self.upper.sizes()) or self.upper.width()
+        side = 0 if folded else min(220, total // 4)
+        self.upper.setSizes([side, max(total - side, 1)])
+        self._label_units_button()
+
+    def _show_units(self, shown: bool) -> None:
+        self._set_units_folded(not shown)
+
+    def _units_moved(self, *_):
+        folded = self.upper.sizes()[0] == 0
+        if folded != self._units_folded:
+            self._units_folded = folded
+            self.units_button.blockSignals(True)
+            self.units_button.setChecked(not folded)
+            self.units_button.blockSignals(False)
+            self._label_units_button()
+
+    def _label_units_button(self) -> None:
+        n = self.units_model.rowCount()
+        self.units_button.setText(self.tr("◂ 下级单位（%d）") % n if self.units_button.isChecked()
+                                  else self.tr("下级单位（%d）▸") % n)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
@@ -232,6 +285,8 @@ class DashboardPage(Page):
         self.units_label.setText(self.tr("下级单位（%d，双击或回车进入）") % len(units)
                                  if units else self.tr("没有下级单位"))
         self.units_view.setVisible(bool(units))
+        self.units_button.setVisible(bool(units))
+        self._label_units_button()
 
     def drill_to(self, code: str) -> None:
         """Show the unit ``code`` (a unit directly below the current one)."""

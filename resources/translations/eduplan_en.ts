@@ -1011,7 +1011,7 @@
     <name>DashboardPage</name>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="47" />
-        <location filename="../../desktop/pages/dashboard.py" line="213" />
+        <location filename="../../desktop/pages/dashboard.py" line="266" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
@@ -1026,117 +1026,132 @@
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="72" />
+        <location filename="../../desktop/pages/dashboard.py" line="79" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="76" />
+        <location filename="../../desktop/pages/dashboard.py" line="83" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="76" />
+        <location filename="../../desktop/pages/dashboard.py" line="83" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="76" />
+        <location filename="../../desktop/pages/dashboard.py" line="83" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="77" />
+        <location filename="../../desktop/pages/dashboard.py" line="84" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="77" />
+        <location filename="../../desktop/pages/dashboard.py" line="84" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="81" />
+        <location filename="../../desktop/pages/dashboard.py" line="88" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="62" />
+        <location filename="../../desktop/pages/dashboard.py" line="69" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="89" />
+        <location filename="../../desktop/pages/dashboard.py" line="62" />
+        <source>显示或收起下级单位列表（双击单位进入）</source>
+        <translation>Show or fold the list of units below (double-click a unit to open it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="96" />
         <source>下级单位</source>
         <translation>Subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="90" />
+        <location filename="../../desktop/pages/dashboard.py" line="97" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="91" />
+        <location filename="../../desktop/pages/dashboard.py" line="98" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="96" />
+        <location filename="../../desktop/pages/dashboard.py" line="103" />
         <source>双击或按回车查看该单位的指标</source>
         <translation>Double-click or press Enter to see this unit's indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="100" />
+        <location filename="../../desktop/pages/dashboard.py" line="107" />
         <source>下级单位（双击进入）</source>
         <translation>Subordinate units (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="115" />
+        <location filename="../../desktop/pages/dashboard.py" line="124" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="181" />
+        <location filename="../../desktop/pages/dashboard.py" line="193" />
+        <source>◂ 下级单位（%d）</source>
+        <translation>◂ Units below (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="194" />
+        <source>下级单位（%d）▸</source>
+        <translation>Units below (%d) ▸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="234" />
         <source>正在计算 %1 %2 年及以前的指标…</source>
         <translation>Computing the indicators of %1 up to %2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="209" />
+        <location filename="../../desktop/pages/dashboard.py" line="262" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="214" />
+        <location filename="../../desktop/pages/dashboard.py" line="267" />
         <source>%1 年及以前有数据或目标的年份</source>
         <translation>Years up to %1 with data or targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="223" />
+        <location filename="../../desktop/pages/dashboard.py" line="276" />
         <source>（纸质）</source>
         <translation> (paper)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="232" />
+        <location filename="../../desktop/pages/dashboard.py" line="285" />
         <source>下级单位（%d，双击或回车进入）</source>
         <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="233" />
+        <location filename="../../desktop/pages/dashboard.py" line="286" />
         <source>没有下级单位</source>
         <translation>No subordinate units</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="330" />
+        <location filename="../../desktop/pages/dashboard.py" line="385" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="376" />
+        <location filename="../../desktop/pages/dashboard.py" line="431" />
         <source>%s：本单位此指标没有规划目标。</source>
         <translation>%s: this unit has no plan target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="384" />
+        <location filename="../../desktop/pages/dashboard.py" line="439" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
