@@ -144,6 +144,8 @@ def test_the_import_preview_fits_the_screen(qtbot, demo_path, language, tmp_path
     assert dialog.frameGeometry().width() <= room.width()
     assert dialog.frameGeometry().height() <= room.height()
     assert dialog.width() <= 0.9 * room.width() and dialog.height() <= 0.9 * room.height()
+    # nor larger than the window it is over (a 1024 px window on a wide screen)
+    assert dialog.width() <= 0.9 * window.width() and dialog.height() <= 0.9 * window.height()
     # on a 1024×700 screen it may be 90 % of it: the layout lets it be that small
     small = QSize(int(0.9 * SMALL[0]), int(0.9 * SMALL[1]))
     reasons = column(dialog.model, "reasons")
@@ -209,3 +211,23 @@ def test_the_add_and_edit_dialogs_fit(qtbot, demo_path, language, tmp_path):
                 assert inside(button, dialog)
             save(dialog, tmp_path, f"{name}-{language}-{dialog.width()}")
         dialog.reject()
+
+
+def test_a_dialogs_room_is_bounded_by_its_window(qtbot):
+    """The preview's room (schools_import.available): the screen, and no more than the window
+    it is over — on a wide screen a 1024 px window's preview was 1100 px, wider than it."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from desktop.pages.schools_import import available
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    child = QLabel("学校名录")
+    window.setCentralWidget(child)
+    window.resize(600, 450)
+    window.show()
+    qtbot.waitUntil(window.isVisible)
+    room = available(child)
+    screen = child.screen().availableGeometry()
+    assert room.width() == min(600, screen.width())
+    assert room.height() == min(450, screen.height())

@@ -42,10 +42,16 @@ CELL_EMS = 12  # a file's cell at most this many "M"s wide
 
 
 def available(widget: QWidget | None) -> QRect:
-    """The available geometry of the screen ``widget`` is on (the primary one without)."""
+    """The room for a dialog over ``widget``: the available geometry of the screen it is on
+    (the primary one without), and no more than its window (a dialog over a 1024 px window
+    does not outgrow it, whatever the screen)."""
     screen = widget.screen() if widget is not None else None
     screen = screen or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    room = screen.availableGeometry()
+    window = widget.window() if widget is not None else None
+    if window is not None and window.isVisible():
+        room = QRect(room.topLeft(), room.size().boundedTo(window.size()))
+    return room
 
 
 def fitted(wanted: QSize, room: QRect, share: float = 0.9) -> QSize:
