@@ -142,3 +142,25 @@ def test_the_list_of_forms_shows_whole_rows_and_no_empty_band(qtbot, demo_path):
     assert shown in whole, (shown, whole)  # a whole number of rows, none cut
     band = page.open_button.geometry().top() - table.geometry().bottom()
     assert band <= page.top_layout.spacing() + 2, band
+
+
+def test_the_list_of_forms_follows_the_year(qtbot, demo_path):
+    """Another year with more forms: the list grows to show them (2024 has a fourth row, a
+    paper school, that stayed hidden behind 2025's three)."""
+    from desktop.main_window import MainWindow
+    from desktop.session import Session
+
+    session = Session(demo_path)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = window.show_page("entry")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
+    before = page.model.rowCount()
+    session.set_year(2024)
+    qtbot.waitUntil(lambda: page.model.rowCount() != before, timeout=20000)
+    qtbot.wait(50)
+    n = page.model.rowCount()
+    heights = [page.table.rowHeight(i) for i in range(min(n, 4))]
+    assert page.table.viewport().height() >= sum(heights), (n, page.table.viewport().height())

@@ -66,7 +66,7 @@ class EntryPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.outer.addWidget(self.splitter, 1)
         self._only_row: tuple[str, int, str] | None = None
-        self._list_sized = False
+        self._list_rows = 0  # the rows the splitter was last fitted to
         self._year: int | None = None
         session.changed.connect(self.refresh)
 
@@ -170,15 +170,16 @@ class EntryPage(Page):
         self._fit_list(max(len(rows), 1))
 
     def _fit_list(self, n: int) -> None:
-        """The list as tall as its rows (at most 8), no empty band under a short one; on the
-        first fill whole rows only, at most 4 (the splitter's handle shows the rest)."""
+        """The list as tall as its rows (at most 8), no empty band under a short one; when the
+        number of rows changes (another year, another unit), whole rows, at most 4 (the
+        splitter's handle shows the rest)."""
         heights = [self.table.rowHeight(i) or 30 for i in range(min(n, 8))]
         chrome = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         buttons = self.top_layout.spacing() + self.open_button.sizeHint().height()
         self.table.setMaximumHeight(chrome + sum(heights))
         self.top.setMaximumHeight(chrome + sum(heights) + buttons)
-        if not self._list_sized and self.model.rows:
-            self._list_sized = True
+        if self.model.rows and self._list_rows != n:
+            self._list_rows = n
             total = sum(self.splitter.sizes()) or self.splitter.height()
             top = chrome + sum(heights[:4]) + buttons
             self.splitter.setSizes([top, max(total - top, 1)])
