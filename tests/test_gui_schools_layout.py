@@ -42,7 +42,7 @@ def language(request):
     QLocale.setDefault(locale)
 
 
-def open_schools(qtbot, path):
+def open_schools(qtbot, path, size=None):
     from desktop.main_window import MainWindow
     from desktop.session import Session
 
@@ -50,7 +50,7 @@ def open_schools(qtbot, path):
     session.year, session.as_of, session.as_of_is_today = 2025, dt.date(2025, 6, 1), False
     window = MainWindow(session)
     qtbot.addWidget(window)
-    window.resize(*SMALL)
+    window.resize(*(size or SMALL))
     window.show()
     page = window.show_page("schools")
     qtbot.waitUntil(lambda: page._op is None and page.model.rowCount() > 0, timeout=60000)
@@ -231,3 +231,13 @@ def test_a_dialogs_room_is_bounded_by_its_window(qtbot):
     screen = child.screen().availableGeometry()
     assert room.width() == min(600, screen.width())
     assert room.height() == min(450, screen.height())
+
+
+def test_the_columns_fill_the_table_when_there_is_room(qtbot, demo_path):
+    """At 1280×800 the register once ended in an empty band of header (the stretching last
+    section was resized away): the columns fill the table's width."""
+    window, page = open_schools(qtbot, demo_path, (1280, 800))
+    view, model = page.view, page.model
+    shown = sum(view.columnWidth(c) for c in range(model.columnCount())
+                if not view.isColumnHidden(c))
+    assert shown >= view.viewport().width() - 1, (shown, view.viewport().width())

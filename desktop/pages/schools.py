@@ -225,7 +225,12 @@ class SchoolsPage(Page):
             floor = most * em if most is not None else (
                 min(cells, 16 * em) if tier < 3 else max(cells, 3 * em))
             least[c], tiers[c] = min(want[c], floor), tier
-        for c, width in fit_widths(want, least, tiers, view.viewport().width()).items():
+        widths = fit_widths(want, least, tiers, view.viewport().width())
+        spare = view.viewport().width() - sum(widths.values())
+        if spare > 0 and widths:  # room left: the last column takes it (no empty band)
+            last = max(widths)
+            widths[last] += spare
+        for c, width in widths.items():
             if width != header.sectionSize(c):
                 header.resizeSection(c, width)
 
