@@ -347,13 +347,11 @@ class MainWindow(QMainWindow):
         """The workspaces used lately that are still there, the one shown ticked."""
         self.recent_menu.clear()
         recent = recent_workspaces()
-        for n, item in enumerate(recent, 1):
-            label = f"&{n} " if n < 10 else ""
-            label += item.get("org_name") or "?"
-            if item.get("demo"):
-                label += self.tr("（演示）")
-            if item.get("role") in {r.value for r in Role}:
-                label += f" · {term(Role(item['role']))}"
+        names = [self._recent_name(item) for item in recent]
+        for n, (item, name) in enumerate(zip(recent, names, strict=True), 1):
+            label = (f"&{n} " if n < 10 else "") + name
+            if names.count(name) > 1:  # the same unit twice: which folder tells them apart
+                label += f" — {_short_path(Path(item['path']))}"
             act = self.recent_menu.addAction(label)
             act.setData(item["path"])
             act.setToolTip(item["path"])
@@ -365,6 +363,14 @@ class MainWindow(QMainWindow):
             none = self.recent_menu.addAction(self.tr("（还没有）"))
             none.setEnabled(False)
         self.recent_menu.setToolTipsVisible(True)
+
+    def _recent_name(self, item: dict) -> str:
+        name = item.get("org_name") or "?"
+        if item.get("demo"):
+            name += self.tr("（演示）")
+        if item.get("role") in {r.value for r in Role}:
+            name += f" · {term(Role(item['role']))}"
+        return name
 
     def recent_actions(self) -> list[QAction]:
         self._fill_recent()
@@ -492,3 +498,9 @@ def app_instance() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # the desktop runs in a QApplication
     return app
+
+
+def _short_path(path: Path) -> str:
+    """A folder as a menu can show it: its last two parts (…/demo-school/2153113101)."""
+    parts = path.parts
+    return str(path) if len(parts) <= 3 else "…/" + "/".join(parts[-2:])

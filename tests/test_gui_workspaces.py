@@ -415,3 +415,26 @@ def test_a_setup_file_for_another_unit_is_refused_before_anything(
     with open_ws(huize) as check:
         assert not rows.peers(check, QUJING, "parent") and not keys.has_keys(check)
     close(window)
+
+
+def test_two_recent_workspaces_of_one_unit_are_told_apart(qtbot, demo_path, tmp_path):
+    """The 文件 menu once listed 东川区第一小学（演示）· 学校 four times, alike: the same unit in
+    several folders says which folder."""
+    import json
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from desktop.main_window import MainWindow
+    from desktop.session import RECENT, Session
+
+    other = tmp_path / "copy" / "demo"
+    shutil.copytree(demo_path, other)
+    entries = [{"path": str(p), "org_name": "东川区", "role": "county", "demo": True}
+               for p in (demo_path, other)]
+    QSettings().setValue(RECENT, json.dumps(entries, ensure_ascii=False))
+    window = MainWindow(Session(demo_path))
+    qtbot.addWidget(window)
+    labels = [a.text() for a in window.recent_actions()]
+    assert len(labels) == 2 and labels[0] != labels[1]
+    assert labels[1].endswith("…/copy/demo"), labels
