@@ -214,12 +214,19 @@ class FirstRunWizard(QWizard):
         self.setPage(P_SETUP_UNIT, self.setup_unit_page)
         self.setPage(P_SETUP_DONE, self.setup_done_page)
         self.setStartId(P_CHOICE)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("打开(&F)"))
+        self.currentIdChanged.connect(self._name_finish)
+        self._name_finish(P_CHOICE)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N) >"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("建立工作区(&C)"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
         self.resize(720, 560)
+
+    def _name_finish(self, page: int) -> None:
+        """建立并打开 where finishing makes a workspace (a new bureau or school), else 打开."""
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           self.tr("建立并打开(&F)") if page in (P_BUREAU, P_SCHOOL)
+                           else self.tr("打开(&F)"))
 
     def reject(self) -> None:
         """Not while a workspace is being made; once made (the last page), it is opened."""
