@@ -138,12 +138,13 @@ def _fill(ws: Workspace, progress, cancelled) -> DemoResult:
 
 
 _WHY = {
-    "digital": "当年新建标准数字教室（教育信息化项目）",
-    "multimedia": "当年新建标准数字教室（教育信息化项目）",
+    # said of a rise and of a fall alike (the demo's values move both ways)
+    "digital": "标准数字教室按教育信息化项目的新标准重新认定，数量随之调整",
+    "multimedia": "多媒体教室按教育信息化项目的新标准重新认定，数量随之调整",
     "rotat": "按“县管校聘”方案，本年度交流轮岗人数调整",
     "voc_": "专业设置与招生规模调整",
     "gk_": "本届高考报名人数变化",
-    "kg_": "新建园舍投入使用，招生规模扩大",
+    "kg_": "园舍与招生规模调整（新园投入使用或班额调整）",
 }
 
 
