@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.inbox import FileOutcome, ImportReport, Outcome
 
+from .exchange_section import for_desktop
 from .fingerprint import fingerprint_label, fingerprint_lines
 from .models import AMBER_BG, AMBER_TEXT, GREEN, GREY, RED, RED_BG, Column, RowsModel, words
 from .pages.base import heading, setup_table
@@ -161,7 +162,7 @@ def _explanation(f: FileOutcome) -> str:
             "OutcomeTable", "学校 {schools}，表 {entries}，修改 {revisions}，提交 {submissions}，"
             "数值 {values}").format(schools=c.schools, entries=c.entries, revisions=c.revisions,
                                   submissions=c.submissions, values=c.values)
-    return "；".join(x for x in (what, words(f.said)) if x)
+    return "；".join(x for x in (what, for_desktop(words(f.said))) if x)
 
 
 class OutcomeTable(QWidget):

@@ -2,13 +2,15 @@
 side, and 保留本单位的 / 采用收到的 with a required reason (eduplan_core/exchange/conflicts.py).
 
 An **owner** conflict: a school sent values for a form this office holds as its own (a paper
-school it entered for). Here: the entry's current values in this workspace; incoming: the
-values the school sent (the conflict's detail). A **sequence** conflict: two different
+school it entered for). Here: the entry's current values in this workspace (a decided one:
+as they were when decided, read back from the history); incoming: the values the school sent
+(the conflict's detail). A decided conflict says who chose which side, when and why. A **sequence** conflict: two different
 bundles with one sender and number; each side is the bundle as it was received (number, when
 made, when received, its SHA-256)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,16 +18,23 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import Field
+from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.conflicts import Conflict, list_conflicts, resolve
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import typed, unit_suffix
 from eduplan_core.store import exchange_rows
-from eduplan_core.store.entries import current_values
+from eduplan_core.store.entries import current_values, history
 
 from .exchange_section import Section, small_label, when
 from .models import AMBER_BG, AMBER_TEXT, GREY, ROW_ROLE, Column, RowsModel
 from .pages.base import setup_table
+
+
+def _instant(at: str | None) -> dt.datetime:
+    """An ISO time of the core, comparable whatever its offset (none read as local)."""
+    moment = dt.datetime.fromisoformat(at or "1970-01-01T00:00:00")
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _value(v: Any, field: Field | None = None) -> str:
@@ -100,7 +109,9 @@ class ConflictSection(Section):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         self.layout_.addWidget(splitter, 1)
-        row = QHBoxLayout()
+        self.decision = QWidget()  # hidden for a conflict decided already
+        row = QHBoxLayout(self.decision)
+        row.setContentsMargins(0, 0, 0, 0)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("处理理由（必填，记入修改记录）"))
         self.reason.textChanged.connect(lambda _t: self.set_busy(self.page.busy))
@@ -112,7 +123,7 @@ class ConflictSection(Section):
         row.addWidget(self.reason, 1)
         row.addWidget(self.here_button)
         row.addWidget(self.incoming_button)
-        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.decision)
         self.layout_.addWidget(self.result)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._show(self.selected()))
@@ -145,6 +156,7 @@ class ConflictSection(Section):
 
     def set_busy(self, busy: bool) -> None:
         c = self.selected()
+        self.decision.setHidden(c is not None and bool(c.resolved_at))
         can = not busy and c is not None and not c.resolved_at and bool(self.reason.text().strip())
         self.here_button.setEnabled(can)
         self.incoming_button.setEnabled(can)
@@ -168,6 +180,8 @@ class ConflictSection(Section):
         self.set_busy(self.page.busy)
 
     def _explain(self, c: Conflict, different: int) -> str:
+        if c.resolved_at:
+            return self._settled(c, different)
         if c.kind == "owner":
             text = self.tr("本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表：{n} 项不同。"
                            "“采用收到的”把学校的数值记为新的修改；“保留本单位的”不改任何数值。").format(
@@ -177,20 +191,43 @@ class ConflictSection(Section):
                            "“采用收到的”把后来的一份也合并进来（两份的修改都保留，同一项以修改时间较晚的为准）；"
                            "“保留本单位的”只保留已合并的一份。").format(
                 unit=shown(c.org_name), sequence=c.detail.get("sequence"))
-        if c.resolved_at:
-            text += "\n" + self.tr("已于 {at} 处理：{keep}（{reason}），{who}。").format(
-                at=when(c.resolved_at), keep=self.keep_names.get(c.resolution or "", ""),
-                reason=shown(c.reason or ""), who=shown(c.resolved_by or ""))
         return text
 
+    def _settled(self, c: Conflict, different: int) -> str:
+        """A decided conflict: what differed then, who chose which side, when and why, and
+        what it did; nothing of how to decide."""
+        if c.kind == "owner":
+            what = self.tr("本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表；"
+                           "处理时 {n} 项不同（下表是处理时两边的数值）。").format(
+                unit=shown(c.org_name), year=c.year, form=self._form_name(c.form), n=different)
+            done = self.tr("学校报送的数值已记为新的修改。") if c.resolution == "incoming" \
+                else self.tr("本单位的数值没有改动。")
+        else:
+            what = self.tr("{unit}的第 {sequence} 号数据包有两份内容不同的。").format(
+                unit=shown(c.org_name), sequence=c.detail.get("sequence"))
+            done = self.tr("后来收到的一份也已合并。") if c.resolution == "incoming" \
+                else self.tr("只保留了先合并的一份。")
+        decided = self.tr("{at} 由{who}选择“{keep}”。理由：{reason}").format(
+            who=shown(c.resolved_by or ""), at=when(c.resolved_at),
+            keep=self.keep_names.get(c.resolution or "", c.resolution or ""),
+            reason=shown(c.reason or ""))
+        return "\n".join((what, decided, done))
+
     def owner_rows(self, c: Conflict) -> list[dict[str, Any]]:
-        """Field by field: the value held here now, the value the school sent. A field the
-        school did not send stays as it is whichever side is kept: not a difference."""
+        """Field by field: the value held here, the value the school sent. A field the
+        school did not send stays as it is whichever side is kept: not a difference.
+
+        Open: the value held here now. Decided: the value held here when it was decided —
+        the conflict keeps only the school's side (its detail), so this side is read back
+        from the entry's history: a field changed since (by the decision itself, when the
+        school's side was taken, or later) shows the value that change replaced."""
         ws = self.session.ws
         entry = exchange_rows.entry_rows(ws, c.org, c.year, c.form or "")
         here = {k: r["value"] for k, r in current_values(ws, entry[0]["id"]).items()} \
             if entry else {}
         incoming = c.detail.get("incoming", {})
+        if c.resolved_at and entry:
+            here = self._here_then(c, here, set(here) | set(incoming))
         form = self.session.catalog.forms.get(c.form or "")
         fields: list[Field | None] = list(form.input_fields) if form is not None else []
         known = {f.code for f in fields if f is not None}
@@ -199,13 +236,28 @@ class ConflictSection(Section):
         not_sent = self.tr("（未报送）")
         out = []
         for code, f in codes:
-            if code not in here and code not in incoming:
+            if here.get(code) is None and code not in incoming:
                 continue
             a = _value(here.get(code), f)
             b = _value(incoming.get(code), f) if code in incoming else not_sent
             out.append({"code": code, "label": f.label if f is not None else code, "here": a,
                         "incoming": b, "differs": code in incoming and a != b})
         return out
+
+    def _here_then(self, c: Conflict, now: dict[str, Any], codes: set[str]) -> dict[str, Any]:
+        """This side's values when ``c`` was decided: for each field, the old value of its
+        first revision made at or after the decision, else the value now."""
+        decided = _instant(c.resolved_at)
+        then = dict(now)
+        for code in codes:
+            try:
+                revisions = history(self.session.ws, c.org, code, c.year)
+            except EduPlanError:
+                continue
+            later = [h for h in revisions if h.form == c.form and _instant(h.at) >= decided]
+            if later:
+                then[code] = later[0].old
+        return then
 
     def sequence_rows(self, c: Conflict) -> list[dict[str, Any]]:
         """The two bundles as received: number, made, received, the file's and content's

@@ -6,21 +6,23 @@ one merges what its unit sent)."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView
 
 from eduplan_core.errors import Cancelled, EduPlanError
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.enrol import Peer, confirm, peers
-from eduplan_core.exchange.inbox import FileOutcome, ImportReport, Outcome, bundle_files, held
+from eduplan_core.exchange.inbox import (Changes, FileOutcome, ImportReport, Outcome,
+                                         bundle_files, held)
 from eduplan_core.exchange.inbox import import_files, retry_held
 from eduplan_core.inputs import shown
 
-from .exchange import OutcomeTable, outcome_name
+from .exchange import OutcomeTable
 from .exchange_dialogs import ConfirmKeyDialog
-from .exchange_section import Section, small_label, when
+from .exchange_section import Section, for_desktop, small_label, when
 from .models import AMBER_BG, AMBER_TEXT, ROW_ROLE, Column, RowsModel, words
 from .pages.base import setup_table
 
@@ -163,20 +165,36 @@ class ReceiveSection(Section):
             self.say(self.tr("导入完成。"), "ok")
         self.page.refresh()
 
-    def what_next(self, report: ImportReport) -> str:
-        """What the user has to do after an import: the pending keys, the conflicts, the
-        rejected files."""
+    def what_next(self, report: ImportReport, in_table: bool = True) -> str:
+        """What the user has to do after an import, a line an outcome that asks for it: the
+        pending keys, the conflicts, the rejected files (why: in the table's 说明, or, when
+        ``in_table`` is False, a line a file)."""
         lines = []
-        if report.count(Outcome.PENDING):
+        held_files = [f for f in report.files if f.outcome == Outcome.PENDING]
+        for_key = [f for f in held_files if f.fingerprint]  # the others: a form unknown
+        if for_key:
             lines.append(self.tr("{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即"
-                                 "合并。").format(n=report.count(Outcome.PENDING)))
-        if report.count(Outcome.CONFLICT):
+                                 "合并。").format(n=len(for_key)))
+        if len(held_files) > len(for_key):
+            lines.append(self.tr("{n} 个数据包使用了本程序不认识的表单版本，已暂存：更新 EduPlan 后在"
+                                 "“接收”点“重新处理暂存的数据包”。").format(
+                n=len(held_files) - len(for_key)))
+        conflicts = [f for f in report.files if f.outcome == Outcome.CONFLICT]
+        if conflicts and any(astuple(f.changes) != astuple(Changes()) for f in conflicts):
             lines.append(self.tr("{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。").format(
-                n=report.count(Outcome.CONFLICT)))
-        if report.count(Outcome.REJECTED):
+                n=len(conflicts)))
+        elif conflicts:  # two bundles of one number: nothing merged until decided
+            lines.append(self.tr("{n} 个数据包有冲突：请到“冲突”对照两边后处理。").format(
+                n=len(conflicts)))
+        rejected = [f for f in report.files if f.outcome == Outcome.REJECTED]
+        if rejected and in_table:
             lines.append(self.tr("{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的"
-                                 "隔离文件夹（inbox/quarantine）。").format(
-                n=report.count(Outcome.REJECTED)))
+                                 "隔离文件夹（inbox/quarantine）。").format(n=len(rejected)))
+        elif rejected:
+            lines.append(self.tr("{n} 个数据包已拒收，什么也没有改变；文件已移入工作区的隔离文件夹"
+                                 "（inbox/quarantine）。").format(n=len(rejected)))
+            lines += [self.tr("第 {sequence} 号：{reason}").format(
+                sequence=f.sequence, reason=for_desktop(words(f.said))) for f in rejected]
         return "\n".join(lines)
 
 
@@ -208,8 +226,9 @@ class PendingSection(Section):
         self.layout_.addWidget(self.result)
         self.view.selectionModel().currentRowChanged.connect(
             lambda *_: self.set_busy(self.page.busy))
-        self.empty = QLabel(self.tr("没有待确认的密钥。"))
-        self.layout_.insertWidget(1, self.empty)
+        self.empty = QLabel(self.tr("没有待确认的密钥。"))  # shown instead of an empty table
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.layout_.insertWidget(1, self.empty, 1)
 
     @property
     def count(self) -> int:
@@ -221,6 +240,7 @@ class PendingSection(Section):
                 if p.relation == "child" and p.status == "pending"]
         self.model.set_rows(rows)
         self.empty.setHidden(bool(rows))
+        self.view.setHidden(not rows)
         if rows:
             keep = next((i for i, p in enumerate(rows) if chosen and p.org == chosen.org
                          and p.fingerprint == chosen.fingerprint), 0)
@@ -260,21 +280,22 @@ class PendingSection(Section):
             unit=peer.org_name), run)
 
     def _confirmed(self, result: tuple[Peer, ImportReport]) -> None:
+        """What became of the bundles held for the key, each outcome said once: merged,
+        the same as before, older; then what is asked of the user (ReceiveSection.what_next)."""
         peer, report = result
         lines = [self.tr("已确认{unit}的密钥（指纹 {fingerprint}）。").format(
             unit=shown(peer.org_name), fingerprint=peer.fingerprint)]
         settled = all(f.outcome in (Outcome.MERGED, Outcome.DUPLICATE) for f in report.files)
-        if report.files:
-            counts = self.tr("，").join(f"{outcome_name(o)} {report.count(o)}"
-                                       for o in Outcome if report.count(o))
-            lines.append(self.tr("暂存的 {n} 个数据包：{counts}").format(
-                n=len(report.files), counts=counts))
-            for f in report.files:
-                if f.outcome not in (Outcome.MERGED, Outcome.DUPLICATE) and f.reason:
-                    lines.append(self.tr("第 {sequence} 号：{outcome}，{reason}").format(
-                        sequence=f.sequence, outcome=outcome_name(f.outcome),
-                        reason=words(f.said)))
-            if self.page.receive is not None:
-                lines.append(self.page.receive.what_next(report))
+        if report.count(Outcome.MERGED):
+            lines.append(self.tr("{n} 个暂存的数据包已合并。").format(
+                n=report.count(Outcome.MERGED)))
+        if report.count(Outcome.DUPLICATE):
+            lines.append(self.tr("{n} 个暂存的数据包与已导入的相同，没有变化。").format(
+                n=report.count(Outcome.DUPLICATE)))
+        if report.count(Outcome.STALE):
+            lines.append(self.tr("{n} 个暂存的数据包比已合并的旧，已保留在历史中，未采用。").format(
+                n=report.count(Outcome.STALE)))
+        if self.page.receive is not None:
+            lines.append(self.page.receive.what_next(report, in_table=False))
         self.say("\n".join(x for x in lines if x), "ok" if settled else "plain")
         self.page.refresh()

@@ -36,10 +36,33 @@ def file_safe(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "_"
 
 
+# the core's words name the command as well as the window's place ("请在“冲突”中处理（命令行
+# eduplan conflicts）"); a desktop user is told the place only
+_COMMAND_LINE = (re.compile(r"[；;]\s*(命令行|command line)[：:]?\s*[^（）()]*(?=[）)])"),
+                 re.compile(r"\s*[（(](命令行|command line)[：:]?\s*[^（）()]*[）)]"))
+
+
+def for_desktop(text: str) -> str:
+    """A text of the core without its pointers to the command line (``（命令行 eduplan …）``,
+    ``；命令行 eduplan …`` inside a parenthesis, the English ``; command line: …``)."""
+    for pattern in _COMMAND_LINE:
+        text = pattern.sub("", text)
+    return text
+
+
 def small_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {GREY.name()};")
+    return label
+
+
+def none_yet(text: str) -> QLabel:
+    """Where a table has no rows yet: one grey line at the top of the table's room, shown
+    instead of the table (an empty grid of squeezed headers says nothing)."""
+    label = small_label(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.hide()
     return label
 
 
@@ -65,7 +88,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("ExchangeSection", "已取消。")
     if isinstance(exc, EduPlanError):
-        return message_of(exc)
+        return for_desktop(message_of(exc))
     logging.getLogger("eduplan").exception("internal error", exc_info=exc)
     return QCoreApplication.translate("Page", "程序内部错误，已记录在日志中。未保存的内容不受影响。")
 

@@ -21,7 +21,7 @@ from eduplan_core.inputs import shown
 from eduplan_core.store import exchange_rows
 
 from .exchange import KeysView, fingerprint_label
-from .exchange_section import Section, file_safe, small_label, when
+from .exchange_section import Section, file_safe, for_desktop, none_yet, small_label, when
 from .models import GREY, Column, RowsModel, message_of
 from .pages.base import setup_table
 from .passphrase import ENV_BACKUP_PASSPHRASE, ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
@@ -89,6 +89,8 @@ class SendSection(Section):
         self.sent_view = setup_table(QTableView(), resize_to_contents=True)
         self.sent_view.setModel(self.sent_model)
         self.layout_.addWidget(self.sent_view, 1)
+        self.sent_none = none_yet(self.tr("还没有导出过数据包。"))
+        self.layout_.addWidget(self.sent_none, 1)
         self._parent_ok = False
 
     def refresh(self) -> None:
@@ -107,7 +109,7 @@ class SendSection(Section):
         except EduPlanError as exc:
             self._parent_ok = False
             self.parent_fingerprint.hide()
-            self.parent_problem.setText(message_of(exc))
+            self.parent_problem.setText(for_desktop(message_of(exc)))
             self.parent_problem.setStyleSheet("color: #c62828;")
         else:
             self._parent_ok = True
@@ -120,6 +122,8 @@ class SendSection(Section):
         self.sent_model.set_rows([{**r, "recipient_name": names.get(r["recipient"],
                                                                     r["recipient"])}
                                   for r in reversed(exchange_rows.sent_bundles(ws))])
+        self.sent_view.setHidden(not self.sent_model.rowCount())
+        self.sent_none.setHidden(bool(self.sent_model.rowCount()))
         self.set_busy(self.page.busy)
 
     def set_busy(self, busy: bool) -> None:
@@ -214,11 +218,16 @@ class KeysSection(Section):
         self.peers_view = setup_table(QTableView(), resize_to_contents=True)
         self.peers_view.setModel(self.peers_model)
         self.layout_.addWidget(self.peers_view, 1)
+        self.peers_none = none_yet(self.tr("还没有其他单位的密钥：导入上级的设立文件、或收到下级的数据包后，"
+                                           "它们的密钥列在这里。"))
+        self.layout_.addWidget(self.peers_none, 1)
 
     def refresh(self) -> None:
         ws = self.session.ws
         self.view.show_info(keys.key_info(ws) if keys.has_keys(ws) else None)
         self.peers_model.set_rows(peers(ws))
+        self.peers_view.setHidden(not self.peers_model.rowCount())
+        self.peers_none.setHidden(bool(self.peers_model.rowCount()))
         self.set_busy(self.page.busy)
 
     def set_busy(self, busy: bool) -> None:

@@ -109,6 +109,31 @@ def outcome_of(table, name: str):
     return next(r["outcome"] for r in table.model.rows if r["file"] == name)
 
 
+def page_texts(page) -> str:
+    """Every text the page shows or offers: labels, buttons, tab titles, placeholders and
+    each table's cells, headers and tooltips."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableView
+
+    out = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    out += [w.text() for w in page.findChildren(QLabel)]
+    out += [w.text() + w.toolTip() for w in page.findChildren(QAbstractButton)]
+    out += [w.placeholderText() for w in page.findChildren(QLineEdit)]
+    for view in page.findChildren(QTableView):
+        model = view.model()
+        for r in range(model.rowCount()):
+            for c in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    out.append(str(model.index(r, c).data(role) or ""))
+    return "\n".join(out)
+
+
+def no_command_line(page) -> None:
+    """A desktop user is told where in the window, never a command to type."""
+    text = page_texts(page)
+    assert "命令行" not in text and "eduplan " not in text, text  # (EduPlan: the program)
+
+
 # -- the page in the window ---------------------------------------------------------------
 def test_the_page_is_in_the_navigation_with_the_sections_of_its_role(qtbot, chain):
     from PySide6.QtCore import Qt
@@ -154,6 +179,7 @@ def test_export_to_a_chosen_file_for_the_parent(qtbot, qtmodeltester, chain, mon
     assert send.folder_button.isVisibleTo(page)
     qtmodeltester.check(send.sent_model)
     assert send.sent_model.rows[0]["file_name"] == out.name
+    assert send.sent_view.isVisibleTo(page) and not send.sent_none.isVisibleTo(page)
     assert [send.sent_model.index(0, c).data() for c in range(3)] == ["2", "2024", "东川区"]
 
     # the same name again: refused in the core's words, nothing written
@@ -231,6 +257,8 @@ def test_import_two_good_bundles_and_a_tampered_one_then_confirm_a_key(
     assert not (chain.tmp / "county" / "inbox" / "accepted").exists() or not any(
         (chain.tmp / "county" / "inbox" / "accepted").iterdir())
     assert not rows.entry_rows(window.session.ws, SCHOOL, 2024, "primary")  # held
+    assert "请电话核对指纹后在“待确认”中确认" in table.model.rows[0]["reason"]
+    no_command_line(page)
 
     # 待确认: both schools, each with its held bundle
     pending = page.pending
@@ -260,7 +288,9 @@ def test_import_two_good_bundles_and_a_tampered_one_then_confirm_a_key(
     dialog.ok_button.click()
     wait_idle(qtbot, page)
     assert "已确认测试中心小学的密钥" in pending.result.text()
-    assert "已合并 1" in pending.result.text() and pending.result.tone == "ok"
+    said = pending.result.text()
+    assert "1 个暂存的数据包已合并" in said and pending.result.tone == "ok"
+    assert said.count("合并") == 1, said  # said once
     assert [p.org for p in pending.model.rows] == [OTHER]
     assert page.tabs.tabText(page.tabs.indexOf(pending)) == "待确认（1）"
     values = rows.entry_rows(window.session.ws, SCHOOL, 2024, "primary")
@@ -279,6 +309,7 @@ def test_import_two_good_bundles_and_a_tampered_one_then_confirm_a_key(
     wait_idle(qtbot, page)
     assert "已确认测试二小的密钥" in pending.result.text()
     assert pending.model.rowCount() == 0 and not pending.empty.isHidden()
+    assert not pending.view.isVisibleTo(page)  # the line, not an empty grid
     assert page.tabs.tabText(page.tabs.indexOf(pending)) == "待确认"
 
     # a folder dropped on the window: the same files again change nothing
@@ -356,7 +387,10 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     pending.dialog.tick.setChecked(True)
     pending.dialog.ok_button.click()
     wait_idle(qtbot, page)
-    assert "有冲突 1" in pending.result.text() and "请到“冲突”处理" in pending.result.text()
+    said = pending.result.text()
+    assert said.count("冲突") == 2 and "1 个数据包有冲突：请到“冲突”对照两边后处理" in said, said
+    assert len(said.splitlines()) == 2  # the key confirmed; the conflict, said once
+    no_command_line(page)
 
     section = page.conflicts
     qtmodeltester.check(section.model)
@@ -397,8 +431,17 @@ def test_an_owner_conflict_is_resolved_for_the_incoming_values_with_a_reason(
     section.show_all.setChecked(True)  # the decided one, with who, when and why
     assert section.model.rowCount() == 1
     assert section.model.index(0, 6).data() == "采用收到的"
-    assert "以学校为准" in section.explanation.text()
-    assert not section.here_button.isEnabled()
+    said = section.explanation.text()
+    assert "处理时 2 项不同" in said and "以学校为准" in said and "选择“采用收到的”" in said
+    assert ws.operator in said and section.selected().resolved_at[:10] in said
+    assert "学校报送的数值已记为新的修改" in said
+    assert "“采用收到的”把" not in said and "两边的数值都相同" not in said  # nothing to decide
+    # both sides as they were when decided (this side read back from the history)
+    sides = {r["code"]: (r["here"], r["incoming"]) for r in section.sides_model.rows}
+    assert sides == {"pri_students": ("90 人", "95 人"), "classrooms": ("", "6 间")}
+    assert not section.here_button.isEnabled() and not section.decision.isVisibleTo(page)
+    section.show_all.setChecked(False)
+    no_command_line(page)
 
 
 def test_a_sequence_conflict_shows_both_bundles_and_takes_the_received_one(qtbot, tmp_path):
@@ -423,7 +466,9 @@ def test_a_sequence_conflict_shows_both_bundles_and_takes_the_received_one(qtbot
     page.import_paths([b])
     wait_idle(qtbot, page)
     assert outcome_of(page.receive.table, "b.eduplan") == Outcome.CONFLICT
-    assert "请到“冲突”处理" in page.receive.result.text()
+    said = page.receive.result.text()
+    assert "1 个数据包有冲突：请到“冲突”对照两边后处理" in said  # a second bundle merges nothing
+    no_command_line(page)
     section = page.show_section("conflicts")
     conflict = section.selected()
     assert conflict is not None and conflict.kind == "sequence"
@@ -437,6 +482,10 @@ def test_a_sequence_conflict_shows_both_bundles_and_takes_the_received_one(qtbot
     section.incoming_button.click()  # the bundle opened again: the passphrase (environment)
     wait_idle(qtbot, page)
     assert "采用收到的" in section.result.text() and section.model.rowCount() == 0
+    section.show_all.setChecked(True)
+    said = section.explanation.text()
+    assert "第 2 号数据包有两份内容不同的" in said and "以第二台电脑为准" in said
+    assert "后来收到的一份也已合并" in said and "“采用收到的”把" not in said
     # merged: both computers' edits kept, the later one current (the core's rule for a fork)
     hist = entries.history(window.session.ws, SCHOOL, "pri_students", 2024)
     assert {h.new for h in hist} >= {600, 611, 622}
@@ -501,7 +550,12 @@ def test_keys_are_made_on_the_page(qtbot, tmp_path, catalog):
     window, page = open_page(qtbot, path)
     page.import_paths([tmp_path])
     assert "还没有密钥" in page.receive.result.text()
+    send = page.show_section("send")  # nothing sent: a line, not an empty table
+    assert send.sent_none.isVisibleTo(page) and not send.sent_view.isVisibleTo(page)
+    assert send.sent_none.text() == "还没有导出过数据包。"
     section = page.show_section("keys")
+    assert section.peers_none.isVisibleTo(page) and not section.peers_view.isVisibleTo(page)
+    assert "还没有其他单位的密钥" in section.peers_none.text()
     assert not section.view.has_keys and section.view.create_button.isVisibleTo(page)
     section.view.create_button.click()  # EDUPLAN_PASSPHRASE: no dialog
     wait_idle(qtbot, page)
@@ -595,6 +649,12 @@ def test_the_page_in_english(qtbot):
         assert tr("ConfirmKeyDialog", "确认密钥") == "Confirm the key"
         assert tr("SendSection", "导出到(&E)…") == "&Export to…"
         assert "{fingerprint}" in tr("KeysSection", "已更换口令。指纹不变：{fingerprint}")
+        assert tr("SendSection", "还没有导出过数据包。") == "No bundle exported yet."
+        assert tr("KeysSection", "还没有其他单位的密钥：导入上级的设立文件、或收到下级的数据包后，"
+                                 "它们的密钥列在这里。").startswith("No other unit's key yet")
+        assert "{who}" in tr("ConflictSection", "{at} 由{who}选择“{keep}”。理由：{reason}")
+        assert "{n}" in tr("PendingSection", "{n} 个暂存的数据包已合并。")
+        assert "Conflicts" in tr("ReceiveSection", "{n} 个数据包有冲突：请到“冲突”对照两边后处理。")
     finally:
         QApplication.instance().removeTranslator(translator)
         QSettings().setValue("language", "zh_CN")
