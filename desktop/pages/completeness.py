@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QLineEdit, QPushButton, QSplitter, QStyle, QTableView, QVBoxLayout,
                                QWidget)
 
 from eduplan_core.errors import EduPlanError
@@ -29,9 +29,23 @@ from eduplan_core.vocab import EntryState
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       VALUE_NAMES, RowsModel, level_name, term, term_names, value_name)
 from .base import Page, heading, setup_table, show_error
+from .schools import fit_widths
 
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
+
+
+class BoardModel(RowsModel):
+    """The rows model, its headers' tooltips their whole titles (a narrow column cuts its
+    header)."""
+
+    def column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return super().headerData(section, orientation, role)
 
 
 class CompletenessPage(Page):
@@ -76,6 +90,7 @@ class CompletenessPage(Page):
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setEnabled(False)
+        self._show_due_date(None)  # not the box's 2000-01-01: the as-of date until loaded
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)  # English: a long line, in two at 1024 px
         self._due_timer = QTimer(self)
@@ -127,24 +142,25 @@ class CompletenessPage(Page):
         self.outer.addLayout(filters)
 
         # the board and the summary per form
-        self.model = RowsModel([
-            Column("state_name", self.tr("状态")),
-            Column("name", self.tr("单位")),
+        self.model = BoardModel([
+            Column("state_name", self.tr("状态"), tooltip=lambda r: r["state_name"]),
+            Column("name", self.tr("单位"), tooltip=lambda r: r["name"]),
             Column("org", self.tr("代码")),
-            Column("kind", self.tr("类型")),
-            Column("form_name", self.tr("表单")),
-            Column("way", self.tr("报送方式")),
-            Column("county_name", self.tr("所属县（市、区）")),
-            Column("last", self.tr("最近报送"), tooltip=lambda r: r["last_tip"]),
-            Column("late_text", self.tr("逾期")),
-            Column("contact", self.tr("联系人"), tooltip=lambda r: r["hint"]),
-            Column("phone", self.tr("电话")),
+            Column("kind", self.tr("类型"), tooltip=lambda r: r["kind"]),
+            Column("form_name", self.tr("表单"), tooltip=lambda r: r["form_name"]),
+            Column("by", self.tr("报送"), tooltip=lambda r: r["way"]),
+            Column("county_name", self.tr("所属县（市、区）"), tooltip=lambda r: r["county_name"]),
+            Column("last", self.tr("最近报送"), tooltip=lambda r: r["last_tip"] or r["last"]),
+            Column("late_days", self.tr("逾期"), tooltip=lambda r: r["late_text"],
+                   align_right=True),
+            Column("call", self.tr("联系人、电话"), tooltip=lambda r: r["hint"]),
         ], color=lambda r: STATE_COLOURS["missing"] if r["late"] else
             STATE_COLOURS.get(r["state"]))
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
         self.view.activated.connect(self._activated)
+        self.view.viewport().installEventFilter(self)
         self.form_model = RowsModel([
             Column("form_name", self.tr("表单")),
             Column("expected", self.tr("应报"), align_right=True),
@@ -160,11 +176,22 @@ class CompletenessPage(Page):
         self.form_view.activated.connect(self._form_activated)
         self.form_view.setToolTip(self.tr("回车或双击：只看这张表单的单位"))
 
+        # below the board (which keeps the page's whole width): the summary per form, and beside
+        # it the hint and the messages
+        below = QWidget()
+        bl = QHBoxLayout(below)
+        bl.setContentsMargins(0, 0, 0, 0)
         side = QWidget()
-        sl = QVBoxLayout(side)
+        fl = QVBoxLayout(side)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self._form_layout = fl
+        self.form_label = QLabel(self.tr("按表单汇总"))
+        fl.addWidget(self.form_label)
+        fl.addWidget(self.form_view, 1)
+        bl.addWidget(side)
+        notes = QWidget()
+        sl = QVBoxLayout(notes)
         sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(QLabel(self.tr("按表单汇总")))
-        sl.addWidget(self.form_view)
         self.hint = QLabel(self.tr("双击或回车：纸质报送的单位打开填报页代为录入；"
                                    "自行填报的单位显示联系人。"))
         self.hint.setWordWrap(True)
@@ -175,13 +202,19 @@ class CompletenessPage(Page):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         sl.addWidget(self.message)
         sl.addStretch(1)
-        splitter = QSplitter()
+        bl.addWidget(notes, 1)
+        self.below = below
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 300])
+        splitter.addWidget(below)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
         splitter.setCollapsible(0, False)
+        self.splitter = splitter
+        self._splitter_moved = False
+        self._form_height = 0
+        splitter.splitterMoved.connect(self._moved)
+        splitter.installEventFilter(self)
         self.outer.addWidget(splitter, 1)
         self.form_filter: str | None = None
 
@@ -250,11 +283,14 @@ class CompletenessPage(Page):
                 "kind": self.kind_name(r.org_type), "form": r.form,
                 "form_name": form.name if form else r.form, "paper": r.paper,
                 "way": self.tr("纸质（本局代填）") if r.paper else self.tr("自行填报"),
+                "by": self.tr("纸质") if r.paper else self.tr("自行"),
                 "county_name": county.name if county else "", "contact": contact,
                 "phone": phone, "call": call,
                 "last": self._last_text(unit), "last_tip": self._last_tip(unit),
                 "late": bool(unit and unit.late),
                 "late_text": (self.tr("逾期 %d 天") % unit.days_late
+                              if unit and unit.late and unit.days_late is not None else ""),
+                "late_days": (self.tr("%d 天") % unit.days_late  # under 逾期
                               if unit and unit.late and unit.days_late is not None else ""),
                 "hint": (self.tr("纸质报送：双击打开填报页代为录入") if r.paper else
                          self.tr("学校自行填报：请联系 %s") % (call or self.tr("学校"))),
@@ -279,8 +315,10 @@ class CompletenessPage(Page):
         self.form_model.set_rows(sorted(by_form.values(), key=lambda s: (
             -s["missing"], -s["draft"], s["form_name"])))
         self._fit_form_view()
-        self.view.setColumnHidden(6, not any(r["county_name"] != self.session.info.org_name
-                                             for r in rows))
+        self.view.setColumnHidden(self.model.column("county_name"), not any(
+            r["county_name"] != self.session.info.org_name for r in rows))
+        # 逾期 when a unit is late (else the line above the board says none is)
+        self.view.setColumnHidden(self.model.column("late_days"), not self.late)
         self._show_round()
         self._apply_filter()
 
@@ -320,12 +358,21 @@ class CompletenessPage(Page):
             self.due_label.setText(
                 self.tr("截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个")
                 % (t.as_of, due, len(sent), sum(1 for u in sent if u.merged), len(self.late)))
-            if t.due and not self.due_check.isChecked():
-                self.due_edit.blockSignals(True)
-                self.due_edit.setDate(QDate.fromString(t.due, "yyyy-MM-dd"))
-                self.due_edit.blockSignals(False)
+        if not self.due_check.isChecked():
+            self._show_due_date(t.due if t is not None else None)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(bool(self.late))
+
+    def _show_due_date(self, due: str | None) -> None:
+        """The (disabled) date box shows the due date in use, else the as-of date (never the
+        box's own 2000-01-01); what is used stays None until the box is ticked."""
+        day = QDate.fromString(due, "yyyy-MM-dd") if due else QDate()
+        if not day.isValid():
+            as_of = self.session.as_of
+            day = QDate(as_of.year, as_of.month, as_of.day)
+        self.due_edit.blockSignals(True)
+        self.due_edit.setDate(day)
+        self.due_edit.blockSignals(False)
 
     # -- the late list -------------------------------------------------------------------------
     def late_list_text(self) -> str:
@@ -373,8 +420,73 @@ class CompletenessPage(Page):
         height = view.horizontalHeader().height() + frame + sum(
             view.rowHeight(r) for r in range(self.form_model.rowCount()))
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setFixedSize(width, height)
+        # room for a scroll bar: a low window shows the board's rows first (fit_heights)
+        view.setFixedWidth(width + view.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent))
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMaximumHeight(height)
+        self._form_height = height
+        self.below.setMaximumHeight(height + self.form_label.sizeHint().height()
+                                    + self._form_layout.spacing() + 2)
+        self.fit_heights()
+
+    # the board keeps so many rows before the summary per form below it is whole
+    BOARD_ROWS = 10
+
+    def fit_heights(self) -> None:
+        """The splitter between the board and the summary per form (until the user moves it):
+        the summary whole when the board keeps BOARD_ROWS rows, else the board those rows (at
+        least 60 % of the height) and the summary scrolls."""
+        total = self.splitter.height() - self.splitter.handleWidth()
+        if self._splitter_moved or total <= 0:
+            return
+        full = self.below.maximumHeight()
+        rows = (self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
+                + self.BOARD_ROWS * self.view.verticalHeader().defaultSectionSize())
+        below = min(full, max(total - rows, int(0.4 * total)))
+        self.splitter.blockSignals(True)
+        self.splitter.setSizes([total - below, below])
+        self.splitter.blockSignals(False)
+
+    def _moved(self, *_) -> None:
+        self._splitter_moved = True
+
+    # -- fitting the width ----------------------------------------------------------------------
+    # the columns that may be cut (their ends "…", whole in their tooltips): narrowed tier by
+    # tier (0 first), each to no less than so many "M"s; the others keep their contents.
+    CUT: dict[str, tuple[int, int]] = {
+        "last": (0, 8), "county_name": (0, 6), "kind": (1, 8), "form_name": (1, 8),
+        "state_name": (2, 9), "name": (2, 10)}
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its contents when they fit the board's width; otherwise the
+        columns of CUT narrowed tier by tier: no sideways scrolling at 1024 px in either
+        language; room left goes to the last column."""
+        view, header = self.view, self.view.horizontalHeader()
+        view.resizeColumnsToContents()
+        em = view.fontMetrics().horizontalAdvance("M")
+        want, least, tiers = {}, {}, {}
+        for c in range(self.model.columnCount()):
+            if view.isColumnHidden(c):
+                continue
+            want[c] = header.sectionSize(c)
+            tier, most = self.CUT.get(self.model.columns[c].key, (3, 0))
+            least[c], tiers[c] = min(want[c], most * em) if tier < 3 else want[c], tier
+        room = view.viewport().width()
+        widths = fit_widths(want, least, tiers, room)
+        spare = room - sum(widths.values())
+        if spare > 0 and widths:
+            widths[max(widths)] += spare
+        for c, width in widths.items():
+            if width != header.sectionSize(c):
+                header.resizeSection(c, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        elif watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self.fit_heights()
+        return super().eventFilter(watched, event)
 
     # -- showing -------------------------------------------------------------------------------
     def _apply_filter(self, *_):
@@ -397,7 +509,7 @@ class CompletenessPage(Page):
                 continue
             rows.append(r)
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
 
     def _form_activated(self, index) -> None:
         row = self.form_model.data(index, ROW_ROLE)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from eduplan_core.vocab import Verdict
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       Column, RowsModel, term_names, words)
 from .base import Page, heading, setup_table
+from .schools import fit_widths
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
 STATUS_COLOURS = {"达标": (GREEN, GREEN_BG), "未达标": (RED, RED_BG),
@@ -43,7 +44,8 @@ class SchoolGridModel(RowsModel):
                  "yz_sports_area_per_pupil": self.tr("体育场馆"),
                  "yz_equipment_value_per_pupil": self.tr("仪器设备值"),
                  "yz_multimedia_rooms_per100": self.tr("多媒体教室")}
-        self.columns = [Column("name", self.tr("学校")), Column("org", self.tr("代码")),
+        self.columns = [Column("name", self.tr("学校"), tooltip=lambda r: r["name"]),
+                        Column("org", self.tr("代码")),
                         Column("section", self.tr("学段")),
                         Column("status_text", self.tr("学校结论")),
                         Column("met_text", self.tr("本学段达标"), align_right=True)]
@@ -51,12 +53,39 @@ class SchoolGridModel(RowsModel):
                          for code, name in indicators]
         self.columns.append(Column("reason", self.tr("说明")))
         self.full_names = dict(indicators)
+        self.wrapped: dict[int, str] = {}  # column → its title in lines (wrap_titles)
+
+    def column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             code = self.columns[section].key
-            return self.full_names.get(code)
+            return self.full_names.get(code, self.columns[section].title)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and section in self.wrapped:
+            return self.wrapped[section]
         return super().headerData(section, orientation, role)
+
+    def wrap_titles(self, fm: QFontMetrics, widths: dict[int, int], most: int = 3) -> None:
+        """Each title in lines no wider than its column's cells (``widths``, in px) or its
+        widest word, in at most ``most`` lines (wider when it needs more): a column of short
+        numbers keeps a narrow header (English titles are long; Chinese ones have no spaces
+        and stay one line)."""
+        wrapped = {}
+        for c, col in enumerate(self.columns):
+            words_ = col.title.split()
+            if len(words_) < 2:
+                continue
+            width = max([widths.get(c, 0)] + [fm.horizontalAdvance(w) for w in words_])
+            lines = _wrap(words_, width, fm)
+            while len(lines) > most:
+                width += fm.horizontalAdvance("n")
+                lines = _wrap(words_, width, fm)
+            wrapped[c] = "\n".join(lines)
+        if wrapped != self.wrapped:
+            self.wrapped = wrapped
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
@@ -114,6 +143,17 @@ class SchoolGridModel(RowsModel):
                    "low": self.tr("低于标准的 %.0f%%") % (100 * self.floor)}[self.verdict(r)]
         return head + "\n" + self.tr("实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s") % (
             number(r.value), number(r.threshold), 100 * r.ratio, verdict)
+
+
+def _wrap(words_: list[str], width: int, fm: QFontMetrics) -> list[str]:
+    """Words in lines of at most ``width`` px (a longer word a line of its own)."""
+    lines: list[str] = []
+    for w in words_:
+        if lines and fm.horizontalAdvance(lines[-1] + " " + w) <= width:
+            lines[-1] += " " + w
+        else:
+            lines.append(w)
+    return lines
 
 
 def _brush(colours, role):
@@ -191,6 +231,14 @@ class YouzhiPage(Page):
         self.view = QTableView()
         self.view.setModel(self.model)
         setup_table(self.view)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.viewport().installEventFilter(self)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet(f"color: {GREY.name()};")
         self.cv_model = RowsModel([
             Column("name", self.tr("差异系数")), Column("section", self.tr("学段")),
             Column("cv_text", self.tr("差异系数值"), align_right=True),
@@ -210,7 +258,8 @@ class YouzhiPage(Page):
         sl.setContentsMargins(0, 0, 0, 0)
         self.schools_label = QLabel(self.tr("义务教育学校：7 项资源配置指标"))
         sl.addWidget(self.schools_label)
-        sl.addWidget(self.view)
+        sl.addWidget(self.view, 1)
+        sl.addWidget(self.detail)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(school_box)
         splitter.addWidget(cv_box)
@@ -286,10 +335,6 @@ class YouzhiPage(Page):
                                  SECTION_ORDER.get(r["section"], 9)))
         self._rows = rows
         self._apply_filter()
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        if header.sectionSize(0) > 260:
-            header.resizeSection(0, 260)
 
         cvs = []
         county = result.youzhi_county
@@ -374,6 +419,71 @@ class YouzhiPage(Page):
         rows = [r for r in self._rows if (status is None or r["status"] == status)
                 and (not text or text in r["name"] or text in r["org"])]
         self.model.set_rows(rows)
+        self.fit_columns()
+        self._show_detail()
         schools = len({r["org"] for r in rows})
         self.schools_label.setText(self.tr("义务教育学校：7 项资源配置指标（%d 所）") % schools)
 
+    # -- fitting the width ----------------------------------------------------------------------
+    # the columns that may be cut (their ends "…", whole in their tooltips and below the
+    # table), tier by tier (0 first), each to no less than so many "M"s: the school's name
+    # (its code beside it). The code, the result, the count met and the 7 indicators keep their
+    # cells whole; the explanation (the last column) takes the room left.
+    CUT: dict[str, tuple[int, int]] = {"name": (0, 7)}
+
+    def fit_columns(self) -> None:
+        """The 7 indicators and the verdicts whole at 1024 px in either language: titles in up
+        to three lines over narrow right-aligned numbers, the school's name cut first; no
+        sideways scrolling."""
+        view, header, model = self.view, self.view.horizontalHeader(), self.model
+        last = model.columnCount() - 1
+        cells = {c: view.sizeHintForColumn(c) - 2 * _margin(view) for c in range(last)}
+        model.wrap_titles(header.fontMetrics(), cells)
+        view.resizeColumnsToContents()
+        em = view.fontMetrics().horizontalAdvance("M")
+        want, least, tiers = {}, {}, {}
+        for c in range(last):
+            want[c] = header.sectionSize(c)
+            tier, most = self.CUT.get(model.columns[c].key, (3, 0))
+            least[c], tiers[c] = (min(want[c], most * em) if tier < 3 else want[c]), tier
+        room = view.viewport().width()
+        widths = fit_widths(want, least, tiers, room)
+        spare = room - sum(widths.values())
+        # the explanation (whole below the table and in the result's tooltip) when the rest is
+        # whole and it has room for a few words; else its room to the school's name
+        view.setColumnHidden(last, spare < 6 * em)
+        if spare >= 6 * em:
+            widths[last] = spare
+        elif spare > 0:
+            widths[0] += spare
+        for c, width in widths.items():
+            if width != header.sectionSize(c):
+                header.resizeSection(c, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _show_detail(self, *_) -> None:
+        """The chosen school section below the table, its explanation whole."""
+        index = self.view.currentIndex()
+        row = self.model.data(index, ROW_ROLE) if index.isValid() else None
+        if row is None:
+            self.detail.setText(self.tr("选中一所学校：这里显示它的结论和说明。")
+                                if self.model.rowCount() else "")
+            return
+        text = self.tr("%s（%s）%s：%s") % (row["name"], row["org"], row["section"],
+                                          row["status_text"])
+        if row["met_text"]:
+            text += self.tr("，本学段达标 %s") % row["met_text"]
+        if row["reason"]:
+            text += self.tr("。%s") % words(row["reason"])
+        self.detail.setText(text)
+
+
+def _margin(view) -> int:
+    """The padding a header or cell adds on each side of its text."""
+    from PySide6.QtWidgets import QStyle
+
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 1
