@@ -3,14 +3,13 @@ side, and 保留本单位的 / 采用收到的 with a required reason (eduplan_c
 
 An **owner** conflict: a school sent values for a form this office holds as its own (a paper
 school it entered for). Here: the entry's current values in this workspace (a decided one:
-as they were when decided, read back from the history); incoming: the values the school sent
-(the conflict's detail). A decided conflict says who chose which side, when and why. A **sequence** conflict: two different
-bundles with one sender and number; each side is the bundle as it was received (number, when
-made, when received, its SHA-256)."""
+as they were when decided, kept with the decision); incoming: the values the school sent
+(the conflict's detail). A decided conflict says who chose which side, when and why. A
+**sequence** conflict: two different bundles with one sender and number; each side is the
+bundle as it was received (number, when made, when received, its SHA-256)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,23 +17,16 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from eduplan_core.catalog.model import Field
-from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange import keys
 from eduplan_core.exchange.conflicts import Conflict, list_conflicts, resolve
 from eduplan_core.inputs import shown
 from eduplan_core.numbers_fmt import typed, unit_suffix
 from eduplan_core.store import exchange_rows
-from eduplan_core.store.entries import current_values, history
+from eduplan_core.store.entries import current_values
 
 from .exchange_section import Section, small_label, when
 from .models import AMBER_BG, AMBER_TEXT, GREY, ROW_ROLE, Column, RowsModel
 from .pages.base import setup_table
-
-
-def _instant(at: str | None) -> dt.datetime:
-    """An ISO time of the core, comparable whatever its offset (none read as local)."""
-    moment = dt.datetime.fromisoformat(at or "1970-01-01T00:00:00")
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _value(v: Any, field: Field | None = None) -> str:
@@ -217,17 +209,15 @@ class ConflictSection(Section):
         """Field by field: the value held here, the value the school sent. A field the
         school did not send stays as it is whichever side is kept: not a difference.
 
-        Open: the value held here now. Decided: the value held here when it was decided —
-        the conflict keeps only the school's side (its detail), so this side is read back
-        from the entry's history: a field changed since (by the decision itself, when the
-        school's side was taken, or later) shows the value that change replaced."""
+        Open: the value held here now. Decided: the values held here when it was decided,
+        which the decision keeps with the conflict (eduplan_core.exchange.conflicts)."""
         ws = self.session.ws
         entry = exchange_rows.entry_rows(ws, c.org, c.year, c.form or "")
         here = {k: r["value"] for k, r in current_values(ws, entry[0]["id"]).items()} \
             if entry else {}
         incoming = c.detail.get("incoming", {})
-        if c.resolved_at and entry:
-            here = self._here_then(c, here, set(here) | set(incoming))
+        if c.resolved_at and isinstance(c.detail.get("here"), dict):
+            here = c.detail["here"]
         form = self.session.catalog.forms.get(c.form or "")
         fields: list[Field | None] = list(form.input_fields) if form is not None else []
         known = {f.code for f in fields if f is not None}
@@ -243,21 +233,6 @@ class ConflictSection(Section):
             out.append({"code": code, "label": f.label if f is not None else code, "here": a,
                         "incoming": b, "differs": code in incoming and a != b})
         return out
-
-    def _here_then(self, c: Conflict, now: dict[str, Any], codes: set[str]) -> dict[str, Any]:
-        """This side's values when ``c`` was decided: for each field, the old value of its
-        first revision made at or after the decision, else the value now."""
-        decided = _instant(c.resolved_at)
-        then = dict(now)
-        for code in codes:
-            try:
-                revisions = history(self.session.ws, c.org, code, c.year)
-            except EduPlanError:
-                continue
-            later = [h for h in revisions if h.form == c.form and _instant(h.at) >= decided]
-            if later:
-                then[code] = later[0].old
-        return then
 
     def sequence_rows(self, c: Conflict) -> list[dict[str, Any]]:
         """The two bundles as received: number, made, received, the file's and content's

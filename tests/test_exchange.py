@@ -284,6 +284,9 @@ def test_a_paper_schools_own_bundle_conflicts_with_the_bureaus_values_until_reso
     done, _ = conflicts.resolve(chain.county, c.id, "incoming", "学校已自行报送，以学校为准")
     assert done.resolved_at and done.resolution == "incoming"
     assert _school_values(chain.county, PAPER)["pri_students"] == 95
+    # both sides as they were when decided stay with the conflict (the page shows them)
+    assert done.detail["here"]["pri_students"] == 90
+    assert done.detail["incoming"]["pri_students"] == 95
     hist = entries.history(chain.county, PAPER, "pri_students", 2024)
     assert hist[-1].source == "conflict" and "以学校为准" in (hist[-1].explanation or "")
     assert not conflicts.list_conflicts(chain.county, open_only=True)
@@ -554,3 +557,4 @@ def test_a_killed_imports_decrypted_leftovers_are_removed_on_the_next_open(chain
     assert not (path / ".import-abc123").exists()
     assert not (path / "inbox" / "accepted" / ".x.eduplan.99.part").exists()
     assert mine.read_text("utf-8") == "用户的笔记"
+

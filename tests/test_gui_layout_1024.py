@@ -182,8 +182,8 @@ def cheap_kdf(monkeypatch):
 
 
 def test_only_the_differences_hides_the_items_alike_on_both_sides(qtbot, cheap_kdf, tmp_path):
-    """A conflict decided for the school's values: both sides now alike (0 项不同); with
-    只看不同的项 ticked none is listed, and the explanation says how to see them all."""
+    """只看不同的项 lists only the items that differ — of an open conflict, and of a decided one
+    (the two sides as they were when it was decided); unticked, every item."""
     from eduplan_core.exchange.export import export_bundle
     from eduplan_core.store import entries
 
@@ -213,13 +213,12 @@ def test_only_the_differences_hides_the_items_alike_on_both_sides(qtbot, cheap_k
     type_into(qtbot, section.reason, "以学校为准")
     section.incoming_button.click()
     wait_idle(qtbot, page)
-    section.show_all.setChecked(True)  # the decided one: both sides alike now
+    section.show_all.setChecked(True)  # the decided one: the two sides as they were then
     assert section.selected() is not None and section.selected().resolved_at
-    assert "0 项不同" in section.explanation.text()
-    assert section.sides_model.rowCount() == 0
-    assert "取消“只看不同的项”可看全部" in section.explanation.text()
-    section.only_different.setChecked(False)
+    assert "处理时 1 项不同" in section.explanation.text()
+    assert [r["code"] for r in section.sides_model.rows] == ["pri_students"]
+    section.only_different.setChecked(False)  # every item, the one that differed among them
     rows = section.sides_model.rows
-    assert rows and not any(r["differs"] for r in rows)
-    assert "取消“只看不同的项”" not in section.explanation.text()
+    assert [r["code"] for r in rows if r["differs"]] == ["pri_students"]
+    assert (rows[0]["here"], rows[0]["incoming"]) == ("90 人", "95 人")  # as when decided
     window.close()

@@ -68,6 +68,9 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
     c = _conflict(ws, row)
     outcome = None
     now = now_iso()
+    # an owner conflict keeps this side's values as they were when decided (the school's side
+    # is in its detail already): what differed stays readable after either choice
+    here = _held(ws, c) if c.kind == "owner" else None
     if c.kind == "owner" and keep == "incoming":
         entry = rows.entry_rows(ws, c.org, c.year, c.form or "")
         owner = entry[0]["owner"] if entry else ws.org_code
@@ -79,7 +82,7 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
         with ws.write():
             set_values(ws, c.org, c.year, c.form, values, {k: note for k in values},
                        source="conflict", received_from=owner)
-            _mark(ws, c.id, keep, reason, now)
+            _mark(ws, c, keep, reason, now, here)
     elif c.kind == "sequence" and keep == "incoming":
         if ring is None:
             raise UsageError("采用收到的数据包需要口令。", "the passphrase is needed")
@@ -105,16 +108,28 @@ def resolve(ws: Workspace, conflict_id: int, keep: str, reason: str,
                 if diff:
                     set_values(ws, org, year, form_code, diff, {k: note for k in diff},
                                source="conflict", received_from=entry[0]["owner"])
-            _mark(ws, c.id, keep, reason, now)
+            _mark(ws, c, keep, reason, now, here)
     else:
         with ws.write():
-            _mark(ws, c.id, keep, reason, now)
+            _mark(ws, c, keep, reason, now, here)
     done = rows.conflict(ws, c.id)
     assert done is not None
     return _conflict(ws, done), outcome
 
 
-def _mark(ws: Workspace, cid: int, keep: str, reason: str, at: str) -> None:
-    rows.resolve_conflict(ws, cid, {"resolved_at": at, "resolved_by": ws.operator,
-                                    "resolution": keep, "reason": reason.strip()})
-    ws.audit("resolve_conflict", {"conflict": cid, "keep": keep, "reason": reason.strip()})
+def _held(ws: Workspace, c: Conflict) -> dict[str, Any]:
+    """The values this workspace holds for the conflict's form now."""
+    entry = rows.entry_rows(ws, c.org, c.year, c.form or "")
+    if not entry:
+        return {}
+    return {k: r["value"] for k, r in current_values(ws, entry[0]["id"]).items()}
+
+
+def _mark(ws: Workspace, c: Conflict, keep: str, reason: str, at: str,
+          here: dict[str, Any] | None) -> None:
+    changes: dict[str, Any] = {"resolved_at": at, "resolved_by": ws.operator,
+                               "resolution": keep, "reason": reason.strip()}
+    if here is not None:
+        changes["detail"] = json.dumps({**c.detail, "here": here}, ensure_ascii=False)
+    rows.resolve_conflict(ws, c.id, changes)
+    ws.audit("resolve_conflict", {"conflict": c.id, "keep": keep, "reason": reason.strip()})

@@ -404,343 +404,353 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="153" />
+        <location filename="../../desktop/pages/completeness.py" line="169" />
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="151" />
+        <location filename="../../desktop/pages/completeness.py" line="167" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="49" />
+        <location filename="../../desktop/pages/completeness.py" line="63" />
         <source>报送进度</source>
         <translation>Submission progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="73" />
+        <location filename="../../desktop/pages/completeness.py" line="87" />
         <source>指定截止日期：</source>
         <translation>Set a deadline:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="74" />
+        <location filename="../../desktop/pages/completeness.py" line="88" />
         <source>不指定时用上级设立文件中的截止日期</source>
         <translation>When not set, the deadline in the parent's setup file applies</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <location filename="../../desktop/pages/completeness.py" line="102" />
         <source>复制逾期名单(&amp;C)</source>
         <translation>&amp;Copy the overdue list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="88" />
+        <location filename="../../desktop/pages/completeness.py" line="103" />
         <source>单位、代码、联系人、电话、最近报送、逾期天数，以制表符分隔，可粘贴到表格或消息中</source>
         <translation>Unit, code, contact, phone, last report, days overdue — tab-separated, to paste into a spreadsheet or a message</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="91" />
+        <location filename="../../desktop/pages/completeness.py" line="106" />
         <source>保存逾期名单(&amp;V)…</source>
         <translation>Sa&amp;ve the overdue list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="92" />
+        <location filename="../../desktop/pages/completeness.py" line="107" />
         <source>另存为 CSV 文件（可用 Excel 打开），供催报使用</source>
         <translation>Save as a CSV file (opens in Excel) for reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="106" />
+        <location filename="../../desktop/pages/completeness.py" line="121" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="109" />
+        <location filename="../../desktop/pages/completeness.py" line="124" />
         <source>未完成（未报送或草稿）</source>
         <translation>Not completed (not reported or draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="111" />
+        <location filename="../../desktop/pages/completeness.py" line="126" />
         <source>逾期未报送数据包</source>
         <translation>Overdue: no bundle sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="114" />
+        <location filename="../../desktop/pages/completeness.py" line="129" />
         <source>全部报送方式</source>
         <translation>All submission methods</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="115" />
+        <location filename="../../desktop/pages/completeness.py" line="130" />
         <source>纸质报送（由本局代填）</source>
         <translation>Paper submission (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="116" />
+        <location filename="../../desktop/pages/completeness.py" line="131" />
         <source>学校自行填报</source>
         <translation>School does its own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="119" />
+        <location filename="../../desktop/pages/completeness.py" line="134" />
         <source>按单位名称或代码筛选…</source>
         <translation>Filter by unit name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="122" />
+        <location filename="../../desktop/pages/completeness.py" line="137" />
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="124" />
+        <location filename="../../desktop/pages/completeness.py" line="139" />
         <source>报送方式：</source>
         <translation>Submission method:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="131" />
+        <location filename="../../desktop/pages/completeness.py" line="146" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="132" />
+        <location filename="../../desktop/pages/completeness.py" line="147" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="133" />
+        <location filename="../../desktop/pages/completeness.py" line="148" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="134" />
+        <location filename="../../desktop/pages/completeness.py" line="149" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="135" />
-        <location filename="../../desktop/pages/completeness.py" line="149" />
+        <location filename="../../desktop/pages/completeness.py" line="150" />
+        <location filename="../../desktop/pages/completeness.py" line="165" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="136" />
-        <source>报送方式</source>
-        <translation>Submission method</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="137" />
+        <location filename="../../desktop/pages/completeness.py" line="152" />
         <source>所属县（市、区）</source>
         <translation>County (city, district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="138" />
+        <location filename="../../desktop/pages/completeness.py" line="153" />
         <source>最近报送</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="139" />
+        <location filename="../../desktop/pages/completeness.py" line="154" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="140" />
-        <source>联系人</source>
-        <translation>Contact</translation>
+        <location filename="../../desktop/pages/completeness.py" line="151" />
+        <source>报送</source>
+        <translation>Submits</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="141" />
-        <source>电话</source>
-        <translation>Phone</translation>
+        <location filename="../../desktop/pages/completeness.py" line="156" />
+        <source>联系人、电话</source>
+        <translation>Contact, phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="150" />
+        <location filename="../../desktop/pages/completeness.py" line="166" />
         <source>应报</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="152" />
+        <location filename="../../desktop/pages/completeness.py" line="168" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="161" />
+        <location filename="../../desktop/pages/completeness.py" line="177" />
         <source>回车或双击：只看这张表单的单位</source>
         <translation>Enter or double-click: show only the units of this form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="166" />
+        <location filename="../../desktop/pages/completeness.py" line="188" />
         <source>按表单汇总</source>
         <translation>Summary by form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="168" />
+        <location filename="../../desktop/pages/completeness.py" line="195" />
         <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
         <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="205" />
+        <location filename="../../desktop/pages/completeness.py" line="238" />
         <source>报送进度 — %s %d年</source>
         <translation>Submission progress — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="210" />
+        <location filename="../../desktop/pages/completeness.py" line="243" />
         <source>正在统计 %d 年的报送情况…</source>
         <translation>Counting the submissions for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="252" />
+        <location filename="../../desktop/pages/completeness.py" line="285" />
         <source>纸质（本局代填）</source>
         <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="252" />
+        <location filename="../../desktop/pages/completeness.py" line="285" />
         <source>自行填报</source>
         <translation>Own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="257" />
+        <location filename="../../desktop/pages/completeness.py" line="286" />
+        <source>纸质</source>
+        <translation>On paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="286" />
+        <source>自行</source>
+        <translation>Itself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="291" />
         <source>逾期 %d 天</source>
         <translation>%d days overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="259" />
+        <location filename="../../desktop/pages/completeness.py" line="293" />
+        <source>%d 天</source>
+        <translation>%d days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="295" />
         <source>纸质报送：双击打开填报页代为录入</source>
         <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="260" />
+        <location filename="../../desktop/pages/completeness.py" line="296" />
         <source>学校自行填报：请联系 %s</source>
         <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="260" />
+        <location filename="../../desktop/pages/completeness.py" line="296" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="266" />
+        <location filename="../../desktop/pages/completeness.py" line="302" />
         <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="267" />
+        <location filename="../../desktop/pages/completeness.py" line="303" />
         <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="268" />
+        <location filename="../../desktop/pages/completeness.py" line="304" />
         <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="269" />
+        <location filename="../../desktop/pages/completeness.py" line="305" />
         <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
         <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="271" />
+        <location filename="../../desktop/pages/completeness.py" line="307" />
         <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
         <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="296" />
+        <location filename="../../desktop/pages/completeness.py" line="334" />
         <source>纸质报送（本局代填）</source>
         <translation>Paper (entered by the bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="298" />
+        <location filename="../../desktop/pages/completeness.py" line="336" />
         <source>未收到</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="304" />
+        <location filename="../../desktop/pages/completeness.py" line="342" />
         <source>最近收到：%s</source>
         <translation>Last received: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="306" />
+        <location filename="../../desktop/pages/completeness.py" line="344" />
         <source>首次合并：%s</source>
         <translation>First merged: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="316" />
+        <location filename="../../desktop/pages/completeness.py" line="354" />
         <source>截止日期 %s（%s）</source>
         <translation>Deadline %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="316" />
+        <location filename="../../desktop/pages/completeness.py" line="354" />
         <source>本次指定</source>
         <translation>Set this time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="317" />
+        <location filename="../../desktop/pages/completeness.py" line="355" />
         <source>上级设立文件</source>
         <translation>Setup file from the parent unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="318" />
+        <location filename="../../desktop/pages/completeness.py" line="356" />
         <source>未设截止日期，不判逾期</source>
         <translation>No deadline set; nothing is overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="321" />
+        <location filename="../../desktop/pages/completeness.py" line="359" />
         <source>截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个</source>
         <translation>As of %s; %s. Direct subordinates reporting themselves: %d, merged: %d, overdue: %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="337" />
+        <location filename="../../desktop/pages/completeness.py" line="384" />
         <source>没有逾期的单位。</source>
         <translation>No unit is overdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="340" />
+        <location filename="../../desktop/pages/completeness.py" line="387" />
         <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
         <translation>Copied the list of %d overdue units (unit, code, contact, phone, last report, days overdue).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="350" />
+        <location filename="../../desktop/pages/completeness.py" line="397" />
         <source>逾期名单已保存：%s（%d 个单位）</source>
         <translation>Overdue list saved: %s (%d units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="356" />
+        <location filename="../../desktop/pages/completeness.py" line="403" />
         <source>逾期名单-%s-%d.csv</source>
         <translation>overdue-%s-%d.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="357" />
+        <location filename="../../desktop/pages/completeness.py" line="404" />
         <source>保存逾期名单</source>
         <translation>Save the overdue list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="359" />
+        <location filename="../../desktop/pages/completeness.py" line="406" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="406" />
+        <location filename="../../desktop/pages/completeness.py" line="518" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
         <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="415" />
+        <location filename="../../desktop/pages/completeness.py" line="527" />
         <source>%s 自行填报（%s）。联系人：%s</source>
         <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="416" />
+        <location filename="../../desktop/pages/completeness.py" line="528" />
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="418" />
+        <location filename="../../desktop/pages/completeness.py" line="530" />
         <source>；最近报送：%s</source>
         <translation>; last report: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="420" />
+        <location filename="../../desktop/pages/completeness.py" line="532" />
         <source>；%s</source>
         <translation>; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="431" />
+        <location filename="../../desktop/pages/completeness.py" line="543" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
         <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
     </message>
@@ -816,193 +826,223 @@
 <context>
     <name>ConflictSection</name>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="43" />
+        <location filename="../../desktop/exchange_conflicts.py" line="44" />
         <source>代填数据与学校报送不同</source>
         <translation>Entered here, sent otherwise by the school</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="44" />
+        <location filename="../../desktop/exchange_conflicts.py" line="45" />
         <source>同一序号的两份数据包</source>
         <translation>Two bundles with one number</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="45" />
+        <location filename="../../desktop/exchange_conflicts.py" line="46" />
         <source>保留本单位的</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="45" />
+        <location filename="../../desktop/exchange_conflicts.py" line="46" />
         <source>采用收到的</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="47" />
+        <location filename="../../desktop/exchange_conflicts.py" line="48" />
         <source>导入时发现的冲突不会被悄悄覆盖：请对照两边的数据，选择保留哪一边，并写明理由（记入修改记录）。</source>
         <translation>Conflicts found on import are never overwritten silently: compare both sides, choose the one to keep and give a reason (kept in the revision history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="51" />
+        <location filename="../../desktop/exchange_conflicts.py" line="52" />
         <source>显示已处理的</source>
         <translation>Show decided ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="53" />
-        <location filename="../../desktop/exchange_conflicts.py" line="136" />
+        <location filename="../../desktop/exchange_conflicts.py" line="54" />
+        <location filename="../../desktop/exchange_conflicts.py" line="139" />
         <source>没有未处理的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="59" />
+        <location filename="../../desktop/exchange_conflicts.py" line="60" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="60" />
+        <location filename="../../desktop/exchange_conflicts.py" line="61" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="61" />
+        <location filename="../../desktop/exchange_conflicts.py" line="62" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="62" />
+        <location filename="../../desktop/exchange_conflicts.py" line="63" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="63" />
+        <location filename="../../desktop/exchange_conflicts.py" line="64" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="64" />
+        <location filename="../../desktop/exchange_conflicts.py" line="65" />
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="65" />
+        <location filename="../../desktop/exchange_conflicts.py" line="66" />
         <source>处理</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="66" />
+        <location filename="../../desktop/exchange_conflicts.py" line="67" />
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="77" />
+        <location filename="../../desktop/exchange_conflicts.py" line="78" />
         <source>只看不同的项</source>
         <translation>Only the differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="85" />
+        <location filename="../../desktop/exchange_conflicts.py" line="86" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="86" />
+        <location filename="../../desktop/exchange_conflicts.py" line="87" />
         <source>本单位的</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="87" />
+        <location filename="../../desktop/exchange_conflicts.py" line="88" />
         <source>收到的</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="105" />
+        <location filename="../../desktop/exchange_conflicts.py" line="108" />
         <source>处理理由（必填，记入修改记录）</source>
         <translation>Reason (required; kept in the revision history)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="107" />
+        <location filename="../../desktop/exchange_conflicts.py" line="110" />
         <source>保留本单位的(&amp;H)</source>
         <translation>Keep ours (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="108" />
+        <location filename="../../desktop/exchange_conflicts.py" line="111" />
         <source>采用收到的(&amp;I)</source>
         <translation>Take theirs (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="111" />
+        <location filename="../../desktop/exchange_conflicts.py" line="114" />
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="135" />
+        <location filename="../../desktop/exchange_conflicts.py" line="138" />
         <source>{n} 个未处理的冲突</source>
         <translation>{n} open conflicts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/exchange_conflicts.py" line="163" />
+        <location filename="../../desktop/exchange_conflicts.py" line="167" />
         <source>两边的数值都相同；取消“只看不同的项”可看全部 %n 项。</source>
         <translation><numerusform>Both sides hold the same values; untick “Only the differences” to see all %n items.</numerusform><numerusform>Both sides hold the same values; untick “Only the differences” to see all %n items.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="172" />
+        <location filename="../../desktop/exchange_conflicts.py" line="178" />
         <source>本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表：{n} 项不同。“采用收到的”把学校的数值记为新的修改；“保留本单位的”不改任何数值。</source>
         <translation>This office entered {unit}'s {year} “{form}”, and {unit} sent the form itself: {n} items differ. Take theirs records the school's values as new revisions; Keep ours changes no value.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="176" />
+        <location filename="../../desktop/exchange_conflicts.py" line="182" />
         <source>{unit}的第 {sequence} 号数据包有两份内容不同的（例如同一工作区复制到了两台电脑）。“采用收到的”把后来的一份也合并进来（两份的修改都保留，同一项以修改时间较晚的为准）；“保留本单位的”只保留已合并的一份。</source>
         <translation>Two different bundles no. {sequence} came from {unit} (e.g. one workspace copied to two computers). Take theirs merges the later one too (the edits of both are kept; for each item the later edit counts); Keep ours keeps only the one merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="181" />
-        <source>已于 {at} 处理：{keep}（{reason}），{who}。</source>
-        <translation>Decided {at}: {keep} ({reason}), {who}.</translation>
+        <location filename="../../desktop/exchange_conflicts.py" line="192" />
+        <source>本单位为{unit}代填了 {year} 年“{form}”，{unit}又自行报送了这张表；处理时 {n} 项不同（下表是处理时两边的数值）。</source>
+        <translation>This office entered {unit}'s {year} “{form}”, and {unit} sent the form itself; {n} items differed when decided (the table shows both sides as they were then).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="199" />
+        <location filename="../../desktop/exchange_conflicts.py" line="195" />
+        <source>学校报送的数值已记为新的修改。</source>
+        <translation>The school's values were recorded as new revisions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="196" />
+        <source>本单位的数值没有改动。</source>
+        <translation>This office's values were left as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="198" />
+        <source>{unit}的第 {sequence} 号数据包有两份内容不同的。</source>
+        <translation>Two different bundles no. {sequence} came from {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="200" />
+        <source>后来收到的一份也已合并。</source>
+        <translation>The one received later was merged too.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="201" />
+        <source>只保留了先合并的一份。</source>
+        <translation>Only the one merged first was kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="202" />
+        <source>{at} 由{who}选择“{keep}”。理由：{reason}</source>
+        <translation>{at}: {who} chose “{keep}”. Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_conflicts.py" line="226" />
         <source>（未报送）</source>
         <translation>(not sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="218" />
+        <location filename="../../desktop/exchange_conflicts.py" line="245" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="219" />
+        <location filename="../../desktop/exchange_conflicts.py" line="246" />
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="220" />
+        <location filename="../../desktop/exchange_conflicts.py" line="247" />
         <source>收到时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="221" />
+        <location filename="../../desktop/exchange_conflicts.py" line="248" />
         <source>文件 SHA-256</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="222" />
+        <location filename="../../desktop/exchange_conflicts.py" line="249" />
         <source>内容 SHA-256</source>
         <translation>Content SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="236" />
+        <location filename="../../desktop/exchange_conflicts.py" line="263" />
         <source>请写明处理理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="246" />
+        <location filename="../../desktop/exchange_conflicts.py" line="273" />
         <source>正在处理冲突 {id}…</source>
         <translation>Deciding conflict {id}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="251" />
+        <location filename="../../desktop/exchange_conflicts.py" line="278" />
         <source>采用收到的数据包：请输入本工作区的密钥口令。</source>
         <translation>Take the received bundle: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_conflicts.py" line="258" />
+        <location filename="../../desktop/exchange_conflicts.py" line="285" />
         <source>冲突 {id} 已处理：{keep}。</source>
         <translation>Conflict {id} decided: {keep}.</translation>
     </message>
@@ -1233,7 +1273,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/entry.py" line="96" />
-        <location filename="../../desktop/pages/entry.py" line="239" />
+        <location filename="../../desktop/pages/entry.py" line="240" />
         <source>纸质报送学校</source>
         <translation>Paper-submission school</translation>
     </message>
@@ -1276,22 +1316,22 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="227" />
+        <location filename="../../desktop/exchange.py" line="228" />
         <source>本单位密钥…</source>
         <translation>This unit's keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="228" />
+        <location filename="../../desktop/exchange.py" line="229" />
         <source>导出数据包…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="229" />
+        <location filename="../../desktop/exchange.py" line="230" />
         <source>导入数据包…</source>
         <translation>Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="236" />
+        <location filename="../../desktop/exchange.py" line="237" />
         <source>数据交换(&amp;X)</source>
         <translation>E&amp;xchange</translation>
     </message>
@@ -1299,32 +1339,32 @@
 <context>
     <name>ExchangeOutcome</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="31" />
+        <location filename="../../desktop/exchange.py" line="32" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="32" />
+        <location filename="../../desktop/exchange.py" line="33" />
         <source>重复（无变化）</source>
         <translation>Duplicate (no change)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="33" />
+        <location filename="../../desktop/exchange.py" line="34" />
         <source>较旧（已保留，未采用）</source>
         <translation>Older (kept, not applied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="34" />
+        <location filename="../../desktop/exchange.py" line="35" />
         <source>待确认</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="35" />
+        <location filename="../../desktop/exchange.py" line="36" />
         <source>有冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="36" />
+        <location filename="../../desktop/exchange.py" line="37" />
         <source>已拒收</source>
         <translation>Rejected</translation>
     </message>
@@ -1395,7 +1435,7 @@
 <context>
     <name>ExchangeSection</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="66" />
+        <location filename="../../desktop/exchange_section.py" line="89" />
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
@@ -1664,27 +1704,32 @@
         <translation>EduPlan — New or open a workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="217" />
+        <location filename="../../desktop/pages/wizard.py" line="228" />
+        <source>建立并打开(&amp;F)</source>
+        <translation>Create and &amp;open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/wizard.py" line="229" />
         <source>打开(&amp;F)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="218" />
+        <location filename="../../desktop/pages/wizard.py" line="219" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="219" />
+        <location filename="../../desktop/pages/wizard.py" line="220" />
         <source>建立工作区(&amp;C)</source>
         <translation>&amp;Create the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="220" />
+        <location filename="../../desktop/pages/wizard.py" line="221" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard.py" line="221" />
+        <location filename="../../desktop/pages/wizard.py" line="222" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2079,92 +2124,92 @@
         <translation>School it belongs to</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="68" />
+        <location filename="../../desktop/pages/schools_import.py" line="74" />
         <source>导入名单预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="75" />
+        <location filename="../../desktop/pages/schools_import.py" line="81" />
         <source>导入名单预览：%s</source>
         <translation>Import preview: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="83" />
+        <location filename="../../desktop/pages/schools_import.py" line="89" />
         <source>名单中没有学校（只有表头）。</source>
         <translation>The list has no schools (only the header).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="85" />
+        <location filename="../../desktop/pages/schools_import.py" line="91" />
         <source>共 %d 行：可导入 %d 行，有错误 %d 行。有错误时不导入任何学校：请在文件中改正标红的行，保存后用“导入名单…”重新选择这个文件。</source>
         <translation>%d rows: %d can be imported, %d have errors. While any row has an error no school is imported: correct the rows in red in the file, save it, and choose the file again with “Import list…”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="90" />
+        <location filename="../../desktop/pages/schools_import.py" line="96" />
         <source>共 %d 行，全部可以导入。点“导入”登记这 %d 所学校；在此之前不保存任何内容。</source>
         <translation>%d rows, all can be imported. Click “Import” to register these %d schools; nothing is saved before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="99" />
+        <location filename="../../desktop/pages/schools_import.py" line="105" />
         <source>全部行</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="100" />
+        <location filename="../../desktop/pages/schools_import.py" line="106" />
         <source>只看有错误的行</source>
         <translation>Only rows with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="102" />
+        <location filename="../../desktop/pages/schools_import.py" line="108" />
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="109" />
+        <location filename="../../desktop/pages/schools_import.py" line="115" />
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="110" />
+        <location filename="../../desktop/pages/schools_import.py" line="116" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="111" />
+        <location filename="../../desktop/pages/schools_import.py" line="117" />
         <source>原因</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="126" />
+        <location filename="../../desktop/pages/schools_import.py" line="132" />
         <source>第%d行：%s</source>
         <translation>Row %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="129" />
+        <location filename="../../desktop/pages/schools_import.py" line="135" />
         <source>要在文件中改正的行（可复制）：</source>
         <translation>Rows to correct in the file (can be copied):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="136" />
+        <location filename="../../desktop/pages/schools_import.py" line="142" />
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="138" />
+        <location filename="../../desktop/pages/schools_import.py" line="144" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="143" />
+        <location filename="../../desktop/pages/schools_import.py" line="149" />
         <source>有错误的行改正之前不能导入</source>
         <translation>Nothing can be imported until the rows with errors are corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="157" />
+        <location filename="../../desktop/pages/schools_import.py" line="163" />
         <source>可导入</source>
         <translation>Can be imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools_import.py" line="157" />
+        <location filename="../../desktop/pages/schools_import.py" line="163" />
         <source>有错误</source>
         <translation>Has errors</translation>
     </message>
@@ -2339,12 +2384,12 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="121" />
+        <location filename="../../desktop/exchange.py" line="122" />
         <source>本单位密钥</source>
         <translation>This unit's keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="130" />
+        <location filename="../../desktop/exchange.py" line="131" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2352,112 +2397,117 @@
 <context>
     <name>KeysSection</name>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="193" />
+        <location filename="../../desktop/exchange_send.py" line="197" />
         <source>备份密钥(&amp;B)…</source>
         <translation>&amp;Back up keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="194" />
+        <location filename="../../desktop/exchange_send.py" line="198" />
         <source>更换口令(&amp;P)…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="202" />
+        <location filename="../../desktop/exchange_send.py" line="206" />
         <source>已知的密钥（上级与下级单位）：</source>
         <translation>Keys known (parent office and units below):</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="203" />
+        <location filename="../../desktop/exchange_send.py" line="207" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="203" />
+        <location filename="../../desktop/exchange_send.py" line="207" />
         <source>待确认</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="204" />
+        <location filename="../../desktop/exchange_send.py" line="208" />
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="205" />
+        <location filename="../../desktop/exchange_send.py" line="209" />
         <source>上级</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="205" />
+        <location filename="../../desktop/exchange_send.py" line="209" />
         <source>下级</source>
         <translation>Below</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="207" />
+        <location filename="../../desktop/exchange_send.py" line="211" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="208" />
+        <location filename="../../desktop/exchange_send.py" line="212" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="209" />
+        <location filename="../../desktop/exchange_send.py" line="213" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="210" />
+        <location filename="../../desktop/exchange_send.py" line="214" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="211" />
+        <location filename="../../desktop/exchange_send.py" line="215" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="212" />
+        <location filename="../../desktop/exchange_send.py" line="216" />
         <source>确认时间</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="231" />
+        <location filename="../../desktop/exchange_send.py" line="221" />
+        <source>还没有其他单位的密钥：导入上级的设立文件、或收到下级的数据包后，它们的密钥列在这里。</source>
+        <translation>No other unit's key yet: the keys of the parent office (from its setup file) and of the units below (from their bundles) are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="240" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="236" />
+        <location filename="../../desktop/exchange_send.py" line="245" />
         <source>已建立密钥。请牢记口令：忘记口令将无法发送和接收数据，请及时备份密钥。</source>
         <translation>Keys created. Remember the passphrase: without it no data can be sent or received. Back up the keys soon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="242" />
+        <location filename="../../desktop/exchange_send.py" line="251" />
         <source>正在建立密钥…</source>
         <translation>Creating the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="246" />
+        <location filename="../../desktop/exchange_send.py" line="255" />
         <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="256" />
+        <location filename="../../desktop/exchange_send.py" line="265" />
         <source>备份密钥</source>
         <translation>Back up keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="257" />
+        <location filename="../../desktop/exchange_send.py" line="266" />
         <source>EduPlan 密钥备份 (*.eduplan-keys)</source>
         <translation>EduPlan key backups (*.eduplan-keys)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="261" />
+        <location filename="../../desktop/exchange_send.py" line="270" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="266" />
+        <location filename="../../desktop/exchange_send.py" line="275" />
         <source>已备份密钥：{path}
 指纹：{fingerprint}
 请把文件和它的口令分开保管（例如文件存 U 盘，口令记在纸上锁在柜里）。</source>
@@ -2466,37 +2516,37 @@ Fingerprint: {fingerprint}
 Keep the file and its passphrase apart (e.g. the file on a USB stick, the passphrase on paper in a locked cupboard).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="272" />
+        <location filename="../../desktop/exchange_send.py" line="281" />
         <source>正在备份密钥…</source>
         <translation>Backing up the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="276" />
+        <location filename="../../desktop/exchange_send.py" line="285" />
         <source>设置备份文件的口令（至少 8 个字符）。恢复密钥时要用它；请与备份文件分开保管。</source>
         <translation>Set the backup file's passphrase (at least 8 characters). It is needed to restore the keys; keep it apart from the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="279" />
+        <location filename="../../desktop/exchange_send.py" line="288" />
         <source>备份密钥：请输入本工作区的密钥口令。</source>
         <translation>Back up the keys: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="289" />
+        <location filename="../../desktop/exchange_send.py" line="298" />
         <source>已更换口令。指纹不变：{fingerprint}</source>
         <translation>Passphrase changed. The fingerprint stays: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="294" />
+        <location filename="../../desktop/exchange_send.py" line="303" />
         <source>正在更换口令…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="297" />
+        <location filename="../../desktop/exchange_send.py" line="306" />
         <source>设置新的口令（至少 8 个字符）。</source>
         <translation>Set the new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="300" />
+        <location filename="../../desktop/exchange_send.py" line="309" />
         <source>更换口令：请输入现在的口令。</source>
         <translation>Change the passphrase: enter the current one.</translation>
     </message>
@@ -2504,7 +2554,7 @@ Keep the file and its passphrase apart (e.g. the file on a USB stick, the passph
 <context>
     <name>KeysView</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="60" />
+        <location filename="../../desktop/exchange.py" line="61" />
         <source>本工作区还没有密钥。
 
 密钥用来给报送的数据包加密、签名：只有上级能打开，上级也能确认数据包确实来自本单位。建立密钥时请设置一个口令（至少 8 个字符）；忘记口令将无法发送和接收数据。</source>
@@ -2513,27 +2563,27 @@ Keep the file and its passphrase apart (e.g. the file on a USB stick, the passph
 The keys encrypt and sign the bundles this unit sends: only the parent office can open them, and it can be sure they come from this unit. Creating the keys asks for a passphrase (at least 8 characters); without it no data can be sent or received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="65" />
+        <location filename="../../desktop/exchange.py" line="66" />
         <source>建立密钥…</source>
         <translation>Create keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="75" />
+        <location filename="../../desktop/exchange.py" line="76" />
         <source>本单位指纹：</source>
         <translation>This unit's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="78" />
+        <location filename="../../desktop/exchange.py" line="79" />
         <source>与上级或下级单位通电话时，请逐组读出、核对这 32 位数字；一致才说明对方收到的是本单位的密钥。</source>
         <translation>On the phone with the parent office or a unit below, read out these 32 digits group by group and compare them; only if they match does the other side have this unit's key.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="87" />
+        <location filename="../../desktop/exchange.py" line="88" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="111" />
+        <location filename="../../desktop/exchange.py" line="112" />
         <source>第 {generation} 代密钥，建立于 {at}（{by}）
 私钥保护：{kdf}</source>
         <translation>Key generation {generation}, created {at} ({by})
@@ -2606,7 +2656,7 @@ Private keys protected by: {kdf}</translation>
     <message>
         <location filename="../../desktop/main_window.py" line="46" />
         <source>优质均衡</source>
-        <translation>High-quality balanced (youzhi junheng)</translation>
+        <translation>Quality balance</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
@@ -2665,7 +2715,7 @@ Private keys protected by: {kdf}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="170" />
-        <location filename="../../desktop/main_window.py" line="354" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
@@ -2716,7 +2766,7 @@ Private keys protected by: {kdf}</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="337" />
-        <location filename="../../desktop/main_window.py" line="432" />
+        <location filename="../../desktop/main_window.py" line="438" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
@@ -2731,22 +2781,22 @@ Private keys protected by: {kdf}</translation>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>（还没有）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392" />
+        <location filename="../../desktop/main_window.py" line="398" />
         <source>选择工作区文件夹</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="436" />
+        <location filename="../../desktop/main_window.py" line="442" />
         <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
         <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443" />
+        <location filename="../../desktop/main_window.py" line="449" />
         <source>保存诊断信息</source>
         <translation>Save diagnostic information</translation>
     </message>
@@ -2827,47 +2877,47 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>OutcomeTable</name>
     <message>
-        <location filename="../../desktop/exchange.py" line="160" />
+        <location filename="../../desktop/exchange.py" line="161" />
         <source>学校 {schools}，表 {entries}，修改 {revisions}，提交 {submissions}，数值 {values}</source>
         <translation>schools {schools}, forms {entries}, revisions {revisions}, submissions {submissions}, values {values}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="180" />
+        <location filename="../../desktop/exchange.py" line="181" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="181" />
+        <location filename="../../desktop/exchange.py" line="182" />
         <source>发送单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="182" />
+        <location filename="../../desktop/exchange.py" line="183" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="184" />
+        <location filename="../../desktop/exchange.py" line="185" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="185" />
+        <location filename="../../desktop/exchange.py" line="186" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="201" />
+        <location filename="../../desktop/exchange.py" line="202" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="203" />
+        <location filename="../../desktop/exchange.py" line="204" />
         <source>共 {n} 个文件：{counts}</source>
         <translation>{n} files: {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange.py" line="204" />
+        <location filename="../../desktop/exchange.py" line="205" />
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -2875,7 +2925,7 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="70" />
+        <location filename="../../desktop/exchange_section.py" line="93" />
         <location filename="../../desktop/pages/base.py" line="120" />
         <source>程序内部错误，已记录在日志中。未保存的内容不受影响。</source>
         <translation>Internal program error; it has been written to the log. Unsaved content is not affected.</translation>
@@ -3063,79 +3113,79 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>PendingSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="189" />
+        <location filename="../../desktop/exchange_receive.py" line="207" />
         <source>下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，一致后确认：暂存的数据包随即合并。</source>
         <translation>When a unit below sends for the first time (or with new keys), its bundles are held here. Phone the unit and compare the fingerprint; confirm if it matches, and the held bundles merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="192" />
+        <location filename="../../desktop/exchange_receive.py" line="210" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="193" />
+        <location filename="../../desktop/exchange_receive.py" line="211" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="194" />
+        <location filename="../../desktop/exchange_receive.py" line="212" />
         <source>收到的指纹</source>
         <translation>Fingerprint received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="195" />
+        <location filename="../../desktop/exchange_receive.py" line="213" />
         <source>暂存数据包</source>
         <translation>Held bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="196" />
+        <location filename="../../desktop/exchange_receive.py" line="214" />
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="203" />
+        <location filename="../../desktop/exchange_receive.py" line="221" />
         <source>核对指纹并确认(&amp;C)…</source>
         <translation>&amp;Check fingerprint and confirm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="211" />
+        <location filename="../../desktop/exchange_receive.py" line="229" />
         <source>没有待确认的密钥。</source>
         <translation>No keys await confirmation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="244" />
+        <location filename="../../desktop/exchange_receive.py" line="264" />
         <source>（联系人：{contact}，电话：{phone}）</source>
         <translation> (contact: {contact}, phone: {phone})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="256" />
+        <location filename="../../desktop/exchange_receive.py" line="276" />
         <source>正在确认{unit}的密钥并合并暂存的数据包…</source>
         <translation>Confirming the key of {unit} and merging its held bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="259" />
+        <location filename="../../desktop/exchange_receive.py" line="279" />
         <source>确认{unit}的密钥：请输入本工作区的密钥口令。</source>
         <translation>Confirm the key of {unit}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="264" />
+        <location filename="../../desktop/exchange_receive.py" line="286" />
         <source>已确认{unit}的密钥（指纹 {fingerprint}）。</source>
         <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="268" />
-        <source>，</source>
-        <translation>, </translation>
+        <location filename="../../desktop/exchange_receive.py" line="290" />
+        <source>{n} 个暂存的数据包已合并。</source>
+        <translation>{n} held bundles merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="270" />
-        <source>暂存的 {n} 个数据包：{counts}</source>
-        <translation>{n} held bundles: {counts}</translation>
+        <location filename="../../desktop/exchange_receive.py" line="293" />
+        <source>{n} 个暂存的数据包与已导入的相同，没有变化。</source>
+        <translation>{n} held bundles were the same as ones imported before: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="274" />
-        <source>第 {sequence} 号：{outcome}，{reason}</source>
-        <translation>No. {sequence}: {outcome}, {reason}</translation>
+        <location filename="../../desktop/exchange_receive.py" line="296" />
+        <source>{n} 个暂存的数据包比已合并的旧，已保留在历史中，未采用。</source>
+        <translation>{n} held bundles were older than one merged already: kept in the history, not used.</translation>
     </message>
 </context>
 <context>
@@ -3149,115 +3199,135 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>ReceiveSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="50" />
+        <location filename="../../desktop/exchange_receive.py" line="52" />
         <source>导入下级单位报送的数据包（.eduplan）：选择文件或整个文件夹（如 U 盘），也可以把文件或文件夹拖到窗口上。每个文件单独处理并给出结果；同一批文件导入多少次结果都一样。</source>
         <translation>Import the bundles (.eduplan) sent by the units below: choose files or a whole folder (a USB stick), or drop files or folders on the window. Each file is handled on its own and gets an outcome; importing the same files again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="53" />
+        <location filename="../../desktop/exchange_receive.py" line="55" />
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="54" />
+        <location filename="../../desktop/exchange_receive.py" line="56" />
         <source>选择文件夹(&amp;D)…</source>
         <translation>Choose a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="70" />
+        <location filename="../../desktop/exchange_receive.py" line="72" />
         <source>还没有导入。</source>
         <translation>Nothing imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="106" />
+        <location filename="../../desktop/exchange_receive.py" line="108" />
         <source>选择数据包</source>
         <translation>Choose bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="107" />
+        <location filename="../../desktop/exchange_receive.py" line="109" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="113" />
+        <location filename="../../desktop/exchange_receive.py" line="115" />
         <source>选择存放数据包的文件夹</source>
         <translation>Choose the folder holding the bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="87" />
-        <location filename="../../desktop/exchange_receive.py" line="123" />
+        <location filename="../../desktop/exchange_receive.py" line="89" />
+        <location filename="../../desktop/exchange_receive.py" line="125" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="59" />
+        <location filename="../../desktop/exchange_receive.py" line="61" />
         <source>暂存的数据包：使用了本程序当时不认识的表单版本（更新 EduPlan 后重新处理），或发送单位的密钥还待确认（确认后即合并）。</source>
         <translation>Bundles on hold: they use a form version this program did not know then (process them again after updating EduPlan), or the sender's key is still to be confirmed (merged once confirmed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="75" />
+        <location filename="../../desktop/exchange_receive.py" line="77" />
         <source>重新处理暂存的数据包（{n}）</source>
         <translation>Process the bundles on hold again ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="96" />
+        <location filename="../../desktop/exchange_receive.py" line="98" />
         <source>正在重新处理暂存的数据包…</source>
         <translation>Processing the bundles on hold again…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="100" />
+        <location filename="../../desktop/exchange_receive.py" line="102" />
         <source>重新处理暂存的数据包：请输入本工作区的密钥口令。</source>
         <translation>Process the bundles on hold again: enter this workspace's key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="133" />
+        <location filename="../../desktop/exchange_receive.py" line="135" />
         <source>所选位置没有 EduPlan 数据包（.eduplan 文件）。</source>
         <translation>There are no EduPlan bundles (.eduplan files) there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="141" />
+        <location filename="../../desktop/exchange_receive.py" line="143" />
         <source>正在导入 {n} 个数据包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="144" />
+        <location filename="../../desktop/exchange_receive.py" line="146" />
         <source>正在导入第 {i} / {n} 个：{name}</source>
         <translation>Importing {i} / {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="147" />
+        <location filename="../../desktop/exchange_receive.py" line="149" />
         <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
         <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="153" />
+        <location filename="../../desktop/exchange_receive.py" line="155" />
         <source>；已取消，其余 {n} 个没有导入</source>
         <translation>; cancelled, the other {n} not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="157" />
+        <location filename="../../desktop/exchange_receive.py" line="159" />
         <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
         <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="163" />
+        <location filename="../../desktop/exchange_receive.py" line="165" />
         <source>导入完成。</source>
         <translation>Import done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="171" />
+        <location filename="../../desktop/exchange_receive.py" line="176" />
         <source>{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即合并。</source>
         <translation>{n} bundles await confirmation: under Pending confirmation, check the fingerprint on the phone and confirm; the held bundles then merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="174" />
+        <location filename="../../desktop/exchange_receive.py" line="179" />
+        <source>{n} 个数据包使用了本程序不认识的表单版本，已暂存：更新 EduPlan 后在“接收”点“重新处理暂存的数据包”。</source>
+        <translation>{n} bundles use a form version this EduPlan does not know and are on hold: after updating EduPlan, click “Process the bundles on hold again” under Receive.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="184" />
         <source>{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。</source>
         <translation>{n} bundles have conflicts: the rest merged; decide the conflicts under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="177" />
+        <location filename="../../desktop/exchange_receive.py" line="187" />
+        <source>{n} 个数据包有冲突：请到“冲突”对照两边后处理。</source>
+        <translation>{n} bundles have conflicts: compare both sides under Conflicts and decide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="191" />
         <source>{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
         <translation>{n} files were rejected and changed nothing: the reason is in the table's Explanation; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="194" />
+        <source>{n} 个数据包已拒收，什么也没有改变；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
+        <translation>{n} bundles were rejected and nothing changed; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_receive.py" line="196" />
+        <source>第 {sequence} 号：{reason}</source>
+        <translation>No. {sequence}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3296,97 +3366,97 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SchoolGridModel</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="39" />
+        <location filename="../../desktop/pages/youzhi.py" line="40" />
         <source>高学历教师</source>
         <translation>Teachers with higher degrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="40" />
+        <location filename="../../desktop/pages/youzhi.py" line="41" />
         <source>骨干教师</source>
         <translation>Backbone teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="41" />
+        <location filename="../../desktop/pages/youzhi.py" line="42" />
         <source>体艺教师</source>
         <translation>PE and art teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="42" />
+        <location filename="../../desktop/pages/youzhi.py" line="43" />
         <source>教学用房</source>
         <translation>Teaching space</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi.py" line="44" />
         <source>体育场馆</source>
         <translation>Sports facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi.py" line="45" />
         <source>仪器设备值</source>
         <translation>Equipment value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="45" />
+        <location filename="../../desktop/pages/youzhi.py" line="46" />
         <source>多媒体教室</source>
         <translation>Multimedia classrooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi.py" line="47" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi.py" line="48" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="47" />
+        <location filename="../../desktop/pages/youzhi.py" line="49" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="48" />
+        <location filename="../../desktop/pages/youzhi.py" line="50" />
         <source>学校结论</source>
         <translation>School result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="49" />
+        <location filename="../../desktop/pages/youzhi.py" line="51" />
         <source>本学段达标</source>
         <translation>Met in this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="52" />
+        <location filename="../../desktop/pages/youzhi.py" line="54" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="109" />
+        <location filename="../../desktop/pages/youzhi.py" line="138" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="111" />
+        <location filename="../../desktop/pages/youzhi.py" line="140" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="112" />
+        <location filename="../../desktop/pages/youzhi.py" line="141" />
         <source>达到标准</source>
         <translation>Meets the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="113" />
+        <location filename="../../desktop/pages/youzhi.py" line="142" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
         <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="114" />
+        <location filename="../../desktop/pages/youzhi.py" line="143" />
         <source>低于标准的 %.0f%%</source>
         <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="115" />
+        <location filename="../../desktop/pages/youzhi.py" line="144" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
         <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
@@ -3752,10 +3822,10 @@ Private keys protected by: {kdf}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/schools.py" line="185" />
-        <location filename="../../desktop/pages/schools.py" line="247" />
-        <location filename="../../desktop/pages/schools.py" line="248" />
-        <location filename="../../desktop/pages/schools.py" line="344" />
-        <location filename="../../desktop/pages/schools.py" line="345" />
+        <location filename="../../desktop/pages/schools.py" line="252" />
+        <location filename="../../desktop/pages/schools.py" line="253" />
+        <location filename="../../desktop/pages/schools.py" line="349" />
+        <location filename="../../desktop/pages/schools.py" line="350" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -3770,99 +3840,99 @@ Private keys protected by: {kdf}</translation>
         <translation>%d schools (%d open, of which %d on paper and %d teaching points); %d shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="240" />
+        <location filename="../../desktop/pages/schools.py" line="245" />
         <source>选中一所学校：这里是它的全部信息和历年变更。</source>
         <translation>Select a school: all it is and its changes by year are shown here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="249" />
+        <location filename="../../desktop/pages/schools.py" line="254" />
         <source>%s（%s）：%s；%s</source>
         <translation>%s (%s): %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="250" />
+        <location filename="../../desktop/pages/schools.py" line="255" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="252" />
+        <location filename="../../desktop/pages/schools.py" line="257" />
         <source>；所属 %s</source>
         <translation>; in %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="254" />
+        <location filename="../../desktop/pages/schools.py" line="259" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="321" />
+        <location filename="../../desktop/pages/schools.py" line="326" />
         <source>正在登记学校…</source>
         <translation>Registering the school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="322" />
+        <location filename="../../desktop/pages/schools.py" line="327" />
         <source>已登记：%s（%s）</source>
         <translation>Registered: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="328" />
+        <location filename="../../desktop/pages/schools.py" line="333" />
         <source>请先在表中选择一所学校。</source>
         <translation>Select a school in the table first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="341" />
+        <location filename="../../desktop/pages/schools.py" line="346" />
         <source>自 %d 年起 %s</source>
         <translation>from %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="247" />
-        <location filename="../../desktop/pages/schools.py" line="344" />
+        <location filename="../../desktop/pages/schools.py" line="252" />
+        <location filename="../../desktop/pages/schools.py" line="349" />
         <source>联系人 %s，电话 %s</source>
         <translation>contact %s, phone %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="346" />
+        <location filename="../../desktop/pages/schools.py" line="351" />
         <source>已保存 %s（%s）的修改：%s</source>
         <translation>Saved the changes of %s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="254" />
-        <location filename="../../desktop/pages/schools.py" line="347" />
+        <location filename="../../desktop/pages/schools.py" line="259" />
+        <location filename="../../desktop/pages/schools.py" line="352" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="354" />
+        <location filename="../../desktop/pages/schools.py" line="359" />
         <source>正在保存修改…</source>
         <translation>Saving the changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="360" />
+        <location filename="../../desktop/pages/schools.py" line="365" />
         <source>选择学校名单</source>
         <translation>Choose a school list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="361" />
+        <location filename="../../desktop/pages/schools.py" line="366" />
         <source>学校名单 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>School lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="378" />
+        <location filename="../../desktop/pages/schools.py" line="383" />
         <source>正在检查 %s …</source>
         <translation>Checking %s…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="382" />
+        <location filename="../../desktop/pages/schools.py" line="387" />
         <source>无法导入：%s</source>
         <translation>Cannot import: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="393" />
+        <location filename="../../desktop/pages/schools.py" line="398" />
         <source>正在登记 %d 所学校…</source>
         <translation>Registering %d schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="394" />
+        <location filename="../../desktop/pages/schools.py" line="399" />
         <source>已从 %s 登记 %d 所学校</source>
         <translation>From %s: registered %d schools</translation>
     </message>
@@ -3870,7 +3940,7 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="109" />
+        <location filename="../../desktop/exchange_section.py" line="132" />
         <source>本工作区还没有密钥。请先在“密钥”中建立密钥。</source>
         <translation>This workspace has no keys yet. Create them under Keys first.</translation>
     </message>
@@ -3948,47 +4018,52 @@ Private keys protected by: {kdf}</translation>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="101" />
+        <location filename="../../desktop/exchange_send.py" line="92" />
+        <source>还没有导出过数据包。</source>
+        <translation>No bundle exported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_send.py" line="103" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="116" />
+        <location filename="../../desktop/exchange_send.py" line="118" />
         <source>与上级通电话时核对过的指纹（来自上级的设立文件）。</source>
         <translation>The fingerprint checked on the phone with the parent office (from its setup file).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="137" />
+        <location filename="../../desktop/exchange_send.py" line="141" />
         <source>另一项数据交换正在进行，请等它完成。</source>
         <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="148" />
+        <location filename="../../desktop/exchange_send.py" line="152" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="149" />
+        <location filename="../../desktop/exchange_send.py" line="153" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="155" />
+        <location filename="../../desktop/exchange_send.py" line="159" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="160" />
+        <location filename="../../desktop/exchange_send.py" line="164" />
         <source>正在导出 {year} 年的数据包…</source>
         <translation>Exporting the bundle of {year}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="165" />
+        <location filename="../../desktop/exchange_send.py" line="169" />
         <source>导出 {year} 年的数据包：请输入本工作区的密钥口令。</source>
         <translation>Export the bundle of {year}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="172" />
+        <location filename="../../desktop/exchange_send.py" line="176" />
         <source>已生成数据包：{path}
 报送：{recipient}；{year} 年；第 {sequence} 号
 内容：学校 {schools} 所，表 {entries} 张，修改记录 {revisions} 条，提交 {submissions} 次；{size} 字节
@@ -4535,179 +4610,199 @@ Cancelled: the other units got no file.</translation>
 <context>
     <name>YouzhiPage</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="304" />
+        <location filename="../../desktop/pages/youzhi.py" line="349" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="150" />
+        <location filename="../../desktop/pages/youzhi.py" line="190" />
         <source>优质均衡</source>
-        <translation>High-quality balanced (youzhi junheng)</translation>
+        <translation>Quality balance</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="153" />
+        <location filename="../../desktop/pages/youzhi.py" line="193" />
         <source>县（市、区）：</source>
         <translation>County (city, district):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="170" />
+        <location filename="../../desktop/pages/youzhi.py" line="210" />
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="175" />
+        <location filename="../../desktop/pages/youzhi.py" line="215" />
         <source>按学校名称或代码筛选…</source>
         <translation>Filter by school name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="178" />
+        <location filename="../../desktop/pages/youzhi.py" line="218" />
         <source>学校结论：</source>
         <translation>School result:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="182" />
+        <location filename="../../desktop/pages/youzhi.py" line="222" />
         <source>绿：达到标准 · 黄：未达标准但不低于标准的 %d%% · 红：低于 %d%%。学校须至少 %d 项达标、其余不低于 %d%%。</source>
         <translation>Green: meets the standard · Amber: below it, but ≥ %d%% of it · Red: below %d%%. A school must meet ≥ %d indicators and reach ≥ %d%% on the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="195" />
+        <location filename="../../desktop/pages/youzhi.py" line="243" />
         <source>差异系数</source>
         <translation>Coefficient of variation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="195" />
+        <location filename="../../desktop/pages/youzhi.py" line="243" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="196" />
+        <location filename="../../desktop/pages/youzhi.py" line="244" />
         <source>差异系数值</source>
         <translation>Coefficient of variation value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="197" />
+        <location filename="../../desktop/pages/youzhi.py" line="245" />
         <source>限值</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="198" />
+        <location filename="../../desktop/pages/youzhi.py" line="246" />
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="206" />
+        <location filename="../../desktop/pages/youzhi.py" line="254" />
         <source>县域资源配置：校际差异系数（小学 ≤ 0.50，初中 ≤ 0.45）</source>
         <translation>County resource allocation: inter-school coefficient of variation (primary ≤ 0.50, junior secondary ≤ 0.45)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="211" />
+        <location filename="../../desktop/pages/youzhi.py" line="259" />
         <source>义务教育学校：7 项资源配置指标</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="256" />
+        <location filename="../../desktop/pages/youzhi.py" line="305" />
         <source>本工作区下没有县（市、区）。</source>
         <translation>There is no county (city, district) in this workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="259" />
+        <location filename="../../desktop/pages/youzhi.py" line="308" />
         <source>优质均衡 — %s %d年</source>
-        <translation>High-quality balanced (youzhi junheng) — %s %d</translation>
+        <translation>Quality-balanced compulsory education — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="266" />
+        <location filename="../../desktop/pages/youzhi.py" line="315" />
         <source>正在计算 %s %d 年的优质均衡指标…</source>
-        <translation>Computing the high-quality balanced (youzhi junheng) indicators of %s for %d…</translation>
+        <translation>Computing the quality-balance indicators of %s for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="303" />
+        <location filename="../../desktop/pages/youzhi.py" line="348" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="304" />
+        <location filename="../../desktop/pages/youzhi.py" line="349" />
         <source>超出限值</source>
         <translation>Above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="326" />
+        <location filename="../../desktop/pages/youzhi.py" line="371" />
         <source>低于标准（本学段整体达标，余项≥%d%%）：%s</source>
         <translation>Below the standard (this section meets the rule, the rest ≥ %d%%): %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="330" />
+        <location filename="../../desktop/pages/youzhi.py" line="375" />
         <source>未达标准：%s</source>
         <translation>Below the standard: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="332" />
+        <location filename="../../desktop/pages/youzhi.py" line="377" />
         <source>其中低于 %d%%：%s</source>
         <translation>of which below %d%%: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="334" />
+        <location filename="../../desktop/pages/youzhi.py" line="379" />
         <source>无数据：%s</source>
         <translation>No data: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="341" />
+        <location filename="../../desktop/pages/youzhi.py" line="386" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
-        <translation>%s is not a county-level unit, so it has no county high-quality balanced (youzhi junheng) assessment.</translation>
+        <translation>%s is not a county-level unit, so it has no county quality-balance assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="349" />
+        <location filename="../../desktop/pages/youzhi.py" line="394" />
         <source>资源配置达标</source>
         <translation>Resource allocation met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="351" />
+        <location filename="../../desktop/pages/youzhi.py" line="396" />
         <source>资源配置未达标</source>
         <translation>Resource allocation not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="353" />
+        <location filename="../../desktop/pages/youzhi.py" line="398" />
         <source>数据不全，暂不能判定</source>
         <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="355" />
+        <location filename="../../desktop/pages/youzhi.py" line="400" />
         <source>已通过国家督导认定</source>
         <translation>Certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="357" />
+        <location filename="../../desktop/pages/youzhi.py" line="402" />
         <source>尚未通过国家督导认定</source>
         <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="359" />
+        <location filename="../../desktop/pages/youzhi.py" line="404" />
         <source>认定状态未填报</source>
         <translation>Certification status not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="362" />
+        <location filename="../../desktop/pages/youzhi.py" line="407" />
         <source>%s %d年：</source>
         <translation>%s %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="363" />
+        <location filename="../../desktop/pages/youzhi.py" line="408" />
         <source>认定状态：</source>
         <translation>Certification status: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="364" />
+        <location filename="../../desktop/pages/youzhi.py" line="409" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
         <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="367" />
+        <location filename="../../desktop/pages/youzhi.py" line="412" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
         <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="378" />
+        <location filename="../../desktop/pages/youzhi.py" line="425" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/youzhi.py" line="473" />
+        <source>选中一所学校：这里显示它的结论和说明。</source>
+        <translation>Select a school: its result and explanation are shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/youzhi.py" line="476" />
+        <source>%s（%s）%s：%s</source>
+        <translation>%s (%s) %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/youzhi.py" line="479" />
+        <source>，本学段达标 %s</source>
+        <translation>, met in this stage: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/youzhi.py" line="481" />
+        <source>。%s</source>
+        <translation>. %s</translation>
     </message>
 </context>
 <context>
