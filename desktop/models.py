@@ -75,8 +75,14 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
+    def column(self, key: str) -> int:
+        """The index of the column of ``key``."""
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        # the title, and whole as the tooltip (a narrow column cuts its header)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title
         return None
 

@@ -115,7 +115,7 @@ def test_every_column_of_the_register_is_seen_at_1024(qtbot, demo_path, language
 
 
 def test_a_narrow_table_cuts_the_least_needed_first():
-    from desktop.pages.schools import fit_widths
+    from desktop.pages.base import fit_widths
 
     want = {0: 200, 1: 80, 2: 150, 3: 160}
     least = {0: 140, 1: 80, 2: 50, 3: 80}

@@ -147,3 +147,33 @@ def heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+def fit_widths(want: dict[int, int], least: dict[int, int], tiers: dict[int, int],
+               room: int) -> dict[int, int]:
+    """Column → width: ``want`` when all fit in ``room``; else the columns of the lowest tier
+    narrowed alike (the widest first, none below ``least``), then the next tier's, …"""
+    width = dict(want)
+    for tier in sorted(set(tiers.values())):
+        over = sum(width.values()) - room
+        if over <= 0:
+            break
+        these = [c for c in width if tiers[c] == tier]
+        rest = sum(width.values()) - sum(width[c] for c in these)
+        low, high = 0, max(want[c] for c in these)  # the widest one of them may stay
+        while low < high:
+            cap = (low + high + 1) // 2
+            if rest + sum(max(least[c], min(want[c], cap)) for c in these) <= room:
+                low = cap
+            else:
+                high = cap - 1
+        for c in these:
+            width[c] = max(least[c], min(want[c], low))
+    return width
+
+
+def set_widths(view, widths: dict[int, int]) -> None:
+    """Each column of ``view`` to its width (a section already that wide is left alone)."""
+    header = view.horizontalHeader()
+    for c, width in widths.items():
+        if width != header.sectionSize(c):
+            header.resizeSection(c, width)

@@ -28,24 +28,11 @@ from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
                       VALUE_NAMES, RowsModel, level_name, term, term_names, value_name)
-from .base import Page, heading, setup_table, show_error
-from .schools import fit_widths
+from .base import Page, fit_widths, heading, set_widths, setup_table, show_error
 
 STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
                  "submitted": (GREEN, GREEN_BG)}
 
-
-class BoardModel(RowsModel):
-    """The rows model, its headers' tooltips their whole titles (a narrow column cuts its
-    header)."""
-
-    def column(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
-        return super().headerData(section, orientation, role)
 
 
 class CompletenessPage(Page):
@@ -142,7 +129,7 @@ class CompletenessPage(Page):
         self.outer.addLayout(filters)
 
         # the board and the summary per form
-        self.model = BoardModel([
+        self.model = RowsModel([
             Column("state_name", self.tr("状态"), tooltip=lambda r: r["state_name"]),
             Column("name", self.tr("单位"), tooltip=lambda r: r["name"]),
             Column("org", self.tr("代码")),
@@ -477,9 +464,7 @@ class CompletenessPage(Page):
         spare = room - sum(widths.values())
         if spare > 0 and widths:
             widths[max(widths)] += spare
-        for c, width in widths.items():
-            if width != header.sectionSize(c):
-                header.resizeSection(c, width)
+        set_widths(view, widths)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:

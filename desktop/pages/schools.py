@@ -24,7 +24,7 @@ from eduplan_core.store.orgs import SchoolInput, change_school, check_school, re
 from eduplan_core.texts import join
 
 from ..models import GREY, RED, ROW_ROLE, Column, RowsModel, value_name
-from .base import Page, heading, setup_table
+from .base import Page, fit_widths, heading, set_widths, setup_table
 from .schools_dialogs import AddSchoolDialog, ChangeSchoolDialog
 from .schools_import import ImportPreviewDialog
 
@@ -69,7 +69,7 @@ class SchoolsPage(Page):
         # 教学点 is told in 类型 (a 教学点 is a 小学), the phone beside the contact: at 1024 px,
         # in English too, every column is seen (the long ones cut with "…", whole in their
         # tooltips and in the line below the table)
-        self.model = SchoolsModel([
+        self.model = RowsModel([
             Column("name", self.tr("学校"), tooltip=lambda r: r["name_tip"]),
             Column("code", self.tr("代码")),
             Column("county", self.tr("所属县（市、区）"), tooltip=lambda r: r["county"]),
@@ -230,9 +230,7 @@ class SchoolsPage(Page):
         if spare > 0 and widths:  # room left: the last column takes it (no empty band)
             last = max(widths)
             widths[last] += spare
-        for c, width in widths.items():
-            if width != header.sectionSize(c):
-                header.resizeSection(c, width)
+        set_widths(view, widths)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
@@ -399,40 +397,6 @@ class SchoolsPage(Page):
                    lambda r: self.tr("已从 %s 登记 %d 所学校") % (r.file, r.imported))
 
 
-def fit_widths(want: dict[int, int], least: dict[int, int], tiers: dict[int, int],
-               room: int) -> dict[int, int]:
-    """Column → width: ``want`` when all fit in ``room``; else the columns of the lowest tier
-    narrowed alike (the widest first, none below ``least``), then the next tier's, …"""
-    width = dict(want)
-    for tier in sorted(set(tiers.values())):
-        over = sum(width.values()) - room
-        if over <= 0:
-            break
-        these = [c for c in width if tiers[c] == tier]
-        rest = sum(width.values()) - sum(width[c] for c in these)
-        low, high = 0, max(want[c] for c in these)  # the widest one of them may stay
-        while low < high:
-            cap = (low + high + 1) // 2
-            if rest + sum(max(least[c], min(want[c], cap)) for c in these) <= room:
-                low = cap
-            else:
-                high = cap - 1
-        for c in these:
-            width[c] = max(least[c], min(want[c], low))
-    return width
-
-
-class SchoolsModel(RowsModel):
-    """The rows model, its headers' tooltips their whole titles (a narrow column cuts its
-    header)."""
-
-    def column(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
-        return super().headerData(section, orientation, role)
 
 
 def _as_input(school: Org) -> SchoolInput:

@@ -21,8 +21,7 @@ from eduplan_core.vocab import Verdict
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       Column, RowsModel, term_names, words)
-from .base import Page, heading, setup_table
-from .schools import fit_widths
+from .base import Page, fit_widths, heading, set_widths, setup_table
 
 SECTION_ORDER = {"小学": 0, "初中": 1, "—": 2}
 STATUS_COLOURS = {"达标": (GREEN, GREEN_BG), "未达标": (RED, RED_BG),
@@ -55,8 +54,6 @@ class SchoolGridModel(RowsModel):
         self.full_names = dict(indicators)
         self.wrapped: dict[int, str] = {}  # column → its title in lines (wrap_titles)
 
-    def column(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
@@ -456,9 +453,7 @@ class YouzhiPage(Page):
             widths[last] = spare
         elif spare > 0:
             widths[0] += spare
-        for c, width in widths.items():
-            if width != header.sectionSize(c):
-                header.resizeSection(c, width)
+        set_widths(view, widths)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
