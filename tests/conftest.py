@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,44 @@ def forms_copy(tmp_path):
     dst = tmp_path / "forms"
     shutil.copytree(project_root() / "forms", dst)
     return dst
+
+
+@contextmanager
+def window_language(language: str):
+    """The window in ``language`` (zh_CN or en) as the app sets it (desktop.app
+    install_translator: EduPlan's English, or Qt's own Chinese); Chinese again after."""
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import install_translator
+
+    app = QApplication.instance()
+    QSettings().setValue("language", language)
+    translator = install_translator(app)
+    if language == "en" and translator is None:
+        QSettings().setValue("language", "zh_CN")
+        pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
+    try:
+        yield language
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+        QSettings().setValue("language", "zh_CN")
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
+@pytest.fixture
+def english():
+    """The window in English."""
+    with window_language("en") as language:
+        yield language
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request):
+    """Each test in Chinese and in English."""
+    with window_language(request.param) as chosen:
+        yield chosen
 
 
 @pytest.fixture(scope="session")

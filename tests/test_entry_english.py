@@ -243,20 +243,3 @@ def entry_form(qtbot, english, tmp_path, catalog):
     session.close()
 
 
-@pytest.fixture
-def english(tmp_path):
-    """The window in English, as the app sets it (tests/test_gui_english.py)."""
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    locale = QLocale()
-    QSettings().setValue("language", "en")
-    translator = install_translator(QApplication.instance())
-    if translator is None:
-        pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
-    yield
-    QApplication.instance().removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)

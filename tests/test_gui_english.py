@@ -166,22 +166,6 @@ def untranslated(root, data: list[str], where: str) -> set[str]:
 
 
 # -- the walk --------------------------------------------------------------------------------------
-@pytest.fixture
-def english(tmp_path):
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    locale = QLocale()
-    QSettings().setValue("language", "en")
-    translator = install_translator(QApplication.instance())
-    if translator is None:
-        pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
-    yield
-    QApplication.instance().removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)
 
 
 def open_window(qtbot, path: Path):

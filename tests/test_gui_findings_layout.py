@@ -14,25 +14,6 @@ AS_OF = dt.date(2025, 6, 1)
 SIZES = [(1024, 700), (1280, 800)]
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request, tmp_path):
-    """Each test in Chinese and in English (the app's translator, as desktop.app installs it;
-    without the compiled English, the core's phrases still follow the English locale)."""
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    locale = QLocale()
-    QSettings().setValue("language", request.param)
-    translator = install_translator(QApplication.instance())
-    if request.param == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English))
-    yield request.param
-    if translator is not None:
-        QApplication.instance().removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)
 
 
 def open_window(qtbot, path, size):

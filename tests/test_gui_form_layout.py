@@ -19,24 +19,6 @@ LONG = ("当年新建标准数字教室（教育信息化项目），原有 19 �
         "另有 3 间因校舍安全排查停用，预计下学期恢复使用，届时再按实际数量更新本项数据。")
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request):
-    """The window's language, set as the app sets it (desktop.app.install_translator)."""
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    locale = QLocale()
-    QSettings().setValue("language", request.param)
-    translator = install_translator(QApplication.instance())
-    if translator is None and request.param == "en":
-        pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
-    yield request.param
-    if translator is not None:
-        QApplication.instance().removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)
 
 
 def open_form(qtbot, tmp_path, demo_path, size):

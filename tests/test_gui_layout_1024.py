@@ -16,22 +16,15 @@ import pytest
 
 from eduplan_core.exchange import keys
 
-from .test_gui_english import (HAN, catalog_strings, english, idle,  # noqa: F401
+from .test_gui_english import (HAN, catalog_strings, idle,
                                open_window, split_data, widget_texts, workspace_strings)
 
 pytestmark = pytest.mark.gui
 
 SMALL = (1024, 700)
 FULL_WIDTH = re.compile("[（）：，；、]")
-LANGUAGES = ["zh", "en"]
 
 
-@pytest.fixture(params=LANGUAGES)
-def language(request):
-    """The window's language: Chinese (the default) or English (the `english` fixture)."""
-    if request.param == "en":
-        request.getfixturevalue("english")
-    return request.param
 
 
 def small_window(qtbot, path: Path):

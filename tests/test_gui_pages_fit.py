@@ -27,28 +27,6 @@ GRID = ("name", "org", "section", "status_text", "met_text",
         "yz_multimedia_rooms_per100")
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request):
-    """Each test in Chinese and in English (the app's translator, as desktop.app installs it)."""
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    app = QApplication.instance()
-    assert app is not None
-    locale = QLocale()
-    QSettings().setValue("language", request.param)
-    translator = install_translator(app)
-    if request.param == "en":
-        if translator is None:
-            pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
-        QLocale.setDefault(QLocale(QLocale.Language.English))
-    yield request.param
-    if translator is not None:
-        app.removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture(params=list(SIZES))

@@ -20,26 +20,6 @@ NEEDED = ("name", "code", "kind", "ownership", "urban_rural", "by", "status", "r
 BEFORE = {"kind": ("type", "point"), "by": ("way",), "reach": ("contact", "phone")}
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request):
-    """Each test in Chinese and in English (the app's translator, as desktop.app installs it)."""
-    from PySide6.QtCore import QLocale, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import install_translator
-
-    locale = QLocale()
-    QSettings().setValue("language", request.param)
-    translator = install_translator(QApplication.instance())
-    if request.param == "en":
-        if translator is None:
-            pytest.skip("resources/translations/eduplan_en.qm is missing (make translations)")
-        QLocale.setDefault(QLocale(QLocale.Language.English))
-    yield request.param
-    if translator is not None:
-        QApplication.instance().removeTranslator(translator)
-    QSettings().setValue("language", "zh_CN")
-    QLocale.setDefault(locale)
 
 
 def open_schools(qtbot, path, size=None):
