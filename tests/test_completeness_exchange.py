@@ -259,7 +259,7 @@ def test_board_shows_last_bundle_late_days_contact_and_copies_the_late_list(
         qtbot.waitUntil(lambda: page._op is None, timeout=60000)
         titles = [page.model.headerData(c, _horizontal()) for c in
                   range(page.model.columnCount())]
-        for title in ("最近报送", "逾期", "联系人", "电话"):
+        for title in ("最近报送", "逾期", "联系人、电话"):
             assert title in titles
         rows = {r["org"]: r for r in page.model.rows}
         late = rows[LATE_SCHOOL]
@@ -268,8 +268,8 @@ def test_board_shows_last_bundle_late_days_contact_and_copies_the_late_list(
         assert page.model.rows[0]["org"] == LATE_SCHOOL  # the late first
         assert "已合并" in rows[SCHOOL]["last"] and not rows[SCHOOL]["late"]
         assert rows[PAPER]["last"] == "纸质报送（本局代填）" and not rows[PAPER]["late"]
-        col = titles.index("电话")
-        assert page.model.index(0, col).data() == PHONE
+        col = titles.index("联系人、电话")  # one column at 1024 px: both, whole
+        assert page.model.index(0, col).data() == f"{CONTACT} {PHONE}"
         assert "逾期 1 个" in page.due_label.text()
         qtmodeltester.check(page.model)
         qtmodeltester.check(page.form_model)
