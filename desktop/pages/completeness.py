@@ -8,7 +8,7 @@ user gives here) and the contact and phone to call; the late list is copied to t
 (tab-separated: pastes into a message or a spreadsheet) or saved as CSV for a reminder round
 (eduplan_core/exchange/tracking.py). Activating a unit that reports on paper opens the entry
 screen for it (the bureau enters its values); for a unit that reports itself, the contact to
-chase is shown."""
+chase is shown. The board, the summary per form and the late list: completeness_board.py."""
 
 from __future__ import annotations
 
@@ -16,23 +16,16 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QStyle, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from eduplan_core.errors import EduPlanError
-from eduplan_core.exchange.tracking import (Tracking, UnitTracking, late_list_text, late_units,
-                                            save_late_list)
+from eduplan_core.exchange.tracking import Tracking, UnitTracking, late_units
 from eduplan_core.vocab import EntryState
 
-from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, Column,
-                      VALUE_NAMES, RowsModel, level_name, term, term_names, value_name)
-from .base import Page, fit_widths, heading, set_widths, setup_table, show_error
-
-STATE_COLOURS = {"missing": (RED, RED_BG), "draft": (AMBER_TEXT, AMBER_BG),
-                 "submitted": (GREEN, GREEN_BG)}
-
+from ..models import GREY, ROW_ROLE, term
+from .base import Page, heading
+from .completeness_board import STATE_COLOURS, CompletenessBoard, FormSummary, LateList
 
 
 class CompletenessPage(Page):
@@ -45,7 +38,7 @@ class CompletenessPage(Page):
         self.tracking: Tracking | None = None
         self.late: tuple[UnitTracking, ...] = ()
         self._rows: list[dict] = []
-        self.state_names = term_names(EntryState)
+        self.late_list = LateList(self)
 
         self.heading = heading(self.tr("报送进度"))
         self.outer.insertWidget(0, self.heading)
@@ -89,10 +82,10 @@ class CompletenessPage(Page):
         self.copy_button = QPushButton(self.tr("复制逾期名单(&C)"))
         self.copy_button.setToolTip(self.tr("单位、代码、联系人、电话、最近报送、逾期天数，"
                                             "以制表符分隔，可粘贴到表格或消息中"))
-        self.copy_button.clicked.connect(self.copy_late_list)
+        self.copy_button.clicked.connect(self.late_list.copy)
         self.save_button = QPushButton(self.tr("保存逾期名单(&V)…"))
         self.save_button.setToolTip(self.tr("另存为 CSV 文件（可用 Excel 打开），供催报使用"))
-        self.save_button.clicked.connect(self._save_dialog)
+        self.save_button.clicked.connect(self.late_list.save_dialog)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(False)
         round_bar.addWidget(self.due_check)
@@ -129,37 +122,11 @@ class CompletenessPage(Page):
         self.outer.addLayout(filters)
 
         # the board and the summary per form
-        self.model = RowsModel([
-            Column("state_name", self.tr("状态"), tooltip=lambda r: r["state_name"]),
-            Column("name", self.tr("单位"), tooltip=lambda r: r["name"]),
-            Column("org", self.tr("代码")),
-            Column("kind", self.tr("类型"), tooltip=lambda r: r["kind"]),
-            Column("form_name", self.tr("表单"), tooltip=lambda r: r["form_name"]),
-            Column("by", self.tr("报送"), tooltip=lambda r: r["way"]),
-            Column("county_name", self.tr("所属县（市、区）"), tooltip=lambda r: r["county_name"]),
-            Column("last", self.tr("最近报送"), tooltip=lambda r: r["last_tip"] or r["last"]),
-            Column("late_days", self.tr("逾期"), tooltip=lambda r: r["late_text"],
-                   align_right=True),
-            Column("call", self.tr("联系人、电话"), tooltip=lambda r: r["hint"]),
-        ], color=lambda r: STATE_COLOURS["missing"] if r["late"] else
-            STATE_COLOURS.get(r["state"]))
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = CompletenessBoard()
+        self.model = self.view.rows_model
         self.view.activated.connect(self._activated)
-        self.view.viewport().installEventFilter(self)
-        self.form_model = RowsModel([
-            Column("form_name", self.tr("表单")),
-            Column("expected", self.tr("应报"), align_right=True),
-            Column("submitted", self.tr("已提交"), align_right=True),
-            Column("draft", self.tr("草稿"), align_right=True),
-            Column("missing", self.tr("未报送"), align_right=True),
-        ], color=lambda r: (STATE_COLOURS["missing"] if r["missing"] else
-                            STATE_COLOURS["draft"] if r["draft"] else
-                            STATE_COLOURS["submitted"]))
-        self.form_view = QTableView()
-        self.form_view.setModel(self.form_model)
-        setup_table(self.form_view)
+        self.form_view = FormSummary()
+        self.form_model = self.form_view.rows_model
         self.form_view.activated.connect(self._form_activated)
         self.form_view.setToolTip(self.tr("回车或双击：只看这张表单的单位"))
 
@@ -248,42 +215,10 @@ class CompletenessPage(Page):
 
     def _loaded(self, result) -> None:
         self.result = result
-        ws = self.session.ws
-        forms = ws.catalog.forms
-        tree = ws.orgs
         tracking = result.tracking
         self.tracking = tracking
         self.late = late_units(tracking) if tracking else ()
-        tracked = {u.org: u for u in tracking.units} if tracking else {}
-        rows = []
-        for r in result.rows:
-            org = tree.get(r.org)
-            contact = getattr(org, "contact", None) or ""
-            phone = getattr(org, "phone", None) or ""
-            call = " ".join(x for x in (contact, phone) if x)
-            county = tree.get(r.county) if r.county else None
-            form = forms.get(r.form)
-            unit = tracked.get(r.org)
-            rows.append({
-                "org": r.org, "name": r.name, "state": r.state,
-                "state_name": self.state_names.get(r.state, r.state),
-                "kind": self.kind_name(r.org_type), "form": r.form,
-                "form_name": form.name if form else r.form, "paper": r.paper,
-                "way": self.tr("纸质（本局代填）") if r.paper else self.tr("自行填报"),
-                "by": self.tr("纸质") if r.paper else self.tr("自行"),
-                "county_name": county.name if county else "", "contact": contact,
-                "phone": phone, "call": call,
-                "last": self._last_text(unit), "last_tip": self._last_tip(unit),
-                "late": bool(unit and unit.late),
-                "late_text": (self.tr("逾期 %d 天") % unit.days_late
-                              if unit and unit.late and unit.days_late is not None else ""),
-                "late_days": (self.tr("%d 天") % unit.days_late  # under 逾期
-                              if unit and unit.late and unit.days_late is not None else ""),
-                "hint": (self.tr("纸质报送：双击打开填报页代为录入") if r.paper else
-                         self.tr("学校自行填报：请联系 %s") % (call or self.tr("学校"))),
-            })
-        rows.sort(key=lambda x: (not x["late"], EntryState.rank_of(x["state"]),
-                                 x["county_name"], x["org"]))
+        rows = self.view.rows_of(result, self.session.ws)
         self._rows = rows
         total = result.expected
         self.count_labels["expected"].setText(self.tr("应报 <b>%d</b>") % total)
@@ -292,15 +227,7 @@ class CompletenessPage(Page):
         self.count_labels["missing"].setText(self.tr("未报送 <b>%d</b>") % result.missing)
         rate = 100 * result.submitted / total if total else 0
         self.count_labels["rate"].setText(self.tr("提交率 <b>%.0f%%</b>") % rate)
-        by_form: dict[str, dict] = {}
-        for r in rows:
-            s = by_form.setdefault(r["form"], {"form": r["form"], "form_name": r["form_name"],
-                                               "expected": 0, "submitted": 0, "draft": 0,
-                                               "missing": 0})
-            s["expected"] += 1
-            s[r["state"]] += 1
-        self.form_model.set_rows(sorted(by_form.values(), key=lambda s: (
-            -s["missing"], -s["draft"], s["form_name"])))
+        self.form_view.show_rows(rows)
         self._fit_form_view()
         self.view.setColumnHidden(self.model.column("county_name"), not any(
             r["county_name"] != self.session.info.org_name for r in rows))
@@ -308,30 +235,6 @@ class CompletenessPage(Page):
         self.view.setColumnHidden(self.model.column("late_days"), not self.late)
         self._show_round()
         self._apply_filter()
-
-    @staticmethod
-    def kind_name(org_type: str) -> str:
-        """A school's type as 学校名录 shows it (小学: Primary school), a bureau's level."""
-        return value_name(org_type) if org_type in VALUE_NAMES else level_name(org_type)
-
-    def _last_text(self, unit: UnitTracking | None) -> str:
-        if unit is None:
-            return ""
-        if unit.paper:
-            return self.tr("纸质报送（本局代填）")
-        if unit.last is None:
-            return self.tr("未收到")
-        return unit.last.text()
-
-    def _last_tip(self, unit: UnitTracking | None) -> str | None:
-        if unit is None or unit.paper or unit.last is None:
-            return None
-        tip = self.tr("最近收到：%s") % unit.last.text()
-        if unit.first_merged_at:
-            tip += "\n" + self.tr("首次合并：%s") % unit.first_merged_at[:16].replace("T", " ")
-        if unit.last.reason:
-            tip += "\n" + unit.last.reason
-        return tip
 
     def _show_round(self) -> None:
         t = self.tracking
@@ -361,57 +264,14 @@ class CompletenessPage(Page):
         self.due_edit.setDate(day)
         self.due_edit.blockSignals(False)
 
-    # -- the late list -------------------------------------------------------------------------
-    def late_list_text(self) -> str:
-        return late_list_text(self.late)
-
-    def copy_late_list(self) -> None:
-        """The late list onto the clipboard, tab-separated with its header."""
-        if not self.late:
-            self.message.setText(self.tr("没有逾期的单位。"))
-            return
-        QGuiApplication.clipboard().setText(self.late_list_text())
-        self.message.setText(self.tr("已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、"
-                                     "最近报送、逾期天数）。") % len(self.late))
-
     def save_late_list(self, path: Path) -> bool:
         """The late list as a CSV file (UTF-8 with BOM: Excel opens it)."""
-        try:
-            count = save_late_list(self.late, path)
-        except EduPlanError as exc:
-            show_error(self, exc)
-            return False
-        self.message.setText(self.tr("逾期名单已保存：%s（%d 个单位）") % (str(path), count))
-        return True
-
-    def _save_dialog(self) -> None:
-        if not self.late:
-            return
-        name = self.tr("逾期名单-%s-%d.csv") % (self.session.info.org_name, self.session.year)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存逾期名单"),
-                                              str(Path.home() / name),
-                                              self.tr("CSV 文件 (*.csv)"))
-        if path:
-            target = Path(path)
-            if not target.suffix:
-                target = target.with_suffix(".csv")
-            self.save_late_list(target)
+        return self.late_list.save(path)
 
     def _fit_form_view(self) -> None:
-        """The summary per form shows every row and column without scrolling."""
-        view = self.form_view
-        view.horizontalHeader().setStretchLastSection(False)
-        view.resizeColumnsToContents()
-        frame = 2 * view.frameWidth()
-        width = sum(view.columnWidth(c) for c in range(self.form_model.columnCount())) + frame
-        height = view.horizontalHeader().height() + frame + sum(
-            view.rowHeight(r) for r in range(self.form_model.rowCount()))
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # room for a scroll bar: a low window shows the board's rows first (fit_heights)
-        view.setFixedWidth(width + view.style().pixelMetric(
-            QStyle.PixelMetric.PM_ScrollBarExtent))
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setMaximumHeight(height)
+        """The summary per form shows every row and column without scrolling (the splitter
+        gives it the room it takes)."""
+        height = self.form_view.fit()
         self._form_height = height
         self.below.setMaximumHeight(height + self.form_label.sizeHint().height()
                                     + self._form_layout.spacing() + 2)
@@ -438,38 +298,8 @@ class CompletenessPage(Page):
     def _moved(self, *_) -> None:
         self._splitter_moved = True
 
-    # -- fitting the width ----------------------------------------------------------------------
-    # the columns that may be cut (their ends "…", whole in their tooltips): narrowed tier by
-    # tier (0 first), each to no less than so many "M"s; the others keep their contents.
-    CUT: dict[str, tuple[int, int]] = {
-        "last": (0, 8), "county_name": (0, 6), "kind": (1, 8), "form_name": (1, 8),
-        "state_name": (2, 9), "name": (2, 10)}
-
-    def fit_columns(self) -> None:
-        """Every column as wide as its contents when they fit the board's width; otherwise the
-        columns of CUT narrowed tier by tier: no sideways scrolling at 1024 px in either
-        language; room left goes to the last column."""
-        view, header = self.view, self.view.horizontalHeader()
-        view.resizeColumnsToContents()
-        em = view.fontMetrics().horizontalAdvance("M")
-        want, least, tiers = {}, {}, {}
-        for c in range(self.model.columnCount()):
-            if view.isColumnHidden(c):
-                continue
-            want[c] = header.sectionSize(c)
-            tier, most = self.CUT.get(self.model.columns[c].key, (3, 0))
-            least[c], tiers[c] = min(want[c], most * em) if tier < 3 else want[c], tier
-        room = view.viewport().width()
-        widths = fit_widths(want, least, tiers, room)
-        spare = room - sum(widths.values())
-        if spare > 0 and widths:
-            widths[max(widths)] += spare
-        set_widths(view, widths)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-        elif watched is self.splitter and event.type() == QEvent.Type.Resize:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
             self.fit_heights()
         return super().eventFilter(watched, event)
 
@@ -494,7 +324,7 @@ class CompletenessPage(Page):
                 continue
             rows.append(r)
         self.model.set_rows(rows)
-        self.fit_columns()
+        self.view.fit_columns()
 
     def _form_activated(self, index) -> None:
         row = self.form_model.data(index, ROW_ROLE)
