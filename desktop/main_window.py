@@ -4,7 +4,8 @@ and as-of date on the toolbar. Which pages appear depends on the workspace's rol
 The window switches workspaces in place (文件 menu: 新建工作区… — the wizard —, 打开工作区…, the
 recent ones, the demo county and the demo school): the current one is closed cleanly (its
 workers stopped, what was typed saved, its lock released), the other opened, the pages rebuilt
-for its role; the title and the status bar name the org, the role and the operator."""
+for its role; the title and the status bar name the org, the role and the operator. The 文件
+menu's actions (switching, the recent list) and 诊断信息 are main_workspaces.py's."""
 
 from __future__ import annotations
 
@@ -15,19 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QSplitter,
-                               QStackedWidget, QToolBar, QVBoxLayout)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QToolBar)
 
-from eduplan_core.errors import EduPlanError
 from eduplan_core.vocab import Role
 
 from .exchange import ExchangeActions
-from .models import message_of, term
+from .main_workspaces import WorkspaceMenu
+from .models import term
 from .pages.base import Page
-from .session import Session, recent_workspaces, remember_workspace
+from .session import Session
 
 NAV_TEXT_EMS = 11  # a navigation title wider than this many times a line's height: wrapped
 
@@ -53,7 +53,7 @@ PAGES = [
 ]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkspaceMenu, QMainWindow):
     workspace_switched = Signal()  # another workspace is shown (pages, menus, title rebuilt)
 
     def __init__(self, session: Session):
@@ -174,37 +174,6 @@ class MainWindow(QMainWindow):
         self.identity.setText(who)
         self.identity.setToolTip(str(self.session.path))
 
-    def same_workspace(self, path: Path) -> bool:
-        try:
-            return Path(path).resolve() == self.session.path.resolve()
-        except OSError:
-            return False
-
-    def switch_to(self, path: Path) -> bool:
-        """Show the workspace at ``path`` in this window (no restart); the one shown is closed
-        only once the other has opened. Why not is said in a message; False then."""
-        from .startup import open_session, workspace_problem
-
-        path = Path(path)
-        if self.same_workspace(path):
-            self.statusBar().showMessage(self.tr("这个工作区已经打开。"), 5000)
-            return True
-        problem = workspace_problem(path)
-        try:
-            if problem is not None:
-                raise EduPlanError(problem, problem)
-            session = open_session(path, self)
-        except EduPlanError as exc:
-            QMessageBox.warning(self, "EduPlan", message_of(exc))
-            return False
-        if session is None:  # damaged, not restored
-            return False
-        self._detach()
-        self._attach(session)
-        remember_workspace(session.info)
-        self.workspace_switched.emit()
-        return True
-
     # -- navigation ----------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
@@ -295,37 +264,7 @@ class MainWindow(QMainWindow):
             bar.removeAction(action)
             if menu is not None:
                 menu.deleteLater()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.new_action = QAction(self.tr("新建工作区(&N)…"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_workspace)
-        self.open_action = QAction(self.tr("打开工作区(&O)…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._open_workspace)
-        self.recent_menu = QMenu(self.tr("最近使用的工作区(&R)"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.demo_action = QAction(self.tr("打开演示工作区（东川区）(&D)"), self)
-        self.demo_action.triggered.connect(self.open_demo)
-        self.demo_school_action = QAction(self.tr("以演示学校身份打开（东川区第一小学）(&M)"), self)
-        self.demo_school_action.triggered.connect(self.open_demo_school)
-        self.parent_setup_action = QAction(self.tr("导入上级的设立文件(&I)…"), self)
-        self.parent_setup_action.triggered.connect(self.import_parent_setup)
-        self.parent_setup_action.setEnabled(bool(self.session.ws.org.parent))
-        quit_act = QAction(self.tr("退出"), self)
-        quit_act.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_act.triggered.connect(self.close)
-        for action in (self.new_action, self.open_action):
-            file_menu.addAction(action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.demo_action)
-        file_menu.addAction(self.demo_school_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.parent_setup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_act)
-        self.file_menu = file_menu
-        self._fill_recent()
+        self._file_menu(bar)
         self.exchange = ExchangeActions(self.session, self)
         self.exchange.add_menu(bar)
         lang = bar.addMenu(self.tr("语言(&L)"))
@@ -341,123 +280,6 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: QMessageBox.about(
             self, "EduPlan", self.tr("EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。")))
         help_menu.addAction(about)
-
-    # -- the 文件 menu -------------------------------------------------------------------------
-    def _fill_recent(self) -> None:
-        """The workspaces used lately that are still there, the one shown ticked."""
-        self.recent_menu.clear()
-        recent = recent_workspaces()
-        names = [self._recent_name(item) for item in recent]
-        for n, (item, name) in enumerate(zip(recent, names, strict=True), 1):
-            label = (f"&{n} " if n < 10 else "") + name
-            if names.count(name) > 1:  # the same unit twice: which folder tells them apart
-                label += f" — {_short_path(Path(item['path']))}"
-            act = self.recent_menu.addAction(label)
-            act.setData(item["path"])
-            act.setToolTip(item["path"])
-            act.setStatusTip(item["path"])
-            act.setCheckable(True)
-            act.setChecked(self.same_workspace(Path(item["path"])))
-            act.triggered.connect(lambda _=False, p=item["path"]: self.switch_to(Path(p)))
-        if not recent:
-            none = self.recent_menu.addAction(self.tr("（还没有）"))
-            none.setEnabled(False)
-        self.recent_menu.setToolTipsVisible(True)
-
-    def _recent_name(self, item: dict) -> str:
-        name = item.get("org_name") or "?"
-        if item.get("demo"):
-            name += self.tr("（演示）")
-        if item.get("role") in {r.value for r in Role}:
-            name += f" · {term(Role(item['role']))}"
-        return name
-
-    def recent_actions(self) -> list[QAction]:
-        self._fill_recent()
-        return [a for a in self.recent_menu.actions() if a.data()]
-
-    def new_workspace(self) -> None:
-        """The wizard (a bureau's new workspace preselected, the operator's name filled in);
-        the workspace it makes or chooses is shown here."""
-        from .pages.wizard import BUREAU, FirstRunWizard
-
-        wizard = FirstRunWizard(self, choice=BUREAU, first_run=False,
-                                operator=self.session.ws.operator)
-        wizard.setWindowModality(Qt.WindowModality.WindowModal)
-        wizard.accepted.connect(lambda: self._wizard_done(wizard))
-        wizard.finished.connect(wizard.deleteLater)
-        self.wizard = wizard
-        wizard.open()
-
-    def _wizard_done(self, wizard) -> None:
-        if wizard.workspace_path is not None:
-            self.switch_to(wizard.workspace_path)
-
-    def _open_workspace(self) -> None:
-        start = str(self.session.path.parent)
-        path = QFileDialog.getExistingDirectory(self, self.tr("选择工作区文件夹"), start)
-        if path:
-            self.switch_to(Path(path))
-
-    def open_demo(self) -> bool:
-        """The demo county (built the first time, with progress)."""
-        from .startup import ensure_demo
-
-        return self._open_prepared(lambda: ensure_demo(self))
-
-    def open_demo_school(self) -> bool:
-        """The demo as its school 东川区第一小学 (made from the demo county the first time)."""
-        from .startup import DEMO_SCHOOL, ensure_demo_school
-
-        return self._open_prepared(lambda: ensure_demo_school(DEMO_SCHOOL, self))
-
-    def _open_prepared(self, prepare) -> bool:
-        try:
-            path = prepare()
-        except EduPlanError as exc:
-            QMessageBox.warning(self, "EduPlan", message_of(exc))
-            return False
-        return path is not None and self.switch_to(path)
-
-    def import_parent_setup(self) -> None:
-        """文件 → 导入上级的设立文件…: the parent's key and the schools, for this workspace."""
-        from .exchange_setup import ParentSetupImport
-
-        self.parent_setup = ParentSetupImport(self)
-        self.parent_setup.choose()
-
-    def _set_language(self, code: str) -> None:
-        QSettings().setValue("language", code)
-        QMessageBox.information(self, "EduPlan",
-                                "语言设置将在重新启动后生效。\nThe language applies after a restart.")
-
-    def show_diagnostics(self) -> None:
-        from .logs import diagnostics
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("诊断信息"))
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit(diagnostics(self.session.path))
-        text.setReadOnly(True)
-        layout.addWidget(QLabel(self.tr("以下信息不含任何填报数据，可保存后发送给技术支持。")))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-
-        def save():
-            path, _ = QFileDialog.getSaveFileName(dialog, self.tr("保存诊断信息"),
-                                                  "eduplan-diagnostics.txt")
-            if path:
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(text.toPlainText())
-                dialog.accept()
-
-        buttons.accepted.connect(save)
-        layout.addWidget(buttons)
-        dialog.resize(720, 480)
-        dialog.open()
-        self._diagnostics_dialog = dialog
 
     # -- bundles dropped on the window ---------------------------------------------------------
     def dropped_paths(self, mime) -> list[Path]:
@@ -499,8 +321,3 @@ def app_instance() -> QApplication:
     assert isinstance(app, QApplication)  # the desktop runs in a QApplication
     return app
 
-
-def _short_path(path: Path) -> str:
-    """A folder as a menu can show it: its last two parts (…/demo-school/2153113101)."""
-    parts = path.parts
-    return str(path) if len(parts) <= 3 else "…/" + "/".join(parts[-2:])
