@@ -11,8 +11,8 @@ given with the data).
 The findings come from ``check_org`` in a worker. Filtering and sorting are plain Python over
 precomputed per-row keys: each column's sorted order is computed once per load (a keyed sort)
 and cached, a filter walks that order and keeps the rows that pass, and the model is handed
-the result with one reset. 25,000 findings filter or re-sort in a few milliseconds (see
-bench/gui.py)."""
+the result with one reset (shortfalls_filters.py). 25,000 findings filter or re-sort in a few
+milliseconds (see bench/gui.py)."""
 
 from __future__ import annotations
 
@@ -21,29 +21,27 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableView, QWidget)
 
 from eduplan_core.texts import Text, join
-from eduplan_core.vocab import NOTABLE, Severity, Status
+from eduplan_core.vocab import Severity
 
 from ..models import GREY, ROW_ROLE, status_names, term_names, words
 from .base import Page, heading
 from .finding_detail import FindingDetail, severity_colours, status_colour
+from .shortfalls_filters import STATUS_ORDER, FindingFilters
 from .shortfalls_model import FindingColumn, FindingsModel, Orders, finding_columns
 
 __all__ = ["GREY", "FindingColumn", "FindingDetail", "FindingsModel", "ShortfallsPage",
            "severity_colours", "status_colour"]
 
-# statuses in the order a reader goes through them (also the sort order of the status column);
-# shown without 显示全部: the shortfalls, and the school rule's notes that go with them (NOTABLE)
-STATUS_ORDER = tuple(Status)
 # columns the detail shows too: hidden when the list is too narrow to show 补齐所需 beside them
 NARROW_HIDDEN = ("gap_relative", "change")
 CLOSE_EMS = 16  # 补齐所需 keeps at least this many widths of "M"
 
 
-class ShortfallsPage(Page):
+class ShortfallsPage(FindingFilters, Page):
     title = "差距清单"
 
     def __init__(self, session, window=None):
@@ -78,49 +76,7 @@ class ShortfallsPage(Page):
         top.addWidget(self.reload_button)
         self.outer.addLayout(top)
 
-        # -- filters -----------------------------------------------------------------------
-        bar = QHBoxLayout()
-        self.severity_box = QComboBox()
-        self.severity_box.addItem(self.tr("全部"), None)
-        for code, name in self.severity_names.items():
-            self.severity_box.addItem(name, code)
-        self.indicator_box = QComboBox()
-        self.indicator_box.setMinimumContentsLength(18)
-        self.indicator_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.indicator_box.addItem(self.tr("全部指标"), None)
-        self.status_box = QComboBox()
-        self.status_box.addItem(self.tr("全部状态"), None)
-        self.org_search = QLineEdit()
-        self.org_search.setPlaceholderText(self.tr("单位名称或代码"))
-        self.org_search.setClearButtonEnabled(True)
-        self.org_search.setMaximumWidth(200)
-        self.show_all = QCheckBox(self.tr("显示全部（含已达标）(&A)"))
-        for label, widget in ((self.tr("严重程度(&V)"), self.severity_box),
-                              (self.tr("指标(&I)"), self.indicator_box),
-                              (self.tr("状态(&T)"), self.status_box),
-                              (self.tr("单位(&U)"), self.org_search)):
-            lab = QLabel(label)
-            lab.setBuddy(widget)
-            bar.addWidget(lab)
-            bar.addWidget(widget, 1 if widget is self.indicator_box else 0)
-        bar.addWidget(self.show_all)
-        self.outer.addLayout(bar)
-
-        sort_bar = QHBoxLayout()
-        self.sort_box = QComboBox()
-        for c in self.columns:
-            self.sort_box.addItem(c.title, c.key)
-        self.descending_box = QCheckBox(self.tr("降序(&D)"))
-        sort_label = QLabel(self.tr("排序(&O)"))
-        sort_label.setBuddy(self.sort_box)
-        self.count_label = QLabel()
-        sort_bar.addWidget(sort_label)
-        sort_bar.addWidget(self.sort_box)
-        sort_bar.addWidget(self.descending_box)
-        sort_bar.addStretch(1)
-        sort_bar.addWidget(self.count_label)
-        self.outer.addLayout(sort_bar)
+        self._filter_bars()  # the filters' and the sorting's rows (shortfalls_filters.py)
 
         # -- list and detail ---------------------------------------------------------------
         self.model = FindingsModel(self.columns, self)
@@ -157,13 +113,7 @@ class ShortfallsPage(Page):
         splitter.setChildrenCollapsible(False)
         self.outer.addWidget(splitter, 1)
 
-        self.severity_box.currentIndexChanged.connect(self.apply_filters)
-        self.indicator_box.currentIndexChanged.connect(self._indicator_chosen)
-        self.status_box.currentIndexChanged.connect(self.apply_filters)
-        self.org_search.textChanged.connect(self.apply_filters)
-        self.show_all.toggled.connect(self._show_all_toggled)
-        self.sort_box.currentIndexChanged.connect(self._sort_box_changed)
-        self.descending_box.toggled.connect(self._sort_box_changed)
+        self._connect_filters()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         for keys, slot in ((QKeySequence.StandardKey.Find, self._focus_search),
                            (QKeySequence.StandardKey.Refresh, self.reload)):
@@ -266,39 +216,6 @@ class ShortfallsPage(Page):
         self._update_summary()
         self.apply_filters()
 
-    def _fill_indicator_box(self) -> None:
-        box = self.indicator_box
-        wanted = self._want_indicator or box.currentData()
-        names: dict[str, str] = {}
-        for f in self.findings:
-            names.setdefault(f.indicator, f.indicator_name)
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(self.tr("全部指标"), None)
-        rank = self.collation_ranks(names.values())
-        for code, name in sorted(names.items(), key=lambda kv: (rank[kv[1]], kv[0])):
-            box.addItem(name, code)
-            box.setItemData(box.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
-        i = box.findData(wanted) if wanted else 0
-        box.setCurrentIndex(max(i, 0))
-        box.blockSignals(False)
-        if i >= 0:
-            self._want_indicator = None
-
-    def _fill_status_box(self) -> None:
-        box = self.status_box
-        wanted = box.currentData()
-        present = set(self._status)
-        shown = [s for s in STATUS_ORDER if s in present
-                 and (self.show_all.isChecked() or s in NOTABLE)]
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(self.tr("全部状态"), None)
-        for s in shown:
-            box.addItem(self.status_names.get(s, s), s)
-        box.setCurrentIndex(max(box.findData(wanted), 0) if wanted else 0)
-        box.blockSignals(False)
-
     def _update_summary(self) -> None:
         info = self.session.info
         head = self.tr("{org}及所属单位 · {year} 年 · 截至 {as_of}").format(
@@ -310,125 +227,6 @@ class ShortfallsPage(Page):
                  if s in counts]
         self.summary.setText(head + (words(Text("：", ": ")) + words(join(parts, "，", ", "))
                                      if parts else ""))
-
-    # -- filtering and sorting -----------------------------------------------------------------
-    def order(self, key: str | None = None, descending: bool | None = None) -> list[int]:
-        """Row positions sorted by a column (cached per load; shortfalls_model.Orders)."""
-        return self._orders.order(self._sort_key if key is None else key,
-                                  self._descending if descending is None else descending)
-
-    def collation_ranks(self, texts) -> dict[str, int]:
-        return self._orders.ranks(texts)
-
-    def filtered(self, order: Sequence[int] | None = None) -> list[int]:
-        """The positions (in ``order``) that pass the filters."""
-        order = self.order() if order is None else order
-        severity = self.severity_box.currentData()
-        indicator = self.indicator_box.currentData()
-        status = self.status_box.currentData()
-        needle = self.org_search.text().strip().casefold()
-        show_all = self.show_all.isChecked()
-        sev, ind, st, short, text = self._sev, self._ind, self._status, self._short, self._text
-        rows = order
-        if not show_all:
-            rows = [i for i in rows if short[i]]
-        if severity is not None:
-            rows = [i for i in rows if sev[i] == severity]
-        if indicator is not None:
-            rows = [i for i in rows if ind[i] == indicator]
-        if status is not None:
-            rows = [i for i in rows if st[i] == status]
-        if needle:
-            rows = [i for i in rows if needle in text[i]]
-        return list(rows)
-
-    def apply_filters(self, *_) -> None:
-        """Sort (cached), filter, and reset the model once; keep the selected finding."""
-        if not hasattr(self, "_sev"):
-            return
-        current = self.detail.finding
-        fs = self.findings
-        rows = [fs[i] for i in self.filtered()]
-        self.model.set_rows(rows)
-        total_short = sum(1 for f in fs if f.is_shortfall)
-        self.count_label.setText(
-            self.tr("显示 {shown} 条（差距 {short} 条，共 {total} 条）").format(
-                shown=len(rows), short=total_short, total=len(fs)) if rows else
-            self.tr("没有符合条件的条目（差距 {short} 条，共 {total} 条）").format(
-                short=total_short, total=len(fs)))
-        row = -1
-        if current is not None:
-            for i, f in enumerate(rows):
-                if f is current:
-                    row = i
-                    break
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
-        else:
-            self.detail.show_finding(None)
-
-    def sort_by(self, key: str, descending: bool = False) -> None:
-        self._sort_key = key
-        self._descending = descending
-        section = self._col_index[key]
-        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        hh = self.table.horizontalHeader()
-        for w in (hh, self.sort_box, self.descending_box):
-            w.blockSignals(True)
-        hh.setSortIndicator(section, order)
-        self.sort_box.setCurrentIndex(section)
-        self.descending_box.setChecked(descending)
-        for w in (hh, self.sort_box, self.descending_box):
-            w.blockSignals(False)
-        self.apply_filters()
-
-    def _header_sort(self, section: int, order: Qt.SortOrder) -> None:
-        self.sort_by(self.columns[section].key, order == Qt.SortOrder.DescendingOrder)
-
-    def _sort_box_changed(self, *_) -> None:
-        self.sort_by(self.sort_box.currentData(), self.descending_box.isChecked())
-
-    def _indicator_chosen(self, *_) -> None:
-        self._want_indicator = None
-        self.apply_filters()
-
-    def _show_all_toggled(self, *_) -> None:
-        if hasattr(self, "_status"):
-            self._fill_status_box()
-        self.apply_filters()
-
-    def set_filters(self, *, severity: str | None = None, indicator: str | None = None,
-                    org: str | None = None, status: str | None = None,
-                    show_all: bool | None = None) -> None:
-        """For other pages: show the list narrowed (an indicator code, a severity code, an org
-        name or code, a status code). An indicator not loaded yet is chosen when it arrives."""
-        widgets = (self.severity_box, self.indicator_box, self.status_box, self.org_search,
-                   self.show_all)
-        for w in widgets:
-            w.blockSignals(True)
-        if show_all is not None:
-            self.show_all.setChecked(show_all)
-            if hasattr(self, "_status"):
-                self._fill_status_box()
-        self.severity_box.setCurrentIndex(max(self.severity_box.findData(severity), 0)
-                                          if severity else 0)
-        if indicator:
-            i = self.indicator_box.findData(indicator)
-            self._want_indicator = None if i >= 0 else indicator
-            self.indicator_box.setCurrentIndex(max(i, 0))
-        else:
-            self._want_indicator = None
-            self.indicator_box.setCurrentIndex(0)
-        self.status_box.setCurrentIndex(max(self.status_box.findData(status), 0)
-                                        if status else 0)
-        self.org_search.setText(org or "")
-        for w in widgets:
-            w.blockSignals(False)
-        self.apply_filters()
 
     # -- selection -----------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
@@ -447,10 +245,6 @@ class ShortfallsPage(Page):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(index)
-
-    def _focus_search(self) -> None:
-        self.org_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.org_search.selectAll()
 
     def screenshot_steps(self):
         def detail() -> None:
