@@ -6,7 +6,8 @@ of each year coloured by that year's finding (met / missed / behind), the bindin
 numerator / denominator and coverage in the cell's tooltip. The units directly below the org
 are listed beside it; activating one drills in, the breadcrumb goes back up. Selecting an
 indicator shows its finding of the chosen year in the same detail as the shortfall list's
-(finding_detail.py) and a chart. The table's words are dashboard_model.py's."""
+(finding_detail.py) and a chart. The table's words are dashboard_model.py's, the units below
+and drilling dashboard_units.py's."""
 
 from __future__ import annotations
 
@@ -15,22 +16,23 @@ import html
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView)
 
 from eduplan_core.indicators.dashboard import Dashboard, IndicatorRow
 from eduplan_core.vocab import Status
 
-from ..models import GREY, ROW_ROLE, Column, RowsModel, level_name, words
+from ..models import GREY, ROW_ROLE, words
 from .base import Page, heading, setup_table
 from .chart import ChartWidget
 from .dashboard_model import IndicatorModel, chart_data, load_dashboard, sorted_by
+from .dashboard_units import UnitsBelow
 from .finding_detail import FindingDetail
 
 __all__ = ["DashboardPage", "IndicatorModel", "chart_data", "load_dashboard"]
 
 
 # -- the page -----------------------------------------------------------------------------------
-class DashboardPage(Page):
+class DashboardPage(UnitsBelow, Page):
     title = "指标看板"
 
     def __init__(self, session, window=None):
@@ -55,13 +57,7 @@ class DashboardPage(Page):
         self.up_button.setToolTip(self.tr("返回上一级单位（Alt+↑）"))
         self.up_button.clicked.connect(self.go_up)
         crumbs_row.addWidget(self.up_button)
-        # the units below beside the indicators; on a narrow window folded away behind this
-        # button, so the indicators' names are read whole (the list comes back on a click)
-        self.units_button = QPushButton()
-        self.units_button.setCheckable(True)
-        self.units_button.setToolTip(self.tr("显示或收起下级单位列表（双击单位进入）"))
-        self.units_button.toggled.connect(self._show_units)
-        crumbs_row.addWidget(self.units_button)
+        crumbs_row.addWidget(self._make_units_button())  # dashboard_units.py
         self.crumbs = QHBoxLayout()
         self.crumbs.setSpacing(2)
         crumbs_row.addLayout(self.crumbs)
@@ -93,22 +89,7 @@ class DashboardPage(Page):
         self.outer.addLayout(filters)
 
         # units below (left), indicators (right), detail and chart below
-        self.units_model = RowsModel([Column("name", self.tr("下级单位")),
-                                      Column("kind", self.tr("类型")),
-                                      Column("code", self.tr("代码"))])
-        self.units_view = QTableView()
-        self.units_view.setModel(self.units_model)
-        setup_table(self.units_view)
-        self.units_view.activated.connect(self._unit_activated)
-        self.units_view.setToolTip(self.tr("双击或按回车查看该单位的指标"))
-        units_box = QWidget()
-        ul = QVBoxLayout(units_box)
-        ul.setContentsMargins(0, 0, 0, 0)
-        self.units_label = QLabel(self.tr("下级单位（双击进入）"))
-        self.units_label.setWordWrap(True)  # a narrow list: its title wraps, not widens it
-        ul.addWidget(self.units_label)
-        ul.addWidget(self.units_view, 1)
-        ul.addStretch(0)
+        units_box = self._make_units_box()
 
         self.model = IndicatorModel(self)
         self.view = QTableView()
@@ -151,48 +132,6 @@ class DashboardPage(Page):
         self.setTabOrder(self.units_view, self.detail)
         session.data_changed.connect(self._forget)
 
-    # -- the units below: beside the indicators, or folded away on a narrow window -----------------
-    NARROW = 1000  # a page narrower than this starts with the list of units folded
-
-    def showEvent(self, event):  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        self._decide_units()
-
-    def resizeEvent(self, event):  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._decide_units()
-
-    def _decide_units(self) -> None:
-        if self._units_folded is None and self.isVisible() and self.width() > 100:
-            self._set_units_folded(self.width() < self.NARROW)
-
-    def _set_units_folded(self, folded: bool) -> None:
-        self._units_folded = folded
-        self.units_button.blockSignals(True)
-        self.units_button.setChecked(not folded)
-        self.units_button.blockSignals(False)
-        total = sum(self.upper.sizes()) or self.upper.width()
-        side = 0 if folded else min(220, total // 4)
-        self.upper.setSizes([side, max(total - side, 1)])
-        self._label_units_button()
-
-    def _show_units(self, shown: bool) -> None:
-        self._set_units_folded(not shown)
-
-    def _units_moved(self, *_):
-        folded = self.upper.sizes()[0] == 0
-        if folded != self._units_folded:
-            self._units_folded = folded
-            self.units_button.blockSignals(True)
-            self.units_button.setChecked(not folded)
-            self.units_button.blockSignals(False)
-            self._label_units_button()
-
-    def _label_units_button(self) -> None:
-        n = self.units_model.rowCount()
-        self.units_button.setText(self.tr("◂ 下级单位（%d）") % n if self.units_button.isChecked()
-                                  else self.tr("下级单位（%d）▸") % n)
-
     def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
                 and event.size().width() != event.oldSize().width():
@@ -205,12 +144,6 @@ class DashboardPage(Page):
 
 
     # -- where we are ----------------------------------------------------------------------
-    @property
-    def org_code(self) -> str:
-        if not self.path:
-            self.path = [self.session.ws.org_code]
-        return self.path[-1]
-
     def org_name(self, code: str) -> str:
         org = self.session.ws.orgs.get(code)
         if org is None:
@@ -266,40 +199,7 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("指标看板") + f" — {self.org_name(self.org_code)}")
         self.heading.setToolTip(self.tr("%1 年及以前有数据或目标的年份").replace(
             "%1", str(self.session.year)))
-        # the units directly below
-        tree = self.session.ws.orgs
-        year = self.session.year
-        units = []
-        for org in tree.children(self.org_code):
-            if org.is_school:
-                attrs = org.attrs_at(year)
-                kind = attrs.type + (self.tr("（纸质）") if attrs.paper else "")
-                if attrs.status != "在办":
-                    kind += f"（{attrs.status}）"
-                units.append({"code": org.code, "name": attrs.name, "kind": kind})
-            else:
-                units.append({"code": org.code, "name": org.name,
-                              "kind": level_name(org.level)})
-        self.units_model.set_rows(units)
-        self.units_view.resizeColumnsToContents()
-        self.units_label.setText(self.tr("下级单位（%d，双击或回车进入）") % len(units)
-                                 if units else self.tr("没有下级单位"))
-        self.units_view.setVisible(bool(units))
-        self.units_button.setVisible(bool(units))
-        self._label_units_button()
-
-    def drill_to(self, code: str) -> None:
-        """Show the unit ``code`` (a unit directly below the current one)."""
-        self.path.append(code)
-        self.refresh()
-
-    def go_to_level(self, n: int) -> None:
-        del self.path[n + 1:]
-        self.refresh()
-
-    def go_up(self) -> None:
-        if len(self.path) > 1:
-            self.go_to_level(len(self.path) - 2)
+        self._fill_units()  # the units directly below
 
     def screenshot_steps(self):
         """For desktop/screenshots.py: an indicator's chart, then one school below."""
@@ -312,11 +212,6 @@ class DashboardPage(Page):
                 self.drill_to(units[min(11, len(units) - 1)]["code"])
 
         return [("chart", chart), ("school", school)]
-
-    def _unit_activated(self, index) -> None:
-        row = self.units_model.data(index, ROW_ROLE)
-        if row:
-            self.drill_to(row["code"])
 
     # -- the table ---------------------------------------------------------------------------
     def _show_rows(self, board: Dashboard) -> None:
