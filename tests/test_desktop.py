@@ -288,3 +288,15 @@ def test_each_chinese_string_has_one_english():
             if first != english:
                 clashes.append(f"{source!r}: {where} {first!r} vs {tsv.name}:{n} {english!r}")
     assert not clashes, "\n".join(clashes)
+
+
+def test_the_committed_translation_is_what_the_sources_make():
+    """eduplan_en.ts/.qm are committed: a string added or moved to another class (lupdate's
+    context is the class) without `make translations` once showed Chinese in English."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "resources" / "translations" / "update.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr

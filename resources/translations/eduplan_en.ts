@@ -402,355 +402,307 @@
     </message>
 </context>
 <context>
-    <name>CompletenessPage</name>
+    <name>CompletenessBoard</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="169" />
-        <source>未报送</source>
-        <translation>Not reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="167" />
-        <source>已提交</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="63" />
-        <source>报送进度</source>
-        <translation>Submission progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="87" />
-        <source>指定截止日期：</source>
-        <translation>Set a deadline:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="88" />
-        <source>不指定时用上级设立文件中的截止日期</source>
-        <translation>When not set, the deadline in the parent's setup file applies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="102" />
-        <source>复制逾期名单(&amp;C)</source>
-        <translation>&amp;Copy the overdue list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="103" />
-        <source>单位、代码、联系人、电话、最近报送、逾期天数，以制表符分隔，可粘贴到表格或消息中</source>
-        <translation>Unit, code, contact, phone, last report, days overdue — tab-separated, to paste into a spreadsheet or a message</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="106" />
-        <source>保存逾期名单(&amp;V)…</source>
-        <translation>Sa&amp;ve the overdue list…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="107" />
-        <source>另存为 CSV 文件（可用 Excel 打开），供催报使用</source>
-        <translation>Save as a CSV file (opens in Excel) for reminders</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="121" />
-        <source>全部状态</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="124" />
-        <source>未完成（未报送或草稿）</source>
-        <translation>Not completed (not reported or draft)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="126" />
-        <source>逾期未报送数据包</source>
-        <translation>Overdue: no bundle sent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="129" />
-        <source>全部报送方式</source>
-        <translation>All submission methods</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="130" />
-        <source>纸质报送（由本局代填）</source>
-        <translation>Paper submission (entered by this bureau)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="131" />
-        <source>学校自行填报</source>
-        <translation>School does its own data entry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="134" />
-        <source>按单位名称或代码筛选…</source>
-        <translation>Filter by unit name or code…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="137" />
-        <source>状态：</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="139" />
-        <source>报送方式：</source>
-        <translation>Submission method:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="146" />
+        <location filename="../../desktop/pages/completeness_board.py" line="38" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="147" />
+        <location filename="../../desktop/pages/completeness_board.py" line="39" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="148" />
+        <location filename="../../desktop/pages/completeness_board.py" line="40" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="149" />
+        <location filename="../../desktop/pages/completeness_board.py" line="41" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="150" />
-        <location filename="../../desktop/pages/completeness.py" line="165" />
+        <location filename="../../desktop/pages/completeness_board.py" line="42" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="152" />
-        <source>所属县（市、区）</source>
-        <translation>County (city, district)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="153" />
-        <source>最近报送</source>
-        <translation>Last report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="154" />
-        <source>逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="151" />
+        <location filename="../../desktop/pages/completeness_board.py" line="43" />
         <source>报送</source>
         <translation>Submits</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="156" />
+        <location filename="../../desktop/pages/completeness_board.py" line="44" />
+        <source>所属县（市、区）</source>
+        <translation>County (city, district)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="45" />
+        <source>最近报送</source>
+        <translation>Last report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="46" />
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="48" />
         <source>联系人、电话</source>
         <translation>Contact, phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="166" />
-        <source>应报</source>
-        <translation>Expected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="168" />
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="177" />
-        <source>回车或双击：只看这张表单的单位</source>
-        <translation>Enter or double-click: show only the units of this form</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="188" />
-        <source>按表单汇总</source>
-        <translation>Summary by form</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="195" />
-        <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
-        <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="238" />
-        <source>报送进度 — %s %d年</source>
-        <translation>Submission progress — %s %d</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="243" />
-        <source>正在统计 %d 年的报送情况…</source>
-        <translation>Counting the submissions for %d…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="285" />
+        <location filename="../../desktop/pages/completeness_board.py" line="76" />
         <source>纸质（本局代填）</source>
         <translation>Paper (entered by this bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="285" />
+        <location filename="../../desktop/pages/completeness_board.py" line="76" />
         <source>自行填报</source>
         <translation>Own data entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="286" />
+        <location filename="../../desktop/pages/completeness_board.py" line="77" />
         <source>纸质</source>
         <translation>On paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="286" />
+        <location filename="../../desktop/pages/completeness_board.py" line="77" />
         <source>自行</source>
         <translation>Itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="291" />
+        <location filename="../../desktop/pages/completeness_board.py" line="82" />
         <source>逾期 %d 天</source>
         <translation>%d days overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="293" />
+        <location filename="../../desktop/pages/completeness_board.py" line="84" />
         <source>%d 天</source>
         <translation>%d days</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="295" />
+        <location filename="../../desktop/pages/completeness_board.py" line="86" />
         <source>纸质报送：双击打开填报页代为录入</source>
         <translation>Paper submission: double-click to open the data entry page and enter its data on its behalf</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="296" />
+        <location filename="../../desktop/pages/completeness_board.py" line="87" />
         <source>学校自行填报：请联系 %s</source>
         <translation>The school does its own data entry: please contact %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="296" />
+        <location filename="../../desktop/pages/completeness_board.py" line="87" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="302" />
-        <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="303" />
-        <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="304" />
-        <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="305" />
-        <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
-        <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="307" />
-        <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
-        <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="334" />
+        <location filename="../../desktop/pages/completeness_board.py" line="102" />
         <source>纸质报送（本局代填）</source>
         <translation>Paper (entered by the bureau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="336" />
+        <location filename="../../desktop/pages/completeness_board.py" line="104" />
         <source>未收到</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="342" />
+        <location filename="../../desktop/pages/completeness_board.py" line="110" />
         <source>最近收到：%s</source>
         <translation>Last received: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="344" />
+        <location filename="../../desktop/pages/completeness_board.py" line="112" />
         <source>首次合并：%s</source>
         <translation>First merged: %s</translation>
     </message>
+</context>
+<context>
+    <name>CompletenessPage</name>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="354" />
+        <location filename="../../desktop/pages/completeness.py" line="43" />
+        <source>报送进度</source>
+        <translation>Submission progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="67" />
+        <source>指定截止日期：</source>
+        <translation>Set a deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="68" />
+        <source>不指定时用上级设立文件中的截止日期</source>
+        <translation>When not set, the deadline in the parent's setup file applies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="82" />
+        <source>复制逾期名单(&amp;C)</source>
+        <translation>&amp;Copy the overdue list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="83" />
+        <source>单位、代码、联系人、电话、最近报送、逾期天数，以制表符分隔，可粘贴到表格或消息中</source>
+        <translation>Unit, code, contact, phone, last report, days overdue — tab-separated, to paste into a spreadsheet or a message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="86" />
+        <source>保存逾期名单(&amp;V)…</source>
+        <translation>Sa&amp;ve the overdue list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="87" />
+        <source>另存为 CSV 文件（可用 Excel 打开），供催报使用</source>
+        <translation>Save as a CSV file (opens in Excel) for reminders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="101" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="104" />
+        <source>未完成（未报送或草稿）</source>
+        <translation>Not completed (not reported or draft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="106" />
+        <source>逾期未报送数据包</source>
+        <translation>Overdue: no bundle sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="109" />
+        <source>全部报送方式</source>
+        <translation>All submission methods</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="110" />
+        <source>纸质报送（由本局代填）</source>
+        <translation>Paper submission (entered by this bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="111" />
+        <source>学校自行填报</source>
+        <translation>School does its own data entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="114" />
+        <source>按单位名称或代码筛选…</source>
+        <translation>Filter by unit name or code…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="117" />
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="119" />
+        <source>报送方式：</source>
+        <translation>Submission method:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="131" />
+        <source>回车或双击：只看这张表单的单位</source>
+        <translation>Enter or double-click: show only the units of this form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="142" />
+        <source>按表单汇总</source>
+        <translation>Summary by form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="149" />
+        <source>双击或回车：纸质报送的单位打开填报页代为录入；自行填报的单位显示联系人。</source>
+        <translation>Double-click or Enter: for a paper-submission unit, opens the data entry page to enter its data on its behalf; for a self-reporting unit, shows the contact.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="192" />
+        <source>报送进度 — %s %d年</source>
+        <translation>Submission progress — %s %d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="197" />
+        <source>正在统计 %d 年的报送情况…</source>
+        <translation>Counting the submissions for %d…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="224" />
+        <source>应报 &lt;b&gt;%d&lt;/b&gt;</source>
+        <translation>Expected &lt;b&gt;%d&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="225" />
+        <source>已提交 &lt;b&gt;%d&lt;/b&gt;</source>
+        <translation>Submitted &lt;b&gt;%d&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="226" />
+        <source>草稿 &lt;b&gt;%d&lt;/b&gt;</source>
+        <translation>Draft &lt;b&gt;%d&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="227" />
+        <source>未报送 &lt;b&gt;%d&lt;/b&gt;</source>
+        <translation>Not reported &lt;b&gt;%d&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="229" />
+        <source>提交率 &lt;b&gt;%.0f%%&lt;/b&gt;</source>
+        <translation>Submission rate &lt;b&gt;%.0f%%&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness.py" line="244" />
         <source>截止日期 %s（%s）</source>
         <translation>Deadline %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="354" />
+        <location filename="../../desktop/pages/completeness.py" line="244" />
         <source>本次指定</source>
         <translation>Set this time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="355" />
+        <location filename="../../desktop/pages/completeness.py" line="245" />
         <source>上级设立文件</source>
         <translation>Setup file from the parent unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="356" />
+        <location filename="../../desktop/pages/completeness.py" line="246" />
         <source>未设截止日期，不判逾期</source>
         <translation>No deadline set; nothing is overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="359" />
+        <location filename="../../desktop/pages/completeness.py" line="249" />
         <source>截至 %s；%s。直属下级自行报送 %d 个，已合并 %d 个，逾期 %d 个</source>
         <translation>As of %s; %s. Direct subordinates reporting themselves: %d, merged: %d, overdue: %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="384" />
-        <source>没有逾期的单位。</source>
-        <translation>No unit is overdue.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="387" />
-        <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
-        <translation>Copied the list of %d overdue units (unit, code, contact, phone, last report, days overdue).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="397" />
-        <source>逾期名单已保存：%s（%d 个单位）</source>
-        <translation>Overdue list saved: %s (%d units)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="403" />
-        <source>逾期名单-%s-%d.csv</source>
-        <translation>overdue-%s-%d.csv</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="404" />
-        <source>保存逾期名单</source>
-        <translation>Save the overdue list</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="406" />
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/completeness.py" line="518" />
+        <location filename="../../desktop/pages/completeness.py" line="333" />
         <source>只看：%s（在汇总表中再按一次回车或双击取消）</source>
         <translation>Showing only: %s (press Enter or double-click in the summary table again to clear)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="527" />
+        <location filename="../../desktop/pages/completeness.py" line="342" />
         <source>%s 自行填报（%s）。联系人：%s</source>
         <translation>%s does its own data entry (%s). Contact: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="528" />
+        <location filename="../../desktop/pages/completeness.py" line="343" />
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="530" />
+        <location filename="../../desktop/pages/completeness.py" line="345" />
         <source>；最近报送：%s</source>
         <translation>; last report: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="532" />
+        <location filename="../../desktop/pages/completeness.py" line="347" />
         <source>；%s</source>
         <translation>; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness.py" line="543" />
+        <location filename="../../desktop/pages/completeness.py" line="358" />
         <source>无法打开 %s 的填报表，请在填报页中选择。</source>
         <translation>Cannot open the form of %s; please choose it on the Data entry page.</translation>
     </message>
@@ -1050,148 +1002,93 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="47" />
-        <location filename="../../desktop/pages/dashboard.py" line="266" />
+        <location filename="../../desktop/pages/dashboard.py" line="49" />
+        <location filename="../../desktop/pages/dashboard.py" line="199" />
         <source>指标看板</source>
         <translation>Indicator dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="53" />
+        <location filename="../../desktop/pages/dashboard.py" line="55" />
         <source>↑ 上一级</source>
         <translation>↑ Up one level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="55" />
+        <location filename="../../desktop/pages/dashboard.py" line="57" />
         <source>返回上一级单位（Alt+↑）</source>
         <translation>Back to the higher-level unit (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="79" />
+        <location filename="../../desktop/pages/dashboard.py" line="75" />
         <source>筛选指标名称…</source>
         <translation>Filter indicator names…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/pages/dashboard.py" line="79" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/pages/dashboard.py" line="79" />
         <source>有目标的指标</source>
         <translation>Indicators with targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="83" />
+        <location filename="../../desktop/pages/dashboard.py" line="79" />
         <source>未达标、滞后或逾期</source>
         <translation>Not met, behind schedule or overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="84" />
+        <location filename="../../desktop/pages/dashboard.py" line="80" />
         <source>已达标或进度正常</source>
         <translation>Met or on track</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="84" />
+        <location filename="../../desktop/pages/dashboard.py" line="80" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="88" />
+        <location filename="../../desktop/pages/dashboard.py" line="84" />
         <source>指标：</source>
         <translation>Indicators:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="69" />
+        <location filename="../../desktop/pages/dashboard.py" line="65" />
         <source>颜色：红 未达标/逾期 · 黄 进度滞后 · 绿 达标/进度正常；* 部分单位未报送；悬停单元格查看分子、分母和覆盖</source>
         <translation>Colours: red not met/overdue · amber behind schedule · green met/on track; * some units have not reported; hover over a cell for the numerator, denominator and coverage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="62" />
-        <source>显示或收起下级单位列表（双击单位进入）</source>
-        <translation>Show or fold the list of units below (double-click a unit to open it)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="96" />
-        <source>下级单位</source>
-        <translation>Subordinate units</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="97" />
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="98" />
-        <source>代码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="103" />
-        <source>双击或按回车查看该单位的指标</source>
-        <translation>Double-click or press Enter to see this unit's indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="107" />
-        <source>下级单位（双击进入）</source>
-        <translation>Subordinate units (double-click to open)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="124" />
+        <location filename="../../desktop/pages/dashboard.py" line="105" />
         <source>选择一个指标查看详情</source>
         <translation>Select an indicator to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="193" />
-        <source>◂ 下级单位（%d）</source>
-        <translation>◂ Units below (%d)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="194" />
-        <source>下级单位（%d）▸</source>
-        <translation>Units below (%d) ▸</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="234" />
+        <location filename="../../desktop/pages/dashboard.py" line="167" />
         <source>正在计算 %1 %2 年及以前的指标…</source>
         <translation>Computing the indicators of %1 up to %2…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="262" />
+        <location filename="../../desktop/pages/dashboard.py" line="195" />
         <source>回到 %s</source>
         <translation>Back to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="267" />
+        <location filename="../../desktop/pages/dashboard.py" line="200" />
         <source>%1 年及以前有数据或目标的年份</source>
         <translation>Years up to %1 with data or targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="276" />
-        <source>（纸质）</source>
-        <translation> (paper)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="285" />
-        <source>下级单位（%d，双击或回车进入）</source>
-        <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="286" />
-        <source>没有下级单位</source>
-        <translation>No subordinate units</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/dashboard.py" line="385" />
+        <location filename="../../desktop/pages/dashboard.py" line="280" />
         <source>%d / %d 项</source>
         <translation>%d / %d items</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="431" />
+        <location filename="../../desktop/pages/dashboard.py" line="326" />
         <source>%s：本单位此指标没有规划目标。</source>
         <translation>%s: this unit has no plan target for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="439" />
+        <location filename="../../desktop/pages/dashboard.py" line="334" />
         <source>“%s”是里程碑或不采集的指标，没有可画的数值。</source>
         <translation>“%s” is a milestone or an indicator that is not collected; there are no values to plot.</translation>
     </message>
@@ -1692,6 +1589,76 @@
     </message>
 </context>
 <context>
+    <name>FindingFilters</name>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="62" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="69" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="120" />
+        <source>全部指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="71" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="139" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="73" />
+        <source>单位名称或代码</source>
+        <translation>Unit name or code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="76" />
+        <source>显示全部（含已达标）(&amp;A)</source>
+        <translation>Show &amp;all (including met)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="77" />
+        <source>严重程度(&amp;V)</source>
+        <translation>Se&amp;verity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="78" />
+        <source>指标(&amp;I)</source>
+        <translation>&amp;Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="79" />
+        <source>状态(&amp;T)</source>
+        <translation>Sta&amp;tus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="80" />
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="92" />
+        <source>降序(&amp;D)</source>
+        <translation>&amp;Descending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="93" />
+        <source>排序(&amp;O)</source>
+        <translation>S&amp;ort by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="186" />
+        <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
+        <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="188" />
+        <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
+        <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../desktop/pages/wizard.py" line="197" />
@@ -1991,6 +1958,34 @@
         <location filename="../../desktop/pages/form_fields.py" line="203" />
         <source>沿用上年数据，请核实</source>
         <translation>Last year's value carried over; please check</translation>
+    </message>
+</context>
+<context>
+    <name>FormSummary</name>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="158" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="159" />
+        <source>应报</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="160" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="161" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="162" />
+        <source>未报送</source>
+        <translation>Not reported</translation>
     </message>
 </context>
 <context>
@@ -2591,24 +2586,57 @@ Private keys protected by: {kdf}</translation>
     </message>
 </context>
 <context>
+    <name>LateList</name>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="213" />
+        <source>没有逾期的单位。</source>
+        <translation>No unit is overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="216" />
+        <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
+        <translation>Copied the list of %d overdue units (unit, code, contact, phone, last report, days overdue).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="226" />
+        <source>逾期名单已保存：%s（%d 个单位）</source>
+        <translation>Overdue list saved: %s (%d units)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="233" />
+        <source>逾期名单-%s-%d.csv</source>
+        <translation>overdue-%s-%d.csv</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="234" />
+        <source>保存逾期名单</source>
+        <translation>Save the overdue list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/completeness_board.py" line="236" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Levels</name>
     <message>
-        <location filename="../../desktop/models.py" line="208" />
+        <location filename="../../desktop/models.py" line="214" />
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="209" />
+        <location filename="../../desktop/models.py" line="215" />
         <source>州（市）</source>
         <translation>Prefecture (city)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="210" />
+        <location filename="../../desktop/models.py" line="216" />
         <source>县（市、区）</source>
         <translation>County (city, district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="211" />
+        <location filename="../../desktop/models.py" line="217" />
         <source>学校</source>
         <translation>School</translation>
     </message>
@@ -2616,12 +2644,12 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../desktop/models.py" line="224" />
+        <location filename="../../desktop/models.py" line="230" />
         <source>{a}、{b}</source>
         <translation>{a}, {b}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="231" />
+        <location filename="../../desktop/models.py" line="237" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -2679,126 +2707,59 @@ Private keys protected by: {kdf}</translation>
         <translation>EduPlan · Education plan data entry and target checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190" />
-        <source>这个工作区已经打开。</source>
-        <translation>This workspace is already open.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="299" />
-        <source>新建工作区(&amp;N)…</source>
-        <translation>&amp;New workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="302" />
-        <source>打开工作区(&amp;O)…</source>
-        <translation>&amp;Open a workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="305" />
-        <source>最近使用的工作区(&amp;R)</source>
-        <translation>&amp;Recent workspaces</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="307" />
-        <source>打开演示工作区（东川区）(&amp;D)</source>
-        <translation>Open the &amp;demo workspace (东川区)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="309" />
-        <source>以演示学校身份打开（东川区第一小学）(&amp;M)</source>
-        <translation>Open as the de&amp;mo school (东川区第一小学)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="311" />
-        <source>导入上级的设立文件(&amp;I)…</source>
-        <translation>&amp;Import the parent unit's setup file…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="170" />
-        <location filename="../../desktop/main_window.py" line="370" />
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="202" />
         <source> 年份 </source>
         <translation> Year </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="207" />
         <source>  核查日期 </source>
         <translation>  Check date </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>判断目标和截止日期是否到期、是否逾期所用的日期（默认今天）；选一个过去的日期，可以看到当时的核查结果</source>
         <translation>The date against which targets and deadlines are judged due or overdue (today by default); choose a past date to see the check as it stood then</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="298" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="314" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="331" />
+        <location filename="../../desktop/main_window.py" line="270" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="275" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337" />
-        <location filename="../../desktop/main_window.py" line="438" />
+        <location filename="../../desktop/main_window.py" line="276" />
         <source>诊断信息</source>
         <translation>Diagnostic information</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="279" />
         <source>关于 EduPlan</source>
         <translation>About EduPlan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="281" />
         <source>EduPlan：教育高质量发展三年行动计划 指标填报与目标核查。</source>
         <translation>EduPlan: indicator data entry and target checking for the Three-Year Action Plan for High-Quality Development of Education.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="363" />
-        <source>（还没有）</source>
-        <translation>(none yet)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="398" />
-        <source>选择工作区文件夹</source>
-        <translation>Choose the workspace folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="442" />
-        <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
-        <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="449" />
-        <source>保存诊断信息</source>
-        <translation>Save diagnostic information</translation>
     </message>
 </context>
 <context>
@@ -3366,97 +3327,97 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SchoolGridModel</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="40" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="29" />
         <source>高学历教师</source>
         <translation>Teachers with higher degrees</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="41" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="30" />
         <source>骨干教师</source>
         <translation>Backbone teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="42" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="31" />
         <source>体艺教师</source>
         <translation>PE and art teachers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="43" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="32" />
         <source>教学用房</source>
         <translation>Teaching space</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="44" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="33" />
         <source>体育场馆</source>
         <translation>Sports facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="45" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="34" />
         <source>仪器设备值</source>
         <translation>Equipment value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="46" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="35" />
         <source>多媒体教室</source>
         <translation>Multimedia classrooms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="47" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="36" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="48" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="37" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="49" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="38" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="50" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="39" />
         <source>学校结论</source>
         <translation>School result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="51" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="40" />
         <source>本学段达标</source>
         <translation>Met in this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="54" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="43" />
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="138" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="124" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="140" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="126" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="141" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="127" />
         <source>达到标准</source>
         <translation>Meets the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="142" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="128" />
         <source>未达标准，但不低于标准的 %.0f%%</source>
         <translation>Below the standard, but not below %.0f%% of it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="143" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="129" />
         <source>低于标准的 %.0f%%</source>
         <translation>Below %.0f%% of the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="144" />
+        <location filename="../../desktop/pages/youzhi_grid.py" line="130" />
         <source>实际 %s，标准 ≥ %s，为标准的 %.0f%%：%s</source>
         <translation>Actual %s, standard ≥ %s, %.0f%% of the standard: %s</translation>
     </message>
@@ -3527,137 +3488,137 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SchoolValues</name>
     <message>
-        <location filename="../../desktop/models.py" line="169" />
+        <location filename="../../desktop/models.py" line="175" />
         <source>幼儿园</source>
         <translation>Kindergarten</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="170" />
+        <location filename="../../desktop/models.py" line="176" />
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="171" />
+        <location filename="../../desktop/models.py" line="177" />
         <source>初中</source>
         <translation>Junior secondary school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="172" />
+        <location filename="../../desktop/models.py" line="178" />
         <source>九年一贯制</source>
         <translation>Nine-year school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="173" />
+        <location filename="../../desktop/models.py" line="179" />
         <source>完全中学</source>
         <translation>Complete secondary school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="174" />
+        <location filename="../../desktop/models.py" line="180" />
         <source>普通高中</source>
         <translation>Senior secondary school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="175" />
+        <location filename="../../desktop/models.py" line="181" />
         <source>中职</source>
         <translation>Secondary vocational school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="176" />
+        <location filename="../../desktop/models.py" line="182" />
         <source>特殊教育学校</source>
         <translation>Special education school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="177" />
+        <location filename="../../desktop/models.py" line="183" />
         <source>公办</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="178" />
+        <location filename="../../desktop/models.py" line="184" />
         <source>普惠性民办</source>
         <translation>Private, inclusive (puhui)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="179" />
+        <location filename="../../desktop/models.py" line="185" />
         <source>非普惠性民办</source>
         <translation>Private, not inclusive</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="180" />
+        <location filename="../../desktop/models.py" line="186" />
         <source>城区</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="181" />
+        <location filename="../../desktop/models.py" line="187" />
         <source>镇区</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="182" />
+        <location filename="../../desktop/models.py" line="188" />
         <source>乡村</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="183" />
+        <location filename="../../desktop/models.py" line="189" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="184" />
+        <location filename="../../desktop/models.py" line="190" />
         <source>停办</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="185" />
+        <location filename="../../desktop/models.py" line="191" />
         <source>撤并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="187" />
+        <location filename="../../desktop/models.py" line="193" />
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="188" />
+        <location filename="../../desktop/models.py" line="194" />
         <source>学校类型</source>
         <translation>School type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="189" />
+        <location filename="../../desktop/models.py" line="195" />
         <source>办学性质</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="190" />
+        <location filename="../../desktop/models.py" line="196" />
         <source>城乡类别</source>
         <translation>Urban/rural category</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="191" />
+        <location filename="../../desktop/models.py" line="197" />
         <source>办学状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="192" />
+        <location filename="../../desktop/models.py" line="198" />
         <source>并入学校</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="193" />
+        <location filename="../../desktop/models.py" line="199" />
         <source>纸质报送</source>
         <translation>Reports on paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="194" />
+        <location filename="../../desktop/models.py" line="200" />
         <source>优质学校</source>
         <translation>High-quality school</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="195" />
+        <location filename="../../desktop/models.py" line="201" />
         <source>教学点</source>
         <translation>Teaching point</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="196" />
+        <location filename="../../desktop/models.py" line="202" />
         <source>所属学校</source>
         <translation>School it belongs to</translation>
     </message>
@@ -3822,10 +3783,10 @@ Private keys protected by: {kdf}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/schools.py" line="185" />
-        <location filename="../../desktop/pages/schools.py" line="252" />
-        <location filename="../../desktop/pages/schools.py" line="253" />
-        <location filename="../../desktop/pages/schools.py" line="349" />
-        <location filename="../../desktop/pages/schools.py" line="350" />
+        <location filename="../../desktop/pages/schools.py" line="250" />
+        <location filename="../../desktop/pages/schools.py" line="251" />
+        <location filename="../../desktop/pages/schools.py" line="347" />
+        <location filename="../../desktop/pages/schools.py" line="348" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -3840,99 +3801,99 @@ Private keys protected by: {kdf}</translation>
         <translation>%d schools (%d open, of which %d on paper and %d teaching points); %d shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="245" />
+        <location filename="../../desktop/pages/schools.py" line="243" />
         <source>选中一所学校：这里是它的全部信息和历年变更。</source>
         <translation>Select a school: all it is and its changes by year are shown here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="254" />
+        <location filename="../../desktop/pages/schools.py" line="252" />
         <source>%s（%s）：%s；%s</source>
         <translation>%s (%s): %s; %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="255" />
+        <location filename="../../desktop/pages/schools.py" line="253" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="257" />
+        <location filename="../../desktop/pages/schools.py" line="255" />
         <source>；所属 %s</source>
         <translation>; in %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="259" />
+        <location filename="../../desktop/pages/schools.py" line="257" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="326" />
+        <location filename="../../desktop/pages/schools.py" line="324" />
         <source>正在登记学校…</source>
         <translation>Registering the school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="327" />
+        <location filename="../../desktop/pages/schools.py" line="325" />
         <source>已登记：%s（%s）</source>
         <translation>Registered: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="333" />
+        <location filename="../../desktop/pages/schools.py" line="331" />
         <source>请先在表中选择一所学校。</source>
         <translation>Select a school in the table first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="346" />
+        <location filename="../../desktop/pages/schools.py" line="344" />
         <source>自 %d 年起 %s</source>
         <translation>from %d: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="252" />
-        <location filename="../../desktop/pages/schools.py" line="349" />
+        <location filename="../../desktop/pages/schools.py" line="250" />
+        <location filename="../../desktop/pages/schools.py" line="347" />
         <source>联系人 %s，电话 %s</source>
         <translation>contact %s, phone %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="351" />
+        <location filename="../../desktop/pages/schools.py" line="349" />
         <source>已保存 %s（%s）的修改：%s</source>
         <translation>Saved the changes of %s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="259" />
-        <location filename="../../desktop/pages/schools.py" line="352" />
+        <location filename="../../desktop/pages/schools.py" line="257" />
+        <location filename="../../desktop/pages/schools.py" line="350" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="359" />
+        <location filename="../../desktop/pages/schools.py" line="357" />
         <source>正在保存修改…</source>
         <translation>Saving the changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="365" />
+        <location filename="../../desktop/pages/schools.py" line="363" />
         <source>选择学校名单</source>
         <translation>Choose a school list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="366" />
+        <location filename="../../desktop/pages/schools.py" line="364" />
         <source>学校名单 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>School lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="383" />
+        <location filename="../../desktop/pages/schools.py" line="381" />
         <source>正在检查 %s …</source>
         <translation>Checking %s…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="387" />
+        <location filename="../../desktop/pages/schools.py" line="385" />
         <source>无法导入：%s</source>
         <translation>Cannot import: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="398" />
+        <location filename="../../desktop/pages/schools.py" line="396" />
         <source>正在登记 %d 所学校…</source>
         <translation>Registering %d schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/schools.py" line="399" />
+        <location filename="../../desktop/pages/schools.py" line="397" />
         <source>已从 %s 登记 %d 所学校</source>
         <translation>From %s: registered %d schools</translation>
     </message>
@@ -4450,76 +4411,19 @@ Cancelled: the other units got no file.</translation>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="70" />
+        <location filename="../../desktop/pages/shortfalls.py" line="68" />
         <source>差距清单</source>
         <translation>Shortfalls</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="75" />
+        <location filename="../../desktop/pages/shortfalls.py" line="73" />
         <source>重新核查(&amp;R)</source>
         <translation>&amp;Recheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="76" />
+        <location filename="../../desktop/pages/shortfalls.py" line="74" />
         <source>重新读取数据并核查（F5）</source>
         <translation>Reload the data and check again (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="84" />
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="91" />
-        <location filename="../../desktop/pages/shortfalls.py" line="277" />
-        <source>全部指标</source>
-        <translation>All indicators</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="93" />
-        <location filename="../../desktop/pages/shortfalls.py" line="296" />
-        <source>全部状态</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="95" />
-        <source>单位名称或代码</source>
-        <translation>Unit name or code</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="98" />
-        <source>显示全部（含已达标）(&amp;A)</source>
-        <translation>Show &amp;all (including met)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="99" />
-        <source>严重程度(&amp;V)</source>
-        <translation>Se&amp;verity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="100" />
-        <source>指标(&amp;I)</source>
-        <translation>&amp;Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="101" />
-        <source>状态(&amp;T)</source>
-        <translation>Sta&amp;tus</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="102" />
-        <source>单位(&amp;U)</source>
-        <translation>&amp;Unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="114" />
-        <source>降序(&amp;D)</source>
-        <translation>&amp;Descending</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="115" />
-        <source>排序(&amp;O)</source>
-        <translation>S&amp;ort by</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls_model.py" line="99" />
@@ -4587,220 +4491,346 @@ Cancelled: the other units got no file.</translation>
         <translation>To close the gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="244" />
+        <location filename="../../desktop/pages/shortfalls.py" line="194" />
         <source>正在对照目标核查 {year} 年数据…</source>
         <translation>Checking the {year} data against the targets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="304" />
+        <location filename="../../desktop/pages/shortfalls.py" line="221" />
         <source>{org}及所属单位 · {year} 年 · 截至 {as_of}</source>
         <translation>{org} and its subordinate units · {year} · as of {as_of}</translation>
     </message>
+</context>
+<context>
+    <name>UnitsBelow</name>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="355" />
-        <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
-        <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
+        <location filename="../../desktop/pages/dashboard_units.py" line="39" />
+        <source>显示或收起下级单位列表（双击单位进入）</source>
+        <translation>Show or fold the list of units below (double-click a unit to open it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls.py" line="357" />
-        <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
-        <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
+        <location filename="../../desktop/pages/dashboard_units.py" line="45" />
+        <source>下级单位</source>
+        <translation>Subordinate units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="46" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="47" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="52" />
+        <source>双击或按回车查看该单位的指标</source>
+        <translation>Double-click or press Enter to see this unit's indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="56" />
+        <source>下级单位（双击进入）</source>
+        <translation>Subordinate units (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="100" />
+        <source>◂ 下级单位（%d）</source>
+        <translation>◂ Units below (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="101" />
+        <source>下级单位（%d）▸</source>
+        <translation>Units below (%d) ▸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="111" />
+        <source>（纸质）</source>
+        <translation> (paper)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="120" />
+        <source>下级单位（%d，双击或回车进入）</source>
+        <translation>Subordinate units (%d; double-click or press Enter to open)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard_units.py" line="121" />
+        <source>没有下级单位</source>
+        <translation>No subordinate units</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceMenu</name>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="48" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="49" />
+        <source>新建工作区(&amp;N)…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="52" />
+        <source>打开工作区(&amp;O)…</source>
+        <translation>&amp;Open a workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="55" />
+        <source>最近使用的工作区(&amp;R)</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="57" />
+        <source>打开演示工作区（东川区）(&amp;D)</source>
+        <translation>Open the &amp;demo workspace (东川区)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="59" />
+        <source>以演示学校身份打开（东川区第一小学）(&amp;M)</source>
+        <translation>Open as the de&amp;mo school (东川区第一小学)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="61" />
+        <source>导入上级的设立文件(&amp;I)…</source>
+        <translation>&amp;Import the parent unit's setup file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="64" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="95" />
+        <source>这个工作区已经打开。</source>
+        <translation>This workspace is already open.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="131" />
+        <source>（还没有）</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="138" />
+        <source>（演示）</source>
+        <translation> (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="167" />
+        <source>选择工作区文件夹</source>
+        <translation>Choose the workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="208" />
+        <source>诊断信息</source>
+        <translation>Diagnostic information</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="212" />
+        <source>以下信息不含任何填报数据，可保存后发送给技术支持。</source>
+        <translation>The information below contains no entered data; you can save it and send it to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_workspaces.py" line="219" />
+        <source>保存诊断信息</source>
+        <translation>Save diagnostic information</translation>
     </message>
 </context>
 <context>
     <name>YouzhiPage</name>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="349" />
+        <location filename="../../desktop/pages/youzhi.py" line="208" />
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="190" />
+        <location filename="../../desktop/pages/youzhi.py" line="53" />
         <source>优质均衡</source>
         <translation>Quality balance</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="193" />
+        <location filename="../../desktop/pages/youzhi.py" line="56" />
         <source>县（市、区）：</source>
         <translation>County (city, district):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="210" />
+        <location filename="../../desktop/pages/youzhi.py" line="73" />
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="215" />
+        <location filename="../../desktop/pages/youzhi.py" line="78" />
         <source>按学校名称或代码筛选…</source>
         <translation>Filter by school name or code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="218" />
+        <location filename="../../desktop/pages/youzhi.py" line="81" />
         <source>学校结论：</source>
         <translation>School result:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="222" />
+        <location filename="../../desktop/pages/youzhi.py" line="85" />
         <source>绿：达到标准 · 黄：未达标准但不低于标准的 %d%% · 红：低于 %d%%。学校须至少 %d 项达标、其余不低于 %d%%。</source>
         <translation>Green: meets the standard · Amber: below it, but ≥ %d%% of it · Red: below %d%%. A school must meet ≥ %d indicators and reach ≥ %d%% on the rest.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="243" />
+        <location filename="../../desktop/pages/youzhi.py" line="102" />
         <source>差异系数</source>
         <translation>Coefficient of variation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="243" />
+        <location filename="../../desktop/pages/youzhi.py" line="102" />
         <source>学段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="244" />
+        <location filename="../../desktop/pages/youzhi.py" line="103" />
         <source>差异系数值</source>
         <translation>Coefficient of variation value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="245" />
+        <location filename="../../desktop/pages/youzhi.py" line="104" />
         <source>限值</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="246" />
+        <location filename="../../desktop/pages/youzhi.py" line="105" />
         <source>结论</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="254" />
+        <location filename="../../desktop/pages/youzhi.py" line="113" />
         <source>县域资源配置：校际差异系数（小学 ≤ 0.50，初中 ≤ 0.45）</source>
         <translation>County resource allocation: inter-school coefficient of variation (primary ≤ 0.50, junior secondary ≤ 0.45)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="259" />
+        <location filename="../../desktop/pages/youzhi.py" line="118" />
         <source>义务教育学校：7 项资源配置指标</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="305" />
+        <location filename="../../desktop/pages/youzhi.py" line="164" />
         <source>本工作区下没有县（市、区）。</source>
         <translation>There is no county (city, district) in this workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="308" />
+        <location filename="../../desktop/pages/youzhi.py" line="167" />
         <source>优质均衡 — %s %d年</source>
         <translation>Quality-balanced compulsory education — %s %d</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="315" />
+        <location filename="../../desktop/pages/youzhi.py" line="174" />
         <source>正在计算 %s %d 年的优质均衡指标…</source>
         <translation>Computing the quality-balance indicators of %s for %d…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="348" />
+        <location filename="../../desktop/pages/youzhi.py" line="207" />
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="349" />
+        <location filename="../../desktop/pages/youzhi.py" line="208" />
         <source>超出限值</source>
         <translation>Above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="371" />
+        <location filename="../../desktop/pages/youzhi.py" line="230" />
         <source>低于标准（本学段整体达标，余项≥%d%%）：%s</source>
         <translation>Below the standard (this section meets the rule, the rest ≥ %d%%): %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="375" />
+        <location filename="../../desktop/pages/youzhi.py" line="234" />
         <source>未达标准：%s</source>
         <translation>Below the standard: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="377" />
+        <location filename="../../desktop/pages/youzhi.py" line="236" />
         <source>其中低于 %d%%：%s</source>
         <translation>of which below %d%%: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="379" />
+        <location filename="../../desktop/pages/youzhi.py" line="238" />
         <source>无数据：%s</source>
         <translation>No data: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="386" />
+        <location filename="../../desktop/pages/youzhi.py" line="245" />
         <source>%s 不是县级单位，没有优质均衡县域评估。</source>
         <translation>%s is not a county-level unit, so it has no county quality-balance assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="394" />
+        <location filename="../../desktop/pages/youzhi.py" line="253" />
         <source>资源配置达标</source>
         <translation>Resource allocation met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="396" />
+        <location filename="../../desktop/pages/youzhi.py" line="255" />
         <source>资源配置未达标</source>
         <translation>Resource allocation not met</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="398" />
+        <location filename="../../desktop/pages/youzhi.py" line="257" />
         <source>数据不全，暂不能判定</source>
         <translation>Incomplete data; cannot judge yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="400" />
+        <location filename="../../desktop/pages/youzhi.py" line="259" />
         <source>已通过国家督导认定</source>
         <translation>Certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="402" />
+        <location filename="../../desktop/pages/youzhi.py" line="261" />
         <source>尚未通过国家督导认定</source>
         <translation>Not yet certified by national inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="404" />
+        <location filename="../../desktop/pages/youzhi.py" line="263" />
         <source>认定状态未填报</source>
         <translation>Certification status not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="407" />
+        <location filename="../../desktop/pages/youzhi.py" line="266" />
         <source>%s %d年：</source>
         <translation>%s %d: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="408" />
+        <location filename="../../desktop/pages/youzhi.py" line="267" />
         <source>认定状态：</source>
         <translation>Certification status: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="409" />
+        <location filename="../../desktop/pages/youzhi.py" line="268" />
         <source>参评学校 %d 所，达标 %d 所，未达标 %d 所；数据不全 %d 所；不参评 %d 所</source>
         <translation>%d schools assessed: %d meet the standard, %d do not; %d with incomplete data; %d not assessed</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="412" />
+        <location filename="../../desktop/pages/youzhi.py" line="271" />
         <source>差异系数 %d 项，超出限值 %d 项</source>
         <translation>%d coefficients of variation, %d above the limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="425" />
+        <location filename="../../desktop/pages/youzhi.py" line="284" />
         <source>义务教育学校：7 项资源配置指标（%d 所）</source>
         <translation>Compulsory-education schools: 7 resource allocation indicators (%d schools)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="473" />
+        <location filename="../../desktop/pages/youzhi.py" line="291" />
         <source>选中一所学校：这里显示它的结论和说明。</source>
         <translation>Select a school: its result and explanation are shown here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="476" />
+        <location filename="../../desktop/pages/youzhi.py" line="294" />
         <source>%s（%s）%s：%s</source>
         <translation>%s (%s) %s: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="479" />
+        <location filename="../../desktop/pages/youzhi.py" line="297" />
         <source>，本学段达标 %s</source>
         <translation>, met in this stage: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/youzhi.py" line="481" />
+        <location filename="../../desktop/pages/youzhi.py" line="299" />
         <source>。%s</source>
         <translation>. %s</translation>
     </message>

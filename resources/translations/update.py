@@ -6,13 +6,17 @@ the term's English), and compile eduplan_en.qm with pyside6-lrelease. Chinese is
 language.
 
     .venv/bin/python resources/translations/update.py    (or: make translations)
+    .venv/bin/python resources/translations/update.py --check   (tests/test_desktop.py: the
+        committed file is what the sources make now)
 
 Strings without an English line stay untranslated (shown in Chinese) and are listed."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,8 +28,43 @@ sys.path.insert(0, str(ROOT))
 from eduplan_core.vocab import TERMS  # noqa: E402  (after the path is set)
 
 
-def main() -> int:
-    ts = HERE / "eduplan_en.ts"
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        return check()
+    return update(HERE / "eduplan_en.ts", HERE / "eduplan_en.qm")
+
+
+def check() -> int:
+    """Exit 1 when the committed eduplan_en.ts is not what the sources and the TSV files make
+    now (a string added, moved to another class, or given other English without `make
+    translations`): compared by context, source and translation, not by line numbers."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "eduplan_en.ts"
+        shutil.copyfile(HERE / "eduplan_en.ts", fresh)
+        update(fresh, Path(tmp) / "eduplan_en.qm", quiet=True)
+        now, committed = messages(fresh), messages(HERE / "eduplan_en.ts")
+    if now == committed:
+        return 0
+    for what, items in (("missing from", now - committed), ("stale in", committed - now)):
+        for context, source, translation in sorted(items)[:20]:
+            print(f"{what} eduplan_en.ts: [{context}] {source!r} → {translation!r}")
+    print("run `make translations` and commit eduplan_en.ts and eduplan_en.qm")
+    return 1
+
+
+def messages(ts: Path) -> set[tuple[str, str, str]]:
+    """(context, source, translation) of every message of a .ts file."""
+    out = set()
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = "" if translation is None else "".join(translation.itertext())
+            out.add((name, message.findtext("source") or "", text))
+    return out
+
+
+def update(ts: Path, qm: Path, quiet: bool = False) -> int:
     sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts),
                     "-target-language", "en", "-no-obsolete"], check=True, capture_output=True)
@@ -59,9 +98,9 @@ def main() -> int:
             missing.append(source)
     add_vocabulary(tree.getroot())
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm",
-                    str(HERE / "eduplan_en.qm")], check=True, capture_output=True)
-    for m in sorted(set(missing)):
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
+                   capture_output=True)
+    for m in sorted(set(missing)) if not quiet else ():
         print("untranslated:", m)
     return 0
 
@@ -83,4 +122,4 @@ def add_vocabulary(root: ET.Element) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
