@@ -177,3 +177,19 @@ def set_widths(view, widths: dict[int, int]) -> None:
     for c, width in widths.items():
         if width != header.sectionSize(c):
             header.resizeSection(c, width)
+
+
+def cut_widths(view, columns: list[int], keys: list[str],
+               cut: dict[str, tuple[int, int]]) -> dict[int, int]:
+    """Column → width for ``columns`` of ``view`` (``keys``: every column's key): their
+    contents when all fit the viewport; else the columns whose key is in ``cut`` (key →
+    (tier, least "M"s)) narrowed tier by tier (:func:`fit_widths`); the others whole."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    em = view.fontMetrics().horizontalAdvance("M")
+    want, least, tiers = {}, {}, {}
+    for c in columns:
+        want[c] = header.sectionSize(c)
+        tier, most = cut.get(keys[c], (3, 0))
+        least[c], tiers[c] = (min(want[c], most * em) if tier < 3 else want[c]), tier
+    return fit_widths(want, least, tiers, view.viewport().width())

@@ -19,7 +19,7 @@ from eduplan_core.vocab import EntryState
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, RED, RED_BG, Column, VALUE_NAMES,
                       RowsModel, level_name, term_names, value_name)
-from .base import fit_widths, set_widths, setup_table, show_error
+from .base import cut_widths, set_widths, setup_table, show_error
 
 if TYPE_CHECKING:
     from .completeness import CompletenessPage
@@ -125,19 +125,10 @@ class CompletenessBoard(QTableView):
         """Every column as wide as its contents when they fit the board's width; otherwise the
         columns of CUT narrowed tier by tier: no sideways scrolling at 1024 px in either
         language; room left goes to the last column."""
-        header, model = self.horizontalHeader(), self.rows_model
-        self.resizeColumnsToContents()
-        em = self.fontMetrics().horizontalAdvance("M")
-        want, least, tiers = {}, {}, {}
-        for c in range(model.columnCount()):
-            if self.isColumnHidden(c):
-                continue
-            want[c] = header.sectionSize(c)
-            tier, most = self.CUT.get(model.columns[c].key, (3, 0))
-            least[c], tiers[c] = min(want[c], most * em) if tier < 3 else want[c], tier
-        room = self.viewport().width()
-        widths = fit_widths(want, least, tiers, room)
-        spare = room - sum(widths.values())
+        model = self.rows_model
+        shown = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        widths = cut_widths(self, shown, [c.key for c in model.columns], self.CUT)
+        spare = self.viewport().width() - sum(widths.values())
         if spare > 0 and widths:
             widths[max(widths)] += spare
         set_widths(self, widths)

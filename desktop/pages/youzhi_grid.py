@@ -12,7 +12,7 @@ from eduplan_core.numbers_fmt import number
 
 from ..models import (AMBER_BG, AMBER_TEXT, GREEN, GREEN_BG, GREY, RED, RED_BG, ROW_ROLE, SORT_ROLE,
                       Column, RowsModel, words)
-from .base import fit_widths, set_widths, setup_table
+from .base import cut_widths, set_widths, setup_table
 
 STATUS_COLOURS = {"达标": (GREEN, GREEN_BG), "未达标": (RED, RED_BG),
                   "数据不全": (AMBER_TEXT, AMBER_BG), "不参评": (GREY, None)}
@@ -176,16 +176,9 @@ class SchoolGrid(QTableView):
         last = model.columnCount() - 1
         cells = {c: self.sizeHintForColumn(c) - 2 * _margin(self) for c in range(last)}
         model.wrap_titles(header.fontMetrics(), cells)
-        self.resizeColumnsToContents()
+        widths = cut_widths(self, list(range(last)), [c.key for c in model.columns], self.CUT)
         em = self.fontMetrics().horizontalAdvance("M")
-        want, least, tiers = {}, {}, {}
-        for c in range(last):
-            want[c] = header.sectionSize(c)
-            tier, most = self.CUT.get(model.columns[c].key, (3, 0))
-            least[c], tiers[c] = (min(want[c], most * em) if tier < 3 else want[c]), tier
-        room = self.viewport().width()
-        widths = fit_widths(want, least, tiers, room)
-        spare = room - sum(widths.values())
+        spare = self.viewport().width() - sum(widths.values())
         # the explanation (whole below the table and in the result's tooltip) when the rest is
         # whole and it has room for a few words; else its room to the school's name
         self.setColumnHidden(last, spare < 6 * em)
