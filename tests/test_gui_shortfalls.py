@@ -150,6 +150,9 @@ def test_sort_by_gap_by_clicking_the_header(qtbot, session, expected):
     gaps = [f.gap for f in rows(page) if f.gap is not None]
     assert gaps == sorted(gaps, reverse=order == Qt.SortOrder.DescendingOrder)
     assert page.sort_box.currentData() == "gap"
+    # 严重程度 keeps the core's order (by unit): its entry in the sort box says so
+    severity = page.sort_box.findData("severity")
+    assert "本单位的问题在前" in page.sort_box.itemData(severity, Qt.ItemDataRole.ToolTipRole)
     # sorting by org name from the keyboard-reachable sort box
     page.descending_box.setChecked(False)
     page.sort_box.setCurrentIndex(page.sort_box.findData("org"))

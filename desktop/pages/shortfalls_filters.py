@@ -89,6 +89,10 @@ class FindingFilters(_Page):
         self.sort_box = QComboBox()
         for c in self.columns:
             self.sort_box.addItem(c.title, c.key)
+        # by 严重程度 the list keeps the core's order, by unit: say so where it is chosen
+        by_unit = self.tr("按严重程度：本单位的问题在前；下级单位按各自最严重的问题排列，"
+                          "同一单位的问题排在一起，最严重的在前。")
+        self.sort_box.setItemData(0, by_unit, Qt.ItemDataRole.ToolTipRole)
         self.descending_box = QCheckBox(self.tr("降序(&D)"))
         sort_label = QLabel(self.tr("排序(&O)"))
         sort_label.setBuddy(self.sort_box)

@@ -1597,13 +1597,13 @@
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls_filters.py" line="69" />
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="120" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="124" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/shortfalls_filters.py" line="71" />
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="139" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="143" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -1638,22 +1638,27 @@
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="92" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="93" />
+        <source>按严重程度：本单位的问题在前；下级单位按各自最严重的问题排列，同一单位的问题排在一起，最严重的在前。</source>
+        <translation>By severity: this unit's own findings first; the units below in the order of their worst finding, each unit's findings together, the worst first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="96" />
         <source>降序(&amp;D)</source>
         <translation>&amp;Descending</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="93" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="97" />
         <source>排序(&amp;O)</source>
         <translation>S&amp;ort by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="186" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="190" />
         <source>显示 {shown} 条（差距 {short} 条，共 {total} 条）</source>
         <translation>Showing {shown} ({short} shortfalls, {total} in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/shortfalls_filters.py" line="188" />
+        <location filename="../../desktop/pages/shortfalls_filters.py" line="192" />
         <source>没有符合条件的条目（差距 {short} 条，共 {total} 条）</source>
         <translation>No matching entries ({short} shortfalls, {total} in all)</translation>
     </message>
@@ -1963,27 +1968,27 @@
 <context>
     <name>FormSummary</name>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="158" />
+        <location filename="../../desktop/pages/completeness_board.py" line="149" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="159" />
+        <location filename="../../desktop/pages/completeness_board.py" line="150" />
         <source>应报</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="160" />
+        <location filename="../../desktop/pages/completeness_board.py" line="151" />
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="161" />
+        <location filename="../../desktop/pages/completeness_board.py" line="152" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="162" />
+        <location filename="../../desktop/pages/completeness_board.py" line="153" />
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -2588,32 +2593,32 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>LateList</name>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="213" />
+        <location filename="../../desktop/pages/completeness_board.py" line="204" />
         <source>没有逾期的单位。</source>
         <translation>No unit is overdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="216" />
+        <location filename="../../desktop/pages/completeness_board.py" line="207" />
         <source>已复制 %d 个逾期单位的名单（单位、代码、联系人、电话、最近报送、逾期天数）。</source>
         <translation>Copied the list of %d overdue units (unit, code, contact, phone, last report, days overdue).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="226" />
+        <location filename="../../desktop/pages/completeness_board.py" line="217" />
         <source>逾期名单已保存：%s（%d 个单位）</source>
         <translation>Overdue list saved: %s (%d units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="233" />
+        <location filename="../../desktop/pages/completeness_board.py" line="224" />
         <source>逾期名单-%s-%d.csv</source>
         <translation>overdue-%s-%d.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="234" />
+        <location filename="../../desktop/pages/completeness_board.py" line="225" />
         <source>保存逾期名单</source>
         <translation>Save the overdue list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/completeness_board.py" line="236" />
+        <location filename="../../desktop/pages/completeness_board.py" line="227" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
