@@ -164,14 +164,17 @@ def evaluate_rule(rule: Rule, values: Mapping[str, Any]) -> bool | None:
         return None
 
 
-def rule_message(rule: Rule, values: Mapping[str, Any]) -> str:
+def rule_message(rule: Rule, values: Mapping[str, Any]) -> Text:
+    """A rule's message with the values filled in: its Chinese, and its English when the form
+    gives one (``message_en``; else the Chinese in both)."""
     shown = {n: _fmt(values.get(n)) for n in rule.fields}
 
     class _Default(dict):
         def __missing__(self, key):
             return _fmt(values.get(key))
 
-    return rule.message.format_map(_Default(shown))
+    zh = rule.message.format_map(_Default(shown))
+    return Text(zh, rule.message_en.format_map(_Default(shown)) if rule.message_en else zh)
 
 
 def yoy_issue(field: Field, value: Any, last: Any, yoy: Mapping[str, Any]) -> Issue | None:

@@ -115,3 +115,43 @@ def test_form_hash_is_stable_and_follows_content(forms_copy, catalog):
     problems = [str(p) for p in err.value.problems]
     assert any("forms/primary.toml" in p and "字段或规则已改动" in p for p in problems)
     assert not any("kindergarten" in p for p in problems)
+
+
+# -- a rule's English message ------------------------------------------------------------------
+RULE_MESSAGE = 'message = "标准数字教室数（{digital_classrooms}）不能多于教室总数（{classrooms}）"'
+
+
+def _with_english(forms: Path, english: str) -> None:
+    path = forms / "fields" / "school_common.toml"
+    text = path.read_text("utf-8")
+    lines = [line for line in text.splitlines()
+             if not (line.startswith("message_en") and "digital_classrooms" in line)]
+    at = lines.index(RULE_MESSAGE)
+    lines.insert(at + 1, f"message_en = {english!r}".replace("'", '"'))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_a_rules_english_is_shown_and_changes_no_released_form(forms_copy, catalog):
+    """message_en is a translation: it is not in the form's content hash (releases.toml keeps
+    matching), and the rule's message carries it (texts.Text) with the values filled in."""
+    from eduplan_core.validation import rule_message
+
+    _with_english(forms_copy, "Digital classrooms ({digital_classrooms}) over all ({classrooms})")
+    changed = load_catalog(forms_copy)
+    assert {c: f.hash for c, f in changed.forms.items()} == \
+        {c: f.hash for c, f in catalog.forms.items()}
+    rule = next(r for r in changed.forms["primary"].rules
+                if r.code == "digital_classrooms_le_classrooms")
+    said = rule_message(rule, {"digital_classrooms": 12, "classrooms": 10})
+    assert said == "标准数字教室数（12）不能多于教室总数（10）"
+    assert said.en == "Digital classrooms (12) over all (10)"
+    # the Chinese message is what the form asks: changing it is a new version
+    path = forms_copy / "fields" / "school_common.toml"
+    path.write_text(path.read_text("utf-8").replace("不能多于教室总数", "不能超过教室总数"), "utf-8")
+    assert _problems(forms_copy)  # the released hash no longer matches
+
+
+def test_a_rules_english_names_only_fields_of_the_form(forms_copy):
+    _with_english(forms_copy, "Digital classrooms ({digital_rooms}) over all ({classrooms})")
+    problems = _problems(forms_copy)
+    assert any(".message_en" in p and "{digital_rooms}" in p for p in problems), problems

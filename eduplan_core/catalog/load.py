@@ -122,8 +122,11 @@ RULE_SPEC = {
     "code": (STR, True), "left": (STR, True), "operator": (STR, True, m.RULE_OPERATORS),
     "right": (STR, True), "importance": (STR, True, m.IMPORTANCE),
     "missing": (STR, False, m.MISSING_STRATEGIES), "message": (STR, True),
-    "note": (STR, False),
+    "message_en": (STR, False), "note": (STR, False),
 }
+# what a form's content hash leaves out: a rule's English message (a translation of its
+# message, not a change of what the form asks), so English can be added to a released form
+UNHASHED_RULE_KEYS = ("message_en",)
 FORM_SPEC = {"code": (STR, True), "name": (STR, True), "org_types": (list, True),
              "version": (STR, True), "groups": (list, True), "note": (STR, False)}
 PLAN_SPEC = {"code": (STR, True), "name": (STR, True), "org": (STR, True),
@@ -401,15 +404,17 @@ def _build_field(ck: _Checker, where: str, row: dict, names: set[str], group: st
 def _build_rule(ck: _Checker, where: str, row: dict, names: set[str]):
     left = ck.expression(row["left"], f"{where}.left", names)
     right = ck.expression(row["right"], f"{where}.right", names)
-    for placeholder in _placeholders(row["message"]):
-        if placeholder not in names:
-            ck.problem(f"{where}.message", f"消息中的“{{{placeholder}}}”不是本表字段")
+    for key in ("message", "message_en"):
+        for placeholder in _placeholders(row.get(key, "")):
+            if placeholder not in names:
+                ck.problem(f"{where}.{key}", f"消息中的“{{{placeholder}}}”不是本表字段")
     if left is None or right is None:
         return None
     return m.Rule(code=row["code"], left=left, operator=row["operator"], right=right,
                   importance=row["importance"], missing=row.get("missing",
                                                                 "skip_if_any_missing"),
-                  message=row["message"], file=ck.file)
+                  message=row["message"], message_en=row.get("message_en", ""),
+                  file=ck.file)
 
 
 def _placeholders(message: str) -> list[str]:
@@ -465,7 +470,8 @@ def _load_forms(root: Path, problems: list, named: set[str] | None = None) -> di
                 rules.append(rule)
         content = {"code": form["code"], "version": form["version"],
                    "fields": [row for _, _, row, _ in raw_fields],
-                   "rules": [row for _, _, row in raw_rules]}
+                   "rules": [{k: v for k, v in row.items() if k not in UNHASHED_RULE_KEYS}
+                             for _, _, row in raw_rules]}
         digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False)
                                 .encode()).hexdigest()
         if form["code"] in out:

@@ -199,6 +199,7 @@ class Rule:
     missing: str
     message: str
     file: str = ""
+    message_en: str = ""  # the message in English ({field} placeholders as in message)
 
     @property
     def fields(self) -> frozenset[str]:
