@@ -101,6 +101,8 @@ def test_the_chinese_reads_as_before_and_the_english_naturally(demo_results):
         "达到 2025 年目标：需增加"))
     assert final.close_target.en.startswith("To meet the 2025 target: ")
     assert " more " in final.close_target.en
+    # a counted thing has no measure word in English ("69 more 一本上线考生", not "69 人 more")
+    assert not re.search(r"\d [人名所间个项次] more", final.close_target.en), final.close_target.en
     # the need alone, for a list's narrow cell
     assert final.close_target.need in final.close_target
     assert final.close_target.en.endswith(final.close_target.need.en)

@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass
 
 from ..catalog.model import Catalog, Indicator, Org, Target
-from ..numbers_fmt import amount, plain, with_unit
+from ..numbers_fmt import COUNT_UNITS, amount, count, plain, with_unit
 from ..orgtree import OrgTree
 from ..targets import (TargetRow, citation_text, group_rank, judged_targets, milestone_state,
                        requirement_text, series_key, target_label)
@@ -193,8 +193,10 @@ def close_text(ind: Indicator, t: Target, v: IndicatorValue) -> Text | None:
         return None
     if need <= 1e-9:
         return None
-    return text("需增加{what} {amount}", "{amount} more {what}", what=ind.close,
-                amount=amount(need, ind.close_unit or t.unit))
+    unit = ind.close_unit or t.unit
+    # in English a counted thing needs no measure word (3 more teachers, not 3 名 more …)
+    much = Text(amount(need, unit), count(need) if unit in COUNT_UNITS else amount(need, unit))
+    return text("需增加{what} {amount}", "{amount} more {what}", what=ind.close, amount=much)
 
 
 def _met(v: IndicatorValue | None, t: Target) -> bool:
