@@ -155,3 +155,11 @@ def test_a_rules_english_names_only_fields_of_the_form(forms_copy):
     _with_english(forms_copy, "Digital classrooms ({digital_rooms}) over all ({classrooms})")
     problems = _problems(forms_copy)
     assert any(".message_en" in p and "{digital_rooms}" in p for p in problems), problems
+
+
+def test_every_rule_of_forms_has_its_english(catalog):
+    """Every rule of forms/ says its message in English too (a new rule without it would
+    show Chinese in an English window)."""
+    missing = sorted({f"{r.file}: {r.code}" for f in catalog.forms.values() for r in f.rules
+                      if not r.message_en})
+    assert not missing, missing
