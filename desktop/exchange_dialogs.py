@@ -23,7 +23,7 @@ from eduplan_core.errors import EduPlanError
 from eduplan_core.exchange.enrol import Peer
 from eduplan_core.store.workspace import Workspace
 
-from .exchange import fingerprint_label, fingerprint_lines
+from .fingerprint import fingerprint_label, fingerprint_lines, show_setup_sender
 from .models import GREEN, GREY, RED, listed, message_of
 from .pages.base import heading
 
@@ -187,17 +187,8 @@ class ParentSetupDialog(QDialog):
         sender = statement["from"]
         names = statement.get("unit_names") or {}
         units = statement["units"]
-        self.bureau.setText(self.tr("发出单位：%1（%2）").replace("%1", sender["name"])
-                            .replace("%2", sender["org"]))
-        self.summary.setText(
-            self.tr("设立单位：{units}；学校 {schools} 所；截止日期：{due}").format(
-                units=listed(names.get(u, u) for u in units),
-                schools=len(statement["schools"]), due=statement.get("due") or self.tr("未设")))
-        self.fingerprint.setText(fingerprint_lines(sender["fingerprint"]))
-        self.instruction.setText(self.tr(
-            "请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”"
-            "中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。")
-            .replace("%1", sender["name"]))
+        show_setup_sender(statement, self.bureau, self.summary, self.fingerprint,
+                          self.instruction)
         if ws.org_code not in units:
             self._refuse(self.tr("这个设立文件是为{units}生成的，不包括本单位（{org}）。").format(
                 units=listed(names.get(u, u) for u in units), org=ws.org.name))

@@ -85,8 +85,7 @@ class ReceiveSection(Section):
     def retry(self) -> None:
         """The bundles held, taken up again in a worker (oldest first); the table shows what
         became of each."""
-        if self.page.busy:
-            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+        if not self.free():
             return
         if not self.has_keys():
             return
@@ -121,8 +120,7 @@ class ReceiveSection(Section):
     def import_paths(self, paths: list[Path]) -> None:
         """Files and folders (a folder's *.eduplan files): the passphrase, then each file in
         a worker, with progress and cancel; then the table."""
-        if self.page.busy:
-            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+        if not self.free():
             return
         if not self.has_keys():
             return

@@ -124,6 +124,13 @@ class Section(QWidget):
                         then: Callable[[str, keys.Keyring | None], None]) -> None:
         self.page.ask_passphrase(prompt, then)
 
+    def free(self) -> bool:
+        """No other exchange work under way on the page; else that is said here."""
+        if self.page.busy:
+            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+            return False
+        return True
+
     def has_keys(self, say: bool = True) -> bool:
         """Keys here; else, when ``say``, where to make them is said."""
         if keys.has_keys(self.session.ws):

@@ -20,7 +20,8 @@ from eduplan_core.exchange.export import (ExportResult, default_name, export_bun
 from eduplan_core.inputs import shown
 from eduplan_core.store import exchange_rows
 
-from .exchange import KeysView, fingerprint_label
+from .exchange import KeysView
+from .fingerprint import fingerprint_label
 from .exchange_section import Section, file_safe, for_desktop, none_yet, small_label, when
 from .models import GREY, Column, RowsModel, message_of
 from .pages.base import setup_table
@@ -137,8 +138,7 @@ class SendSection(Section):
         """The save dialog (the default name the CLI gives), then the passphrase, then the
         bundle written in a worker."""
         ws = self.session.ws
-        if self.page.busy:
-            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+        if not self.free():
             return
         if not self.has_keys():
             return
@@ -236,8 +236,7 @@ class KeysSection(Section):
 
     def create_keys(self, parent: QWidget, then=None) -> None:
         """A new passphrase (typed twice), then the keys made in a worker; ``then(info)``."""
-        if self.page.busy:
-            self.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+        if not self.free():
             return
 
         def made(info: keys.KeyInfo) -> None:

@@ -327,14 +327,12 @@ class ParentSetupImport(QObject):
         section = self.section()
         if section is None:
             return
-        page = section.page
-        if page.busy:
-            section.say(self.tr("另一项数据交换正在进行，请等它完成。"), "error")
+        if not section.free():
             return
         if keys.has_keys(self.session.ws):
             self._run(section, path, None)
             return
-        page.ask_new_passphrase(section, self.tr(
+        section.page.ask_new_passphrase(section, self.tr(
             "本工作区还没有密钥：设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。"
             "以后每次导出、导入数据包都要输入它。"), ENV_PASSPHRASE,
             lambda secret: self._run(section, path, secret))

@@ -13,7 +13,6 @@ fails it."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 from pathlib import Path
@@ -26,6 +25,7 @@ from eduplan_core.store import entries
 from eduplan_core.store.workspace import Workspace
 
 from .chain import PRIMARY
+from .test_gui_workspaces import no_args, on_wizard
 
 pytestmark = pytest.mark.gui
 
@@ -142,31 +142,6 @@ def explain_warnings(qtbot, form, why: str) -> list[str]:
     return explained
 
 
-def on_wizard(act) -> dict:
-    """``act(wizard)`` on the first start's wizard once it shows (its exec() blocks the test);
-    what ``act`` raises is kept, and the wizard cancelled."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.pages.wizard import FirstRunWizard
-
-    seen: dict = {}
-
-    def look() -> None:
-        shown = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, FirstRunWizard) and w.isVisible()]
-        if not shown:
-            QTimer.singleShot(20, look)
-            return
-        try:
-            act(shown[0])
-        except BaseException as exc:  # said by the test after exec() returned
-            seen["error"] = exc
-            shown[0].reject()
-
-    QTimer.singleShot(0, look)
-    return seen
-
 
 def stored_submission(ws: Workspace, org: str, year: int, form: str) -> list[dict]:
     rows = ws.db.execute(
@@ -194,7 +169,7 @@ def test_from_the_first_start_a_new_county_registers_enters_and_the_demo_school_
     assert not user_data_dir().exists() or not any(user_data_dir().iterdir())
 
     # 1. `make run` on a first start: the wizard, the demo preselected; a new bureau instead
-    def new_county(wizard) -> None:
+    def new_county(wizard, _seen) -> None:
         choice = wizard.choice_page
         assert choice.choice() == DEMO
         tick(qtbot, choice.radios[BUREAU])
@@ -209,7 +184,7 @@ def test_from_the_first_start_a_new_county_registers_enters_and_the_demo_school_
         qtbot.keyClick(page.filter, Qt.Key.Key_Return)  # the one match: Enter makes it
 
     seen = on_wizard(new_county)
-    window = start_window(argparse.Namespace(workspace=None, demo=False, demo_school=None))
+    window = start_window(no_args())
     assert "error" not in seen, seen.get("error")
     assert window is not None
     qtbot.addWidget(window)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLineEdit, QPushButton,
 
 from eduplan_core.errors import EduPlanError
 
-from ..models import listed, message_of
-from ..fingerprint import fingerprint_label, fingerprint_lines, shown_fingerprint
+from ..models import message_of
+from ..fingerprint import (fingerprint_label, fingerprint_lines, show_setup_sender,
+                           shown_fingerprint)
 from .wizard_parts import P_SETUP_UNIT, error_label, first_run, note
 
 class SetupFilePage(QWizardPage):
@@ -81,19 +82,8 @@ class SetupFilePage(QWizardPage):
             self.completeChanged.emit()
             return
         self.statement = statement
-        sender = statement["from"]
-        names = statement.get("unit_names") or {}
-        self.bureau.setText(self.tr("发出单位：%1（%2）").replace("%1", sender["name"])
-                            .replace("%2", sender["org"]))
-        self.summary.setText(
-            self.tr("设立单位：{units}；学校 {schools} 所；截止日期：{due}").format(
-                units=listed(names.get(u, u) for u in statement["units"]),
-                schools=len(statement["schools"]), due=statement.get("due") or self.tr("未设")))
-        self.fingerprint.setText(fingerprint_lines(sender["fingerprint"]))
-        self.instruction.setText(self.tr(
-            "请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”"
-            "中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。")
-            .replace("%1", sender["name"]))
+        show_setup_sender(statement, self.bureau, self.summary, self.fingerprint,
+                          self.instruction)
         self.details.show()
         self.completeChanged.emit()
 

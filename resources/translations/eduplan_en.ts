@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../desktop/fingerprint.py" line="53" />
+        <source>发出单位：%1（%2）</source>
+        <translation>Made by: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/fingerprint.py" line="55" />
+        <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
+        <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/fingerprint.py" line="57" />
+        <source>未设</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/fingerprint.py" line="60" />
+        <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
+        <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
+    </message>
+</context>
+<context>
     <name>AddSchoolDialog</name>
     <message>
         <location filename="../../desktop/pages/schools_dialogs.py" line="82" />
@@ -2472,42 +2495,37 @@
         <translation>No other unit's key yet: the keys of the parent office (from its setup file) and of the units below (from their bundles) are listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="240" />
-        <source>另一项数据交换正在进行，请等它完成。</source>
-        <translation>Another exchange is running; please wait until it is done.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_send.py" line="245" />
+        <location filename="../../desktop/exchange_send.py" line="244" />
         <source>已建立密钥。请牢记口令：忘记口令将无法发送和接收数据，请及时备份密钥。</source>
         <translation>Keys created. Remember the passphrase: without it no data can be sent or received. Back up the keys soon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="251" />
+        <location filename="../../desktop/exchange_send.py" line="250" />
         <source>正在建立密钥…</source>
         <translation>Creating the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="255" />
+        <location filename="../../desktop/exchange_send.py" line="254" />
         <source>设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>Set the passphrase that protects this unit's keys (at least 8 characters: Chinese, letters, digits and symbols all work). It is asked each time bundles are exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="265" />
+        <location filename="../../desktop/exchange_send.py" line="264" />
         <source>备份密钥</source>
         <translation>Back up keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="266" />
+        <location filename="../../desktop/exchange_send.py" line="265" />
         <source>EduPlan 密钥备份 (*.eduplan-keys)</source>
         <translation>EduPlan key backups (*.eduplan-keys)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="270" />
+        <location filename="../../desktop/exchange_send.py" line="269" />
         <source>文件“{path}”已存在，不会覆盖；请换一个文件名。</source>
         <translation>The file “{path}” exists and is not overwritten; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="275" />
+        <location filename="../../desktop/exchange_send.py" line="274" />
         <source>已备份密钥：{path}
 指纹：{fingerprint}
 请把文件和它的口令分开保管（例如文件存 U 盘，口令记在纸上锁在柜里）。</source>
@@ -2516,37 +2534,37 @@ Fingerprint: {fingerprint}
 Keep the file and its passphrase apart (e.g. the file on a USB stick, the passphrase on paper in a locked cupboard).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="281" />
+        <location filename="../../desktop/exchange_send.py" line="280" />
         <source>正在备份密钥…</source>
         <translation>Backing up the keys…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="285" />
+        <location filename="../../desktop/exchange_send.py" line="284" />
         <source>设置备份文件的口令（至少 8 个字符）。恢复密钥时要用它；请与备份文件分开保管。</source>
         <translation>Set the backup file's passphrase (at least 8 characters). It is needed to restore the keys; keep it apart from the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="288" />
+        <location filename="../../desktop/exchange_send.py" line="287" />
         <source>备份密钥：请输入本工作区的密钥口令。</source>
         <translation>Back up the keys: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="298" />
+        <location filename="../../desktop/exchange_send.py" line="297" />
         <source>已更换口令。指纹不变：{fingerprint}</source>
         <translation>Passphrase changed. The fingerprint stays: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="303" />
+        <location filename="../../desktop/exchange_send.py" line="302" />
         <source>正在更换口令…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="306" />
+        <location filename="../../desktop/exchange_send.py" line="305" />
         <source>设置新的口令（至少 8 个字符）。</source>
         <translation>Set the new passphrase (at least 8 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="309" />
+        <location filename="../../desktop/exchange_send.py" line="308" />
         <source>更换口令：请输入现在的口令。</source>
         <translation>Change the passphrase: enter the current one.</translation>
     </message>
@@ -2920,37 +2938,17 @@ Private keys protected by: {kdf}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="190" />
-        <source>发出单位：%1（%2）</source>
-        <translation>Made by: %1 (%2)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/exchange_dialogs.py" line="193" />
-        <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
-        <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="195" />
-        <source>未设</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="198" />
-        <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
-        <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="202" />
         <source>这个设立文件是为{units}生成的，不包括本单位（{org}）。</source>
         <translation>This setup file was made for {units} and does not include this unit ({org}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="205" />
+        <location filename="../../desktop/exchange_dialogs.py" line="196" />
         <source>设立文件来自{sender}，不是本单位的上级单位。</source>
         <translation>The setup file comes from {sender}, which is not this unit's parent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="208" />
+        <location filename="../../desktop/exchange_dialogs.py" line="199" />
         <source>这是恢复文件，用于在新电脑上重建学校的工作区：请用“文件 → 新建工作区… → 用上级发来的设立文件建立”，选择一个新的文件夹。</source>
         <translation>This is a recovery file, to rebuild a school's workspace on a new computer: use “File → New workspace… → From a setup file sent by the parent unit” and choose a new folder.</translation>
     </message>
@@ -2968,42 +2966,37 @@ Private keys protected by: {kdf}</translation>
         <translation>EduPlan setup files (*.eduplan-setup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="332" />
-        <source>另一项数据交换正在进行，请等它完成。</source>
-        <translation>Another exchange is running; please wait until it is done.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_setup.py" line="338" />
+        <location filename="../../desktop/exchange_setup.py" line="336" />
         <source>本工作区还没有密钥：设置保护本单位密钥的口令（至少 8 个字符，可以用中文、字母、数字和符号）。以后每次导出、导入数据包都要输入它。</source>
         <translation>This workspace has no key yet: set the passphrase that protects this unit's key (at least 8 characters; Chinese, letters, digits and symbols all work). You will enter it for every bundle exported or imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="349" />
+        <location filename="../../desktop/exchange_setup.py" line="347" />
         <source>正在导入上级的设立文件…</source>
         <translation>Importing the parent unit's setup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="355" />
+        <location filename="../../desktop/exchange_setup.py" line="353" />
         <source>已导入{parent}的设立文件：已记下上级的公钥（指纹 {fingerprint}）。</source>
         <translation>Imported the setup file of {parent}: the parent's public key is recorded (fingerprint {fingerprint}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/exchange_setup.py" line="358" />
+        <location filename="../../desktop/exchange_setup.py" line="356" />
         <source>学校名册：新增 %n 所学校</source>
         <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="359" />
+        <location filename="../../desktop/exchange_setup.py" line="357" />
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="359" />
+        <location filename="../../desktop/exchange_setup.py" line="357" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_setup.py" line="361" />
+        <location filename="../../desktop/exchange_setup.py" line="359" />
         <source>已为本单位建立密钥，本单位指纹：{fingerprint}。上级首次收到本单位的数据包时，会请你读出这个指纹。</source>
         <translation>This unit's key is made; its fingerprint: {fingerprint}. When the parent unit first receives a bundle from this unit, they will ask you to read this fingerprint out.</translation>
     </message>
@@ -3079,77 +3072,77 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>PendingSection</name>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="207" />
+        <location filename="../../desktop/exchange_receive.py" line="205" />
         <source>下级单位第一次报送（或更换了密钥）时，它的数据包暂存在这里。请给该单位打电话核对指纹，一致后确认：暂存的数据包随即合并。</source>
         <translation>When a unit below sends for the first time (or with new keys), its bundles are held here. Phone the unit and compare the fingerprint; confirm if it matches, and the held bundles merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="210" />
+        <location filename="../../desktop/exchange_receive.py" line="208" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="211" />
+        <location filename="../../desktop/exchange_receive.py" line="209" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="212" />
+        <location filename="../../desktop/exchange_receive.py" line="210" />
         <source>收到的指纹</source>
         <translation>Fingerprint received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="213" />
+        <location filename="../../desktop/exchange_receive.py" line="211" />
         <source>暂存数据包</source>
         <translation>Held bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="214" />
+        <location filename="../../desktop/exchange_receive.py" line="212" />
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="221" />
+        <location filename="../../desktop/exchange_receive.py" line="219" />
         <source>核对指纹并确认(&amp;C)…</source>
         <translation>&amp;Check fingerprint and confirm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="229" />
+        <location filename="../../desktop/exchange_receive.py" line="227" />
         <source>没有待确认的密钥。</source>
         <translation>No keys await confirmation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="264" />
+        <location filename="../../desktop/exchange_receive.py" line="262" />
         <source>（联系人：{contact}，电话：{phone}）</source>
         <translation> (contact: {contact}, phone: {phone})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="276" />
+        <location filename="../../desktop/exchange_receive.py" line="274" />
         <source>正在确认{unit}的密钥并合并暂存的数据包…</source>
         <translation>Confirming the key of {unit} and merging its held bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="279" />
+        <location filename="../../desktop/exchange_receive.py" line="277" />
         <source>确认{unit}的密钥：请输入本工作区的密钥口令。</source>
         <translation>Confirm the key of {unit}: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="286" />
+        <location filename="../../desktop/exchange_receive.py" line="284" />
         <source>已确认{unit}的密钥（指纹 {fingerprint}）。</source>
         <translation>Confirmed the key of {unit} (fingerprint {fingerprint}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="290" />
+        <location filename="../../desktop/exchange_receive.py" line="288" />
         <source>{n} 个暂存的数据包已合并。</source>
         <translation>{n} held bundles merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="293" />
+        <location filename="../../desktop/exchange_receive.py" line="291" />
         <source>{n} 个暂存的数据包与已导入的相同，没有变化。</source>
         <translation>{n} held bundles were the same as ones imported before: nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="296" />
+        <location filename="../../desktop/exchange_receive.py" line="294" />
         <source>{n} 个暂存的数据包比已合并的旧，已保留在历史中，未采用。</source>
         <translation>{n} held bundles were older than one merged already: kept in the history, not used.</translation>
     </message>
@@ -3185,25 +3178,19 @@ Private keys protected by: {kdf}</translation>
         <translation>Nothing imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="108" />
+        <location filename="../../desktop/exchange_receive.py" line="107" />
         <source>选择数据包</source>
         <translation>Choose bundles</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="109" />
+        <location filename="../../desktop/exchange_receive.py" line="108" />
         <source>EduPlan 数据包 (*.eduplan)</source>
         <translation>EduPlan bundles (*.eduplan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="115" />
+        <location filename="../../desktop/exchange_receive.py" line="114" />
         <source>选择存放数据包的文件夹</source>
         <translation>Choose the folder holding the bundles</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_receive.py" line="89" />
-        <location filename="../../desktop/exchange_receive.py" line="125" />
-        <source>另一项数据交换正在进行，请等它完成。</source>
-        <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
         <location filename="../../desktop/exchange_receive.py" line="61" />
@@ -3216,82 +3203,82 @@ Private keys protected by: {kdf}</translation>
         <translation>Process the bundles on hold again ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="98" />
+        <location filename="../../desktop/exchange_receive.py" line="97" />
         <source>正在重新处理暂存的数据包…</source>
         <translation>Processing the bundles on hold again…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="102" />
+        <location filename="../../desktop/exchange_receive.py" line="101" />
         <source>重新处理暂存的数据包：请输入本工作区的密钥口令。</source>
         <translation>Process the bundles on hold again: enter this workspace's key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="135" />
+        <location filename="../../desktop/exchange_receive.py" line="133" />
         <source>所选位置没有 EduPlan 数据包（.eduplan 文件）。</source>
         <translation>There are no EduPlan bundles (.eduplan files) there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="143" />
+        <location filename="../../desktop/exchange_receive.py" line="141" />
         <source>正在导入 {n} 个数据包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="146" />
+        <location filename="../../desktop/exchange_receive.py" line="144" />
         <source>正在导入第 {i} / {n} 个：{name}</source>
         <translation>Importing {i} / {n}: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="149" />
+        <location filename="../../desktop/exchange_receive.py" line="147" />
         <source>导入 {n} 个数据包：请输入本工作区的密钥口令。</source>
         <translation>Import {n} bundles: enter the passphrase of this workspace's keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="155" />
+        <location filename="../../desktop/exchange_receive.py" line="153" />
         <source>；已取消，其余 {n} 个没有导入</source>
         <translation>; cancelled, the other {n} not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="159" />
+        <location filename="../../desktop/exchange_receive.py" line="157" />
         <source>已取消。已处理完的文件保留其结果，其余文件没有导入。</source>
         <translation>Cancelled. The files already done keep their outcome; the others were not imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="165" />
+        <location filename="../../desktop/exchange_receive.py" line="163" />
         <source>导入完成。</source>
         <translation>Import done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="176" />
+        <location filename="../../desktop/exchange_receive.py" line="174" />
         <source>{n} 个数据包待确认：请到“待确认”电话核对指纹后确认，暂存的数据包随即合并。</source>
         <translation>{n} bundles await confirmation: under Pending confirmation, check the fingerprint on the phone and confirm; the held bundles then merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="179" />
+        <location filename="../../desktop/exchange_receive.py" line="177" />
         <source>{n} 个数据包使用了本程序不认识的表单版本，已暂存：更新 EduPlan 后在“接收”点“重新处理暂存的数据包”。</source>
         <translation>{n} bundles use a form version this EduPlan does not know and are on hold: after updating EduPlan, click “Process the bundles on hold again” under Receive.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="184" />
+        <location filename="../../desktop/exchange_receive.py" line="182" />
         <source>{n} 个数据包有冲突：其余数据已合并，冲突请到“冲突”处理。</source>
         <translation>{n} bundles have conflicts: the rest merged; decide the conflicts under Conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="187" />
+        <location filename="../../desktop/exchange_receive.py" line="185" />
         <source>{n} 个数据包有冲突：请到“冲突”对照两边后处理。</source>
         <translation>{n} bundles have conflicts: compare both sides under Conflicts and decide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="191" />
+        <location filename="../../desktop/exchange_receive.py" line="189" />
         <source>{n} 个文件已拒收，什么也没有改变：原因见表中“说明”；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
         <translation>{n} files were rejected and changed nothing: the reason is in the table's Explanation; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="194" />
+        <location filename="../../desktop/exchange_receive.py" line="192" />
         <source>{n} 个数据包已拒收，什么也没有改变；文件已移入工作区的隔离文件夹（inbox/quarantine）。</source>
         <translation>{n} bundles were rejected and nothing changed; the files were moved to the workspace's quarantine folder (inbox/quarantine).</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_receive.py" line="196" />
+        <location filename="../../desktop/exchange_receive.py" line="194" />
         <source>第 {sequence} 号：{reason}</source>
         <translation>No. {sequence}: {reason}</translation>
     </message>
@@ -3299,32 +3286,32 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>RestoreCodeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="230" />
+        <location filename="../../desktop/exchange_dialogs.py" line="221" />
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="234" />
+        <location filename="../../desktop/exchange_dialogs.py" line="225" />
         <source>已生成恢复文件：{path}</source>
         <translation>Recovery file made: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="238" />
+        <location filename="../../desktop/exchange_dialogs.py" line="229" />
         <source>恢复码：</source>
         <translation>Recovery code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="243" />
+        <location filename="../../desktop/exchange_dialogs.py" line="234" />
         <source>请通过电话把恢复码读给学校（不要和文件一起发送）；恢复码只显示这一次</source>
         <translation>Read the recovery code to the school by phone (never send it with the file); it is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="250" />
+        <location filename="../../desktop/exchange_dialogs.py" line="241" />
         <source>学校在新电脑上用“新建工作区 → 用上级发来的设立文件建立”选择这个文件，再输入恢复码，本单位保存的该校全部数据就恢复到新的工作区。</source>
         <translation>On the new computer the school chooses this file under “New workspace → From a setup file sent by the parent unit” and enters the recovery code; all of the school's data this unit holds is restored into the new workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="256" />
+        <location filename="../../desktop/exchange_dialogs.py" line="247" />
         <source>已记下，关闭</source>
         <translation>Noted, close</translation>
     </message>
@@ -3906,7 +3893,12 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../desktop/exchange_section.py" line="132" />
+        <location filename="../../desktop/exchange_section.py" line="130" />
+        <source>另一项数据交换正在进行，请等它完成。</source>
+        <translation>Another exchange is running; please wait until it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange_section.py" line="139" />
         <source>本工作区还没有密钥。请先在“密钥”中建立密钥。</source>
         <translation>This workspace has no keys yet. Create them under Keys first.</translation>
     </message>
@@ -3914,94 +3906,89 @@ Private keys protected by: {kdf}</translation>
 <context>
     <name>SendSection</name>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="61" />
+        <location filename="../../desktop/exchange_send.py" line="62" />
         <source>本单位：</source>
         <translation>This unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="62" />
+        <location filename="../../desktop/exchange_send.py" line="63" />
         <source>报送给：</source>
         <translation>Sends to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="63" />
+        <location filename="../../desktop/exchange_send.py" line="64" />
         <source>上级指纹：</source>
         <translation>Parent's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="64" />
+        <location filename="../../desktop/exchange_send.py" line="65" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="67" />
+        <location filename="../../desktop/exchange_send.py" line="68" />
         <source>数据包包含本单位这一年的全部数据（含每一次修改和提交的记录、已合并的下级数据），加密后只有上级能打开。可以直接保存到 U 盘，也可以用微信或电子邮件发送。</source>
         <translation>A bundle holds all of this unit's data of the year (every revision and submission, and what was merged from below), encrypted so that only the parent office can open it. Save it straight to a USB stick, or send it by WeChat or e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="70" />
+        <location filename="../../desktop/exchange_send.py" line="71" />
         <source>导出到(&amp;E)…</source>
         <translation>&amp;Export to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="72" />
+        <location filename="../../desktop/exchange_send.py" line="73" />
         <source>打开所在文件夹</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="80" />
+        <location filename="../../desktop/exchange_send.py" line="81" />
         <source>已导出的数据包：</source>
         <translation>Bundles exported:</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="82" />
+        <location filename="../../desktop/exchange_send.py" line="83" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="83" />
+        <location filename="../../desktop/exchange_send.py" line="84" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="84" />
+        <location filename="../../desktop/exchange_send.py" line="85" />
         <source>报送给</source>
         <translation>Sent to</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="85" />
+        <location filename="../../desktop/exchange_send.py" line="86" />
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="86" />
+        <location filename="../../desktop/exchange_send.py" line="87" />
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="87" />
+        <location filename="../../desktop/exchange_send.py" line="88" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="92" />
+        <location filename="../../desktop/exchange_send.py" line="93" />
         <source>还没有导出过数据包。</source>
         <translation>No bundle exported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="103" />
+        <location filename="../../desktop/exchange_send.py" line="104" />
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange_send.py" line="118" />
+        <location filename="../../desktop/exchange_send.py" line="119" />
         <source>与上级通电话时核对过的指纹（来自上级的设立文件）。</source>
         <translation>The fingerprint checked on the phone with the parent office (from its setup file).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/exchange_send.py" line="141" />
-        <source>另一项数据交换正在进行，请等它完成。</source>
-        <translation>Another exchange is running; please wait until it is done.</translation>
     </message>
     <message>
         <location filename="../../desktop/exchange_send.py" line="152" />
@@ -4043,58 +4030,58 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupDonePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="115" />
-        <location filename="../../desktop/pages/wizard_setup.py" line="136" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="105" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="126" />
         <source>工作区已建立</source>
         <translation>Workspace made</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="116" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="106" />
         <source>点“打开”开始使用本单位的工作区。</source>
         <translation>Click “Open” to start working in this unit's workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="123" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="113" />
         <source>本单位指纹：</source>
         <translation>This unit's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="126" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="116" />
         <source>上级首次收到本单位的数据包时，会请你读出这个指纹。以后也可以在“数据交换 → 本单位密钥…”中查看。</source>
         <translation>When the bureau first receives a bundle from this unit, they will ask you to read out this fingerprint. It is also shown under Exchange → This unit's keys….</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="136" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="126" />
         <source>工作区已更新</source>
         <translation>Workspace updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="137" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="127" />
         <source>本单位：%1（%2）</source>
         <translation>This unit: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="138" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="128" />
         <source>上级单位：{parent}，已记下其公钥（指纹 {fingerprint}）</source>
         <translation>Parent office: {parent}; its public key is recorded (fingerprint {fingerprint})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/wizard_setup.py" line="141" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="131" />
         <source>学校名册：新增 %n 所学校</source>
         <translation><numerusform>Register of schools: %n schools added</numerusform><numerusform>Register of schools: %n schools added</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="142" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="132" />
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="142" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="132" />
         <source>未设</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="143" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="133" />
         <source>工作区文件夹：{path}</source>
         <translation>Workspace folder: {path}</translation>
     </message>
@@ -4102,59 +4089,39 @@ Send it by USB stick, WeChat or e-mail; only {recipient} can open it.</translati
 <context>
     <name>SetupFilePage</name>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="27" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="28" />
         <source>用上级发来的设立文件建立</source>
         <translation>From a setup file sent by my bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="28" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="29" />
         <source>设立文件由上级教育行政部门用 EduPlan 生成（扩展名 .eduplan-setup），可以通过 U 盘、微信或电子邮件收到。</source>
         <translation>The bureau above makes the setup file with EduPlan (extension .eduplan-setup); it may come by USB stick, WeChat or e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="36" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="37" />
         <source>还没有选择文件</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="37" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="38" />
         <source>选择设立文件(&amp;O)…</source>
         <translation>&amp;Open the setup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="48" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="49" />
         <source>上级单位的指纹：</source>
         <translation>The bureau's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="63" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="64" />
         <source>选择设立文件</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="64" />
+        <location filename="../../desktop/pages/wizard_setup.py" line="65" />
         <source>EduPlan 设立文件 (*.eduplan-setup);;所有文件 (*)</source>
         <translation>EduPlan setup files (*.eduplan-setup);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="86" />
-        <source>发出单位：%1（%2）</source>
-        <translation>Made by: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="89" />
-        <source>设立单位：{units}；学校 {schools} 所；截止日期：{due}</source>
-        <translation>Units set up: {units}; schools: {schools}; due: {due}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="91" />
-        <source>未设</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/wizard_setup.py" line="94" />
-        <source>请给%1打电话，把上面的 32 位数字逐组读给对方，请对方与其 EduPlan“数据交换 → 本单位密钥…”中的指纹核对。一致才继续；不一致说明文件不是上级发出的，或途中被换过，不要使用它。</source>
-        <translation>Phone %1 and read these 32 digits out group by group; they compare them with the fingerprint in their EduPlan (Exchange → This unit's keys…). Go on only if they match; if not, the file was not made by your bureau or was swapped on the way: do not use it.</translation>
     </message>
 </context>
 <context>
